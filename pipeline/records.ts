@@ -1,0 +1,82 @@
+// The records an annex becomes: what annex.json holds (schema-validated) and what the CSV
+// files and the workbook are written from. Every record carries its source line.
+import { z } from 'zod';
+import { AmountString, Budget, Finding, Partner } from '../shared/model.js';
+
+export const Header = z.object({
+  id: z.string(),
+  title: z.string(),
+  leadEntity: z.string(),
+  alliance: z.string(),
+  referent: z.string(),
+  referentEmail: z.string(),
+  referentPhone: z.string(),
+  score: z.number().nullable(),
+  assigned: AmountString.nullable(),
+  /** Source line of each header field that was found. */
+  lines: z.record(z.string(), z.number().int().positive()),
+  line: z.number().int().positive(),
+});
+export type Header = z.infer<typeof Header>;
+
+export const INTERVENTION_CODES = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+export const Intervention = z.object({
+  code: z.enum(INTERVENTION_CODES),
+  label: z.string(),
+  selected: z.boolean(),
+  line: z.number().int().positive(),
+});
+export type Intervention = z.infer<typeof Intervention>;
+
+export const Section = z.object({ heading: z.string(), text: z.string(), line: z.number().int().positive() });
+export type Section = z.infer<typeof Section>;
+
+export const CofinancerLinkRecord = z.object({
+  partnerSeq: z.number().int().positive().nullable(),
+  partnerName: z.string().nullable(),
+  score: z.number(),
+  match: z.enum(['exact', 'strong', 'weak', 'none']),
+});
+export type CofinancerLinkRecord = z.infer<typeof CofinancerLinkRecord>;
+
+/** Any other table inside the budget part (2.6's per-action table): kept whole, cell by cell. */
+export const ExtraTable = z.object({
+  header: z.array(z.string()),
+  rows: z.array(z.object({ cells: z.array(z.string()), line: z.number().int().positive() })),
+  line: z.number().int().positive(),
+});
+export type ExtraTable = z.infer<typeof ExtraTable>;
+
+export const ProjectRecord = z.object({
+  annexFile: z.string(),
+  id: z.string(),
+  header: Header,
+  partners: z.array(Partner),
+  interventions: z.array(Intervention),
+  budget: Budget,
+  /** Source line of each row of the grid the budget was read from (budget cells are grid cells). */
+  budgetRowLines: z.array(z.number().int().positive()),
+  cofinancerLinks: z.array(CofinancerLinkRecord),
+  extraTables: z.array(ExtraTable),
+  sections: z.array(Section),
+  /** Findings with every grid position already turned into { line }. */
+  findings: z.array(Finding),
+  pages: z.tuple([z.number().int(), z.number().int()]).nullable(),
+});
+export type ProjectRecord = z.infer<typeof ProjectRecord>;
+
+export const AnnexRecord = z.object({
+  annexFile: z.string(),
+  projects: z.array(ProjectRecord),
+  /** Findings about the file as a whole (table of contents, lines outside any project). */
+  findings: z.array(Finding),
+  coverage: z.object({ contentLines: z.number().int(), placedLines: z.number().int(), furnitureLines: z.number().int() }),
+});
+export type AnnexRecord = z.infer<typeof AnnexRecord>;
+
+export const AnnexJson = z.object({
+  generator: z.literal('conciliazione'),
+  profile: z.string(),
+  annexes: z.array(AnnexRecord),
+});
+export type AnnexJson = z.infer<typeof AnnexJson>;

@@ -1,0 +1,237 @@
+// The one reader that turns a grid of cells into a budget, whether the grid came from annex
+// text, an XLSX tab or a live sheet. Rows are found by their labels; amounts keep their cell.
+import { readAmount, type AmountReading, type CellValue } from './amounts.js';
+import {
+  budgetCodesOf, cofinColumnOf, isAmountHeader, isAssignedLabel, isBudgetHeading, isEntityHeader, isTotalLabel,
+} from './labels.js';
+import { toPlain } from './money.js';
+import type { AmountStatus, Budget, BudgetLine, CellRef, Cofinancer, LineCode, ReadProblem } from './model.js';
+import { visibleText } from './text.js';
+
+export type Grid = readonly (readonly CellValue[])[];
+
+interface AmountFields {
+  status: AmountStatus;
+  amount: string | null;
+  funded: string | null;
+  cofinanced: string | null;
+  details: { amount: string; note: string }[];
+}
+
+function fieldsOf(r: AmountReading): AmountFields {
+  const none = { funded: null, cofinanced: null, details: [] };
+  switch (r.kind) {
+    case 'amount':
+      return { status: 'stated', amount: toPlain(r.value), ...none };
+    case 'split':
+      return {
+        status: 'stated',
+        amount: toPlain(r.value),
+        funded: r.funded && toPlain(r.funded),
+        cofinanced: r.cofinanced && toPlain(r.cofinanced),
+        details: r.details.map((d) => ({ amount: toPlain(d.value), note: d.note })),
+      };
+    case 'empty':
+    case 'placeholder':
+      return { status: 'not-stated', amount: null, ...none };
+    default:
+      return { status: 'unreadable', amount: null, ...none };
+  }
+}
+
+function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  return visibleText(String(v));
+}
+
+function rawText(v: CellValue): string {
+  return v === null || v === undefined ? '' : String(v);
+}
+
+function firstFilled(row: readonly CellValue[], from = 0): number {
+  for (let c = from; c < row.length; c++) if (cellText(row[c]) !== '') return c;
+  return -1;
+}
+
+type Phase = 'before' | 'budget' | 'between' | 'cofin' | 'done';
+
+export function readBudget(grid: Grid): Budget {
+  const lines: BudgetLine[] = [];
+  const cofinancers: Cofinancer[] = [];
+  const problems: ReadProblem[] = [];
+  let assigned: Budget['assigned'] = null;
+  let phase: Phase = 'before';
+  let amountCol = -1;
+  let first = -1;
+  let last = -1;
+  let pending: BudgetLine[] = []; // label rows whose amount sits on the next row
+  let cofinCols: { entity: number; monetary: number; inKind: number } | null = null;
+
+  const problem = (kind: ReadProblem['kind'], cell: CellRef, text: string, reason: string) =>
+    problems.push({ kind, cell, text, reason });
+
+  const readCell = (row: number, col: number): AmountFields & { raw: string } => {
+    const value = grid[row]?.[col];
+    const reading = readAmount(value);
+    if (reading.kind === 'unreadable') problem('amount-unreadable', { row, col }, rawText(value), reading.reason);
+    return { ...fieldsOf(reading), raw: rawText(value) };
+  };
+
+  const addLine = (code: LineCode, label: string, labelCell: CellRef, cell: CellRef, f: AmountFields & { raw: string }) => {
+    if (lines.some((l) => l.code === code)) {
+      problem('line-duplicated', labelCell, label, `a second "${code}" row`);
+      return null;
+    }
+    const line: BudgetLine = { code, label, labelCell, cell, ...f };
+    lines.push(line);
+    return line;
+  };
+
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const li = firstFilled(row);
+    if (li < 0) continue;
+    const label = cellText(row[li]);
+
+    if (phase === 'before' || phase === 'between') {
+      if (isAssignedLabel(label) && !assigned) {
+        const ac = firstFilled(row, li + 1);
+        const col = ac < 0 ? li + 1 : ac;
+        const f = readCell(r, col);
+        assigned = { amount: f.amount, raw: f.raw, cell: { row: r, col } };
+        continue;
+      }
+    }
+    if (phase === 'before') {
+      if (isBudgetHeading(label)) {
+        phase = 'budget';
+        first = r;
+        const hc = row.findIndex((v, c) => c > li && isAmountHeader(cellText(v)));
+        if (hc > 0) amountCol = hc;
+        continue;
+      }
+      if (budgetCodesOf(label).length === 0) continue;
+      phase = 'budget';
+      first = r;
+    }
+
+    if (phase === 'budget') {
+      if (row.some((v, c) => c > li && isAmountHeader(cellText(v)))) {
+        amountCol = row.findIndex((v, c) => c > li && isAmountHeader(cellText(v)));
+        continue;
+      }
+      const codes = budgetCodesOf(label);
+      if (codes.length > 0 && li === firstFilled(row)) {
+        pending = [];
+        const valueCol = amountCol > li ? amountCol : firstFilled(row, li + 1);
+        const col = valueCol < 0 ? li + 1 : valueCol;
+        const cell = { row: r, col };
+        const labelCell = { row: r, col: li };
+        if (codes.length >= 2 && codes[0] === 'A' && codes[1] === 'A_coord') {
+          const reading = readAmount(row[col]);
+          const raw = rawText(row[col]);
+          if (reading.kind === 'multi' && reading.items.length === 2) {
+            const [a, coord] = reading.items.map((v) =>
+              fieldsOf(v ? { kind: 'amount', value: v } : { kind: 'placeholder', text: '' }),
+            );
+            addLine('A', label, labelCell, cell, { ...a!, raw });
+            addLine('A_coord', label, labelCell, cell, { ...coord!, raw });
+          } else {
+            addLine('A', label, labelCell, cell, readCell(r, col));
+            addLine('A_coord', label, labelCell, cell, { ...fieldsOf({ kind: 'empty' }), raw: '' });
+          }
+        } else {
+          const f = readCell(r, col);
+          const line = addLine(codes[0]!, label, labelCell, cell, f);
+          if (line && f.raw.trim() === '') pending = [line];
+        }
+        last = r;
+        if (codes.includes('COFINANCING')) phase = 'between';
+        continue;
+      }
+      if (li > 0 && pending.length > 0) {
+        // The label wrapped onto its own row and the amount came on the next one.
+        const line = pending[0]!;
+        const f = readCell(r, li);
+        Object.assign(line, { ...f, cell: { row: r, col: li } });
+        pending = [];
+        last = r;
+        continue;
+      }
+    }
+
+    if (phase === 'budget' || phase === 'between') {
+      const header = cofinHeaderAt(grid, r);
+      if (header) {
+        cofinCols = header.cols;
+        r = header.lastRow;
+        phase = 'cofin';
+        last = r;
+        continue;
+      }
+      if (phase === 'budget') {
+        problem('row-unrecognised', { row: r, col: li }, label, 'a row inside the budget that names no cost line');
+        last = r;
+      }
+      continue;
+    }
+
+    if (phase === 'cofin' && cofinCols) {
+      last = r;
+      if (isTotalLabel(label)) {
+        addLine('COFIN_MONETARY_TOTAL', label, { row: r, col: li }, { row: r, col: cofinCols.monetary }, readCell(r, cofinCols.monetary));
+        addLine('COFIN_IN_KIND_TOTAL', label, { row: r, col: li }, { row: r, col: cofinCols.inKind }, readCell(r, cofinCols.inKind));
+        phase = 'done';
+        continue;
+      }
+      if (cofinHeaderAt(grid, r)) continue; // header repeated after a page break
+      const entity = cellText(row[cofinCols.entity]);
+      const m = readCell(r, cofinCols.monetary);
+      const k = readCell(r, cofinCols.inKind);
+      if (entity === '') {
+        if (m.raw.trim() !== '' || k.raw.trim() !== '') {
+          problem('row-unrecognised', { row: r, col: li }, label, 'a cofinancing row without an entity');
+        }
+        continue;
+      }
+      cofinancers.push({
+        entity,
+        monetary: m.amount,
+        inKind: k.amount,
+        rawMonetary: m.raw,
+        rawInKind: k.raw,
+        monetaryStatus: m.status,
+        inKindStatus: k.status,
+        entityCell: { row: r, col: cofinCols.entity },
+        monetaryCell: { row: r, col: cofinCols.monetary },
+        inKindCell: { row: r, col: cofinCols.inKind },
+      });
+      continue;
+    }
+    if (phase === 'done') break;
+  }
+
+  return { lines, cofinancers, assigned, problems, span: first < 0 ? null : [first, Math.max(first, last)] };
+}
+
+/** A cofinancing table header at row r (one row, or two when the column names wrap). */
+function cofinHeaderAt(grid: Grid, r: number): { cols: { entity: number; monetary: number; inKind: number }; lastRow: number } | null {
+  const row = grid[r] ?? [];
+  const entity = row.findIndex((v) => isEntityHeader(cellText(v)));
+  if (entity < 0) return null;
+  const next = grid[r + 1] ?? [];
+  const nextIsContinuation = cellText(next[entity]) === '' && next.some((v) => cofinColumnOf(cellText(v)) !== null);
+  const width = Math.max(row.length, nextIsContinuation ? next.length : 0);
+  let monetary = -1;
+  let inKind = -1;
+  for (let c = 0; c < width; c++) {
+    if (c === entity) continue;
+    const text = `${cellText(row[c])} ${nextIsContinuation ? cellText(next[c]) : ''}`;
+    const kind = cofinColumnOf(text);
+    if (kind === 'monetary' && monetary < 0) monetary = c;
+    if (kind === 'inKind' && inKind < 0) inKind = c;
+  }
+  if (monetary < 0 || inKind < 0) return null;
+  return { cols: { entity, monetary, inKind }, lastRow: nextIsContinuation ? r + 1 : r };
+}

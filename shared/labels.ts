@@ -1,0 +1,82 @@
+// Recognising budget rows by what their labels say, never by where they are.
+import type { LineCode } from './model.js';
+import { foldText } from './text.js';
+
+interface LabelRule {
+  code: LineCode;
+  test: (folded: string) => boolean;
+}
+
+const COORD = (f: string) => /coordinamento/.test(f) && /(monitoraggio|rendicontazione|valutazione|15 ?%|di cui|^cui)/.test(f);
+const TOTAL = /^(totale( (costi|costo|progetto|del progetto|generale))?|costo totale( del progetto| di progetto)?)( €)?$/;
+
+const RULES: LabelRule[] = [
+  { code: 'A_coord', test: COORD },
+  { code: 'A', test: (f) => /^(a ?\.? )?cost[oi] (di|del) personale/.test(f) || /^a ?[.)] /.test(f) && /personale/.test(f) },
+  { code: 'B', test: (f) => /^(b ?[.)] )?cost[oi] (di )?acquisto ?,? noleggio/.test(f) || (/^b ?[.)] /.test(f) && /(beni|software|noleggio|leasing)/.test(f)) },
+  { code: 'C', test: (f) => /^(c ?[.)] )?cost[oi] (di )?acquisto (di )?servizi/.test(f) || (/^c ?[.)] /.test(f) && /servizi/.test(f)) },
+  { code: 'D', test: (f) => /^(d ?[.)] )?cost[oi] relativi (ad |a )?erogazione/.test(f) || (/^d ?[.)] /.test(f) && /(voucher|rimborsi)/.test(f)) },
+  { code: 'E', test: (f) => /^(e ?[.)] )?spese generali/.test(f) || (/^e ?[.)] /.test(f) && /(spese|funzionamento)/.test(f)) },
+  { code: 'TOTAL', test: (f) => TOTAL.test(f) },
+  { code: 'CONTRIBUTION', test: (f) => /^(di cui )?(il )?contributo( richiesto)?( a ats| ats)?( \(?max [^)]*\)?)?$/.test(f) || /^(di cui )?contributo richiesto/.test(f) || /^(di cui )?finanziamento (richiesto|ats)/.test(f) },
+  { code: 'COFINANCING', test: (f) => /^(di cui )?(il )?co-? ?finanziamento( \(?min[^)]*\)?| totale)?$/.test(f) },
+];
+
+/** Every budget code a label names. A merged row ("A. ... di cui per coordinamento ...") names two. */
+export function budgetCodesOf(label: string): LineCode[] {
+  const f = foldText(label);
+  if (f === '') return [];
+  const codes = RULES.filter((r) => r.test(f)).map((r) => r.code);
+  // A coordination label that also opens with the personnel line is the annex's merged row.
+  if (codes.includes('A_coord')) {
+    const merged = codes.includes('A') || /^(a ?\.? )?cost[oi] (di|del) personale/.test(f);
+    return merged ? ['A', 'A_coord'] : ['A_coord'];
+  }
+  return codes;
+}
+
+export function isBudgetHeading(text: string): boolean {
+  const f = foldText(text);
+  return /^piano dei conti( del progetto)?$/.test(f) || /^voce di costo( importo)?$/.test(f);
+}
+
+export function isAmountHeader(text: string): boolean {
+  return /^(importo|importi|importo €|importo in euro|importo euro|valore)$/.test(foldText(text));
+}
+
+export function isTotalLabel(text: string): boolean {
+  return TOTAL.test(foldText(text));
+}
+
+export function isEntityHeader(text: string): boolean {
+  return /^(nome dell')?(ente|enti|soggetto|partner|denominazione)( cofinanziatore)?$/.test(foldText(text));
+}
+
+export type CofinColumn = 'monetary' | 'inKind';
+
+/** Which cofinancing column a header names (its text may span two header rows). */
+export function cofinColumnOf(header: string): CofinColumn | null {
+  const f = foldText(header);
+  if (/monetari/.test(f)) return 'monetary';
+  if (/valorizz|in natura|figurativ|in kind/.test(f)) return 'inKind';
+  return null;
+}
+
+export function isAssignedLabel(text: string): boolean {
+  return /^(contributo )?assegnato( €)?$|^contributo assegnato|^importo assegnato/.test(foldText(text));
+}
+
+export const CODE_LABELS_IT: Record<LineCode, string> = {
+  A: 'A. Costi di personale interno ed esterno',
+  A_coord:
+    'di cui per coordinamento, monitoraggio, rendicontazione e valutazione del progetto (max 15% del costo totale di progetto)',
+  B: 'B. Costo di acquisto, noleggio, leasing di beni o software',
+  C: 'C. Costo di acquisto di servizi',
+  D: 'D. Costi relativi ad erogazione voucher/rimborsi',
+  E: 'E. Spese generali di funzionamento e gestione',
+  TOTAL: 'TOTALE',
+  CONTRIBUTION: 'di cui CONTRIBUTO RICHIESTO',
+  COFINANCING: 'di cui COFINANZIAMENTO (min 30%)',
+  COFIN_MONETARY_TOTAL: 'TOTALE cofinanziamento monetario',
+  COFIN_IN_KIND_TOTAL: 'TOTALE cofinanziamento valorizzazione economica',
+};

@@ -1,0 +1,71 @@
+// Money is always a decimal.js value held to the cent. Floats never carry an amount.
+import Decimal from 'decimal.js';
+
+export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Money = Decimal;
+
+export const ZERO: Money = new Money(0);
+
+/** Exact value from a canonical decimal string ("84878.00", "-12.5") or integer cents. */
+export function money(value: string | bigint): Money {
+  return new Money(typeof value === 'bigint' ? value.toString() : value).toDecimalPlaces(2);
+}
+
+export function fromCents(cents: bigint): Money {
+  return new Money(cents.toString()).dividedBy(100);
+}
+
+export function toCents(m: Money): bigint {
+  return BigInt(m.times(100).toDecimalPlaces(0).toFixed(0));
+}
+
+/**
+ * A number read from a spreadsheet cell. Its shortest decimal representation is what the
+ * user typed or what the formula printed; it is rounded half-up to the cent once, here.
+ */
+export function fromSheetNumber(n: number): Money | null {
+  if (!Number.isFinite(n)) return null;
+  return new Money(String(n)).toDecimalPlaces(2);
+}
+
+export function sum(values: Iterable<Money | null | undefined>): Money {
+  let total = ZERO;
+  for (const v of values) if (v) total = total.plus(v);
+  return total;
+}
+
+/** pct of base, rounded half-up to the cent: the amount a rule compares against. */
+export function percentOf(base: Money, pct: Money | string): Money {
+  return base.times(pct).dividedBy(100).toDecimalPlaces(2);
+}
+
+/** Share of part in whole as a percentage with two decimals, or null when whole is zero. */
+export function shareOf(part: Money, whole: Money): Money | null {
+  if (whole.isZero()) return null;
+  return part.times(100).dividedBy(whole).toDecimalPlaces(2);
+}
+
+/** Plain machine form: "84878.00". */
+export function toPlain(m: Money): string {
+  return m.toFixed(2);
+}
+
+function groupThousands(intPart: string, sep: string): string {
+  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+}
+
+/** Italian reading form: "€ 84.878,00", or "84.878,00" without the symbol. */
+export function formatEuro(m: Money, opts: { symbol?: boolean; lang?: 'it' | 'en' } = {}): string {
+  const { symbol = true, lang = 'it' } = opts;
+  const fixed = m.abs().toFixed(2);
+  const [int, dec] = fixed.split('.');
+  const body =
+    lang === 'it' ? `${groupThousands(int!, '.')},${dec}` : `${groupThousands(int!, ',')}.${dec}`;
+  const sign = m.isNegative() && !m.isZero() ? '-' : '';
+  return symbol ? `€ ${sign}${body}` : `${sign}${body}`;
+}
+
+export function formatPercent(p: Money, lang: 'it' | 'en' = 'it'): string {
+  const s = p.toFixed(2);
+  return `${lang === 'it' ? s.replace('.', ',') : s}%`;
+}

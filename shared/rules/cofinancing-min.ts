@@ -1,0 +1,39 @@
+import { formatEuro, Money, toPlain } from '../money.js';
+import { stated } from './amounts-of.js';
+import { finding, type Rule } from './rule.js';
+
+export const cofinancingMin: Rule = {
+  id: 'cofinancing-min',
+  severity: 'error',
+  title: { it: 'Cofinanziamento almeno al minimo', en: 'Cofinancing at least the minimum' },
+  check({ budget, profile }) {
+    const total = stated(budget, 'TOTAL');
+    const cofinancing = stated(budget, 'COFINANCING');
+    if (!total || !cofinancing) return [];
+    // The floor is exact (57.142,85 x 30% = 17.142,855): a half-cent shortfall is visible.
+    const floor = total.value.times(profile.cofinancingMinPct).dividedBy(100);
+    const shortfall = floor.minus(cofinancing.value);
+    if (shortfall.lte(0)) return [];
+    const rounding = shortfall.lt(new Money(profile.roundingTolerance));
+    const pct = profile.cofinancingMinPct;
+    return [
+      finding(
+        this,
+        rounding
+          ? `Il cofinanziamento (${formatEuro(cofinancing.value)}) è sotto il ${pct}% del totale (${floor.toFixed(3).replace('.', ',')} €) per meno di un centesimo: arrotondamento.`
+          : `Il cofinanziamento (${formatEuro(cofinancing.value)}) è sotto il minimo del ${pct}% del totale: servono almeno ${formatEuro(floor.toDecimalPlaces(2, Money.ROUND_UP))}.`,
+        rounding
+          ? `Cofinancing (${formatEuro(cofinancing.value, { lang: 'en' })}) is below ${pct}% of the total (€ ${floor.toFixed(3)}) by less than a cent: rounding.`
+          : `Cofinancing (${formatEuro(cofinancing.value, { lang: 'en' })}) is below the ${pct}% minimum of the total: at least ${formatEuro(floor.toDecimalPlaces(2, Money.ROUND_UP), { lang: 'en' })} is needed.`,
+        [cofinancing.line.cell, total.line.cell],
+        { expected: `>= ${floor.toFixed(3)}`, actual: toPlain(cofinancing.value), severity: rounding ? 'warning' : 'error' },
+      ),
+    ];
+  },
+  formula(refs) {
+    const [t, f] = [refs.line('TOTAL'), refs.line('COFINANCING')];
+    if (!t || !f) return null;
+    const tol = refs.profile.roundingTolerance;
+    return `N(${t})*${refs.profile.cofinancingMinPct}/100-N(${f})<${tol}`;
+  },
+};

@@ -1,0 +1,59 @@
+import type { CellRef, Finding } from '../model.js';
+import { formatEuro, money, sum, toPlain, type Money } from '../money.js';
+import { stated } from './amounts-of.js';
+import { finding, type Rule } from './rule.js';
+
+export const cofinancingTableSum: Rule = {
+  id: 'cofinancing-table-sum',
+  severity: 'error',
+  title: { it: 'La tabella del cofinanziamento quadra', en: 'The cofinancing table adds up' },
+  check({ budget }) {
+    const out: Finding[] = [];
+    const columns = [
+      { code: 'COFIN_MONETARY_TOTAL', it: 'monetario', en: 'monetary', pick: (c: (typeof budget.cofinancers)[number]) => [c.monetary, c.monetaryCell] as const },
+      { code: 'COFIN_IN_KIND_TOTAL', it: 'in valorizzazione', en: 'in-kind', pick: (c: (typeof budget.cofinancers)[number]) => [c.inKind, c.inKindCell] as const },
+    ] as const;
+    const declared: Money[] = [];
+    for (const col of columns) {
+      const total = stated(budget, col.code);
+      if (!total) continue;
+      declared.push(total.value);
+      const rows = budget.cofinancers.map(col.pick);
+      const computed = sum(rows.map(([v]) => (v === null ? null : money(v))));
+      if (computed.equals(total.value)) continue;
+      out.push(
+        finding(
+          this,
+          `Le righe del cofinanziamento ${col.it} sommano a ${formatEuro(computed)}, non al totale dichiarato di ${formatEuro(total.value)}.`,
+          `The ${col.en} cofinancing rows add up to ${formatEuro(computed, { lang: 'en' })}, not the declared total of ${formatEuro(total.value, { lang: 'en' })}.`,
+          [total.line.cell, ...rows.map(([, cell]) => cell as CellRef)],
+          { expected: toPlain(computed), actual: toPlain(total.value) },
+        ),
+      );
+    }
+    const cofinancing = stated(budget, 'COFINANCING');
+    const m = stated(budget, 'COFIN_MONETARY_TOTAL');
+    const k = stated(budget, 'COFIN_IN_KIND_TOTAL');
+    if (cofinancing && m && k && !m.value.plus(k.value).equals(cofinancing.value)) {
+      const both = m.value.plus(k.value);
+      out.push(
+        finding(
+          this,
+          `Monetario più valorizzazione fanno ${formatEuro(both)}, ma il COFINANZIAMENTO dichiarato è ${formatEuro(cofinancing.value)}.`,
+          `Monetary plus in-kind is ${formatEuro(both, { lang: 'en' })}, but the declared COFINANCING is ${formatEuro(cofinancing.value, { lang: 'en' })}.`,
+          [cofinancing.line.cell, m.line.cell, k.line.cell],
+          { expected: toPlain(cofinancing.value), actual: toPlain(both) },
+        ),
+      );
+    }
+    return out;
+  },
+  formula(refs) {
+    const [m, k, f] = [refs.line('COFIN_MONETARY_TOTAL'), refs.line('COFIN_IN_KIND_TOTAL'), refs.line('COFINANCING')];
+    if (!m || !k || !f) return null;
+    const parts = [`ROUND(N(${m})+N(${k}),2)=ROUND(N(${f}),2)`];
+    if (refs.cofinMonetary) parts.push(`ROUND(SUM(${refs.cofinMonetary}),2)=ROUND(N(${m}),2)`);
+    if (refs.cofinInKind) parts.push(`ROUND(SUM(${refs.cofinInKind}),2)=ROUND(N(${k}),2)`);
+    return parts.length === 1 ? parts[0]! : `AND(${parts.join(',')})`;
+  },
+};

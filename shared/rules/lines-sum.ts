@@ -1,0 +1,33 @@
+import { COST_CODES, lineOf } from '../model.js';
+import { formatEuro, sum, toPlain } from '../money.js';
+import { stated } from './amounts-of.js';
+import { finding, type Rule } from './rule.js';
+
+export const linesSum: Rule = {
+  id: 'lines-sum',
+  severity: 'error',
+  title: { it: 'Le voci A-E sommano al TOTALE', en: 'Lines A-E add up to the TOTAL' },
+  check({ budget }) {
+    const total = stated(budget, 'TOTAL');
+    if (!total) return [];
+    const parts = COST_CODES.map((c) => stated(budget, c));
+    const computed = sum(parts.map((p) => p?.value));
+    if (computed.equals(total.value)) return [];
+    const cells = [total.line.cell, ...COST_CODES.flatMap((c) => lineOf(budget, c)?.cell ?? [])];
+    return [
+      finding(
+        this,
+        `La somma delle voci A-E (${formatEuro(computed)}) non corrisponde al TOTALE dichiarato (${formatEuro(total.value)}).`,
+        `Lines A-E add up to ${formatEuro(computed, { lang: 'en' })}, not the declared TOTAL of ${formatEuro(total.value, { lang: 'en' })}.`,
+        cells,
+        { expected: toPlain(computed), actual: toPlain(total.value) },
+      ),
+    ];
+  },
+  formula(refs) {
+    const total = refs.line('TOTAL');
+    const parts = COST_CODES.map((c) => refs.line(c)).filter((r): r is string => r !== null);
+    if (!total || parts.length === 0) return null;
+    return `ROUND(${parts.map((p) => `N(${p})`).join('+')},2)=ROUND(N(${total}),2)`;
+  },
+};

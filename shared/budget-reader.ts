@@ -3,6 +3,7 @@
 import { readAmount, type AmountReading, type CellValue } from './amounts.js';
 import {
   budgetCodesOf, cofinColumnOf, isAmountHeader, isAssignedLabel, isBudgetHeading, isEntityHeader, isTotalLabel,
+  shareColumnOf,
 } from './labels.js';
 import { toPlain } from './money.js';
 import type { AmountStatus, Budget, BudgetLine, CellRef, Cofinancer, LineCode, ReadProblem } from './model.js';
@@ -63,6 +64,7 @@ export function readBudget(grid: Grid): Budget {
   let assigned: Budget['assigned'] = null;
   let phase: Phase = 'before';
   let amountCol = -1;
+  let shareCols: { funded: number; cofinanced: number } = { funded: -1, cofinanced: -1 };
   let first = -1;
   let last = -1;
   let pending: BudgetLine[] = []; // label rows whose amount sits on the next row
@@ -76,6 +78,13 @@ export function readBudget(grid: Grid): Budget {
     const reading = readAmount(value);
     if (reading.kind === 'unreadable') problem('amount-unreadable', { row, col }, rawText(value), reading.reason);
     return { ...fieldsOf(reading), raw: rawText(value) };
+  };
+
+  // A tab may split each line by funding source in columns of its own rather than in the text.
+  const withShares = (f: AmountFields & { raw: string }, r: number): AmountFields & { raw: string } => {
+    if (f.funded !== null || f.cofinanced !== null) return f;
+    const share = (col: number) => (col < 0 ? null : fieldsOf(readAmount(grid[r]?.[col])).amount);
+    return { ...f, funded: share(shareCols.funded), cofinanced: share(shareCols.cofinanced) };
   };
 
   const addLine = (code: LineCode, label: string, labelCell: CellRef, cell: CellRef, f: AmountFields & { raw: string }) => {
@@ -108,7 +117,10 @@ export function readBudget(grid: Grid): Budget {
         phase = 'budget';
         first = r;
         const hc = row.findIndex((v, c) => c > li && isAmountHeader(cellText(v)));
-        if (hc > 0) amountCol = hc;
+        if (hc > 0) {
+          amountCol = hc;
+          shareCols = shareColumns(row);
+        }
         continue;
       }
       if (budgetCodesOf(label).length === 0) continue;
@@ -119,6 +131,7 @@ export function readBudget(grid: Grid): Budget {
     if (phase === 'budget') {
       if (row.some((v, c) => c > li && isAmountHeader(cellText(v)))) {
         amountCol = row.findIndex((v, c) => c > li && isAmountHeader(cellText(v)));
+        shareCols = shareColumns(row);
         continue;
       }
       const codes = budgetCodesOf(label);
@@ -142,7 +155,7 @@ export function readBudget(grid: Grid): Budget {
             addLine('A_coord', label, labelCell, cell, { ...fieldsOf({ kind: 'empty' }), raw: '' });
           }
         } else {
-          const f = readCell(r, col);
+          const f = withShares(readCell(r, col), r);
           const line = addLine(codes[0]!, label, labelCell, cell, f);
           if (line && f.raw.trim() === '') pending = [line];
         }
@@ -213,6 +226,13 @@ export function readBudget(grid: Grid): Budget {
   }
 
   return { lines, cofinancers, assigned, problems, span: first < 0 ? null : [first, Math.max(first, last)] };
+}
+
+function shareColumns(row: readonly CellValue[]): { funded: number; cofinanced: number } {
+  return {
+    funded: row.findIndex((v) => shareColumnOf(cellText(v)) === 'funded'),
+    cofinanced: row.findIndex((v) => shareColumnOf(cellText(v)) === 'cofinanced'),
+  };
 }
 
 /** A cofinancing table header at row r (one row, or two when the column names wrap). */

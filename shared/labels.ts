@@ -44,6 +44,14 @@ export function isAmountHeader(text: string): boolean {
   return /^(importo|importi|importo €|importo in euro|importo euro|valore)$/.test(foldText(text));
 }
 
+/** A budget header column that splits each line by funding source. */
+export function shareColumnOf(text: string): 'funded' | 'cofinanced' | null {
+  const f = foldText(text);
+  if (/^(di cui |quota )?co-? ?finanziamento$|^(di cui )?cofinanziat/.test(f)) return 'cofinanced';
+  if (/^(di cui |quota )?(contributo|finanziamento)( richiesto| ats)?$|^(di cui )?finanziat/.test(f)) return 'funded';
+  return null;
+}
+
 export function isTotalLabel(text: string): boolean {
   return TOTAL.test(foldText(text));
 }

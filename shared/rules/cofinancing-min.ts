@@ -36,4 +36,8 @@ export const cofinancingMin: Rule = {
     const tol = refs.profile.roundingTolerance;
     return `N(${t})*${refs.profile.cofinancingMinPct}/100-N(${f})<${tol}`;
   },
+  measure(refs) {
+    const t = refs.line('TOTAL');
+    return t ? `N(${t})*${refs.profile.cofinancingMinPct}/100` : null;
+  },
 };

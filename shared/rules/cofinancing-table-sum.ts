@@ -56,4 +56,8 @@ export const cofinancingTableSum: Rule = {
     if (refs.cofinInKind) parts.push(`ROUND(SUM(${refs.cofinInKind}),2)=ROUND(N(${k}),2)`);
     return parts.length === 1 ? parts[0]! : `AND(${parts.join(',')})`;
   },
+  measure(refs) {
+    const ranges = [refs.cofinMonetary, refs.cofinInKind].filter((r): r is string => r !== null);
+    return ranges.length === 0 ? null : `ROUND(${ranges.map((r) => `SUM(${r})`).join('+')},2)`;
+  },
 };

@@ -24,4 +24,7 @@ export const contributionMax: Rule = {
     const c = refs.line('CONTRIBUTION');
     return c ? `N(${c})<=${refs.profile.contributionMax}` : null;
   },
+  measure(refs) {
+    return refs.profile.contributionMax;
+  },
 };

@@ -28,4 +28,8 @@ export const coordinationMax: Rule = {
     if (!t || !c) return null;
     return `N(${c})<=N(${t})*${refs.profile.coordinationMaxPct}/100`;
   },
+  measure(refs) {
+    const t = refs.line('TOTAL');
+    return t ? `N(${t})*${refs.profile.coordinationMaxPct}/100` : null;
+  },
 };

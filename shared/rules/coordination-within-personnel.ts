@@ -25,4 +25,8 @@ export const coordinationWithinPersonnel: Rule = {
     if (!a || !c) return null;
     return `N(${c})<=N(${a})`;
   },
+  measure(refs) {
+    const a = refs.line('A');
+    return a ? `N(${a})` : null;
+  },
 };

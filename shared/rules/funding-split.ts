@@ -28,4 +28,8 @@ export const fundingSplit: Rule = {
     if (!t || !c || !f) return null;
     return `ROUND(N(${c})+N(${f}),2)=ROUND(N(${t}),2)`;
   },
+  measure(refs) {
+    const [c, f] = [refs.line('CONTRIBUTION'), refs.line('COFINANCING')];
+    return c && f ? `ROUND(N(${c})+N(${f}),2)` : null;
+  },
 };

@@ -30,4 +30,8 @@ export const linesSum: Rule = {
     if (!total || parts.length === 0) return null;
     return `ROUND(${parts.map((p) => `N(${p})`).join('+')},2)=ROUND(N(${total}),2)`;
   },
+  measure(refs) {
+    const parts = COST_CODES.map((c) => refs.line(c)).filter((r): r is string => r !== null);
+    return parts.length === 0 ? null : `ROUND(${parts.map((p) => `N(${p})`).join('+')},2)`;
+  },
 };

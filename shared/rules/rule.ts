@@ -28,6 +28,8 @@ export interface Rule {
   check(ctx: RuleContext): Finding[];
   /** A formula that is TRUE when the rule holds, or null when the cells it needs are absent. */
   formula?(refs: FormulaRefs): string | null;
+  /** The quantity the check compares, as a numeric formula (the engine's own computed figure). */
+  measure?(refs: FormulaRefs): string | null;
 }
 
 export function finding(

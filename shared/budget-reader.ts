@@ -5,7 +5,7 @@ import {
   budgetCodesOf, cofinColumnOf, isAmountHeader, isAssignedLabel, isBudgetHeading, isEntityHeader, isTotalLabel,
   shareColumnOf,
 } from './labels.js';
-import { toPlain } from './money.js';
+import { plainFromSheetNumber, toPlain } from './money.js';
 import type { AmountStatus, Budget, BudgetLine, CellRef, Cofinancer, LineCode, ReadProblem } from './model.js';
 import { visibleText } from './text.js';
 
@@ -75,6 +75,11 @@ export function readBudget(grid: Grid): Budget {
 
   const readCell = (row: number, col: number): AmountFields & { raw: string } => {
     const value = grid[row]?.[col];
+    if (typeof value === 'number') {
+      // Numbers are what live sheets hold; their plain form needs no parsing.
+      const amount = plainFromSheetNumber(value);
+      if (amount !== null) return { status: 'stated', amount, funded: null, cofinanced: null, details: [], raw: String(value) };
+    }
     const reading = readAmount(value);
     if (reading.kind === 'unreadable') problem('amount-unreadable', { row, col }, rawText(value), reading.reason);
     return { ...fieldsOf(reading), raw: rawText(value) };
@@ -238,8 +243,9 @@ function shareColumns(row: readonly CellValue[]): { funded: number; cofinanced: 
 /** A cofinancing table header at row r (one row, or two when the column names wrap). */
 function cofinHeaderAt(grid: Grid, r: number): { cols: { entity: number; monetary: number; inKind: number }; lastRow: number } | null {
   const row = grid[r] ?? [];
-  const entity = row.findIndex((v) => isEntityHeader(cellText(v)));
-  if (entity < 0) return null;
+  // The entity column heads the table: only the first filled cell can name it.
+  const entity = firstFilled(row);
+  if (entity < 0 || !isEntityHeader(cellText(row[entity]))) return null;
   const next = grid[r + 1] ?? [];
   const nextIsContinuation = cellText(next[entity]) === '' && next.some((v) => cofinColumnOf(cellText(v)) !== null);
   const width = Math.max(row.length, nextIsContinuation ? next.length : 0);

@@ -28,6 +28,18 @@ export function fromSheetNumber(n: number): Money | null {
   return new Money(String(n)).toDecimalPlaces(2);
 }
 
+/**
+ * The plain form ("100.00") of a sheet number that already has at most two decimals, by
+ * padding its shortest representation: no arithmetic, and no Decimal for the common case.
+ */
+export function plainFromSheetNumber(n: number): string | null {
+  const s = String(n);
+  const m = /^(-?\d+)(?:\.(\d{1,2}))?$/.exec(s);
+  if (m) return `${m[1]}.${(m[2] ?? '').padEnd(2, '0')}`;
+  const v = fromSheetNumber(n);
+  return v ? v.toFixed(2) : null;
+}
+
 export function sum(values: Iterable<Money | null | undefined>): Money {
   let total = ZERO;
   for (const v of values) if (v) total = total.plus(v);

@@ -13,6 +13,8 @@ export const Header = z.object({
   referentPhone: z.string(),
   score: z.number().nullable(),
   assigned: AmountString.nullable(),
+  /** The ATS's short name for the project ("Progetto Borgo Virgilio"), empty when not given. */
+  shortName: z.string().optional(),
   /** Source line of each header field that was found. */
   lines: z.record(z.string(), z.number().int().positive()),
   line: z.number().int().positive(),
@@ -28,7 +30,13 @@ export const Intervention = z.object({
 });
 export type Intervention = z.infer<typeof Intervention>;
 
-export const Section = z.object({ heading: z.string(), text: z.string(), line: z.number().int().positive() });
+export const Section = z.object({
+  heading: z.string(),
+  text: z.string(),
+  line: z.number().int().positive(),
+  /** Every source line the section holds (its heading and its text). */
+  lines: z.array(z.number().int().positive()).optional(),
+});
 export type Section = z.infer<typeof Section>;
 
 export const CofinancerLinkRecord = z.object({
@@ -52,6 +60,11 @@ export const ProjectRecord = z.object({
   id: z.string(),
   header: Header,
   partners: z.array(Partner),
+  /** The partner table's header row (and its repeats after page breaks), as the annex states it. */
+  partnerTable: z
+    .object({ header: z.array(z.string()), line: z.number().int().positive(), headerLines: z.array(z.number().int().positive()) })
+    .nullable()
+    .optional(),
   interventions: z.array(Intervention),
   budget: Budget,
   /** Source line of each row of the grid the budget was read from (budget cells are grid cells). */
@@ -65,9 +78,27 @@ export const ProjectRecord = z.object({
 });
 export type ProjectRecord = z.infer<typeof ProjectRecord>;
 
+export const TocEntry = z.object({
+  id: z.string(),
+  title: z.string(),
+  leadEntity: z.string(),
+  page: z.number().int().nullable(),
+  line: z.number().int().positive(),
+});
+export type TocEntry = z.infer<typeof TocEntry>;
+
 export const AnnexRecord = z.object({
   annexFile: z.string(),
   projects: z.array(ProjectRecord),
+  /** The table of contents as the annex states it. */
+  toc: z.array(TocEntry).optional(),
+  /** Text before the first project (titles, notes), as sections without a project. */
+  preamble: z.array(Section).optional(),
+  /** Page numbers printed in the annex: the line each stands on. */
+  pageNumbers: z.array(z.object({ line: z.number().int().positive(), page: z.number().int() })).optional(),
+  /** Lines recognised as page furniture, and the strings that were. */
+  furniture: z.object({ strings: z.array(z.string()), lines: z.number().int() }).optional(),
+  encoding: z.string().optional(),
   /** Findings about the file as a whole (table of contents, lines outside any project). */
   findings: z.array(Finding),
   coverage: z.object({ contentLines: z.number().int(), placedLines: z.number().int(), furnitureLines: z.number().int() }),

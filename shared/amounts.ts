@@ -23,8 +23,10 @@ export type AmountReading =
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 
+// A number must not run on into more digits ("12,3,4", "1.2345,00", "12,345,67"): without the
+// final lookahead those read as two amounts (a "multi" of 12.30 and 4) instead of junk.
 const NUMBER =
-  String.raw`-?\s?(?:\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:'\d{3})+(?:,\d{1,2})?|\d+,\d{1,2}|\d+\.\d{1,2}(?!\d)|\d+)`;
+  String.raw`-?\s?(?:\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:'\d{3})+(?:,\d{1,2})?|\d+,\d{1,2}|\d+\.\d{1,2}(?!\d)|\d+)(?![.,']?\d)`;
 const PLACEHOLDER = String.raw`-{1,}|\.{2,}|_{2,}|non\s+richiest[oa]|non\s+previst[oa]|n\.\s?d\.|n\/d|nessuno|\/`;
 // An item: optional € before, a number or placeholder, optional € after, optional "(note)".
 const ITEM = new RegExp(

@@ -2,6 +2,7 @@
 // workbook (one tab per project), and read back by budget-reader.ts. It mirrors the annex's
 // PIANO DEI CONTI and cofinancing table; beside them, each rule that a spreadsheet can
 // express checks itself with a live formula taken from the rule catalogue.
+import { readAmount } from './amounts.js';
 import { CODE_LABELS_IT } from './labels.js';
 import { BUDGET_CODES, lineOf, type Budget, type CellRef, type LineCode } from './model.js';
 import type { Profile } from './profile.js';
@@ -98,7 +99,7 @@ export function layoutBudgetTab(input: LayoutInput): BudgetTabLayout {
     put(row, COL.label, code === 'TOTAL' || code === 'CONTRIBUTION' || code === 'COFINANCING' ? 'total' : 'label', CODE_LABELS_IT[code]);
     const line = budget && lineOf(budget, code);
     if (budget) {
-      put(row, COL.amount, 'amount', line ? (line.amount ?? (line.raw.trim() === '' ? null : line.raw)) : null, { numberFormat: 'euro' });
+      put(row, COL.amount, 'amount', line ? (line.amount ?? rawToKeep(line)) : null, { numberFormat: 'euro' });
       if (line?.funded) put(row, COL.funded, 'amount', line.funded, { numberFormat: 'euro' });
       if (line?.cofinanced) put(row, COL.cofinanced, 'amount', line.cofinanced, { numberFormat: 'euro' });
     } else if (code === 'TOTAL') {
@@ -176,6 +177,16 @@ export function layoutBudgetTab(input: LayoutInput): BudgetTabLayout {
 
   const rowCount = Math.max(row, checkRow) + 1;
   return { cells, rowCount, colCount: COL.checkVerdict + 1, statusCell, assignedCell, lineCells, cofinRows, cofinTotalRow, checks };
+}
+
+// A line without an amount keeps its own text (a placeholder, or what could not be read).
+// The annex's merged row gives A and its coordination sub-line one shared cell ("€ 1.500,00
+// € ....."): that text is the coordination line's raw too, but not its value, and writing it
+// in the sub-line's cell would make the tab unreadable where the annex was not.
+function rawToKeep(line: { raw: string; status: string }): string | null {
+  if (line.raw.trim() === '') return null;
+  if (line.status === 'unreadable' || readAmount(line.raw).kind === 'placeholder') return line.raw;
+  return null;
 }
 
 function blankIfEmpty(raw: string): string | null {

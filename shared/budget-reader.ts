@@ -82,13 +82,17 @@ export function readBudget(grid: Grid): Budget {
     }
     const reading = readAmount(value);
     if (reading.kind === 'unreadable') problem('amount-unreadable', { row, col }, rawText(value), reading.reason);
+    // Several amounts where one is expected ("€ 31.500,00 € 1.000,00" on line C) make the line
+    // unreadable too; without a problem the line was marked unreadable and no rule said so.
+    if (reading.kind === 'multi') problem('amount-unreadable', { row, col }, rawText(value), 'several amounts in one cell');
     return { ...fieldsOf(reading), raw: rawText(value) };
   };
 
   // A tab may split each line by funding source in columns of its own rather than in the text.
   const withShares = (f: AmountFields & { raw: string }, r: number): AmountFields & { raw: string } => {
     if (f.funded !== null || f.cofinanced !== null) return f;
-    const share = (col: number) => (col < 0 ? null : fieldsOf(readAmount(grid[r]?.[col])).amount);
+    // Through readCell, so an unreadable share is reported on its cell rather than silently dropped.
+    const share = (col: number) => (col < 0 ? null : readCell(r, col).amount);
     return { ...f, funded: share(shareCols.funded), cofinanced: share(shareCols.cofinanced) };
   };
 
@@ -174,6 +178,21 @@ export function readBudget(grid: Grid): Budget {
         const f = readCell(r, li);
         Object.assign(line, { ...f, cell: { row: r, col: li } });
         pending = [];
+        last = r;
+        continue;
+      }
+      if (pending.length > 0 && li === pending[0]!.labelCell.col && /^\p{Ll}/u.test(label)) {
+        // The label wrapped inside its own column ("A. Costi di personale" / "interno ed esterno")
+        // and the amount came on the continuation row. Without this the continuation was reported
+        // as an unrecognised row and the line's amount was lost. Only a lower-case continuation
+        // counts, so a new, unknown line ("F. Altre spese") is still reported.
+        const line = pending[0]!;
+        line.label = `${line.label} ${label}`;
+        const valueCol = amountCol > li ? amountCol : firstFilled(row, li + 1);
+        if (valueCol > li && cellText(row[valueCol]) !== '') {
+          Object.assign(line, { ...readCell(r, valueCol), cell: { row: r, col: valueCol } });
+          pending = [];
+        }
         last = r;
         continue;
       }

@@ -8,7 +8,9 @@ export const ZERO: Money = new Money(0);
 
 /** Exact value from a canonical decimal string ("84878.00", "-12.5") or integer cents. */
 export function money(value: string | bigint): Money {
-  return new Money(typeof value === 'bigint' ? value.toString() : value).toDecimalPlaces(2);
+  // A bigint is integer cents, as documented: it used to be read as whole euros (12345n -> 12345.00).
+  if (typeof value === 'bigint') return fromCents(value);
+  return new Money(value).toDecimalPlaces(2);
 }
 
 export function fromCents(cents: bigint): Money {

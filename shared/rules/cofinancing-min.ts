@@ -34,10 +34,12 @@ export const cofinancingMin: Rule = {
     const [t, f] = [refs.line('TOTAL'), refs.line('COFINANCING')];
     if (!t || !f) return null;
     const tol = refs.profile.roundingTolerance;
-    return `N(${t})*${refs.profile.cofinancingMinPct}/100-N(${f})<${tol}`;
+    // ROUND(...,6) snaps float noise back onto the exact decimal shortfall (at most 2+4 places),
+    // so a shortfall of exactly the tolerance is an error here as in check().
+    return `IF(COUNT(${t},${f})<2,TRUE,ROUND(N(${t})*${refs.profile.cofinancingMinPct}/100-N(${f}),6)<${tol})`;
   },
   measure(refs) {
     const t = refs.line('TOTAL');
-    return t ? `N(${t})*${refs.profile.cofinancingMinPct}/100` : null;
+    return t ? `ROUND(N(${t})*${refs.profile.cofinancingMinPct}/100,6)` : null;
   },
 };

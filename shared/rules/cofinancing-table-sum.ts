@@ -51,9 +51,11 @@ export const cofinancingTableSum: Rule = {
   formula(refs) {
     const [m, k, f] = [refs.line('COFIN_MONETARY_TOTAL'), refs.line('COFIN_IN_KIND_TOTAL'), refs.line('COFINANCING')];
     if (!m || !k || !f) return null;
-    const parts = [`ROUND(N(${m})+N(${k}),2)=ROUND(N(${f}),2)`];
-    if (refs.cofinMonetary) parts.push(`ROUND(SUM(${refs.cofinMonetary}),2)=ROUND(N(${m}),2)`);
-    if (refs.cofinInKind) parts.push(`ROUND(SUM(${refs.cofinInKind}),2)=ROUND(N(${k}),2)`);
+    // Each part judges only when its declared figures are numbers, as check() does (OR, not IF:
+    // every argument is plain arithmetic, so evaluating all of them is harmless).
+    const parts = [`OR(COUNT(${m},${k},${f})<3,ROUND(N(${m})+N(${k}),2)=ROUND(N(${f}),2))`];
+    if (refs.cofinMonetary) parts.push(`OR(COUNT(${m})<1,ROUND(SUM(${refs.cofinMonetary}),2)=ROUND(N(${m}),2))`);
+    if (refs.cofinInKind) parts.push(`OR(COUNT(${k})<1,ROUND(SUM(${refs.cofinInKind}),2)=ROUND(N(${k}),2))`);
     return parts.length === 1 ? parts[0]! : `AND(${parts.join(',')})`;
   },
   measure(refs) {

@@ -22,7 +22,7 @@ export const contributionMax: Rule = {
   },
   formula(refs) {
     const c = refs.line('CONTRIBUTION');
-    return c ? `N(${c})<=${refs.profile.contributionMax}` : null;
+    return c ? `IF(COUNT(${c})<1,TRUE,N(${c})<=${refs.profile.contributionMax})` : null;
   },
   measure(refs) {
     return refs.profile.contributionMax;

@@ -1,4 +1,4 @@
-import { formatEuro, toPlain } from '../money.js';
+import { formatEuro, Money, toPlain } from '../money.js';
 import { stated } from './amounts-of.js';
 import { finding, type Rule } from './rule.js';
 
@@ -13,23 +13,29 @@ export const coordinationMax: Rule = {
     const ceiling = total.value.times(profile.coordinationMaxPct).dividedBy(100);
     if (coord.value.lte(ceiling)) return [];
     const pct = profile.coordinationMaxPct;
+    // The comparison is exact, so the finding must show the exact ceiling and the largest
+    // amount in cents under it. Rounding the ceiling half-up (57.142,85 x 15% = 8.571,4275 ->
+    // 8.571,43) gave findings such as "expected <= 8571.43, actual 8571.43".
+    const limit = ceiling.toDecimalPlaces(2, Money.ROUND_DOWN);
+    const shown = ceiling.decimalPlaces() <= 2 ? toPlain(ceiling) : ceiling.toFixed();
     return [
       finding(
         this,
-        `Il coordinamento (${formatEuro(coord.value)}) supera il ${pct}% del costo totale (${formatEuro(ceiling.toDecimalPlaces(2))}).`,
-        `Coordination (${formatEuro(coord.value, { lang: 'en' })}) exceeds ${pct}% of the total cost (${formatEuro(ceiling.toDecimalPlaces(2), { lang: 'en' })}).`,
+        `Il coordinamento (${formatEuro(coord.value)}) supera il ${pct}% del costo totale: al massimo ${formatEuro(limit)}.`,
+        `Coordination (${formatEuro(coord.value, { lang: 'en' })}) exceeds ${pct}% of the total cost: at most ${formatEuro(limit, { lang: 'en' })}.`,
         [coord.line.cell, total.line.cell],
-        { expected: `<= ${toPlain(ceiling.toDecimalPlaces(2))}`, actual: toPlain(coord.value) },
+        { expected: `<= ${shown}`, actual: toPlain(coord.value) },
       ),
     ];
   },
   formula(refs) {
     const [t, c] = [refs.line('TOTAL'), refs.line('A_coord')];
     if (!t || !c) return null;
-    return `N(${c})<=N(${t})*${refs.profile.coordinationMaxPct}/100`;
+    // ROUND(...,6): a coordination of exactly 15% must not fail on float noise in TOTAL*15/100.
+    return `IF(COUNT(${t},${c})<2,TRUE,N(${c})<=ROUND(N(${t})*${refs.profile.coordinationMaxPct}/100,6))`;
   },
   measure(refs) {
     const t = refs.line('TOTAL');
-    return t ? `N(${t})*${refs.profile.coordinationMaxPct}/100` : null;
+    return t ? `ROUND(N(${t})*${refs.profile.coordinationMaxPct}/100,6)` : null;
   },
 };

@@ -23,7 +23,7 @@ export const coordinationWithinPersonnel: Rule = {
   formula(refs) {
     const [a, c] = [refs.line('A'), refs.line('A_coord')];
     if (!a || !c) return null;
-    return `N(${c})<=N(${a})`;
+    return `IF(COUNT(${a},${c})<2,TRUE,N(${c})<=N(${a}))`;
   },
   measure(refs) {
     const a = refs.line('A');

@@ -26,7 +26,7 @@ export const fundingSplit: Rule = {
   formula(refs) {
     const [t, c, f] = [refs.line('TOTAL'), refs.line('CONTRIBUTION'), refs.line('COFINANCING')];
     if (!t || !c || !f) return null;
-    return `ROUND(N(${c})+N(${f}),2)=ROUND(N(${t}),2)`;
+    return `IF(COUNT(${t},${c},${f})<3,TRUE,ROUND(N(${c})+N(${f}),2)=ROUND(N(${t}),2))`;
   },
   measure(refs) {
     const [c, f] = [refs.line('CONTRIBUTION'), refs.line('COFINANCING')];

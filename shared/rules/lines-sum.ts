@@ -28,7 +28,8 @@ export const linesSum: Rule = {
     const total = refs.line('TOTAL');
     const parts = COST_CODES.map((c) => refs.line(c)).filter((r): r is string => r !== null);
     if (!total || parts.length === 0) return null;
-    return `ROUND(${parts.map((p) => `N(${p})`).join('+')},2)=ROUND(N(${total}),2)`;
+    // Like check(): nothing to judge until TOTAL is a number (COUNT counts numbers only).
+    return `IF(COUNT(${total})<1,TRUE,ROUND(${parts.map((p) => `N(${p})`).join('+')},2)=ROUND(N(${total}),2))`;
   },
   measure(refs) {
     const parts = COST_CODES.map((c) => refs.line(c)).filter((r): r is string => r !== null);

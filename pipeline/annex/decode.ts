@@ -1,0 +1,85 @@
+// Bytes to lines. Converters hand us UTF-8 with or without a byte-order mark, CRLF or LF,
+// now and then UTF-16 or a legacy 8-bit encoding; anything that is not text is refused here
+// with a message, so that no later stage has to guess.
+import { InputError } from '../errors.js';
+
+export interface DecodedText {
+  lines: string[];
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  bom: boolean;
+  lineEnding: 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
+}
+
+// Node's TextDecoder reads "windows-1252" as Latin-1, losing €, dashes and quotes: the
+// 0x80-0x9F block is mapped here by hand.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b);
+  return out;
+}
+
+function isBinary(bytes: Uint8Array): { binary: boolean; offset: number } {
+  const sample = bytes.subarray(0, 64 * 1024);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b === 0) return { binary: true, offset: i };
+    // Tab, LF, FF, CR and ESC turn up in real text; other C0 controls do not.
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) control++;
+  }
+  return { binary: sample.length > 0 && control / sample.length > 0.01, offset: 0 };
+}
+
+function lineOfOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+export function decodeAnnex(bytes: Uint8Array, file: string): DecodedText {
+  if (bytes.length === 0) throw new InputError(file, null, 'the file is empty');
+  let encoding: DecodedText['encoding'] = 'utf-8';
+  let bom = false;
+  let body = bytes;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    bom = true;
+    body = bytes.subarray(3);
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    bom = true;
+    encoding = 'utf-16le';
+    body = bytes.subarray(2);
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    bom = true;
+    encoding = 'utf-16be';
+    body = bytes.subarray(2);
+  }
+  let text: string;
+  if (encoding === 'utf-8') {
+    const probe = isBinary(body);
+    if (probe.binary) {
+      throw new InputError(file, lineOfOffset(body, probe.offset), 'this is not a text file (binary content); expected an annex converted to text or markdown');
+    }
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    } catch {
+      // Old converters write Windows-1252; its bytes are never valid UTF-8 in Italian text.
+      encoding = 'windows-1252';
+      text = decodeWindows1252(body);
+    }
+  } else {
+    text = new TextDecoder(encoding).decode(body);
+    if (text.includes('\u0000')) throw new InputError(file, null, 'this is not a text file (binary content)');
+  }
+  if (text.trim() === '') throw new InputError(file, null, 'the file holds no text');
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
+  const kinds = [crlf > 0, lf > 0, cr > 0].filter(Boolean).length;
+  const lineEnding = kinds === 0 ? 'none' : kinds > 1 ? 'mixed' : crlf > 0 ? 'crlf' : lf > 0 ? 'lf' : 'cr';
+  const lines = text.split(/\r\n|\r|\n/);
+  // A final line ending does not open one more line.
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return { lines, encoding, bom, lineEnding };
+}

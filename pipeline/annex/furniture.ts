@@ -1,0 +1,76 @@
+// Page furniture: the running headers and footers a PDF repeats on every page ("Regione
+// Lombardia", "ATS Val Padana"...), which a converter leaves among the text, sometimes in the
+// middle of a table or a sentence. It is found from the document itself: short plain lines that
+// recur many times and turn up together (or beside a page number), never from a list of names.
+
+export interface Furniture {
+  lines: Set<number>; // 1-based
+  strings: string[];
+}
+
+const MAX_LENGTH = 60;
+const MIN_REPEATS = 3;
+const WINDOW = 6; // non-blank lines either side that count as "together"
+
+function key(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** A navigation link back to the table of contents: "[Torna a elenco](#)". */
+export function isNavigationLink(text: string): boolean {
+  return /^\s*\[[^\]]{1,60}\]\(#[^)]*\)\s*$/.test(text) || /^\s*<a\s+href="#[^"]*"[^>]*>[^<]{1,60}<\/a>\s*$/i.test(text);
+}
+
+function plainCandidate(raw: string): boolean {
+  if (raw.includes('\t') || raw.includes('|')) return false; // table rows
+  const t = raw.trim();
+  if (t === '' || t.length > MAX_LENGTH) return false;
+  if (/^(#|[-*+•]\s|\d+[.)]\s|<|>|!\[)/.test(t)) return false; // headings, lists, markup
+  if (!/\p{L}/u.test(t)) return false;
+  return true;
+}
+
+export function findFurniture(lines: readonly string[], pageNumberLines: ReadonlySet<number>): Furniture {
+  const byKey = new Map<string, number[]>();
+  lines.forEach((raw, i) => {
+    if (!plainCandidate(raw)) return;
+    const k = key(raw);
+    const at = byKey.get(k);
+    if (at) at.push(i);
+    else byKey.set(k, [i]);
+  });
+  const repeated = new Map([...byKey].filter(([, at]) => at.length >= MIN_REPEATS));
+
+  // Index of each line among non-blank lines, so that blank padding does not stretch windows.
+  const ordinal: number[] = [];
+  let n = 0;
+  for (const raw of lines) ordinal.push(raw.trim() === '' ? n : n++);
+  const repeatedAt = new Map<number, string>();
+  for (const [k, at] of repeated) for (const i of at) repeatedAt.set(i, k);
+  const nonBlank: number[] = [];
+  lines.forEach((raw, i) => raw.trim() !== '' && nonBlank.push(i));
+
+  const neighbourhood = (i: number) => {
+    const o = ordinal[i]!;
+    return nonBlank.slice(Math.max(0, o - WINDOW), o + WINDOW + 1).filter((j) => j !== i);
+  };
+
+  const strings: string[] = [];
+  for (const [k, at] of repeated) {
+    let together = 0;
+    for (const i of at) {
+      const near = neighbourhood(i);
+      if (near.some((j) => (repeatedAt.has(j) && repeatedAt.get(j) !== k) || pageNumberLines.has(j + 1))) together++;
+    }
+    // Running headers recur with each other; a lone recurring line can still be one when it
+    // reads as a label rather than a sentence or a lead-in to a list.
+    const label = !/[.:;,]$/.test(k) && k.length <= 40 && at.length >= 4;
+    if (together * 2 >= at.length || label) strings.push(k);
+  }
+  const furnitureKeys = new Set(strings);
+  const out = new Set<number>();
+  lines.forEach((raw, i) => {
+    if (isNavigationLink(raw) || (plainCandidate(raw) && furnitureKeys.has(key(raw)))) out.add(i + 1);
+  });
+  return { lines: out, strings };
+}

@@ -1,0 +1,86 @@
+// Project header lines: "Sub-Allegato 2.1", "Progetto Borgo Virgilio", "Punti 59",
+// "Assegnato € 34.800,00", "PROGETTO: ...", "Ente capofila: ...", "ALLEANZA LOCALE DI
+// CONCILIAZIONE: ...", "REFERENTE DI PROGETTO: ...", in any order and any emphasis.
+import { readAmount } from '../../shared/amounts.js';
+import { toPlain } from '../../shared/money.js';
+import { visibleText } from '../../shared/text.js';
+import type { Header } from '../records.js';
+import { splitContact } from './contacts.js';
+
+export type HeaderField = 'id' | 'shortName' | 'title' | 'leadEntity' | 'alliance' | 'referent' | 'score' | 'assigned';
+
+export interface HeaderHit {
+  field: HeaderField;
+  value: string;
+  line: number;
+}
+
+export function headerText(raw: string): string {
+  return visibleText(raw)
+    .replace(/^#+\s*/, '')
+    .replace(/^[*_\s]+|[*_\s]+$/g, '')
+    .trim();
+}
+
+const FIELDS: { field: HeaderField; re: RegExp }[] = [
+  { field: 'id', re: /^(?:sub[\s-]*)?allegato\s*(?:n\.?\s*)?(\d+(?:\.\d+)+)\s*(?:[-–:]\s*.*)?$/i },
+  { field: 'title', re: /^(?:titolo(?:\s+(?:del\s+)?progetto)?|progetto)\s*:\s*(.+)$/i },
+  { field: 'leadEntity', re: /^(?:ente|soggetto)\s+capofila\s*:\s*(.+)$/i },
+  { field: 'alliance', re: /^alleanza(?:\s+locale)?(?:\s+(?:di|per\s+la)\s+conciliazione)?\s*:\s*(.+)$/i },
+  { field: 'referent', re: /^referente(?:\s+(?:di|del)\s+progetto)?\s*:\s*(.+)$/i },
+  { field: 'score', re: /^punt(?:i|eggio)\s*:?\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:\/\s*\d+)?$/i },
+  { field: 'assigned', re: /^(?:contributo\s+|importo\s+)?assegnato\s*:?\s*(.+)$/i },
+];
+
+/**
+ * The header field a line states, if any. "Progetto <name>" (no colon) is the short name the
+ * ATS gives a project; it only counts right after the annex number, where it cannot be prose.
+ */
+export function headerFieldOf(raw: string, line: number, afterId: boolean): HeaderHit | null {
+  const text = headerText(raw);
+  if (text === '' || raw.includes('\t')) return null;
+  for (const { field, re } of FIELDS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const value = m[1]!.replace(/^[*_\s]+|[*_\s]+$/g, '').trim();
+    if (field === 'assigned') {
+      const r = readAmount(value);
+      if (r.kind !== 'amount' && r.kind !== 'placeholder') continue;
+    }
+    return { field, value, line };
+  }
+  if (afterId) {
+    const m = /^progetto\s+([^:]{1,80})$/i.exec(text);
+    if (m) return { field: 'shortName', value: m[1]!.trim(), line };
+  }
+  return null;
+}
+
+export function buildHeader(hits: readonly HeaderHit[], fallbackId: string, firstLine: number): Header & { shortName: string } {
+  const first = (f: HeaderField) => hits.find((h) => h.field === f);
+  const lines: Record<string, number> = {};
+  for (const h of hits) if (!(h.field in lines)) lines[h.field] = h.line;
+  const referentHit = first('referent');
+  const contact = referentHit ? splitContact(referentHit.value) : { name: '', email: '', phone: '' };
+  if (referentHit) {
+    if (contact.email) lines.referentEmail = referentHit.line;
+    if (contact.phone) lines.referentPhone = referentHit.line;
+  }
+  const scoreHit = first('score');
+  const assignedHit = first('assigned');
+  const assignedReading = assignedHit ? readAmount(assignedHit.value) : null;
+  return {
+    id: first('id')?.value ?? fallbackId,
+    shortName: first('shortName')?.value ?? '',
+    title: first('title')?.value ?? '',
+    leadEntity: first('leadEntity')?.value ?? '',
+    alliance: first('alliance')?.value ?? '',
+    referent: contact.name,
+    referentEmail: contact.email,
+    referentPhone: contact.phone,
+    score: scoreHit ? Number(scoreHit.value.replace(',', '.')) : null,
+    assigned: assignedReading?.kind === 'amount' ? toPlain(assignedReading.value) : null,
+    lines,
+    line: firstLine,
+  };
+}

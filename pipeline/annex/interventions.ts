@@ -1,0 +1,88 @@
+// The intervention types a-f a project ticks. The call's list comes with letters ("a)",
+// "a.") or without, the tick is an "X" (or a check mark) before or after the label.
+import { foldText, visibleText } from '../../shared/text.js';
+import { INTERVENTION_CODES, type Intervention } from '../records.js';
+import type { AnnexDocument } from './document.js';
+
+type Code = (typeof INTERVENTION_CODES)[number];
+
+// What each type is about, for lists that come without letters or in another order.
+const KEYWORDS: Record<Code, RegExp> = {
+  a: /caregiver|care giver/,
+  b: /pre e post scuola|chiusura scolastica/,
+  c: /salva ?tempo/,
+  d: /consulenza/,
+  e: /autonom|liberi professionisti/,
+  f: /tempi e (degli )?orari|orari/,
+};
+
+const ANCHOR = /tipologi[ae] (di|dell ?)?intervent/;
+const LIST_ITEM = /^\s*(?:[-*+•▪◦]\s+|\(?[a-f]\s*[).]\s|\d+\s*[.)]\s|[☐☑☒□■]\s*)/i;
+const LETTER = /^\s*(?:[-*+•▪◦]\s+)?\(?([a-f])\s*[).]\s*/i;
+const TICK = /(^|[\s*_(])(?:X|✓|✔|☒|☑|■|\[[xX]\])(?=$|[\s*_)])/;
+
+export interface InterventionList {
+  items: Intervention[];
+  lines: number[];
+  anchorLine: number | null;
+}
+
+function itemOf(raw: string): { letter: Code | null; label: string; selected: boolean } {
+  const text = visibleText(raw);
+  const letter = LETTER.exec(text);
+  let label = text.replace(LETTER, '').replace(/^\s*[-*+•▪◦☐□]\s*/, '');
+  const selected = TICK.test(raw.replace(/<[^>]+>/g, ' ')) || TICK.test(text);
+  label = label
+    .replace(/(^|\s)(?:X|✓|✔|☒|☑|■|\[[xX]\])(?=\s|$)/g, ' ')
+    .replace(/[*_]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { letter: letter ? (letter[1]!.toLowerCase() as Code) : null, label, selected };
+}
+
+function codeByKeyword(label: string): Code | null {
+  const f = foldText(label);
+  const hits = INTERVENTION_CODES.filter((c) => KEYWORDS[c].test(f));
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+export function readInterventions(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>): InterventionList | null {
+  const content: number[] = [];
+  for (let n = from; n <= to; n++) if (doc.isContent(n) && !claimed.has(n)) content.push(n);
+  // The list follows the call's prompt; without the prompt, a run of list lines naming the types.
+  let start = content.findIndex((n) => ANCHOR.test(foldText(doc.text(n))));
+  const anchorLine = start >= 0 ? content[start]! : null;
+  let candidates: number[] = [];
+  if (start >= 0) {
+    for (let i = start + 1; i < content.length && candidates.length < INTERVENTION_CODES.length; i++) {
+      const n = content[i]!;
+      const text = doc.text(n);
+      if (!LIST_ITEM.test(text) && codeByKeyword(visibleText(text)) === null) break;
+      candidates.push(n);
+    }
+  } else {
+    for (let i = 0; i < content.length; i++) {
+      const run: number[] = [];
+      for (let j = i; j < content.length && run.length < 6 && LIST_ITEM.test(doc.text(content[j]!)); j++) run.push(content[j]!);
+      const named = run.filter((n) => codeByKeyword(itemOf(doc.text(n)).label) !== null).length;
+      if (named >= 4) {
+        candidates = run;
+        start = i;
+        break;
+      }
+    }
+  }
+  if (candidates.length === 0) return null;
+  const items: Intervention[] = [];
+  const used = new Set<Code>();
+  candidates.forEach((n, position) => {
+    const item = itemOf(doc.text(n));
+    const byPosition = INTERVENTION_CODES[position] ?? null;
+    const code = [item.letter, codeByKeyword(item.label), byPosition].find((c): c is Code => c !== null && !used.has(c));
+    if (!code) return;
+    used.add(code);
+    items.push({ code, label: item.label, selected: item.selected, line: n });
+  });
+  items.sort((a, b) => a.code.localeCompare(b.code));
+  return { items, lines: items.map((i) => i.line), anchorLine };
+}

@@ -1,0 +1,78 @@
+// Page numbers: a line that holds only a number ("39", "- 39 -", "Pag. 39", "39 di 120").
+// Narrative can hold such a line too, so only the longest strictly increasing run of them
+// counts as pagination. In PDFs converted to text the number is the page's footer: it ends
+// its page, so a line's page is known exactly only between two consecutive numbers.
+
+const PAGE_LINE = /^\s*[-–—]?\s*(?:pag(?:ina|e)?\.?\s*)?(\d{1,4})(?:\s*(?:di|of|\/)\s*\d{1,4})?\s*[-–—]?\s*$/i;
+
+export interface Pagination {
+  /** Line number (1-based) -> page number printed on it. */
+  numberLines: Map<number, number>;
+  /** The page a line is on, when the numbers around it leave no doubt. */
+  pageOf(line: number): number | null;
+  /** The pages a line may be on: [lowest, highest], either end null when unbounded. */
+  boundsOf(line: number): [number | null, number | null];
+}
+
+export function pageNumberCandidate(text: string): number | null {
+  const m = PAGE_LINE.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/** Longest strictly increasing subsequence, O(n log n); returns the chosen indexes. */
+function longestIncreasing(values: number[]): number[] {
+  const tails: number[] = [];
+  const prev = new Array<number>(values.length).fill(-1);
+  for (let i = 0; i < values.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]!]! < values[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  }
+  const out: number[] = [];
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) out.push(i);
+  return out.reverse();
+}
+
+export function findPagination(lines: readonly string[]): Pagination {
+  const candidates: { line: number; page: number }[] = [];
+  lines.forEach((text, i) => {
+    const p = pageNumberCandidate(text);
+    if (p !== null) candidates.push({ line: i + 1, page: p });
+  });
+  const chosen = longestIncreasing(candidates.map((c) => c.page)).map((i) => candidates[i]!);
+  // A lone number is as likely content as a page: pagination needs at least two.
+  const numbers = chosen.length >= 2 ? chosen : [];
+  const numberLines = new Map(numbers.map((c) => [c.line, c.page]));
+  const around = (line: number) => {
+    let before: { line: number; page: number } | null = null;
+    let after: { line: number; page: number } | null = null;
+    for (const c of numbers) {
+      if (c.line < line) before = c;
+      else if (c.line >= line) {
+        after = c;
+        break;
+      }
+    }
+    return { before, after };
+  };
+  return {
+    numberLines,
+    pageOf(line) {
+      const { before, after } = around(line);
+      if (!after) return null;
+      if (after.line === line) return after.page;
+      if (before && after.page === before.page + 1) return after.page;
+      return null;
+    },
+    boundsOf(line) {
+      const { before, after } = around(line);
+      return [before ? before.page + 1 : null, after ? after.page : null];
+    },
+  };
+}

@@ -1,0 +1,149 @@
+// The alliance's partner table: numbered rows of name, type and referent (name, phone,
+// email in one cell), with the partner's role sometimes written in the name cell
+// ("Altana - <i>Partner attuativo</i>"). Page breaks may split the table; furniture and page
+// numbers between its rows are already out of the way, a repeated header row is skipped.
+import type { Partner } from '../../shared/model.js';
+import { foldText, visibleText } from '../../shared/text.js';
+import type { AnnexDocument } from './document.js';
+import { splitContact } from './contacts.js';
+import type { TableRow } from './tables.js';
+
+export interface PartnerTable {
+  partners: Partner[];
+  /** Lines of the table (header and rows) that became part of a record. */
+  lines: number[];
+  unreadable: { line: number; text: string; reason: string }[];
+  header: string[];
+  headerLines: number[];
+}
+
+interface Columns {
+  name: number;
+  type: number;
+  role: number;
+  referent: number;
+  email: number;
+  phone: number;
+}
+
+function columnsOf(row: TableRow): Columns | null {
+  const f = row.cells.map((c) => foldText(c));
+  const find = (re: RegExp, except: number[] = []) => f.findIndex((c, i) => !except.includes(i) && re.test(c));
+  const name = find(/\b(nome|denominazione|ente|enti|partner|soggetto|organizzazione|ragione sociale)\b/);
+  if (name < 0) return null;
+  const referent = find(/\b(referente|referenti|contatt[oi]|riferimento)\b/, [name]);
+  const type = find(/\b(tipologia|tipo|natura|forma giuridica|categoria)\b/, [name, referent]);
+  const role = find(/\b(ruolo|funzione)\b/, [name, referent, type]);
+  if (referent < 0 && type < 0 && role < 0) return null;
+  const taken = [name, referent, type, role];
+  const email = find(/\b(e ?mail|posta)\b/, taken);
+  const phone = find(/\b(telefono|tel|cellulare|recapito)\b/, [...taken, email]);
+  return { name, type, role, referent, email, phone };
+}
+
+const ROLE_WORDS = /^(partner\b.*|rete|soggetto aderente.*|aderente.*|capofila|ente capofila|sostenitore|partner)$/i;
+
+/** Name cell -> seq, name and role. The role is the italic part, or a trailing "- Partner ...". */
+function nameParts(raw: string): { seq: number | null; name: string; role: string } {
+  let role = '';
+  let rest = raw;
+  const italic = /<i>([^<]*)<\/i>|<em>([^<]*)<\/em>|(?<![*\w])\*([^*]+)\*(?!\*)|(?<![_\w])_([^_]+)_(?![_\w])/i.exec(raw);
+  if (italic) {
+    const text = visibleText(italic[1] ?? italic[2] ?? italic[3] ?? italic[4] ?? '');
+    if (ROLE_WORDS.test(text)) {
+      role = text;
+      rest = raw.slice(0, italic.index) + raw.slice(italic.index + italic[0].length);
+    }
+  }
+  let visible = visibleText(rest);
+  if (!role) {
+    const m = /\s[-–—]\s*((?:partner|soggetto aderente|aderente|rete)\b[^-–—]*)$/i.exec(visible);
+    if (m) {
+      role = m[1]!.trim();
+      visible = visible.slice(0, m.index);
+    }
+  }
+  const seqMatch = /^(\d{1,3})\s*[.)°-]?\s+/.exec(visible);
+  const seq = seqMatch ? Number(seqMatch[1]) : null;
+  if (seqMatch) visible = visible.slice(seqMatch[0].length);
+  const name = visible.replace(/[\s–—-]+$/, '').trim();
+  return { seq, name, role };
+}
+
+/**
+ * The header's table, and the tables that carry it on after a page break: only furniture,
+ * page numbers and blank lines between them, and a first row that either repeats the header or
+ * goes on with the numbering.
+ */
+function continuedRows(doc: AnnexDocument, after: TableRow[], header: TableRow): TableRow[] {
+  const out: TableRow[] = [];
+  let table = header.table;
+  let lastLine = Math.max(...header.lines);
+  for (const row of after) {
+    if (row.table !== table) {
+      const gapIsEmpty = (() => {
+        for (let n = lastLine + 1; n < Math.min(...row.lines); n++) if (doc.isContent(n)) return false;
+        return true;
+      })();
+      const previousSeq = out.length > 0 ? nameParts(out[out.length - 1]!.cells[0] ?? '').seq : null;
+      const seq = nameParts(row.cells[0] ?? '').seq;
+      const carriesOn = columnsOf(row) !== null || (previousSeq !== null && seq === previousSeq + 1);
+      if (!gapIsEmpty || !carriesOn) break;
+      table = row.table;
+    }
+    out.push(row);
+    lastLine = Math.max(...row.lines);
+  }
+  return out;
+}
+
+export function readPartners(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>): PartnerTable | null {
+  const rows = doc.tables.rows.filter((r) => r.line >= from && r.line <= to && !claimed.has(r.line));
+  for (let h = 0; h < rows.length; h++) {
+    const cols = columnsOf(rows[h]!);
+    if (!cols) continue;
+    const header = rows[h]!;
+    const body = continuedRows(doc, rows.slice(h + 1), header);
+    if (body.length === 0) continue;
+    const partners: Partner[] = [];
+    const lines = [...header.lines];
+    const headerLines = [...header.lines];
+    const unreadable: PartnerTable['unreadable'] = [];
+    for (const row of body) {
+      if (columnsOf(row)) {
+        lines.push(...row.lines); // the header again, after a page break
+        headerLines.push(...row.lines);
+        continue;
+      }
+      const cell = (c: number) => (c >= 0 ? row.cells[c] ?? '' : '');
+      const filled = row.cells.filter((c) => visibleText(c) !== '').length;
+      const parts = nameParts(cell(cols.name));
+      if (parts.name === '' || filled < 2) {
+        unreadable.push({
+          line: row.line,
+          text: row.cells.join(' | '),
+          reason: parts.name === '' ? 'no partner name' : 'only one cell',
+        });
+        continue;
+      }
+      const contact = splitContact(cell(cols.referent));
+      const extraEmail = cols.email >= 0 ? splitContact(cell(cols.email)).email : '';
+      const extraPhone = cols.phone >= 0 ? splitContact(cell(cols.phone)).phone : '';
+      const previous = partners[partners.length - 1];
+      partners.push({
+        seq: parts.seq ?? (previous ? previous.seq + 1 : 1),
+        name: parts.name,
+        type: visibleText(cell(cols.type)),
+        role: cols.role >= 0 ? visibleText(cell(cols.role)) : parts.role,
+        referent: contact.name,
+        email: [contact.email, extraEmail].filter(Boolean).join('; '),
+        phone: [contact.phone, extraPhone].filter(Boolean).join('; '),
+        line: row.line,
+      });
+      lines.push(...row.lines);
+    }
+    if (partners.length === 0) continue;
+    return { partners, lines, unreadable, header: header.cells.map((c) => visibleText(c)), headerLines };
+  }
+  return null;
+}

@@ -1,0 +1,266 @@
+// One annex file in, one AnnexRecord out: split into projects, read each part, run the rules,
+// and account for every line (coverage).
+import { checkBudget } from '../../shared/check-budget.js';
+import type { Finding } from '../../shared/model.js';
+import { similarity } from '../../shared/partner-match.js';
+import type { Profile } from '../../shared/profile.js';
+import { foldText } from '../../shared/text.js';
+import { InputError } from '../errors.js';
+import type { AnnexRecord, Header, ProjectRecord, TocEntry } from '../records.js';
+import { findingsToLines, readBudgetPart } from './budget.js';
+import { readDocument, type AnnexDocument } from './document.js';
+import { pipelineFinding } from './findings.js';
+import { buildHeader } from './header.js';
+import { readInterventions } from './interventions.js';
+import { readPartners } from './partners.js';
+import { readSections } from './sections.js';
+import { splitProjects, type ProjectSpan } from './split.js';
+
+const HEADER_FIELDS: { key: keyof Header; it: string; en: string; severity: 'warning' | 'info' }[] = [
+  { key: 'title', it: 'il titolo (PROGETTO:)', en: 'the title (PROGETTO:)', severity: 'warning' },
+  { key: 'leadEntity', it: "l'ente capofila", en: 'the lead entity', severity: 'warning' },
+  { key: 'alliance', it: "l'alleanza locale", en: 'the local alliance', severity: 'warning' },
+  { key: 'referent', it: 'il referente di progetto', en: 'the project referent', severity: 'warning' },
+  { key: 'referentEmail', it: "l'email del referente", en: "the referent's email", severity: 'info' },
+  { key: 'referentPhone', it: 'il telefono del referente', en: "the referent's phone", severity: 'info' },
+  { key: 'score', it: 'il punteggio (Punti)', en: 'the score (Punti)', severity: 'warning' },
+  { key: 'assigned', it: 'il contributo assegnato', en: 'the assigned grant', severity: 'warning' },
+];
+
+function headerFindings(header: Header, idFound: boolean): Finding[] {
+  const out: Finding[] = [];
+  if (!idFound) {
+    out.push(
+      pipelineFinding(
+        'header-field-missing', 'warning',
+        `Il progetto non indica il proprio numero (Sub-Allegato): usato "${header.id}".`,
+        `The project does not state its number (Sub-Allegato): "${header.id}" used instead.`,
+        [header.line], { expected: 'Sub-Allegato n.n', actual: null },
+      ),
+    );
+  }
+  for (const f of HEADER_FIELDS) {
+    const v = header[f.key];
+    if (v !== null && v !== '') continue;
+    out.push(
+      pipelineFinding(
+        'header-field-missing', f.severity,
+        `Nell'intestazione del progetto ${header.id} manca ${f.it}.`,
+        `The header of project ${header.id} lacks ${f.en}.`,
+        [header.line], { expected: f.en, actual: null },
+      ),
+    );
+  }
+  return out;
+}
+
+function tocFindings(doc: AnnexDocument, header: Header, entry: TocEntry | undefined, span: ProjectSpan): Finding[] {
+  if (!entry) return [];
+  const out: Finding[] = [];
+  const compare = (what: { it: string; en: string }, listed: string, stated: string) => {
+    if (listed === '' || stated === '' || foldText(listed) === foldText(stated)) return;
+    const close = similarity(listed, stated) >= 0.6;
+    out.push(
+      pipelineFinding(
+        'toc-mismatch', close ? 'info' : 'warning',
+        `Progetto ${header.id}: ${what.it} nell'indice ("${listed}") differisce dall'intestazione ("${stated}").`,
+        `Project ${header.id}: ${what.en} in the table of contents ("${listed}") differs from the header ("${stated}").`,
+        [entry.line, header.lines[what.en === 'the title' ? 'title' : 'leadEntity'] ?? header.line],
+        { expected: listed, actual: stated },
+      ),
+    );
+  };
+  compare({ it: 'il titolo', en: 'the title' }, entry.title, header.title);
+  compare({ it: "l'ente capofila", en: 'the lead entity' }, entry.leadEntity, header.leadEntity);
+  if (entry.page !== null) {
+    const exact = doc.pagination.pageOf(span.start);
+    const [low, high] = doc.pagination.boundsOf(span.start);
+    const wrong = exact !== null ? exact !== entry.page : (low !== null && entry.page < low) || (high !== null && entry.page > high);
+    if (wrong) {
+      const actual = exact !== null ? String(exact) : `${low ?? '?'}-${high ?? '?'}`;
+      out.push(
+        pipelineFinding(
+          'toc-mismatch', 'warning',
+          `Progetto ${header.id}: l'indice lo colloca a pagina ${entry.page}, ma inizia a pagina ${actual}.`,
+          `Project ${header.id}: the table of contents puts it on page ${entry.page}, but it starts on page ${actual}.`,
+          [entry.line, span.start], { expected: String(entry.page), actual },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: TocEntry[], profile: Profile) {
+  const claimed = new Set<number>(span.hits.map((h) => h.line));
+  const claim = (lines: Iterable<number>) => {
+    for (const l of lines) claimed.add(l);
+  };
+  const idHit = span.hits.find((h) => h.field === 'id');
+  const titleHit = span.hits.find((h) => h.field === 'title');
+  // Without a number, the table of contents may still say which project this is.
+  const byTitle = titleHit ? toc.find((t) => similarity(t.title, titleHit.value) >= 0.8) : undefined;
+  const header = buildHeader(span.hits, byTitle?.id ?? `?${index + 1}`, span.start);
+  const findings: Finding[] = headerFindings(header, idHit !== undefined || byTitle !== undefined);
+
+  const partnerTable = readPartners(doc, span.start, span.end, claimed);
+  if (partnerTable) claim(partnerTable.lines);
+  else {
+    findings.push(
+      pipelineFinding('partners-missing', 'warning',
+        `Progetto ${header.id}: nessuna tabella dei partner trovata.`,
+        `Project ${header.id}: no partner table found.`, [span.start]),
+    );
+  }
+  for (const u of partnerTable?.unreadable ?? []) {
+    findings.push(
+      pipelineFinding('table-row-unreadable', 'warning',
+        `Riga della tabella partner non leggibile (${u.reason}): "${u.text}".`,
+        `Unreadable partner table row (${u.reason}): "${u.text}".`, [u.line], { actual: u.text }),
+    );
+  }
+  const interventions = readInterventions(doc, span.start, span.end, claimed);
+  if (interventions) claim(interventions.lines);
+  if (!interventions || interventions.items.length === 0) {
+    findings.push(
+      pipelineFinding('interventions-missing', 'warning',
+        `Progetto ${header.id}: elenco delle tipologie di intervento (a-f) non trovato.`,
+        `Project ${header.id}: list of intervention types (a-f) not found.`, [span.start]),
+    );
+  } else if (interventions.items.length < 6) {
+    const missing = ['a', 'b', 'c', 'd', 'e', 'f'].filter((c) => !interventions.items.some((i) => i.code === c));
+    findings.push(
+      pipelineFinding('interventions-missing', 'info',
+        `Progetto ${header.id}: l'elenco delle tipologie di intervento non riporta ${missing.join(', ')}.`,
+        `Project ${header.id}: the list of intervention types lacks ${missing.join(', ')}.`,
+        interventions.lines, { expected: 'a-f', actual: interventions.items.map((i) => i.code).join(',') }),
+    );
+  }
+
+  const part = readBudgetPart(doc, span.start, span.end, claimed);
+  claim(part.lines);
+  for (const u of part.unused) {
+    findings.push(
+      pipelineFinding('table-row-unreadable', 'warning',
+        `Riga del piano dei conti non utilizzata: "${u.text}".`,
+        `Budget row not used: "${u.text}".`, [u.line], { actual: u.text }),
+    );
+  }
+  const partners = partnerTable?.partners ?? [];
+  const assignedLine = header.lines.assigned;
+  const check = checkBudget(part.budget, profile, {
+    partners,
+    assigned: assignedLine ? { amount: header.assigned, at: { line: assignedLine } } : null,
+  });
+  const budgetAnchor = part.rowLines[0] ?? span.start;
+  findings.unshift(...findingsToLines(check.findings, part.rowLines, budgetAnchor));
+  findings.push(...tocFindings(doc, header, toc.find((t) => t.id === header.id), span));
+
+  const sections = readSections(doc, span.start, span.end, claimed);
+  const [low] = doc.pagination.boundsOf(span.start);
+  const [, high] = doc.pagination.boundsOf(span.end);
+  const first = doc.pagination.pageOf(span.start) ?? low;
+  const last = doc.pagination.pageOf(span.end) ?? high;
+  const pages: [number, number] | null = first !== null || last !== null ? [first ?? last!, last ?? first!] : null;
+
+  const record: ProjectRecord = {
+    annexFile: doc.file,
+    id: header.id,
+    header,
+    partners,
+    partnerTable: partnerTable
+      ? { header: partnerTable.header, line: partnerTable.headerLines[0]!, headerLines: partnerTable.headerLines }
+      : null,
+    interventions: interventions?.items ?? [],
+    budget: part.budget,
+    budgetRowLines: part.rowLines,
+    cofinancerLinks: check.links.map((l) => ({
+      partnerSeq: l.partner?.seq ?? null,
+      partnerName: l.partner?.name ?? null,
+      score: l.score,
+      match: l.match,
+    })),
+    extraTables: part.extraTables,
+    sections: sections.map((s) => ({ heading: s.heading, text: s.text, line: s.line, lines: s.lines })),
+    findings,
+    pages,
+  };
+  const placed = new Set<number>(claimed);
+  for (const s of sections) for (const l of s.lines) placed.add(l);
+  return { record, placed };
+}
+
+export function readAnnex(bytes: Uint8Array, file: string, profile: Profile): AnnexRecord {
+  const doc = readDocument(bytes, file);
+  const split = splitProjects(doc);
+  if (split.projects.length === 0) {
+    const firstContent = doc.kinds.findIndex((k) => k === 'content') + 1;
+    throw new InputError(file, firstContent || null,
+      'no project found: expected project headers such as "Sub-Allegato 2.1" or "PROGETTO: ..." with "Ente capofila:"');
+  }
+  const findings: Finding[] = [];
+  if (doc.decoded.encoding === 'windows-1252') {
+    findings.push(
+      pipelineFinding('encoding-guessed', 'warning',
+        'Il file non è UTF-8: letto come Windows-1252; verificare le lettere accentate.',
+        'The file is not UTF-8: read as Windows-1252; check accented letters.', [1]),
+    );
+  }
+  const placed = new Set<number>(split.tocLines);
+  const firstStart = split.projects[0]!.start;
+  const preamble = readSections(doc, 1, firstStart - 1, new Set(split.tocLines));
+  for (const s of preamble) for (const l of s.lines) placed.add(l);
+
+  const projects: ProjectRecord[] = [];
+  split.projects.forEach((span, i) => {
+    const { record, placed: p } = readProject(doc, span, i, split.toc, profile);
+    for (const l of p) placed.add(l);
+    projects.push(record);
+  });
+
+  const seen = new Map<string, ProjectRecord>();
+  for (const p of projects) {
+    const before = seen.get(p.id);
+    if (before) {
+      findings.push(
+        pipelineFinding('project-id-duplicate', 'error',
+          `Il numero di progetto ${p.id} compare due volte.`, `Project number ${p.id} appears twice.`,
+          [before.header.line, p.header.line]),
+      );
+    } else seen.set(p.id, p);
+  }
+  for (const entry of split.toc) {
+    if (projects.some((p) => p.id === entry.id)) continue;
+    findings.push(
+      pipelineFinding('toc-mismatch', 'warning',
+        `Il progetto ${entry.id} ("${entry.title}") è nell'indice ma non nel documento.`,
+        `Project ${entry.id} ("${entry.title}") is in the table of contents but not in the document.`,
+        [entry.line], { expected: entry.id, actual: null }),
+    );
+  }
+  if (split.toc.length > 0) {
+    for (const p of projects) {
+      if (split.toc.some((t) => t.id === p.id)) continue;
+      findings.push(
+        pipelineFinding('toc-mismatch', 'warning',
+          `Il progetto ${p.id} non compare nell'indice.`, `Project ${p.id} is not in the table of contents.`,
+          [p.header.line], { expected: null, actual: p.id }),
+      );
+    }
+  }
+
+  const contentLines = doc.kinds.filter((k) => k === 'content').length;
+  let placedLines = 0;
+  for (const l of placed) if (doc.isContent(l)) placedLines++;
+  return {
+    annexFile: file,
+    projects,
+    toc: split.toc,
+    preamble: preamble.map((s) => ({ heading: s.heading, text: s.text, line: s.line, lines: s.lines })),
+    pageNumbers: [...doc.pagination.numberLines].map(([line, page]) => ({ line, page })),
+    furniture: { strings: doc.furnitureStrings, lines: doc.kinds.filter((k) => k === 'furniture').length },
+    encoding: doc.decoded.encoding,
+    findings,
+    coverage: { contentLines, placedLines, furnitureLines: doc.kinds.filter((k) => k === 'furniture' || k === 'page').length },
+  };
+}

@@ -1,0 +1,55 @@
+// Narrative sections: everything of a project that no structured reader took, grouped under
+// the heading before it. This is what guarantees that no line of the annex is lost.
+import { visibleText } from '../../shared/text.js';
+import type { AnnexDocument } from './document.js';
+
+export interface SectionPart {
+  heading: string;
+  text: string;
+  line: number;
+  lines: number[];
+}
+
+const MAX_HEADING = 140;
+
+/** A heading: markdown "#", or a short line that is bold from end to end. */
+export function headingOf(raw: string): string | null {
+  const t = raw.trim();
+  const md = /^#{1,6}\s+(.*)$/.exec(t);
+  if (md) {
+    const text = visibleText(md[1]!);
+    return text === '' ? null : text;
+  }
+  const bold = /^(\*\*\*?|__)(.+?)\1:?$/.exec(t) ?? /^<(b|strong)>(.+?)<\/\1>:?$/i.exec(t);
+  if (bold) {
+    const text = visibleText(bold[2]!);
+    if (text !== '' && text.length <= MAX_HEADING && !/[.;]$/.test(text)) return text;
+  }
+  return null;
+}
+
+export function readSections(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>): SectionPart[] {
+  const sections: SectionPart[] = [];
+  let current: SectionPart | null = null;
+  const texts: string[][] = [];
+  for (let n = from; n <= to; n++) {
+    if (!doc.isContent(n) || claimed.has(n)) continue;
+    const raw = doc.text(n);
+    const heading = headingOf(raw);
+    if (heading !== null) {
+      current = { heading, text: '', line: n, lines: [n] };
+      sections.push(current);
+      texts.push([]);
+      continue;
+    }
+    if (!current) {
+      current = { heading: '', text: '', line: n, lines: [] };
+      sections.push(current);
+      texts.push([]);
+    }
+    current.lines.push(n);
+    texts[texts.length - 1]!.push(raw.includes('\t') ? raw.split('\t').map((c) => visibleText(c)).join('\t').replace(/\t+$/, '') : visibleText(raw));
+  }
+  sections.forEach((s, i) => (s.text = texts[i]!.join('\n')));
+  return sections;
+}

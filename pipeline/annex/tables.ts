@@ -1,0 +1,160 @@
+// Table rows in the three shapes converters produce: tab-separated lines, markdown pipe
+// tables and HTML <table> markup. Each row keeps the line it starts on; cells keep their
+// original text (inline markup included) because records must show what the annex says.
+
+export interface TableRow {
+  line: number; // 1-based line the row starts on
+  cells: string[];
+  table: number; // rows of one table share this id
+  lines: number[]; // every line the row occupies
+}
+
+export interface TableScan {
+  rows: TableRow[];
+  /** Lines that belong to table syntax without being a row: pipe separators, <table> tags. */
+  markup: Set<number>;
+  rowAt: Map<number, TableRow>;
+}
+
+const PIPE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+export function isPipeRow(text: string): boolean {
+  const t = text.trim();
+  return t.length > 1 && t.startsWith('|') && t.endsWith('|');
+}
+
+function pipeCells(text: string): string[] {
+  const inner = text.trim().slice(1, -1);
+  const cells: string[] = [];
+  let cur = '';
+  for (let i = 0; i < inner.length; i++) {
+    const ch = inner[i]!;
+    if (ch === '\\' && inner[i + 1] === '|') {
+      cur += '|';
+      i++;
+    } else if (ch === '|') {
+      cells.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  cells.push(cur.trim());
+  return cells;
+}
+
+function isTabRow(text: string): boolean {
+  return text.includes('\t') && text.replace(/\t/g, '').trim() !== '';
+}
+
+function tabCells(text: string): string[] {
+  return text.split('\t').map((c) => c.trim());
+}
+
+/** Parse one HTML table's text; offsets map back to line numbers. */
+function htmlRows(text: string, lineAt: (offset: number) => number): { line: number; cells: string[]; lines: number[] }[] {
+  const rows: { line: number; cells: string[]; lines: number[] }[] = [];
+  const trRe = /<tr\b[^>]*>([\s\S]*?)(?=<tr\b|<\/table>|$)/gi;
+  let tr: RegExpExecArray | null;
+  while ((tr = trRe.exec(text))) {
+    const body = tr[1]!.replace(/<\/tr>[\s\S]*$/i, '');
+    const cells: string[] = [];
+    const tdRe = /<(td|th)\b([^>]*)>([\s\S]*?)(?=<\/t[dh]>|<t[dh]\b|$)/gi;
+    let td: RegExpExecArray | null;
+    while ((td = tdRe.exec(body))) {
+      const cell = td[3]!.replace(/\s*\n\s*/g, ' ').trim();
+      cells.push(cell);
+      // A spanning cell keeps the columns after it in place.
+      const span = /colspan\s*=\s*"?(\d+)/i.exec(td[2]!);
+      for (let k = 1; k < Math.min(Number(span?.[1] ?? 1), 50); k++) cells.push('');
+    }
+    const start = lineAt(tr.index);
+    const end = lineAt(tr.index + tr[0].length - 1);
+    const lines: number[] = [];
+    for (let l = start; l <= end; l++) lines.push(l);
+    if (cells.length > 0) rows.push({ line: start, cells, lines });
+  }
+  return rows;
+}
+
+/**
+ * Scan every line; `ignore(line)` marks furniture and page numbers, which neither end a
+ * table nor become rows. Blank lines do not end a table either (page breaks leave them),
+ * only a line of other content does.
+ */
+export function scanTables(lines: readonly string[], ignore: (line: number) => boolean): TableScan {
+  const rows: TableRow[] = [];
+  const markup = new Set<number>();
+  let table = 0;
+  let open = false;
+  const add = (line: number, cells: string[], occupied: number[]) => {
+    if (!open) {
+      table++;
+      open = true;
+    }
+    rows.push({ line, cells, table, lines: occupied });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const n = i + 1;
+    const text = lines[i]!;
+    if (ignore(n)) continue;
+    if (/<table\b/i.test(text)) {
+      // Gather up to </table>, leaving out furniture lines that fell inside it.
+      let j = i;
+      const parts: { n: number; text: string }[] = [];
+      for (; j < lines.length; j++) {
+        if (!ignore(j + 1)) parts.push({ n: j + 1, text: lines[j]! });
+        if (/<\/table>/i.test(lines[j]!)) break;
+      }
+      const last = Math.min(j, lines.length - 1);
+      let joined = '';
+      const starts: { offset: number; n: number }[] = [];
+      for (const p of parts) {
+        starts.push({ offset: joined.length, n: p.n });
+        joined += p.text + '\n';
+      }
+      const lineAt = (offset: number) => {
+        let found = starts[0]?.n ?? n;
+        for (const s of starts) if (s.offset <= offset) found = s.n;
+        return found;
+      };
+      const parsed = htmlRows(joined, lineAt);
+      const rowLines = new Set(parsed.flatMap((r) => r.lines));
+      // Tag-only lines around the rows (<table>, </table>) go with the nearest row.
+      for (const p of parts) {
+        if (rowLines.has(p.n)) continue;
+        const owner = parsed.find((r) => r.line > p.n) ?? parsed[parsed.length - 1];
+        if (owner) owner.lines.push(p.n);
+        else markup.add(p.n);
+      }
+      for (const r of parsed) r.lines.sort((a, b) => a - b);
+      open = false;
+      for (const r of parsed) add(r.line, r.cells, r.lines);
+      open = false;
+      i = last;
+      continue;
+    }
+    if (isPipeRow(text)) {
+      if (PIPE_SEPARATOR.test(text)) {
+        const last = rows[rows.length - 1];
+        if (open && last) last.lines.push(n);
+        else markup.add(n);
+        continue;
+      }
+      add(n, pipeCells(text), [n]);
+      continue;
+    }
+    if (PIPE_SEPARATOR.test(text) && text.includes('|')) {
+      const last = rows[rows.length - 1];
+      if (open && last) last.lines.push(n);
+      else markup.add(n);
+      continue;
+    }
+    if (isTabRow(text)) {
+      add(n, tabCells(text), [n]);
+      continue;
+    }
+    if (text.trim() !== '') open = false;
+  }
+  const rowAt = new Map<number, TableRow>();
+  for (const r of rows) for (const l of r.lines) rowAt.set(l, r);
+  return { rows, markup, rowAt };
+}

@@ -1,0 +1,99 @@
+// The command line: npx conciliazione [options] <annex files or folders...>
+// Exit codes: 0 done, 1 --strict and an error finding exists, 2 unusable input or arguments,
+// 70 an internal error. Every failure is one line on stderr, never a stack trace.
+import { Command, CommanderError, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { InputError } from './errors.js';
+import type { CsvDialect } from './outputs/csv.js';
+import { loadProfile, resolveInputs, run, type Lang, type OutputWriter } from './run.js';
+
+const EXIT_INPUT = 2;
+const EXIT_INTERNAL = 70;
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`conciliazione: ${message.replace(/\s*\n\s*/g, ' ').trim()}\n`);
+  process.exit(code);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = new Command()
+    .name('conciliazione')
+    .description('Reads annexes of approved work-life alliance projects and writes CSV, JSON and findings.')
+    .argument('<inputs...>', 'annex files (.md/.txt) or folders holding them')
+    .option('-o, --out <dir>', 'output folder (replaced as a whole when the run succeeds)', 'out')
+    .option('-p, --profile <file>', 'call profile (JSON) with the thresholds; default ATS Val Padana 2020')
+    .addOption(new Option('-l, --lang <lang>', 'language of the messages in findings.csv').choices(['it', 'en']).default('it'))
+    .addOption(new Option('-d, --csv-dialect <dialect>', 'standard: comma, dot decimals; it: semicolon, decimal comma, BOM').choices(['standard', 'it']).default('standard'))
+    .option('--strict', 'exit with code 1 when any error finding exists', false)
+    .option('-q, --quiet', 'print nothing but errors', false)
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeErr: (s) => {
+        // Commander's own messages ("error: unknown option") become our one-line form.
+        const line = s.replace(/^error:\s*/i, '').split('\n').find((l) => l.trim() !== '');
+        if (line) process.stderr.write(`conciliazione: ${line.trim()}\n`);
+      },
+    });
+
+  try {
+    program.parse(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+      return EXIT_INPUT;
+    }
+    throw e;
+  }
+  const opts = program.opts<{ out: string; profile?: string; lang: Lang; csvDialect: CsvDialect; strict: boolean; quiet: boolean }>();
+  const profile = opts.profile ? await loadProfile(opts.profile) : undefined;
+  const inputs = await resolveInputs(program.args);
+
+  // Further outputs plug in here. WORKBOOK: once pipeline/workbook/ exports
+  // writeWorkbook(annexJson, path, opts), push
+  //   { name: 'annex.xlsx', write: (json, dir, o) => writeWorkbook(json, join(dir, 'annex.xlsx'), o) }
+  const writers: OutputWriter[] = [];
+
+  const showBar = !opts.quiet && inputs.length > 1 && process.stderr.isTTY === true;
+  const bar = showBar
+    ? new cliProgress.SingleBar(
+        { stream: process.stderr, format: 'conciliazione [{bar}] {value}/{total} {file}', clearOnComplete: true, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  bar?.start(inputs.length, 0, { file: '' });
+  let summary;
+  try {
+    summary = await run({
+      inputs,
+      out: opts.out,
+      profile,
+      lang: opts.lang,
+      dialect: opts.csvDialect,
+      strict: opts.strict,
+      writers,
+      onProgress: (done, _total, file) => bar?.update(done, { file }),
+    });
+  } finally {
+    bar?.stop();
+  }
+  if (!opts.quiet) {
+    const f = summary.findings;
+    const en = opts.lang === 'en';
+    process.stdout.write(
+      en
+        ? `conciliazione: ${summary.projects} projects from ${summary.files} file(s); ${f.error} errors, ${f.warning} warnings, ${f.info} notes; written to ${summary.outDir}\n`
+        : `conciliazione: ${summary.projects} progetti da ${summary.files} file; ${f.error} errori, ${f.warning} avvisi, ${f.info} note; scritto in ${summary.outDir}\n`,
+    );
+  }
+  return summary.exitCode;
+}
+
+main(process.argv).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof InputError) fail(e.oneLine(), EXIT_INPUT);
+    const message = e instanceof Error ? e.message : String(e);
+    fail(`internal error: ${message}`, EXIT_INTERNAL);
+  },
+);

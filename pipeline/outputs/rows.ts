@@ -1,0 +1,173 @@
+// The CSV tables of DESIGN §4, built from annex.json's records. Columns come in the contract's
+// order; extra columns only at the end. Each column says what it holds, so that the writer
+// formats amounts as numbers and neutralises only text.
+import { lineOf, type LineCode } from '../../shared/model.js';
+import type { AnnexJson, AnnexRecord, ProjectRecord } from '../records.js';
+
+export type ColumnKind = 'text' | 'amount' | 'integer' | 'number' | 'boolean';
+export type Cell = string | number | boolean | null;
+
+export interface Column {
+  name: string;
+  kind: ColumnKind;
+}
+
+export interface OutputTable {
+  file: string;
+  columns: Column[];
+  rows: Cell[][];
+}
+
+const col = (name: string, kind: ColumnKind = 'text'): Column => ({ name, kind });
+
+/** The page a line is on, when the printed page numbers around it leave no doubt. */
+export function pageOfLine(pageNumbers: AnnexRecord['pageNumbers'] = [], line: number): number | null {
+  let before: { line: number; page: number } | null = null;
+  for (const p of pageNumbers) {
+    if (p.line >= line) {
+      if (p.line === line) return p.page;
+      return before && p.page === before.page + 1 ? p.page : null;
+    }
+    before = p;
+  }
+  return null;
+}
+
+function declared(p: ProjectRecord, code: LineCode): string | null {
+  return lineOf(p.budget, code)?.amount ?? null;
+}
+
+export function buildTables(json: AnnexJson, lang: 'it' | 'en'): OutputTable[] {
+  const projects: Cell[][] = [];
+  const partners: Cell[][] = [];
+  const interventions: Cell[][] = [];
+  const budgetLines: Cell[][] = [];
+  const cofinancing: Cell[][] = [];
+  const findings: Cell[][] = [];
+  const sections: Cell[][] = [];
+  const extra: Cell[][] = [];
+
+  for (const annex of json.annexes) {
+    const file = annex.annexFile;
+    const page = (line: number | null) => (line === null ? null : pageOfLine(annex.pageNumbers, line));
+    for (const f of annex.findings) {
+      const lines = f.at.flatMap((p) => ('line' in p ? [p.line] : []));
+      findings.push([file, '', f.rule, f.severity, f.message[lang], f.expected, f.actual, lines[0] ?? null, lines.join(' '), page(lines[0] ?? null)]);
+    }
+    for (const s of annex.preamble ?? []) {
+      sections.push([file, '', s.heading, s.text, s.line, (s.lines ?? [s.line]).join(' '), page(s.line)]);
+    }
+    for (const p of annex.projects) {
+      const h = p.header;
+      const counts = { error: 0, warning: 0, info: 0 };
+      for (const f of p.findings) counts[f.severity]++;
+      projects.push([
+        file, p.id, h.title, h.leadEntity, h.alliance, h.referent, h.referentEmail, h.referentPhone, h.score,
+        h.assigned, declared(p, 'TOTAL'), declared(p, 'CONTRIBUTION'), declared(p, 'COFINANCING'), h.line,
+        h.shortName ?? '', p.pages?.[0] ?? null, p.pages?.[1] ?? null, p.partners.length, p.budget.cofinancers.length,
+        counts.error, counts.warning, counts.info,
+      ]);
+      for (const x of p.partners) {
+        partners.push([file, p.id, x.seq, x.name, x.type, x.role, x.referent, x.email, x.phone, x.line, page(x.line)]);
+      }
+      for (const i of p.interventions) {
+        interventions.push([file, p.id, i.code, i.label, i.selected, i.line, page(i.line)]);
+      }
+      for (const l of p.budget.lines) {
+        const line = p.budgetRowLines[l.cell.row] ?? null;
+        budgetLines.push([
+          file, p.id, l.code, l.label, l.amount, l.funded, l.cofinanced, l.raw, line,
+          l.status, l.details.map((d) => `${d.amount} ${d.note}`.trim()).join('; '), page(line),
+        ]);
+      }
+      p.budget.cofinancers.forEach((c, i) => {
+        const link = p.cofinancerLinks[i];
+        const line = p.budgetRowLines[c.entityCell.row] ?? null;
+        cofinancing.push([
+          file, p.id, c.entity, c.monetary, c.inKind, link?.partnerSeq ?? null, link?.match ?? 'none', line,
+          link ? Math.round(link.score * 1000) / 1000 : null, link?.partnerName ?? null, c.rawMonetary, c.rawInKind, page(line),
+        ]);
+      });
+      for (const f of p.findings) {
+        const lines = f.at.flatMap((pos) => ('line' in pos ? [pos.line] : []));
+        findings.push([file, p.id, f.rule, f.severity, f.message[lang], f.expected, f.actual, lines[0] ?? null, lines.join(' '), page(lines[0] ?? null)]);
+      }
+      for (const s of p.sections) {
+        sections.push([file, p.id, s.heading, s.text, s.line, (s.lines ?? [s.line]).join(' '), page(s.line)]);
+      }
+      p.extraTables.forEach((t, ti) => {
+        const all = [{ cells: t.header, line: t.line }, ...t.rows];
+        all.forEach((r, ri) => {
+          r.cells.forEach((value, ci) => {
+            extra.push([file, p.id, ti + 1, ri, ci + 1, t.header[ci] ?? '', value, r.line, page(r.line)]);
+          });
+        });
+      });
+    }
+  }
+
+  return [
+    {
+      file: 'projects.csv',
+      columns: [
+        col('annex_file'), col('project_id'), col('title'), col('lead_entity'), col('alliance'), col('referent'),
+        col('referent_email'), col('referent_phone'), col('score', 'number'), col('assigned_eur', 'amount'),
+        col('total_eur', 'amount'), col('contribution_eur', 'amount'), col('cofinancing_eur', 'amount'), col('line', 'integer'),
+        col('short_name'), col('page_first', 'integer'), col('page_last', 'integer'), col('partners', 'integer'),
+        col('cofinancers', 'integer'), col('errors', 'integer'), col('warnings', 'integer'), col('infos', 'integer'),
+      ],
+      rows: projects,
+    },
+    {
+      file: 'partners.csv',
+      columns: [
+        col('annex_file'), col('project_id'), col('seq', 'integer'), col('name'), col('type'), col('role'), col('referent'),
+        col('email'), col('phone'), col('line', 'integer'), col('page', 'integer'),
+      ],
+      rows: partners,
+    },
+    {
+      file: 'interventions.csv',
+      columns: [col('annex_file'), col('project_id'), col('code'), col('label'), col('selected', 'boolean'), col('line', 'integer'), col('page', 'integer')],
+      rows: interventions,
+    },
+    {
+      file: 'budget_lines.csv',
+      columns: [
+        col('annex_file'), col('project_id'), col('code'), col('label'), col('amount_eur', 'amount'), col('funded_eur', 'amount'),
+        col('cofinanced_eur', 'amount'), col('raw'), col('line', 'integer'), col('status'), col('details'), col('page', 'integer'),
+      ],
+      rows: budgetLines,
+    },
+    {
+      file: 'cofinancing.csv',
+      columns: [
+        col('annex_file'), col('project_id'), col('entity'), col('monetary_eur', 'amount'), col('in_kind_eur', 'amount'),
+        col('partner_seq', 'integer'), col('match'), col('line', 'integer'), col('match_score', 'number'), col('partner_name'),
+        col('raw_monetary'), col('raw_in_kind'), col('page', 'integer'),
+      ],
+      rows: cofinancing,
+    },
+    {
+      file: 'findings.csv',
+      columns: [
+        col('annex_file'), col('project_id'), col('rule'), col('severity'), col('message'), col('expected'), col('actual'),
+        col('line', 'integer'), col('lines'), col('page', 'integer'),
+      ],
+      rows: findings,
+    },
+    {
+      file: 'sections.csv',
+      columns: [col('annex_file'), col('project_id'), col('heading'), col('text'), col('line', 'integer'), col('lines'), col('page', 'integer')],
+      rows: sections,
+    },
+    {
+      file: 'extra_tables.csv',
+      columns: [
+        col('annex_file'), col('project_id'), col('table', 'integer'), col('row', 'integer'), col('column', 'integer'),
+        col('header'), col('value'), col('line', 'integer'), col('page', 'integer'),
+      ],
+      rows: extra,
+    },
+  ];
+}

@@ -1,0 +1,77 @@
+// annex.xlsx: summary sheets for analysts, then one self-checking budget tab per project.
+import { rename, rm } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Profile } from '../../shared/profile.js';
+import type { AnnexJson, ProjectRecord } from '../records.js';
+import { drawBudgetTab, planBudgetTab, type BudgetTab, type Lang } from './budget-tab.js';
+import { addSummarySheets } from './summary-sheets.js';
+import { FIXED_DATE } from './styles.js';
+
+export interface WorkbookOptions {
+  lang?: Lang;
+  profile: Profile;
+}
+
+export interface PlannedTab {
+  project: ProjectRecord;
+  sheetName: string;
+  tab: BudgetTab;
+}
+
+const MAX_SHEET_NAME = 31;
+
+/** A legal, unique sheet name (Excel: at most 31 characters, none of []:*?/\, case-insensitive). */
+export function sheetName(wanted: string, used: Set<string>): string {
+  const clean = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim() || 'Foglio';
+  let name = clean.slice(0, MAX_SHEET_NAME);
+  for (let n = 2; used.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = clean.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+  }
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/** Every budget tab the workbook will hold, with its sheet name, in order. */
+export function planBudgetTabs(annex: AnnexJson, profile: Profile, used = new Set<string>()): PlannedTab[] {
+  const several = annex.annexes.length > 1;
+  return annex.annexes.flatMap((a) => {
+    // With several annex files, project numbers repeat: a short file prefix tells them apart.
+    const prefix = several ? `${basename(a.annexFile, extname(a.annexFile)).slice(0, 14)} ` : '';
+    return a.projects.map((project) => ({
+      project,
+      sheetName: sheetName(`${prefix}Budget ${project.id}`, used),
+      tab: planBudgetTab(project, profile),
+    }));
+  });
+}
+
+export async function writeWorkbook(annex: AnnexJson, filePath: string, opts: WorkbookOptions): Promise<void> {
+  const lang = opts.lang ?? 'it';
+  const wb = new ExcelJS.Workbook();
+  // Fixed metadata: rerunning on the same annex gives the same workbook content.
+  wb.creator = 'conciliazione';
+  wb.lastModifiedBy = 'conciliazione';
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  // Programs that honour it recompute every check on opening instead of trusting cached results.
+  wb.calcProperties.fullCalcOnLoad = true;
+
+  const reserved = new Set(['progetti', 'partner', 'cofinanziamento', 'rilievi', 'projects', 'partners', 'cofinancing', 'findings']);
+  const tabs = planBudgetTabs(annex, opts.profile, reserved);
+  addSummarySheets(wb, annex, lang, new Map(tabs.map((t) => [t.project, t.sheetName])));
+  for (const t of tabs) drawBudgetTab(wb.addWorksheet(t.sheetName), t.tab, lang);
+
+  // Written beside the target and renamed: a failed run never leaves half a workbook.
+  const tmp = `${filePath}.${process.pid}.tmp`;
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await rename(tmp, filePath);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+export { planBudgetTab, statusText, type BudgetTab } from './budget-tab.js';

@@ -1,0 +1,174 @@
+// The re-planned frame: what the call's thresholds become once the grant actually awarded
+// replaces the contribution requested, and which declared figures stop fitting them.
+// Pure domain code: the pipeline and the add-on both call it.
+import { formatEuro, money, Money, toPlain } from '../money.js';
+import type { AmountString, CellRef, Finding, LineCode } from '../model.js';
+import type { Profile } from '../profile.js';
+import { stated } from '../rules/amounts-of.js';
+import type { Budget } from '../model.js';
+
+export type Reason = Finding['message'];
+
+/** A threshold as the rule computes it (exact) and the nearest compliant amount in cents. */
+export interface Limit {
+  /** Exact decimal: 30% of 37181.25 is "11154.375". */
+  exact: string;
+  /** The compliant cent: rounded up for a floor, down for a ceiling. */
+  cents: AmountString;
+}
+
+export type PostAwardRuleId = 'coordination-max-after-award' | 'cofinancing-min-after-award';
+
+/** A declared figure that keeps fitting the old total but not the re-planned one. */
+export interface Misfit {
+  rule: PostAwardRuleId;
+  code: LineCode;
+  amount: AmountString;
+  limit: Limit;
+  /** The cells involved: the figure first, then the total it is measured against. */
+  cells: CellRef[];
+}
+
+export interface ReplanOptions {
+  /**
+   * The cofinancing total the lead wants after the award. Default: the declared one, unchanged,
+   * because every euro of it is a partner's commitment.
+   */
+  cofinancing?: AmountString | null;
+}
+
+interface Figures {
+  requested: AmountString;
+  awarded: AmountString;
+  /** Declared TOTALE. */
+  total: AmountString;
+  /** Declared COFINANZIAMENTO. */
+  cofinancingDeclared: AmountString;
+  /** COFINANZIAMENTO after the award: the declared one unless the lead said otherwise. */
+  cofinancing: AmountString;
+  /** awarded + cofinancing. */
+  newTotal: AmountString;
+  /** How much the budget shrinks: declared TOTALE - new total. */
+  cut: AmountString;
+  cofinancingFloor: Limit;
+  coordinationCeiling: Limit;
+}
+
+export type ReplanFrame =
+  | { status: 'no-award' }
+  | { status: 'incomplete'; reasons: Reason[] }
+  | ({ status: 'not-needed'; reason: Reason } & Figures)
+  | ({ status: 'needed'; misfits: Misfit[] } & Figures);
+
+export type NeededFrame = Extract<ReplanFrame, { status: 'needed' }>;
+
+/** pct of base, exact, and the compliant cent in the given direction. */
+export function limitOf(base: Money, pct: string, direction: 'floor' | 'ceiling'): Limit {
+  const exact = base.times(pct).dividedBy(100);
+  const cents = exact.toDecimalPlaces(2, direction === 'floor' ? Money.ROUND_UP : Money.ROUND_DOWN);
+  return { exact: exact.toFixed(Math.max(2, exact.decimalPlaces())), cents: toPlain(cents) };
+}
+
+const AMOUNT = /^-?\d+\.\d{2}$/;
+
+/**
+ * The frame of a re-planning to the grant awarded. `awarded` is the decree's figure as a plain
+ * decimal ("20038.40"); null means no award is known yet, and then there is nothing to frame.
+ */
+export function replanFrame(
+  budget: Budget,
+  profile: Profile,
+  awarded: AmountString | null | undefined,
+  options: ReplanOptions = {},
+): ReplanFrame {
+  if (awarded === null || awarded === undefined) return { status: 'no-award' };
+  const reasons: Reason[] = [];
+  if (!AMOUNT.test(awarded)) {
+    reasons.push({
+      it: `Il contributo assegnato "${awarded}" non è un importo.`,
+      en: `The awarded grant "${awarded}" is not an amount.`,
+    });
+  } else if (money(awarded).isNegative()) {
+    reasons.push({
+      it: `Il contributo assegnato (${formatEuro(money(awarded))}) è negativo.`,
+      en: `The awarded grant (${formatEuro(money(awarded), { lang: 'en' })}) is negative.`,
+    });
+  }
+  const override = options.cofinancing ?? null;
+  if (override !== null && (!AMOUNT.test(override) || money(override).isNegative())) {
+    reasons.push({
+      it: `Il nuovo cofinanziamento "${override}" non è un importo valido.`,
+      en: `The new cofinancing "${override}" is not a valid amount.`,
+    });
+  }
+  const total = stated(budget, 'TOTAL');
+  const contribution = stated(budget, 'CONTRIBUTION');
+  const cofin = stated(budget, 'COFINANCING');
+  const missing: [LineCode, string, string][] = [
+    ['TOTAL', 'TOTALE', 'TOTAL'],
+    ['CONTRIBUTION', 'CONTRIBUTO RICHIESTO', 'REQUESTED CONTRIBUTION'],
+    ['COFINANCING', 'COFINANZIAMENTO', 'COFINANCING'],
+  ];
+  for (const [code, it, en] of missing) {
+    if (!stated(budget, code)) {
+      reasons.push({
+        it: `Senza ${it} non si può rimodulare il piano.`,
+        en: `Without the ${en} the budget cannot be re-planned.`,
+      });
+    }
+  }
+  if (reasons.length > 0 || !total || !contribution || !cofin) return { status: 'incomplete', reasons };
+
+  const award = money(awarded);
+  const cofinancing = override === null ? cofin.value : money(override);
+  const newTotal = award.plus(cofinancing);
+  const figures: Figures = {
+    requested: toPlain(contribution.value),
+    awarded: toPlain(award),
+    total: toPlain(total.value),
+    cofinancingDeclared: toPlain(cofin.value),
+    cofinancing: toPlain(cofinancing),
+    newTotal: toPlain(newTotal),
+    cut: toPlain(total.value.minus(newTotal)),
+    cofinancingFloor: limitOf(newTotal, profile.cofinancingMinPct, 'floor'),
+    coordinationCeiling: limitOf(newTotal, profile.coordinationMaxPct, 'ceiling'),
+  };
+
+  const cofinancingChanged = !cofinancing.equals(cofin.value);
+  if (award.gte(contribution.value) && !cofinancingChanged) {
+    const reason: Reason = award.equals(contribution.value)
+      ? {
+          it: 'Il contributo assegnato è pari al richiesto: non serve rimodulare.',
+          en: 'The grant awarded equals the request: no re-planning is needed.',
+        }
+      : {
+          it: `Il contributo assegnato (${formatEuro(award)}) supera il richiesto (${formatEuro(contribution.value)}): non si rimodula verso l'alto, vale il richiesto.`,
+          en: `The grant awarded (${formatEuro(award, { lang: 'en' })}) exceeds the request (${formatEuro(contribution.value, { lang: 'en' })}): budgets are not re-planned upwards, the request stands.`,
+        };
+    return { status: 'not-needed', reason, ...figures };
+  }
+
+  const misfits: Misfit[] = [];
+  const coord = stated(budget, 'A_coord');
+  // Same comparisons as coordination-max and cofinancing-min, only against the new total.
+  if (coord && coord.value.gt(new Money(figures.coordinationCeiling.exact))) {
+    misfits.push({
+      rule: 'coordination-max-after-award',
+      code: 'A_coord',
+      amount: toPlain(coord.value),
+      limit: figures.coordinationCeiling,
+      cells: [coord.line.cell, total.line.cell],
+    });
+  }
+  const shortfall = new Money(figures.cofinancingFloor.exact).minus(cofinancing);
+  if (shortfall.gte(new Money(profile.roundingTolerance))) {
+    misfits.push({
+      rule: 'cofinancing-min-after-award',
+      code: 'COFINANCING',
+      amount: toPlain(cofinancing),
+      limit: figures.cofinancingFloor,
+      cells: [cofin.line.cell, total.line.cell],
+    });
+  }
+  return { status: 'needed', misfits, ...figures };
+}

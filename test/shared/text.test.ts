@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { budgetCodesOf, isBudgetHeading, isTotalLabel } from '../../shared/labels.js';
+import { foldText, visibleText } from '../../shared/text.js';
+
+describe('visibleText', () => {
+  it('drops tags, entities, markdown emphasis and link syntax', () => {
+    expect(visibleText('<b>€ 84.878,00</b>')).toBe('€ 84.878,00');
+    expect(visibleText('<a href="mailto:x@y.it">x@y.it</a>')).toBe('x@y.it');
+    expect(visibleText('[a.pecchini@borgovirgilio.gov.it](mailto:a.pecchini@borgovirgilio.gov.it)')).toBe('a.pecchini@borgovirgilio.gov.it');
+    expect(visibleText('**REFERENTE** *Sara*')).toBe('REFERENTE Sara');
+    expect(visibleText('A &amp; B&nbsp;C')).toBe('A & B C');
+    expect(visibleText('  riga\tcon\u00a0spazi  ')).toBe('riga con spazi');
+  });
+
+  it('its result is trimmed, has no double spaces and is a fixed point', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const v = visibleText(s);
+        expect(v).toBe(v.trim());
+        expect(v).not.toMatch(/\s\s/);
+        expect(visibleText(v)).toBe(v);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('foldText', () => {
+  it('lower case, no accents, punctuation as spaces', () => {
+    expect(foldText('<b>di cui COFINANZIAMENTO (min 30%)</b>')).toBe('di cui cofinanziamento min 30%');
+    expect(foldText('Comunità  Sociale – Cremasca')).toBe('comunita sociale cremasca');
+    expect(foldText('dell’Asolano')).toBe("dell'asolano");
+    expect(foldText('COOP AGORà')).toBe(foldText('coop agora'));
+  });
+});
+
+describe('labels of the seed', () => {
+  it.each([
+    ['A. Costi di personale interno ed esterno', ['A']],
+    ['<b>A. Costi di personale interno ed esterno</b>', ['A']],
+    ['A. Costi di personale interno Costi di personale esterno TOTALE', ['A']],
+    ['<i>di cui per coordinamento, monitoraggio, rendicontazione e valutazione del progetto (max 15% del costo totale di progetto)</i>', ['A_coord']],
+    ['<i>cui per coordinamento, monitoraggio, rendicontazione e valutazione del progetto (max 15% del costo totale di progetto)</i>', ['A_coord']],
+    ['A. Costi di personale interno ed esterno <i>di cui per coordinamento, monitoraggio, rendicontazione e valutazione del progetto (max 15% del costo totale di progetto)</i>', ['A', 'A_coord']],
+    ['B. Costo di acquisto, noleggio, leasing di beni o software', ['B']],
+    ['C. Costo di acquisto di servizi', ['C']],
+    ['D. Costi relativi ad erogazione voucher/rimborsi', ['D']],
+    ['E. Spese generali di funzionamento e gestione', ['E']],
+    ['<b>TOTALE</b>', ['TOTAL']],
+    ['<b>di cui CONTRIBUTO RICHIESTO</b>', ['CONTRIBUTION']],
+    ['<b>di cui COFINANZIAMENTO (min 30%)</b>', ['COFINANCING']],
+    ['ENTE', []],
+    ['F. Altre spese', []],
+    ['Controllo: 2 errori, 1 avviso', []],
+    ['', []],
+  ])('%j names %j', (label, codes) => {
+    expect(budgetCodesOf(label)).toEqual(codes);
+  });
+
+  it('headings and totals', () => {
+    expect(isBudgetHeading('**PIANO DEI CONTI DEL PROGETTO**')).toBe(true);
+    expect(isBudgetHeading('<b>Voce di costo</b>')).toBe(true);
+    expect(isTotalLabel('<b>TOTALE</b>')).toBe(true);
+    expect(isTotalLabel('TOTALE cofinanziamento')).toBe(false);
+  });
+});

@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { InputError } from './errors.js';
 import type { CsvDialect } from './outputs/csv.js';
-import { loadProfile, resolveInputs, run, type Lang, type OutputWriter } from './run.js';
+import { loadProfile, resolveInputs, run, type Lang } from './run.js';
 
 const EXIT_INPUT = 2;
 const EXIT_INTERNAL = 70;
@@ -49,11 +49,6 @@ async function main(argv: string[]): Promise<number> {
   const profile = opts.profile ? await loadProfile(opts.profile) : undefined;
   const inputs = await resolveInputs(program.args);
 
-  // Further outputs plug in here. WORKBOOK: once pipeline/workbook/ exports
-  // writeWorkbook(annexJson, path, opts), push
-  //   { name: 'annex.xlsx', write: (json, dir, o) => writeWorkbook(json, join(dir, 'annex.xlsx'), o) }
-  const writers: OutputWriter[] = [];
-
   const showBar = !opts.quiet && inputs.length > 1 && process.stderr.isTTY === true;
   const bar = showBar
     ? new cliProgress.SingleBar(
@@ -71,7 +66,6 @@ async function main(argv: string[]): Promise<number> {
       lang: opts.lang,
       dialect: opts.csvDialect,
       strict: opts.strict,
-      writers,
       onProgress: (done, _total, file) => bar?.update(done, { file }),
     });
   } finally {
@@ -79,11 +73,11 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!opts.quiet) {
     const f = summary.findings;
-    const en = opts.lang === 'en';
+    const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
     process.stdout.write(
-      en
-        ? `conciliazione: ${summary.projects} projects from ${summary.files} file(s); ${f.error} errors, ${f.warning} warnings, ${f.info} notes; written to ${summary.outDir}\n`
-        : `conciliazione: ${summary.projects} progetti da ${summary.files} file; ${f.error} errori, ${f.warning} avvisi, ${f.info} note; scritto in ${summary.outDir}\n`,
+      opts.lang === 'en'
+        ? `conciliazione: ${n(summary.projects, 'project', 'projects')} from ${n(summary.files, 'file', 'files')}; ${n(f.error, 'error', 'errors')}, ${n(f.warning, 'warning', 'warnings')}, ${n(f.info, 'note', 'notes')}; written to ${summary.outDir}\n`
+        : `conciliazione: ${n(summary.projects, 'progetto', 'progetti')} da ${summary.files} file; ${n(f.error, 'errore', 'errori')}, ${n(f.warning, 'avviso', 'avvisi')}, ${n(f.info, 'nota', 'note')}; scritto in ${summary.outDir}\n`,
     );
   }
   return summary.exitCode;

@@ -11,6 +11,7 @@ import { toCsv, type CsvDialect } from './outputs/csv.js';
 import { toJson } from './outputs/json.js';
 import { buildTables } from './outputs/rows.js';
 import type { AnnexJson, AnnexRecord } from './records.js';
+import { writeWorkbook } from './workbook/index.js';
 
 export type Lang = 'it' | 'en';
 
@@ -27,6 +28,7 @@ export interface RunOptions {
   lang?: Lang;
   dialect?: CsvDialect;
   strict?: boolean;
+  /** Outputs beyond the CSV files and annex.json; by default the workbook annex.xlsx. */
   writers?: OutputWriter[];
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -139,6 +141,10 @@ async function writeAtomically(outDir: string, files: { name: string; content: s
   return written;
 }
 
+export function workbookWriter(profile: Profile): OutputWriter {
+  return { name: 'annex.xlsx', write: (json, dir, o) => writeWorkbook(json, join(dir, 'annex.xlsx'), { lang: o.lang, profile }) };
+}
+
 export async function run(options: RunOptions): Promise<RunSummary> {
   const profile = options.profile ?? DEFAULT_PROFILE;
   const lang = options.lang ?? 'it';
@@ -155,7 +161,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     ...tables.map((t) => ({ name: t.file, content: toCsv(t, dialect) })),
     { name: 'annex.json', content: toJson(json) },
   ];
-  const written = await writeAtomically(options.out, outputs, json, options.writers ?? [], { lang, dialect });
+  const written = await writeAtomically(options.out, outputs, json, options.writers ?? [workbookWriter(profile)], { lang, dialect });
 
   const allFindings = annexes.flatMap((a) => [...a.findings, ...a.projects.flatMap((p) => p.findings)]);
   const findings = countBySeverity(allFindings);

@@ -9,7 +9,7 @@ import {
   POST_AWARD_RULES, postAwardFindings, proposeReplan, REPLAN_STRATEGIES, replanFrame, replanNeeded, type ReplanResult,
 } from '../../shared/replan/index.js';
 import { RULES } from '../../shared/rules/index.js';
-import { seedProjects } from './seed-budgets.js';
+import { seedProjects } from '../fixtures/seed.js';
 
 // Worked out by hand from the annex, not by the code under test.
 //   new total = awarded + declared cofinancing (cofinancing unchanged)

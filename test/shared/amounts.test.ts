@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAmount, statedValue, type AmountReading } from '../../shared/amounts.js';
 import { formatEuro, fromCents, toPlain } from '../../shared/money.js';
-import { seedLines } from './seed.js';
+import { seedLines } from '../fixtures/seed.js';
 
 /** A reading with Money values replaced by plain strings, so amounts are compared as text, never as floats. */
 function plain(r: AmountReading): unknown {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../shared/amounts.js';
 import { readBudget, type Grid } from '../../shared/budget-reader.js';
 import { Budget, lineOf, type LineCode } from '../../shared/model.js';
-import { seedBudgetGrids, seedLines } from './seed.js';
+import { seedBudgetGrids, seedLines } from '../fixtures/seed.js';
 
 const L = {
   A: 'A. Costi di personale interno ed esterno',

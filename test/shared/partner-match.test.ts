@@ -3,7 +3,7 @@ import { readBudget } from '../../shared/budget-reader.js';
 import type { Partner } from '../../shared/model.js';
 import { linkPartner, nameForms, similarity } from '../../shared/partner-match.js';
 import { DEFAULT_PROFILE } from '../../shared/profile.js';
-import { seedBudgetGrids, seedPartners } from './seed.js';
+import { seedBudgetGrids, seedPartners } from '../fixtures/seed.js';
 
 const partner = (seq: number, name: string): Partner => ({ seq, name, type: '', role: '', referent: '', email: '', phone: '', line: seq });
 const partners = (...names: string[]) => names.map((n, i) => partner(i + 1, n));

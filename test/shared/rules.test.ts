@@ -7,7 +7,7 @@ import { Finding, LINE_CODES, lineOf, type Budget, type LineCode, type Partner, 
 import { linkPartner } from '../../shared/partner-match.js';
 import { DEFAULT_PROFILE, type Profile } from '../../shared/profile.js';
 import { RULES, type FormulaRefs, type Rule, type RuleContext } from '../../shared/rules/index.js';
-import { seedBudgetGrids, seedPartners } from './seed.js';
+import { seedBudgetGrids, seedPartners } from '../fixtures/seed.js';
 
 const rule = (id: string): Rule => {
   const r = RULES.find((x) => x.id === id);

@@ -1,6 +1,6 @@
 // AnnexJson for the workbook tests. seedAnnex() runs the real pipeline's reader on the seed
 // (or an edited copy of its text); handMadeAnnex() builds the same records from hand-made cuts
-// of the seed (test/shared/seed.ts style) and is kept as a fallback should the pipeline be
+// of the seed (test/fixtures/seed.ts) and is kept as a fallback should the pipeline be
 // broken while the workbook is worked on: switch seedAnnex to it here, nowhere else.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import { DEFAULT_PROFILE, type Profile } from '../../shared/profile.js';
 import { visibleText } from '../../shared/text.js';
 import { readAnnex } from '../../pipeline/annex/read-annex.js';
 import type { AnnexJson, ProjectRecord } from '../../pipeline/records.js';
-import { isFurniture, PROJECT_IDS } from '../shared/seed.js';
+import { isFurniture, PROJECT_IDS } from '../fixtures/seed.js';
 
 export const SEED_FILE = 'sub-allegato-2-ats-val-padana-2020.md';
 const SEED = fileURLToPath(new URL(`../../seeds/${SEED_FILE}`, import.meta.url));

@@ -21,6 +21,13 @@ const STRINGS = {
     info: 'Note',
     newTabName: 'Piano dei conti',
     templateTitle: 'Progetto (titolo)',
+    menuReplan: 'Rimodula sul contributo assegnato',
+    replanTitle: 'Rimodulazione',
+    replanAsk: 'Il foglio non indica il contributo assegnato. Importo assegnato (es. 20.038,40):',
+    replanBadAmount: 'Importo non valido',
+    replanNotNeeded: 'Rimodulazione non necessaria',
+    replanImpossible: 'Nessuna rimodulazione possibile',
+    replanDone: 'Proposta di rimodulazione creata nel foglio',
   },
   en: {
     menuCheckTab: 'Check this tab',
@@ -40,8 +47,18 @@ const STRINGS = {
     info: 'Notes',
     newTabName: 'Piano dei conti',
     templateTitle: 'Progetto (titolo)',
+    menuReplan: 'Re-plan to the awarded grant',
+    replanTitle: 'Re-planning',
+    replanAsk: 'The tab does not state the awarded grant. Amount awarded (e.g. 20.038,40):',
+    replanBadAmount: 'Not a valid amount',
+    replanNotNeeded: 'No re-planning needed',
+    replanImpossible: 'No re-planning is possible',
+    replanDone: 'Re-planning proposal created in tab',
   },
 } as const;
+
+/** The suffix of a re-planned tab's name: Italian, since the sheet is shared. */
+export const REPLAN_TAB_SUFFIX = ' – rimodulato';
 
 export type Strings = { readonly [K in keyof (typeof STRINGS)['it']]: string };
 

@@ -1,10 +1,14 @@
 // Entry points. Apps Script calls these by name: scripts/build-addon.mjs re-declares each
 // export as a top-level function of the bundle.
+import { readAmount } from '../shared/amounts.js';
 import { a1, layoutBudgetTab } from '../shared/budget-layout.js';
+import { readBudget } from '../shared/budget-reader.js';
 import type { Severity } from '../shared/model.js';
+import { formatEuro, money, toPlain } from '../shared/money.js';
 import { DEFAULT_PROFILE } from '../shared/profile.js';
+import { proposeReplan } from '../shared/replan/index.js';
 import { mergeNotes } from './highlights.js';
-import { langOf, strings, type Lang } from './i18n.js';
+import { langOf, REPLAN_TAB_SUFFIX, strings, type Lang } from './i18n.js';
 import * as io from './sheet-io.js';
 import { judge } from './verdict.js';
 
@@ -78,6 +82,50 @@ export function newBudgetTab(): void {
   const layout = layoutBudgetTab({ profile: DEFAULT_PROFILE, title: t.templateTitle, templateRows: 5 });
   const sheet = io.insertTemplate(layout, t.newTabName);
   withLock(() => checkSheet(sheet, true));
+}
+
+/** An amount the user typed ("20.038,40", "€ 20038.40"): a plain decimal, or null. */
+function typedAmount(text: string): string | null {
+  const r = readAmount(text);
+  return r.kind === 'amount' && !r.value.isNegative() ? toPlain(r.value) : null;
+}
+
+/**
+ * Re-plan the active budget tab to the grant awarded: the proposal goes into a NEW budget tab
+ * beside it (the lead's tab is only read), which onEdit then validates like any budget tab.
+ * The awarded grant is the tab's "Contributo assegnato"; when the tab does not state it, ask.
+ */
+export function replanTab(): void {
+  const l = lang();
+  const t = strings(l);
+  const { sheet, name } = io.activeTab();
+  const tab = io.readTab(sheet);
+  const budget = readBudget(tab.values);
+  if (budget.span === null) return io.alert(t.replanTitle, t.notBudgetTab);
+
+  let awarded = budget.assigned?.amount ?? null;
+  if (awarded === null) {
+    const answer = io.prompt(t.replanTitle, t.replanAsk);
+    if (answer === null) return; // cancelled: nothing is created
+    awarded = typedAmount(answer);
+    if (awarded === null) return io.alert(t.replanTitle, `${t.replanBadAmount}: "${answer}"`);
+  }
+
+  const result = proposeReplan(budget, DEFAULT_PROFILE, awarded, { strategy: 'proportional' });
+  if (!result.ok) return io.alert(t.replanImpossible, result.reasons.map((r) => r[l]).join('\n\n'));
+  if (!result.needed) {
+    const why = result.frame.status === 'not-needed' ? result.frame.reason[l] : '';
+    return io.alert(t.replanNotNeeded, why);
+  }
+  const layout = layoutBudgetTab({
+    profile: DEFAULT_PROFILE,
+    title: `${name}${REPLAN_TAB_SUFFIX} (${formatEuro(money(result.frame.awarded), { lang: l })})`,
+    assigned: result.frame.awarded,
+    budget: result.budget,
+  });
+  const created = io.insertTemplate(layout, `${name}${REPLAN_TAB_SUFFIX}`);
+  withLock(() => checkSheet(created, true));
+  io.toast(`${t.replanDone} "${created.getName()}"`);
 }
 
 export function showFindings(): void {

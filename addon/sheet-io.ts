@@ -110,6 +110,7 @@ export function buildMenu(t: Strings): void {
     .addItem(t.menuCheckAll, 'checkAllTabs')
     .addSeparator()
     .addItem(t.menuNewTab, 'newBudgetTab')
+    .addItem(t.menuReplan, 'replanTab')
     .addSeparator()
     .addItem(t.menuShowFindings, 'showFindings')
     .addItem(t.menuClear, 'clearHighlights')
@@ -119,6 +120,29 @@ export function buildMenu(t: Strings): void {
 export function showSidebar(title: string): void {
   const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle(title);
   SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** The tab the user is on, and its name. 2 calls: getActiveSheet, getName. */
+export function activeTab(): { sheet: Sheet; name: string } {
+  const sheet = activeSpreadsheet().getActiveSheet();
+  return { sheet, name: sheet.getName() };
+}
+
+/**
+ * Ask the user for a line of text. null when the dialog is cancelled or closed.
+ * Calls: getUi, Ui.prompt, PromptResponse.getSelectedButton, and getResponseText after OK.
+ */
+export function prompt(title: string, message: string): string | null {
+  const ui = SpreadsheetApp.getUi();
+  const response = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
+  if (response.getSelectedButton() !== ui.Button.OK) return null;
+  return response.getResponseText();
+}
+
+/** A modal message with an OK button. 2 calls: getUi, Ui.alert. */
+export function alert(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
 }
 
 export function toast(message: string): void {

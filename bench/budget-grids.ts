@@ -11,8 +11,10 @@ export function budgetGrid(n: number): CellValue[][] {
   const layout = layoutBudgetTab({ profile: DEFAULT_PROFILE, title: `Bench ${n}`, templateRows: n });
   const grid: CellValue[][] = layoutValues(layout);
   const cofin = n * 100; // whole euros: exact as numbers
-  const total = Math.max(cofin * 2, 1000);
-  const contribution = total - cofin;
+  // The requested contribution stays within the profile's maximum, so the budget is clean at
+  // every size (uncapped, 1,000 rows and more raised contribution-max).
+  const contribution = Math.min(cofin, Number(DEFAULT_PROFILE.contributionMax));
+  const total = cofin + contribution;
   const set = (code: keyof typeof layout.lineCells, v: number) => {
     const c = layout.lineCells[code]!;
     grid[c.row]![c.col] = v;

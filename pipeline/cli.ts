@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { InputError } from './errors.js';
 import type { CsvDialect } from './outputs/csv.js';
-import { loadProfile, resolveInputs, run, type Lang } from './run.js';
+import { DEFAULT_MAX_INPUT_BYTES, loadProfile, resolveInputs, run, type Lang } from './run.js';
 
 const EXIT_INPUT = 2;
 const EXIT_INTERNAL = 70;
@@ -25,6 +25,11 @@ async function main(argv: string[]): Promise<number> {
     .addOption(new Option('-l, --lang <lang>', 'language of the messages in findings.csv').choices(['it', 'en']).default('it'))
     .addOption(new Option('-d, --csv-dialect <dialect>', 'standard: comma, dot decimals; it: semicolon, decimal comma, BOM').choices(['standard', 'it']).default('standard'))
     .option('--strict', 'exit with code 1 when any error finding exists', false)
+    .option(
+      '--max-input-mb <mb>',
+      'refuse (exit 2) an annex file larger than this many megabytes, before reading it',
+      String(DEFAULT_MAX_INPUT_BYTES / (1024 * 1024)),
+    )
     .option('-q, --quiet', 'print nothing but errors', false)
     .showHelpAfterError(false)
     .exitOverride()
@@ -45,7 +50,11 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const opts = program.opts<{ out: string; profile?: string; lang: Lang; csvDialect: CsvDialect; strict: boolean; quiet: boolean }>();
+  const opts = program.opts<{ out: string; profile?: string; lang: Lang; csvDialect: CsvDialect; strict: boolean; quiet: boolean; maxInputMb: string }>();
+  const maxMb = Number(opts.maxInputMb);
+  if (!/^\d+(\.\d+)?$/.test(opts.maxInputMb.trim()) || !(maxMb > 0)) {
+    throw new InputError('--max-input-mb', null, `expected a positive number of megabytes, got "${opts.maxInputMb}"`);
+  }
   const profile = opts.profile ? await loadProfile(opts.profile) : undefined;
   const inputs = await resolveInputs(program.args);
 
@@ -66,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
       lang: opts.lang,
       dialect: opts.csvDialect,
       strict: opts.strict,
+      maxInputBytes: Math.floor(maxMb * 1024 * 1024),
       onProgress: (done, _total, file) => bar?.update(done, { file }),
     });
   } finally {

@@ -1,7 +1,8 @@
 // The records an annex becomes: what annex.json holds (schema-validated) and what the CSV
 // files and the workbook are written from. Every record carries its source line.
 import { z } from 'zod';
-import { AmountString, Budget, Finding, Partner } from '../shared/model.js';
+import { AmountString, Budget, Finding, LineCode, Partner } from '../shared/model.js';
+import { REPLAN_STRATEGIES } from '../shared/replan/propose.js';
 
 export const Header = z.object({
   id: z.string(),
@@ -55,6 +56,52 @@ export const ExtraTable = z.object({
 });
 export type ExtraTable = z.infer<typeof ExtraTable>;
 
+const Bilingual = z.object({ it: z.string(), en: z.string() });
+
+/** One budget line of a re-planning proposal: the declared figure and the one proposed beside it. */
+export const ReplanLine = z.object({
+  code: LineCode,
+  label: z.string(),
+  declared: AmountString.nullable(),
+  proposed: AmountString.nullable(),
+  /** proposed - declared; null when either is not stated. */
+  delta: AmountString.nullable(),
+  reason: Bilingual,
+  /** Source line of the declared figure. */
+  line: z.number().int().positive().nullable(),
+});
+export type ReplanLine = z.infer<typeof ReplanLine>;
+
+/**
+ * The re-planning to the grant awarded ("rimodulazione"), computed from the declared budget and
+ * the header's "Assegnato". status is the frame's: no-award (nothing assigned), incomplete (the
+ * budget lacks what a frame needs), not-needed (awarded >= requested), needed. ok is false when
+ * no proposal meets the rules (then reasons say why, and lines hold the rejected draft if any).
+ * The declared budget is never changed: the proposal sits beside it.
+ */
+export const ReplanRecord = z.object({
+  status: z.enum(['no-award', 'incomplete', 'not-needed', 'needed']),
+  ok: z.boolean(),
+  strategy: z.enum(REPLAN_STRATEGIES).nullable(),
+  requested: AmountString.nullable(),
+  awarded: AmountString.nullable(),
+  /** Declared TOTALE. */
+  total: AmountString.nullable(),
+  /** awarded + cofinancing: the TOTALE of the proposal. */
+  newTotal: AmountString.nullable(),
+  cofinancing: AmountString.nullable(),
+  /** The cofinancing minimum of the new total, in cents (rounded up) and exact. */
+  cofinancingFloor: AmountString.nullable(),
+  cofinancingFloorExact: z.string().nullable(),
+  /** The coordination maximum of the new total, in cents (rounded down) and exact. */
+  coordinationCeiling: AmountString.nullable(),
+  coordinationCeilingExact: z.string().nullable(),
+  lines: z.array(ReplanLine),
+  reasons: z.array(Bilingual),
+  notes: z.array(Bilingual),
+});
+export type ReplanRecord = z.infer<typeof ReplanRecord>;
+
 export const ProjectRecord = z.object({
   annexFile: z.string(),
   id: z.string(),
@@ -75,6 +122,8 @@ export const ProjectRecord = z.object({
   /** Findings with every grid position already turned into { line }. */
   findings: z.array(Finding),
   pages: z.tuple([z.number().int(), z.number().int()]).nullable(),
+  /** The re-planning to the grant awarded; optional so that older annex.json files still validate. */
+  replan: ReplanRecord.optional(),
 });
 export type ProjectRecord = z.infer<typeof ProjectRecord>;
 

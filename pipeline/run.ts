@@ -28,6 +28,8 @@ export interface RunOptions {
   lang?: Lang;
   dialect?: CsvDialect;
   strict?: boolean;
+  /** Largest annex file read, in bytes (default DEFAULT_MAX_INPUT_BYTES): a bigger file is refused. */
+  maxInputBytes?: number;
   /** Outputs beyond the CSV files and annex.json; by default the workbook annex.xlsx. */
   writers?: OutputWriter[];
   onProgress?: (done: number, total: number, file: string) => void;
@@ -45,6 +47,9 @@ export interface RunSummary {
   exitCode: 0 | 1;
   json: AnnexJson;
 }
+
+/** 50 MB: the seed annex is 0.26 MB; a file this big is not an annex, and reading it would cost gigabytes. */
+export const DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 const ANNEX_FILE = /\.(md|markdown|txt|text)$/i;
 
@@ -91,20 +96,76 @@ function displayName(file: string): string {
   return rel.startsWith('..') ? resolve(file) : rel.split('\\').join('/');
 }
 
-export async function readAnnexFile(file: string, profile: Profile): Promise<AnnexRecord> {
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb >= 10 ? Math.round(mb) : Number(mb.toFixed(1))} MB`;
+}
+
+export async function readAnnexFile(file: string, profile: Profile, maxInputBytes = DEFAULT_MAX_INPUT_BYTES): Promise<AnnexRecord> {
   let bytes: Uint8Array;
   try {
+    // The size is checked before reading, so that a huge file costs no memory.
+    const { size } = await stat(file);
+    if (size > maxInputBytes) {
+      throw new InputError(displayName(file), null,
+        `the file is ${megabytes(size)}, over the ${megabytes(maxInputBytes)} limit for an annex (--max-input-mb)`);
+    }
     bytes = await readFile(file);
+    if (bytes.length > maxInputBytes) throw new InputError(displayName(file), null, `the file grew over the ${megabytes(maxInputBytes)} limit while being read`);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(displayName(file), null, code === 'EISDIR' ? 'is a folder' : `cannot read the file (${code ?? 'error'})`);
   }
   return readAnnex(bytes, displayName(file), profile);
 }
 
+/** Is this process alive? (A staging folder names the pid of the run that made it.) */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Staging and retired folders that a killed run left beside the target (".out.tmp-<pid>-<ms>",
+ * ".out.old-<pid>-<ms>") are removed, unless their run is still going. A retired folder whose
+ * target is missing is the previous output of a run killed between its two renames: restored.
+ */
+async function cleanStale(target: string): Promise<void> {
+  const parent = dirname(target);
+  const prefix = `.${basename(target)}.`;
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch {
+    return;
+  }
+  for (const name of names.sort()) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(tmp|old)-(\d+)-\d+$/.exec(name.slice(prefix.length));
+    if (!m || alive(Number(m[2]))) continue;
+    const path = join(parent, name);
+    if (m[1] === 'old') {
+      try {
+        await stat(target);
+      } catch {
+        await rename(path, target).catch(() => undefined);
+        continue;
+      }
+    }
+    await rm(path, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
 async function writeAtomically(outDir: string, files: { name: string; content: string }[], json: AnnexJson, writers: OutputWriter[], opts: { lang: Lang; dialect: CsvDialect }): Promise<string[]> {
   const target = resolve(outDir);
   await mkdir(dirname(target), { recursive: true });
+  await cleanStale(target);
   const stamp = `${process.pid}-${Date.now()}`;
   const staging = join(dirname(target), `.${basename(target)}.tmp-${stamp}`);
   const old = join(dirname(target), `.${basename(target)}.old-${stamp}`);
@@ -152,7 +213,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const files = await resolveInputs(options.inputs);
   const annexes: AnnexRecord[] = [];
   for (const [i, file] of files.entries()) {
-    annexes.push(await readAnnexFile(file, profile));
+    annexes.push(await readAnnexFile(file, profile, options.maxInputBytes));
     options.onProgress?.(i + 1, files.length, file);
   }
   const json: AnnexJson = { generator: 'conciliazione', profile: profile.id, annexes };

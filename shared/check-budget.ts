@@ -1,6 +1,9 @@
-// Checking one project's budget: link cofinancers to partners, then run every rule.
-// The pipeline and the add-on both call this, so both give the same verdicts.
+// Checking one project's budget: link cofinancers to partners, then run every rule, the
+// post-award ones included (they stay silent without an award below the request).
+// The pipeline, the workbook and the add-on all call this, so all give the same verdicts.
 import { validate } from './engine.js';
+import { RULES } from './rules/index.js';
+import { POST_AWARD_RULES } from './replan/post-award-rules.js';
 import type { Budget, Finding, Partner, Position } from './model.js';
 import { linkPartner, type PartnerLink } from './partner-match.js';
 import type { Profile } from './profile.js';
@@ -19,6 +22,6 @@ export function checkBudget(
   const links = budget.cofinancers.map((c) => linkPartner(c.entity, partners, profile));
   const assigned =
     known.assigned ?? (budget.assigned ? { amount: budget.assigned.amount, at: budget.assigned.cell } : null);
-  const findings = validate({ budget, profile, partners, links, assigned });
+  const findings = validate({ budget, profile, partners, links, assigned }, [...RULES, ...POST_AWARD_RULES]);
   return { links, findings };
 }

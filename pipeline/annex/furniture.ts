@@ -3,6 +3,8 @@
 // middle of a table or a sentence. It is found from the document itself: short plain lines that
 // recur many times and turn up together (or beside a page number), never from a list of names.
 
+import { headerFieldOf } from './header.js';
+
 export interface Furniture {
   lines: Set<number>; // 1-based
   strings: string[];
@@ -27,6 +29,9 @@ function plainCandidate(raw: string): boolean {
   if (t === '' || t.length > MAX_LENGTH) return false;
   if (/^(#|[-*+•]\s|\d+[.)]\s|<|>|!\[)/.test(t)) return false; // headings, lists, markup
   if (!/\p{L}/u.test(t)) return false;
+  // Data is never furniture, however often it repeats: four projects may well be awarded the
+  // same "Assegnato € 34.800,00" or scored the same "Punti 59".
+  if (/€|\d[.,]\d/.test(t) || headerFieldOf(t, 1, false) !== null) return false;
   return true;
 }
 

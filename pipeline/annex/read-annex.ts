@@ -13,6 +13,7 @@ import { pipelineFinding } from './findings.js';
 import { buildHeader } from './header.js';
 import { readInterventions } from './interventions.js';
 import { readPartners } from './partners.js';
+import { replanRecord } from './replan.js';
 import { readSections } from './sections.js';
 import { splitProjects, type ProjectSpan } from './split.js';
 
@@ -148,12 +149,13 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
   }
   const partners = partnerTable?.partners ?? [];
   const assignedLine = header.lines.assigned;
-  const check = checkBudget(part.budget, profile, {
-    partners,
-    assigned: assignedLine ? { amount: header.assigned, at: { line: assignedLine } } : null,
-  });
+  const assigned = assignedLine ? { amount: header.assigned, at: { line: assignedLine } } : null;
+  const check = checkBudget(part.budget, profile, { partners, assigned });
   const budgetAnchor = part.rowLines[0] ?? span.start;
   findings.unshift(...findingsToLines(check.findings, part.rowLines, budgetAnchor));
+  const replan = replanRecord({
+    budget: part.budget, profile, awarded: header.assigned, rowLines: part.rowLines, partners, links: check.links, assigned,
+  });
   findings.push(...tocFindings(doc, header, toc.find((t) => t.id === header.id), span));
 
   const sections = readSections(doc, span.start, span.end, claimed);
@@ -184,6 +186,7 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
     sections: sections.map((s) => ({ heading: s.heading, text: s.text, line: s.line, lines: s.lines })),
     findings,
     pages,
+    replan,
   };
   const placed = new Set<number>(claimed);
   for (const s of sections) for (const l of s.lines) placed.add(l);

@@ -37,6 +37,17 @@ function declared(p: ProjectRecord, code: LineCode): string | null {
   return lineOf(p.budget, code)?.amount ?? null;
 }
 
+/**
+ * What projects.csv says of the re-planning: no-award, not-needed, incomplete (the budget lacks
+ * TOTALE, CONTRIBUTO or COFINANZIAMENTO), proposed, or not-possible (no proposal meets the rules).
+ */
+export function replanStatus(p: ProjectRecord): string | null {
+  const r = p.replan;
+  if (!r) return null;
+  if (r.status === 'needed') return r.ok ? 'proposed' : 'not-possible';
+  return r.status;
+}
+
 export function buildTables(json: AnnexJson, lang: 'it' | 'en'): OutputTable[] {
   const projects: Cell[][] = [];
   const partners: Cell[][] = [];
@@ -46,6 +57,7 @@ export function buildTables(json: AnnexJson, lang: 'it' | 'en'): OutputTable[] {
   const findings: Cell[][] = [];
   const sections: Cell[][] = [];
   const extra: Cell[][] = [];
+  const replan: Cell[][] = [];
 
   for (const annex of json.annexes) {
     const file = annex.annexFile;
@@ -65,8 +77,21 @@ export function buildTables(json: AnnexJson, lang: 'it' | 'en'): OutputTable[] {
         file, p.id, h.title, h.leadEntity, h.alliance, h.referent, h.referentEmail, h.referentPhone, h.score,
         h.assigned, declared(p, 'TOTAL'), declared(p, 'CONTRIBUTION'), declared(p, 'COFINANCING'), h.line,
         h.shortName ?? '', p.pages?.[0] ?? null, p.pages?.[1] ?? null, p.partners.length, p.budget.cofinancers.length,
-        counts.error, counts.warning, counts.info,
+        counts.error, counts.warning, counts.info, p.replan?.newTotal ?? null, replanStatus(p),
       ]);
+      const r = p.replan;
+      if (r && r.status !== 'no-award' && r.status !== 'not-needed') {
+        const common = [r.strategy, r.awarded, r.newTotal, r.ok] as const;
+        if (r.ok) {
+          for (const l of r.lines) {
+            replan.push([file, p.id, l.code, l.label, l.declared, l.proposed, l.delta, l.reason[lang], l.line, ...common, page(l.line)]);
+          }
+        } else {
+          // No proposal: one row that says why, on the budget's first line.
+          const line = p.budgetRowLines[0] ?? h.line;
+          replan.push([file, p.id, '', '', null, null, null, r.reasons.map((x) => x[lang]).join(' '), line, ...common, page(line)]);
+        }
+      }
       for (const x of p.partners) {
         partners.push([file, p.id, x.seq, x.name, x.type, x.role, x.referent, x.email, x.phone, x.line, page(x.line)]);
       }
@@ -115,6 +140,7 @@ export function buildTables(json: AnnexJson, lang: 'it' | 'en'): OutputTable[] {
         col('total_eur', 'amount'), col('contribution_eur', 'amount'), col('cofinancing_eur', 'amount'), col('line', 'integer'),
         col('short_name'), col('page_first', 'integer'), col('page_last', 'integer'), col('partners', 'integer'),
         col('cofinancers', 'integer'), col('errors', 'integer'), col('warnings', 'integer'), col('infos', 'integer'),
+        col('awarded_total_eur', 'amount'), col('replan_status'),
       ],
       rows: projects,
     },
@@ -168,6 +194,15 @@ export function buildTables(json: AnnexJson, lang: 'it' | 'en'): OutputTable[] {
         col('header'), col('value'), col('line', 'integer'), col('page', 'integer'),
       ],
       rows: extra,
+    },
+    {
+      file: 'replan.csv',
+      columns: [
+        col('annex_file'), col('project_id'), col('code'), col('label'), col('declared_eur', 'amount'), col('proposed_eur', 'amount'),
+        col('delta_eur', 'amount'), col('reason'), col('line', 'integer'), col('strategy'), col('awarded_eur', 'amount'),
+        col('new_total_eur', 'amount'), col('ok', 'boolean'), col('page', 'integer'),
+      ],
+      rows: replan,
     },
   ];
 }

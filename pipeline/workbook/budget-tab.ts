@@ -8,10 +8,11 @@ import { readBudget, type Grid } from '../../shared/budget-reader.js';
 import { checkBudget } from '../../shared/check-budget.js';
 import { countBySeverity } from '../../shared/engine.js';
 import { AmountString, lineOf, type Budget, type CellRef, type Finding } from '../../shared/model.js';
+import { formatEuro, money } from '../../shared/money.js';
 import type { PartnerLink } from '../../shared/partner-match.js';
 import type { Profile } from '../../shared/profile.js';
 import { visibleText } from '../../shared/text.js';
-import type { ProjectRecord } from '../records.js';
+import type { ProjectRecord, ReplanRecord } from '../records.js';
 import { engineMeasure } from './measures.js';
 import { safeText } from './safe-text.js';
 import { BORDER, EURO_EXACT_FORMAT, EURO_FORMAT, FILL, fitRowHeights, FONT, RIGHT, WRAP, WRAP_CENTER } from './styles.js';
@@ -67,6 +68,8 @@ export function planBudgetTab(project: ProjectRecord, profile: Profile): BudgetT
     }
   }
 
+  addReplanColumn(layout, project.replan, sourceNotes);
+
   const grid: CellValue[][] = Array.from({ length: layout.rowCount }, () => Array<CellValue>(layout.colCount).fill(null));
   for (const c of layout.cells) {
     if (c.formula !== undefined) continue;
@@ -88,6 +91,45 @@ export function planBudgetTab(project: ProjectRecord, profile: Profile): BudgetT
   return { layout, grid, budget, links, findings, results, sourceNotes };
 }
 
+/** Column E of a budget tab, empty in the shared layout: the re-planned figures beside the declared ones. */
+export const REPLAN_COL = 4;
+export const REPLAN_HEADER = 'Rimodulato';
+
+const STRATEGY_IT = { proportional: 'riduzione proporzionale', 'keep-vouchers': 'mantieni i voucher', 'keep-coordination': 'mantieni il coordinamento' } as const;
+
+/**
+ * The proposal beside the declared column: a header "Rimodulato" (which the budget reader does
+ * not take for an amount header) and, on each budget row, the proposed amount with its reason
+ * as a note. Literal values: the declared column stays the one the checks and the reader use.
+ */
+function addReplanColumn(layout: BudgetTabLayout, replan: ReplanRecord | undefined, notes: Map<string, string>): void {
+  if (!replan || replan.status !== 'needed') return;
+  const amountRef = layout.lineCells.A;
+  if (!amountRef) return;
+  const header = { row: amountRef.row - 1, col: REPLAN_COL };
+  layout.cells.push({ ...header, kind: 'header', value: REPLAN_HEADER });
+  const euro = (v: string | null) => (v === null ? '—' : formatEuro(money(v)));
+  if (!replan.ok) {
+    notes.set(a1(header), `Nessuna rimodulazione possibile sul contributo assegnato (${euro(replan.awarded)}):\n${replan.reasons.map((r) => r.it).join('\n')}`);
+    return;
+  }
+  const strategy = replan.strategy ? STRATEGY_IT[replan.strategy] : '';
+  notes.set(
+    a1(header),
+    `Proposta di rimodulazione sul contributo assegnato di ${euro(replan.awarded)} (richiesti ${euro(replan.requested)}), strategia: ${strategy}. ` +
+      `Nuovo totale ${euro(replan.newTotal)}; cofinanziamento invariato ${euro(replan.cofinancing)}; ` +
+      `coordinamento entro ${euro(replan.coordinationCeiling)}.` +
+      (replan.notes.length ? `\n${replan.notes.map((n) => n.it).join('\n')}` : ''),
+  );
+  for (const l of replan.lines) {
+    const ref = layout.lineCells[l.code];
+    if (!ref || l.proposed === null) continue;
+    const cell = { row: ref.row, col: REPLAN_COL };
+    layout.cells.push({ ...cell, kind: 'amount', value: l.proposed, numberFormat: 'euro' });
+    notes.set(a1(cell), l.reason.it);
+  }
+}
+
 function sameCell(x: CellRef, y: CellRef): boolean {
   return x.row === y.row && x.col === y.col;
 }
@@ -103,7 +145,7 @@ export function statusText(findings: readonly Finding[], lang: Lang): string {
   return parts.join(', ');
 }
 
-const WIDTHS = [62, 20, 20, 20, 2, 40, 18, 10];
+const WIDTHS = [62, 20, 20, 20, 18, 40, 18, 10];
 
 /** Draw a planned tab into an empty worksheet. */
 export function drawBudgetTab(ws: Worksheet, tab: BudgetTab, lang: Lang): void {

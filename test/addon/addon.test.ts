@@ -98,7 +98,8 @@ describe('menu', () => {
     expect(env.menus).toHaveLength(1);
     const items = env.menus[0]!.items.filter((i) => i !== 'separator') as { caption: string; fn: string }[];
     expect(items.map((i) => i.caption)).toEqual([
-      'Controlla questo foglio', 'Controlla tutti i fogli di budget', 'Nuovo foglio di budget dal modello', 'Mostra i rilievi',
+      'Controlla questo foglio', 'Controlla tutti i fogli di budget', 'Nuovo foglio di budget dal modello',
+      'Rimodula sul contributo assegnato', 'Mostra i rilievi',
       'Rimuovi le evidenziazioni',
     ]);
     for (const i of items) expect(vmGlobal(context, `typeof ${i.fn}`)).toBe('function');

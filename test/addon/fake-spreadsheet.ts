@@ -27,6 +27,11 @@ export class Env {
   menus: { kind: 'addon'; items: ({ caption: string; fn: string } | 'separator')[] }[] = [];
   sidebars: { title: string; content: string }[] = [];
   toasts: string[] = [];
+  /** Modal dialogs the script opened, in order. */
+  alerts: { title: string; message: string }[] = [];
+  prompts: { title: string; message: string }[] = [];
+  /** What the user answers to the next prompts: a button and the text typed. A prompt with none queued fails the test. */
+  promptAnswers: { button: 'OK' | 'CANCEL' | 'CLOSE'; text: string }[] = [];
   lockHeldElsewhere = false;
   private proxies = new WeakMap<object, object>();
   readonly spreadsheet: FakeSpreadsheet;
@@ -522,9 +527,45 @@ export class FakeHtmlOutput extends Fake {
   getContent() { return this.content; }
 }
 
+const BUTTON = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
+const BUTTON_SET = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+
+export class FakePromptResponse extends Fake {
+  readonly kind = 'PromptResponse';
+  constructor(env: Env, private readonly button: string, private readonly text: string) { super(env); }
+  getSelectedButton() { return this.button; }
+  getResponseText() { return this.text; }
+}
+
 export class FakeUi extends Fake {
   readonly kind = 'Ui';
+  // Enums, as properties of the Ui object (reading them is not a service call).
+  readonly Button = BUTTON;
+  readonly ButtonSet = BUTTON_SET;
   createAddonMenu() { return new FakeMenu(this.env); }
+  /** prompt(message), prompt(message, buttons) or prompt(title, message, buttons), as in Apps Script. */
+  prompt(...args: unknown[]) {
+    if (args.length < 1 || args.length > 3 || args.some((a) => typeof a !== 'string')) {
+      throw new Error('The parameters don\'t match the method signature for Ui.prompt.');
+    }
+    const [title, message] = args.length === 3 ? [args[0] as string, args[1] as string] : ['', args[0] as string];
+    if (args.length > 1 && !(Object.values(BUTTON_SET) as string[]).includes(args[args.length - 1] as string)) {
+      throw new Error('Ui.prompt: invalid ButtonSet.');
+    }
+    this.env.prompts.push({ title, message });
+    const answer = this.env.promptAnswers.shift();
+    if (!answer) throw new Error(`Ui.prompt with no answer queued by the test: "${message}"`);
+    return new FakePromptResponse(this.env, answer.button, answer.text);
+  }
+  /** alert(message), alert(message, buttons) or alert(title, message, buttons); the user presses OK. */
+  alert(...args: unknown[]) {
+    if (args.length < 1 || args.length > 3 || args.some((a) => typeof a !== 'string')) {
+      throw new Error('The parameters don\'t match the method signature for Ui.alert.');
+    }
+    const [title, message] = args.length === 3 ? [args[0] as string, args[1] as string] : ['', args[0] as string];
+    this.env.alerts.push({ title, message });
+    return BUTTON.OK;
+  }
   showSidebar(html: FakeHtmlOutput) {
     if (!(html instanceof FakeHtmlOutput)) throw new Error('Ui.showSidebar expects an HtmlOutput.');
     this.env.sidebars.push({ title: html.title, content: html.content });

@@ -156,3 +156,16 @@ describe('variants of the seed', () => {
     expect(variant.projects.map((p) => p.header.assigned)).toEqual(seed.projects.map((p) => p.header.assigned));
   });
 });
+
+describe('repeated header data', () => {
+  // Four or more projects awarded the same grant and score: lines that repeat like running
+  // headers, but that are data and must never be taken for page furniture.
+  it('keeps every "Assegnato" and "Punti" line when all seven projects share them', () => {
+    const same = SEED_TEXT.replace(/Assegnato € [\d.,]+/g, 'Assegnato € 34.800,00').replace(/Punti \d+/g, 'Punti 59');
+    const a = annexOf(same, 'same.md');
+    expect(a.projects.map((p) => [p.header.score, p.header.assigned])).toEqual(
+      Array.from({ length: 7 }, () => [59, '34800.00']),
+    );
+    expect(a.coverage.placedLines).toBe(a.coverage.contentLines);
+  });
+});

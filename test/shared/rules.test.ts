@@ -533,8 +533,10 @@ describe('the engine', () => {
 
 describe('the seed annex, by hand', () => {
   // Checked by hand against the annex: every budget adds up, every cofinancer is a partner; the
-  // only finding is 2.5's cofinancing, half a cent under 30% of 57.142,85.
-  it('gives exactly one finding: the 2.5 rounding warning', () => {
+  // only finding on the declared figures is 2.5's cofinancing, half a cent under 30% of
+  // 57.142,85. At the awarded grants, 15% of (award + cofinancing) is 4.827,00 for 2.2,
+  // 5.577,1875 for 2.5 and 5.010,00 for 2.7: below their declared coordination.
+  it('gives the 2.5 rounding warning and the three post-award coordination warnings', () => {
     const partners = seedPartners();
     const assigned = ['34800.00', '15180.00', '23100.00', '34800.00', '20038.40', '26400.00', '17400.00'];
     const all = seedBudgetGrids().map(({ project, grid }, k) => {
@@ -542,9 +544,9 @@ describe('the seed annex, by hand', () => {
       return [project, findings.map((f) => `${f.rule}:${f.severity}:${f.expected}:${f.actual}`)];
     });
     expect(Object.fromEntries(all)).toEqual({
-      '2.1': [], '2.2': [], '2.3': [], '2.4': [],
-      '2.5': ['cofinancing-min:warning:>= 17142.855:17142.85'],
-      '2.6': [], '2.7': [],
+      '2.1': [], '2.2': ['coordination-max-after-award:warning:<= 4827.00:5000.00'], '2.3': [], '2.4': [],
+      '2.5': ['cofinancing-min:warning:>= 17142.855:17142.85', 'coordination-max-after-award:warning:<= 5577.1875:8550.00'],
+      '2.6': [], '2.7': ['coordination-max-after-award:warning:<= 5010.00:5300.00'],
     });
   });
 });

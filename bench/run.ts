@@ -1,0 +1,170 @@
+// `npm run bench`: one JSON object on stdout, also written to bench/results.json.
+// Progress goes to stderr. Ratios within one run matter more than absolute numbers on a shared
+// machine: every time is a median of runs taken after warm-up. `--no-profile` skips the CPU
+// profiles taken for unmet targets.
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { marked } from 'marked';
+import { readAnnex } from '../pipeline/annex/read-annex.js';
+import { DEFAULT_PROFILE } from '../shared/profile.js';
+import { isSheetCall } from '../test/addon/harness.js';
+import { callsPerEdit, coreMsPerEdit, scriptBytes, type EditCalls } from './addon.js';
+import { annexCopies, assertCopiesRead, seedBytes, seedProjectCount, SEED } from './annex-copies.js';
+import { benchCli, removeBatch, seedBatch } from './cli.js';
+import { profileDriver, ROOT, type Profile } from './profile.js';
+import { fittedExponent, median, timeIt } from './stats.js';
+
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const mbPerS = (bytes: number, ms: number) => round(bytes / 1e6 / (ms / 1000), 2);
+const started = performance.now();
+const withProfiles = !process.argv.includes('--no-profile');
+
+// --- Core throughput and the peer (marked's lexer), interleaved so drift hits both alike.
+log('core and peer on the seed');
+const bytes = seedBytes();
+const text = new TextDecoder().decode(bytes);
+const core = () => void readAnnex(bytes, 'seed.md', DEFAULT_PROFILE);
+const peer = () => void marked.lexer(text);
+{
+  const seed = readAnnex(bytes, 'seed.md', DEFAULT_PROFILE);
+  if (seed.projects.length !== seedProjectCount()) throw new Error('bench: the seed does not read as its projects');
+}
+for (const until = performance.now() + 1500; performance.now() < until; ) {
+  core();
+  peer();
+}
+const coreSamples: number[] = [];
+const peerSamples: number[] = [];
+for (let round_ = 0; round_ < 7; round_++) {
+  coreSamples.push(timeIt(core, { warmup: 0, runs: 1, minMs: 300 }));
+  peerSamples.push(timeIt(peer, { warmup: 0, runs: 1, minMs: 300 }));
+}
+const coreMs = median(coreSamples);
+const peerMs = median(peerSamples);
+
+// --- Scaling: the core on k copies of the seed's projects; the budget validator on n rows.
+const annexPoints: { copies: number; bytes: number; projects: number; ms: number }[] = [];
+for (const k of [1, 10, 100]) {
+  log(`core on ${k} cop${k === 1 ? 'y' : 'ies'} of the seed's projects`);
+  const input = new TextEncoder().encode(annexCopies(k));
+  // The first (warm-up) run is the one checked: k*7 projects, k times the seed's findings.
+  assertCopiesRead(k, readAnnex(input, `copies-${k}.md`, DEFAULT_PROFILE));
+  const ms = timeIt(() => void readAnnex(input, `copies-${k}.md`, DEFAULT_PROFILE), {
+    warmup: k === 100 ? 0 : 2,
+    runs: k === 100 ? 3 : 5,
+    minMs: k === 1 ? 300 : 0,
+  });
+  annexPoints.push({ copies: k, bytes: input.length, projects: k * seedProjectCount(), ms: round(ms, 1) });
+}
+const annexExponent = fittedExponent(annexPoints.map((p) => ({ size: p.copies, ms: p.ms })));
+// The slope over the largest decade alone: fixed costs flatten the full fit at small sizes.
+const tail = <T extends { ms: number }>(points: T[], size: (p: T) => number) =>
+  fittedExponent(points.slice(-2).map((p) => ({ size: size(p), ms: p.ms })));
+const annexTailExponent = tail(annexPoints, (p) => p.copies);
+
+log('budget validator on 10 to 10,000 cofinancer rows');
+const ROWS = [10, 100, 1000, 10000];
+for (const n of ROWS) coreMsPerEdit(n); // warm every size up before any is timed
+const perEdit = new Map(ROWS.map((n) => [n, coreMsPerEdit(n)]));
+const budgetPoints = ROWS.map((n) => ({ rows: n, ms: round(perEdit.get(n)!.core, 3) }));
+const budgetExponent = fittedExponent(budgetPoints.map((p) => ({ size: p.rows, ms: p.ms })));
+const budgetTailExponent = tail(budgetPoints, (p) => p.rows);
+
+// --- The whole CLI, as a user runs it.
+log('CLI on the seed');
+const cliSeed = await benchCli([SEED], 3);
+log('CLI on a batch of 100 annex files');
+const batch = seedBatch(100);
+let cliBatch;
+try {
+  cliBatch = await benchCli([batch], 1, 0);
+} finally {
+  removeBatch(batch);
+}
+
+// --- The add-on.
+log('add-on: bundle size and calls per edit');
+const bundleBytes = scriptBytes();
+const calls = new Map([10, 1000, 10000].map((n) => [n, callsPerEdit(n)]));
+const callSummary = (c: { changing: EditCalls; unchanged: EditCalls }) => ({
+  changing: c.changing.sheet,
+  unchanged: c.unchanged.sheet,
+  lockCalls: c.changing.lock,
+});
+const sheetCallList = (c: EditCalls) => c.calls.filter(isSheetCall);
+
+// --- Targets.
+const peerRatio = round(peerMs / coreMs, 3);
+const changingCalls = [...calls.values()].map((c) => c.changing.sheet);
+const unchangedCalls = [...calls.values()].map((c) => c.unchanged.sheet);
+const constant = new Set(changingCalls).size === 1 && new Set(unchangedCalls).size === 1;
+const maxCalls = Math.max(...changingCalls, ...unchangedCalls);
+const targets = {
+  peerRatio: { target: '>= 1.0', value: peerRatio, met: peerRatio >= 1 },
+  annexExponent: { target: '<= 1.1', value: annexExponent, met: annexExponent <= 1.1 },
+  budgetExponent: { target: '<= 1.1', value: budgetExponent, met: budgetExponent <= 1.1 },
+  addonScriptBytes: { target: '<= 153600 (150 KB)', value: bundleBytes, met: bundleBytes <= 150 * 1024 },
+  callsPerEdit: {
+    target: 'constant in rows and <= 4',
+    value: { changing: changingCalls[0], unchanged: unchangedCalls[0], constantInRows: constant },
+    met: constant && maxCalls <= 4,
+  },
+  coreMsPerEdit1000: { target: '<= 20 ms', value: budgetPoints[2]!.ms, met: budgetPoints[2]!.ms <= 20 },
+};
+
+// --- What costs the time, for each unmet timing target.
+const profiles: Record<string, Profile & { driver: string }> = {};
+if (withProfiles) {
+  const want: [string, boolean, string, string[]][] = [
+    ['peerRatio', !targets.peerRatio.met, 'bench/drivers/core.ts', ['1', '40']],
+    ['annexExponent', !targets.annexExponent.met, 'bench/drivers/core.ts', ['100', '1']],
+    ['budgetExponent', !targets.budgetExponent.met, 'bench/drivers/budget.ts', ['10000', '60']],
+    ['coreMsPerEdit1000', !targets.coreMsPerEdit1000.met, 'bench/drivers/budget.ts', ['1000', '400']],
+  ];
+  for (const [name, unmet, driver, args] of want) {
+    if (!unmet) continue;
+    log(`profiling ${name} (${driver} ${args.join(' ')})`);
+    const p = await profileDriver(driver, args, 10);
+    profiles[name] = { driver: `${driver} ${args.join(' ')}`, ...p };
+  }
+}
+
+const result = {
+  date: new Date().toISOString().slice(0, 10),
+  node: process.version,
+  machine: { cpus: cpus().length, model: cpus()[0]?.model.trim() ?? '' },
+  core: { mbPerS: mbPerS(bytes.length, coreMs), medianMs: round(coreMs, 1), bytes: bytes.length, runs: coreSamples.length },
+  peer: { markedMbPerS: mbPerS(bytes.length, peerMs), markedMedianMs: round(peerMs, 1), ratio: peerRatio },
+  scaling: {
+    annex: { points: annexPoints, exponent: annexExponent, lastDecadeExponent: annexTailExponent },
+    budget: { points: budgetPoints, exponent: budgetExponent, lastDecadeExponent: budgetTailExponent },
+  },
+  cli: {
+    seed: { wallMs: cliSeed.wallMs, peakRssMb: cliSeed.peakRssMb, runs: cliSeed.runs },
+    batch100: { wallMs: cliBatch.wallMs, peakRssMb: cliBatch.peakRssMb, runs: cliBatch.runs, files: 100 },
+    outputs: cliSeed.outputs,
+  },
+  addon: {
+    scriptBytes: bundleBytes,
+    callsPerEdit: {
+      rows10: callSummary(calls.get(10)!),
+      rows1000: callSummary(calls.get(1000)!),
+      rows10000: callSummary(calls.get(10000)!),
+      breakdown: {
+        changing: sheetCallList(calls.get(1000)!.changing),
+        unchanged: sheetCallList(calls.get(1000)!.unchanged),
+      },
+    },
+    coreMsPerEdit: Object.fromEntries(ROWS.map((n) => [n, round(perEdit.get(n)!.core, 3)])),
+    judgeMsPerEdit: Object.fromEntries(ROWS.map((n) => [n, round(perEdit.get(n)!.judge, 3)])),
+  },
+  targets,
+  profiles,
+  benchSeconds: Math.round((performance.now() - started) / 1000),
+};
+
+const json = JSON.stringify(result, null, 2);
+writeFileSync(join(ROOT, 'bench', 'results.json'), `${json}\n`);
+process.stdout.write(`${json}\n`);

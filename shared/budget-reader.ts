@@ -88,6 +88,11 @@ export function readBudget(grid: Grid): Budget {
     return { ...fieldsOf(reading), raw: rawText(value) };
   };
 
+  // Where a row states no amount, findings point at the cell right of its label; when the label
+  // is in the grid's last column that cell does not exist, so they point at the label itself.
+  const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
+  const besideLabel = (li: number) => (li + 1 < width ? li + 1 : li);
+
   // A tab may split each line by funding source in columns of its own rather than in the text.
   const withShares = (f: AmountFields & { raw: string }, r: number): AmountFields & { raw: string } => {
     if (f.funded !== null || f.cofinanced !== null) return f;
@@ -115,7 +120,7 @@ export function readBudget(grid: Grid): Budget {
     if (phase === 'before' || phase === 'between') {
       if (isAssignedLabel(label) && !assigned) {
         const ac = firstFilled(row, li + 1);
-        const col = ac < 0 ? li + 1 : ac;
+        const col = ac < 0 ? besideLabel(li) : ac;
         const f = readCell(r, col);
         assigned = { amount: f.amount, raw: f.raw, cell: { row: r, col } };
         continue;
@@ -147,7 +152,7 @@ export function readBudget(grid: Grid): Budget {
       if (codes.length > 0 && li === firstFilled(row)) {
         pending = [];
         const valueCol = amountCol > li ? amountCol : firstFilled(row, li + 1);
-        const col = valueCol < 0 ? li + 1 : valueCol;
+        const col = valueCol < 0 ? besideLabel(li) : valueCol;
         const cell = { row: r, col };
         const labelCell = { row: r, col: li };
         if (codes.length >= 2 && codes[0] === 'A' && codes[1] === 'A_coord') {

@@ -140,7 +140,7 @@ export function buildTables(json: AnnexJson, lang: 'it' | 'en'): OutputTable[] {
         col('total_eur', 'amount'), col('contribution_eur', 'amount'), col('cofinancing_eur', 'amount'), col('line', 'integer'),
         col('short_name'), col('page_first', 'integer'), col('page_last', 'integer'), col('partners', 'integer'),
         col('cofinancers', 'integer'), col('errors', 'integer'), col('warnings', 'integer'), col('infos', 'integer'),
-        col('awarded_total_eur', 'amount'), col('replan_status'),
+        col('replan_total_eur', 'amount'), col('replan_status'),
       ],
       rows: projects,
     },

@@ -119,15 +119,10 @@ function rectangular(grid: CellValue[][]): CellValue[][] {
   return grid.map((r) => Array.from({ length: width }, (_, c) => (r[c] === undefined ? '' : r[c])));
 }
 
-/**
- * Inside the grid's rectangle. One column past it is allowed too: readBudget points a missing
- * amount at the cell right of its label (shared/budget-reader.ts, `col = valueCol < 0 ? li + 1`),
- * which lies beyond the data when the label is in the last column. A sheet normally has that
- * column; a sheet trimmed to its data would not (reported, not fixed here).
- */
+/** Inside the grid's rectangle: a sheet trimmed to its data has no cell beyond it. */
 function inside(grid: Grid, p: CellRef): boolean {
   const width = Math.max(0, ...grid.map((r) => r.length));
-  return Number.isInteger(p.row) && Number.isInteger(p.col) && p.row >= 0 && p.col >= 0 && p.row < grid.length && p.col <= width;
+  return Number.isInteger(p.row) && Number.isInteger(p.col) && p.row >= 0 && p.col >= 0 && p.row < grid.length && p.col < width;
 }
 
 describe('the tab reader on random grids', () => {

@@ -70,7 +70,7 @@ describe('replan.csv', () => {
     const projects = csv('projects.csv');
     expect(projects.map((p) => p.replan_status)).toEqual(IDS.map(() => 'proposed'));
     // Appended at the end: the contract's columns keep their places.
-    expect(Object.keys(projects[0]!).slice(-2)).toEqual(['awarded_total_eur', 'replan_status']);
+    expect(Object.keys(projects[0]!).slice(-2)).toEqual(['replan_total_eur', 'replan_status']);
   });
 
   it('adds up to the cent: A-E make the proposed TOTAL, which is awarded + cofinancing; cofinancing unchanged', () => {
@@ -86,7 +86,7 @@ describe('replan.csv', () => {
       expect(get('COFINANCING').proposed_eur).toBe(get('COFINANCING').declared_eur);
       expect(get('COFINANCING').delta_eur).toBe('0.00');
       const project = csv('projects.csv').find((p) => p.project_id === id)!;
-      expect(project.awarded_total_eur).toBe(total);
+      expect(project.replan_total_eur).toBe(total);
       expect(get('TOTAL').awarded_eur).toBe(project.assigned_eur);
     }
   });

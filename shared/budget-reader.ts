@@ -228,7 +228,8 @@ export function readBudget(grid: Grid): Budget {
         continue;
       }
       if (cofinHeaderAt(grid, r)) continue; // header repeated after a page break
-      const entity = cellText(row[cofinCols.entity]);
+      // A name that is nothing but markup is still a name someone typed: keep it as written.
+      const entity = cellText(row[cofinCols.entity]) || rawText(row[cofinCols.entity]).trim();
       const m = readCell(r, cofinCols.monetary);
       const k = readCell(r, cofinCols.inKind);
       if (entity === '') {

@@ -181,8 +181,12 @@ export function drawBudgetTab(ws: Worksheet, tab: BudgetTab, lang: Lang): void {
         break;
       case 'label':
       case 'entity':
-      case 'check-label':
         cell.alignment = WRAP;
+        cell.border = BORDER;
+        break;
+      case 'check-label':
+        // Indented: the check list starts right after the re-planned column's figures.
+        cell.alignment = { ...WRAP, indent: 1 };
         cell.border = BORDER;
         break;
       case 'total':

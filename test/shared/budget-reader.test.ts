@@ -503,3 +503,14 @@ describe('readBudget: the seven budgets of the seed annex', () => {
     });
   });
 });
+
+describe('readBudget: a cofinancer name made only of markup', () => {
+  it('keeps the row, with the name as typed, so its amounts still count', () => {
+    const grid = clean();
+    grid[18] = ['<img src=x onerror=alert(1)>', '7.245,00 €', '0 €'];
+    const b = read(grid);
+    expect(b.cofinancers).toHaveLength(11);
+    expect(b.cofinancers[5]).toMatchObject({ entity: '<img src=x onerror=alert(1)>', monetary: '7245.00' });
+    expect(b.problems).toEqual([]);
+  });
+});

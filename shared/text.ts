@@ -60,7 +60,7 @@ function foldClean(raw: string): string {
   return ascii
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
+    // Leaves only single spaces between kept characters: no further collapsing needed.
     .replace(/[^a-z0-9%€'.]+/g, ' ')
-    .replace(/\s+/g, ' ')
     .trim();
 }

@@ -10,7 +10,7 @@ import type { Budget, Finding, Position } from '../../shared/model.js';
 import { visibleText } from '../../shared/text.js';
 import type { ExtraTable } from '../records.js';
 import type { AnnexDocument } from './document.js';
-import type { TableRow } from './tables.js';
+import { rowsBetween, type TableRow } from './tables.js';
 
 export interface BudgetPart {
   budget: Budget;
@@ -39,7 +39,7 @@ function isStructureRow(row: TableRow): boolean {
 }
 
 export function readBudgetPart(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>): BudgetPart {
-  const rows = doc.tables.rows.filter((r) => r.line >= from && r.line <= to && !claimed.has(r.line));
+  const rows = rowsBetween(doc.tables, from, to).filter((r) => !claimed.has(r.line));
   const start = rows.findIndex(startsBudget);
   const gridRows = start < 0 ? [] : rows.slice(start);
   const grid: CellValue[][] = gridRows.map((r) => r.cells);

@@ -33,7 +33,7 @@ export function documentOf(decoded: DecodedText, file: string): AnnexDocument {
     const n = i + 1;
     if (pagination.numberLines.has(n)) return 'page';
     if (furniture.lines.has(n)) return 'furniture';
-    if (text.trim() === '' || text.replace(/\t/g, '').trim() === '') return 'blank';
+    if (!/\S/.test(text)) return 'blank';
     return 'content';
   });
   const tables = scanTables(lines, (n) => kinds[n - 1] === 'page' || kinds[n - 1] === 'furniture');

@@ -46,11 +46,21 @@ function codeByKeyword(label: string): Code | null {
   return hits.length === 1 ? hits[0]! : null;
 }
 
+// Folding every line to look for the prompt is the costly part of the search. A line of plain
+// ASCII without markup folds to itself in lower case with punctuation as spaces, so it can only
+// hold the prompt when it holds "intervent" as written; only the other lines need folding.
+const MAY_HIDE_WORDS = /[^\x00-\x7f]|[<&[*_]/;
+
+function isAnchor(raw: string): boolean {
+  if (!MAY_HIDE_WORDS.test(raw) && !/intervent/i.test(raw)) return false;
+  return ANCHOR.test(foldText(raw));
+}
+
 export function readInterventions(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>): InterventionList | null {
   const content: number[] = [];
   for (let n = from; n <= to; n++) if (doc.isContent(n) && !claimed.has(n)) content.push(n);
   // The list follows the call's prompt; without the prompt, a run of list lines naming the types.
-  let start = content.findIndex((n) => ANCHOR.test(foldText(doc.text(n))));
+  let start = content.findIndex((n) => isAnchor(doc.text(n)));
   const anchorLine = start >= 0 ? content[start]! : null;
   let candidates: number[] = [];
   if (start >= 0) {
@@ -61,11 +71,18 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
       candidates.push(n);
     }
   } else {
+    // Runs overlap: each line is judged once, however many runs it falls in.
+    const isItem = content.map((n) => LIST_ITEM.test(doc.text(n)));
+    const namesType: (boolean | undefined)[] = [];
+    const named = (j: number) => (namesType[j] ??= codeByKeyword(itemOf(doc.text(content[j]!)).label) !== null);
     for (let i = 0; i < content.length; i++) {
       const run: number[] = [];
-      for (let j = i; j < content.length && run.length < 6 && LIST_ITEM.test(doc.text(content[j]!)); j++) run.push(content[j]!);
-      const named = run.filter((n) => codeByKeyword(itemOf(doc.text(n)).label) !== null).length;
-      if (named >= 4) {
+      let namedInRun = 0;
+      for (let j = i; j < content.length && run.length < 6 && isItem[j]; j++) {
+        run.push(content[j]!);
+        if (named(j)) namedInRun++;
+      }
+      if (namedInRun >= 4) {
         candidates = run;
         start = i;
         break;

@@ -49,17 +49,16 @@ export function findPagination(lines: readonly string[]): Pagination {
   // A lone number is as likely content as a page: pagination needs at least two.
   const numbers = chosen.length >= 2 ? chosen : [];
   const numberLines = new Map(numbers.map((c) => [c.line, c.page]));
+  // The numbers are in line order: bisect for the first at or after the line.
   const around = (line: number) => {
-    let before: { line: number; page: number } | null = null;
-    let after: { line: number; page: number } | null = null;
-    for (const c of numbers) {
-      if (c.line < line) before = c;
-      else if (c.line >= line) {
-        after = c;
-        break;
-      }
+    let lo = 0;
+    let hi = numbers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (numbers[mid]!.line < line) lo = mid + 1;
+      else hi = mid;
     }
-    return { before, after };
+    return { before: numbers[lo - 1] ?? null, after: numbers[lo] ?? null };
   };
   return {
     numberLines,

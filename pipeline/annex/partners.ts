@@ -6,7 +6,7 @@ import type { Partner } from '../../shared/model.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import { splitContact } from './contacts.js';
-import type { TableRow } from './tables.js';
+import { rowsBetween, type TableRow } from './tables.js';
 
 export interface PartnerTable {
   partners: Partner[];
@@ -98,7 +98,7 @@ function continuedRows(doc: AnnexDocument, after: TableRow[], header: TableRow):
 }
 
 export function readPartners(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>): PartnerTable | null {
-  const rows = doc.tables.rows.filter((r) => r.line >= from && r.line <= to && !claimed.has(r.line));
+  const rows = rowsBetween(doc.tables, from, to).filter((r) => !claimed.has(r.line));
   for (let h = 0; h < rows.length; h++) {
     const cols = columnsOf(rows[h]!);
     if (!cols) continue;

@@ -42,7 +42,7 @@ function pipeCells(text: string): string[] {
 }
 
 function isTabRow(text: string): boolean {
-  return text.includes('\t') && text.replace(/\t/g, '').trim() !== '';
+  return text.includes('\t') && /\S/.test(text);
 }
 
 function tabCells(text: string): string[] {
@@ -73,6 +73,25 @@ function htmlRows(text: string, lineAt: (offset: number) => number): { line: num
     if (cells.length > 0) rows.push({ line: start, cells, lines });
   }
   return rows;
+}
+
+/**
+ * The rows that start on lines from..to (inclusive). Rows are found in line order, so the range
+ * is located by bisection: each project asks for its own rows, and a scan of every row of the
+ * document per project would grow with the square of the annex.
+ */
+export function rowsBetween(scan: TableScan, from: number, to: number): TableRow[] {
+  const { rows } = scan;
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.line < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: TableRow[] = [];
+  for (let i = lo; i < rows.length && rows[i]!.line <= to; i++) out.push(rows[i]!);
+  return out;
 }
 
 /**

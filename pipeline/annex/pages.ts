@@ -2,6 +2,7 @@
 // Narrative can hold such a line too, so only the longest strictly increasing run of them
 // counts as pagination. In PDFs converted to text the number is the page's footer: it ends
 // its page, so a line's page is known exactly only between two consecutive numbers.
+import { firstAtOrAfter } from './bisect.js';
 
 const PAGE_LINE = /^\s*[-–—]?\s*(?:pag(?:ina|e)?\.?\s*)?(\d{1,4})(?:\s*(?:di|of|\/)\s*\d{1,4})?\s*[-–—]?\s*$/i;
 
@@ -51,13 +52,7 @@ export function findPagination(lines: readonly string[]): Pagination {
   const numberLines = new Map(numbers.map((c) => [c.line, c.page]));
   // The numbers are in line order: bisect for the first at or after the line.
   const around = (line: number) => {
-    let lo = 0;
-    let hi = numbers.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (numbers[mid]!.line < line) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtOrAfter(numbers, line);
     return { before: numbers[lo - 1] ?? null, after: numbers[lo] ?? null };
   };
   return {

@@ -1,6 +1,7 @@
 // Table rows in the three shapes converters produce: tab-separated lines, markdown pipe
 // tables and HTML <table> markup. Each row keeps the line it starts on; cells keep their
 // original text (inline markup included) because records must show what the annex says.
+import { firstAtOrAfter } from './bisect.js';
 
 export interface TableRow {
   line: number; // 1-based line the row starts on
@@ -82,15 +83,8 @@ function htmlRows(text: string, lineAt: (offset: number) => number): { line: num
  */
 export function rowsBetween(scan: TableScan, from: number, to: number): TableRow[] {
   const { rows } = scan;
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid]!.line < from) lo = mid + 1;
-    else hi = mid;
-  }
   const out: TableRow[] = [];
-  for (let i = lo; i < rows.length && rows[i]!.line <= to; i++) out.push(rows[i]!);
+  for (let i = firstAtOrAfter(rows, from); i < rows.length && rows[i]!.line <= to; i++) out.push(rows[i]!);
   return out;
 }
 

@@ -1,18 +1,10 @@
 // The sidebar page in headless Chromium, with google.script.run stubbed as Apps Script would
 // provide it. Skipped only outside CI when Debian's chromium is not installed.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DIST, ensureBuilt } from './harness.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, PAGE_URL, present, requireChromiumInCi, serveSidebar } from './chromium.js';
+import { ensureBuilt } from './harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
-const PAGE_URL = 'https://sidebar.invalid/';
 const EVIL = '<img src=x onerror=alert(1)>';
 
 const DATA = {
@@ -31,11 +23,7 @@ const DATA = {
   ],
 };
 
-describe('chromium', () => {
-  it('is installed wherever CI is set', () => {
-    if (process.env.CI) expect(present, `${CHROMIUM} is required in CI`).toBe(true);
-  });
-});
+requireChromiumInCi();
 
 describe.skipIf(!present)('sidebar page', () => {
   let browser: Browser;
@@ -43,13 +31,9 @@ describe.skipIf(!present)('sidebar page', () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await launchChromium();
     page = await browser.newPage();
-    // The page is served from a made-up origin; every other request (the <img src=x>) fails.
-    const html = readFileSync(join(DIST, 'sidebar.html'), 'utf8');
-    await page.route('**/*', (route) =>
-      route.request().url() === PAGE_URL ? route.fulfill({ contentType: 'text/html', body: html }) : route.abort(),
-    );
+    await serveSidebar(page);
     await page.addInitScript((data) => {
       const w = window as unknown as Record<string, unknown>;
       w.__calls = [];

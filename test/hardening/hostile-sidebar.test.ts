@@ -3,23 +3,14 @@
 // page in headless Chromium asks it for the findings through google.script.run, and nothing
 // the user typed becomes markup, runs, opens a dialog, or is rewritten in the sheet.
 // Skipped only outside CI when Debian's chromium is not installed.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, PAGE_URL, present, requireChromiumInCi, serveSidebar } from '../addon/chromium.js';
 import { layoutBudgetTab } from '../../shared/budget-layout.js';
 import { DEFAULT_PROFILE } from '../../shared/profile.js';
 import { a1Of, type Env, type FakeSheet } from '../addon/fake-spreadsheet.js';
-import { DIST, ensureBuilt, setup, type Addon } from '../addon/harness.js';
+import { ensureBuilt, setup, type Addon } from '../addon/harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
-const PAGE_URL = 'https://sidebar.invalid/';
-const SIDEBAR_HTML = join(DIST, 'sidebar.html');
 
 /**
  * Each hostile string, and the text typed into its monetary-amount cell. The amount reader
@@ -80,11 +71,7 @@ function withoutStatus(g: { values: unknown[][]; formulas: string[][] }): { valu
 interface Finding { rule: string; severity: string; message: string; cell: string; row: number; col: number }
 interface Data { tabs: { sheet: string; status: string; findings: Finding[] }[] }
 
-describe('chromium', () => {
-  it('is installed wherever CI is set', () => {
-    if (process.env.CI) expect(present, `${CHROMIUM} is required in CI`).toBe(true);
-  });
-});
+requireChromiumInCi();
 
 describe.skipIf(!present)('hostile cofinancer rows in the findings sidebar', () => {
   let browser: Browser;
@@ -126,7 +113,7 @@ describe.skipIf(!present)('hostile cofinancer rows in the findings sidebar', () 
     addon.checkThisTab();
     addon.showFindings();
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('dialog', (d) => {
       dialogs.push(`${d.type()}: ${d.message()}`);
@@ -137,11 +124,7 @@ describe.skipIf(!present)('hostile cofinancer rows in the findings sidebar', () 
     });
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
     page.on('request', (r) => requests.push(r.url()));
-    // The page is served from a made-up origin; any other request (an <img src=x>) fails.
-    const html = readFileSync(SIDEBAR_HTML, 'utf8');
-    await page.route('**/*', (route) =>
-      route.request().url() === PAGE_URL ? route.fulfill({ contentType: 'text/html', body: html }) : route.abort(),
-    );
+    await serveSidebar(page);
     // google.script.run reaches the add-on itself: its results cross as JSON, as Apps Script's do.
     await page.exposeFunction('__getFindings', () => {
       const data = JSON.parse(JSON.stringify(addon.getFindings())) as Data;

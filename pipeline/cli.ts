@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import { InputError } from './errors.js';
 import type { CsvDialect } from './outputs/csv.js';
 import { DEFAULT_MAX_INPUT_BYTES, loadProfile, resolveInputs, run, type Lang } from './run.js';
+import { REPLAN_STRATEGIES, type ReplanStrategy } from '../shared/replan/index.js';
 
 const EXIT_INPUT = 2;
 const EXIT_INTERNAL = 70;
@@ -30,6 +31,11 @@ async function main(argv: string[]): Promise<number> {
       'refuse (exit 2) an annex file larger than this many megabytes, before reading it',
       String(DEFAULT_MAX_INPUT_BYTES / (1024 * 1024)),
     )
+    .addOption(
+      new Option('--replan-strategy <strategy>', 'how a budget is cut down to an award below the request (replan.csv)')
+        .choices([...REPLAN_STRATEGIES])
+        .default('proportional'),
+    )
     .option('-q, --quiet', 'print nothing but errors', false)
     .showHelpAfterError(false)
     .exitOverride()
@@ -50,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const opts = program.opts<{ out: string; profile?: string; lang: Lang; csvDialect: CsvDialect; strict: boolean; quiet: boolean; maxInputMb: string }>();
+  const opts = program.opts<{ out: string; profile?: string; lang: Lang; csvDialect: CsvDialect; strict: boolean; quiet: boolean; maxInputMb: string; replanStrategy: ReplanStrategy }>();
   const maxMb = Number(opts.maxInputMb);
   if (!/^\d+(\.\d+)?$/.test(opts.maxInputMb.trim()) || !(maxMb > 0)) {
     throw new InputError('--max-input-mb', null, `expected a positive number of megabytes, got "${opts.maxInputMb}"`);
@@ -76,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
       dialect: opts.csvDialect,
       strict: opts.strict,
       maxInputBytes: Math.floor(maxMb * 1024 * 1024),
+      replanStrategy: opts.replanStrategy,
       onProgress: (done, _total, file) => bar?.update(done, { file }),
     });
   } finally {

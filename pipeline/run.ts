@@ -5,7 +5,8 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { countBySeverity } from '../shared/engine.js';
 import { DEFAULT_PROFILE, parseProfile, type Profile } from '../shared/profile.js';
-import { readAnnex } from './annex/read-annex.js';
+import { readAnnex, type ReadOptions } from './annex/read-annex.js';
+import type { ReplanStrategy } from '../shared/replan/index.js';
 import { InputError } from './errors.js';
 import { toCsv, type CsvDialect } from './outputs/csv.js';
 import { toJson } from './outputs/json.js';
@@ -30,6 +31,7 @@ export interface RunOptions {
   strict?: boolean;
   /** Largest annex file read, in bytes (default DEFAULT_MAX_INPUT_BYTES): a bigger file is refused. */
   maxInputBytes?: number;
+  replanStrategy?: ReplanStrategy;
   /** Outputs beyond the CSV files and annex.json; by default the workbook annex.xlsx. */
   writers?: OutputWriter[];
   onProgress?: (done: number, total: number, file: string) => void;
@@ -101,7 +103,12 @@ function megabytes(bytes: number): string {
   return `${mb >= 10 ? Math.round(mb) : Number(mb.toFixed(1))} MB`;
 }
 
-export async function readAnnexFile(file: string, profile: Profile, maxInputBytes = DEFAULT_MAX_INPUT_BYTES): Promise<AnnexRecord> {
+export async function readAnnexFile(
+  file: string,
+  profile: Profile,
+  maxInputBytes = DEFAULT_MAX_INPUT_BYTES,
+  read: ReadOptions = {},
+): Promise<AnnexRecord> {
   let bytes: Uint8Array;
   try {
     // The size is checked before reading, so that a huge file costs no memory.
@@ -117,7 +124,7 @@ export async function readAnnexFile(file: string, profile: Profile, maxInputByte
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(displayName(file), null, code === 'EISDIR' ? 'is a folder' : `cannot read the file (${code ?? 'error'})`);
   }
-  return readAnnex(bytes, displayName(file), profile);
+  return readAnnex(bytes, displayName(file), profile, read);
 }
 
 /** Is this process alive? (A staging folder names the pid of the run that made it.) */
@@ -213,7 +220,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const files = await resolveInputs(options.inputs);
   const annexes: AnnexRecord[] = [];
   for (const [i, file] of files.entries()) {
-    annexes.push(await readAnnexFile(file, profile, options.maxInputBytes));
+    annexes.push(await readAnnexFile(file, profile, options.maxInputBytes, { replanStrategy: options.replanStrategy }));
     options.onProgress?.(i + 1, files.length, file);
   }
   const json: AnnexJson = { generator: 'conciliazione', profile: profile.id, annexes };

@@ -16,6 +16,7 @@ import { readPartners } from './partners.js';
 import { replanRecord } from './replan.js';
 import { readSections } from './sections.js';
 import { splitProjects, type ProjectSpan } from './split.js';
+import type { ReplanStrategy } from '../../shared/replan/index.js';
 
 const HEADER_FIELDS: { key: keyof Header; it: string; en: string; severity: 'warning' | 'info' }[] = [
   { key: 'title', it: 'il titolo (PROGETTO:)', en: 'the title (PROGETTO:)', severity: 'warning' },
@@ -92,7 +93,7 @@ function tocFindings(doc: AnnexDocument, header: Header, entry: TocEntry | undef
   return out;
 }
 
-function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: TocEntry[], profile: Profile) {
+function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: TocEntry[], profile: Profile, options: ReadOptions) {
   const claimed = new Set<number>(span.hits.map((h) => h.line));
   const claim = (lines: Iterable<number>) => {
     for (const l of lines) claimed.add(l);
@@ -155,6 +156,7 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
   findings.unshift(...findingsToLines(check.findings, part.rowLines, budgetAnchor));
   const replan = replanRecord({
     budget: part.budget, profile, awarded: header.assigned, rowLines: part.rowLines, partners, links: check.links, assigned,
+    strategy: options.replanStrategy,
   });
   findings.push(...tocFindings(doc, header, toc.find((t) => t.id === header.id), span));
 
@@ -193,7 +195,12 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
   return { record, placed };
 }
 
-export function readAnnex(bytes: Uint8Array, file: string, profile: Profile): AnnexRecord {
+export interface ReadOptions {
+  /** How the re-planning proposal cuts a budget down to the awarded grant (default proportional). */
+  replanStrategy?: ReplanStrategy;
+}
+
+export function readAnnex(bytes: Uint8Array, file: string, profile: Profile, options: ReadOptions = {}): AnnexRecord {
   const doc = readDocument(bytes, file);
   const split = splitProjects(doc);
   if (split.projects.length === 0) {
@@ -216,7 +223,7 @@ export function readAnnex(bytes: Uint8Array, file: string, profile: Profile): An
 
   const projects: ProjectRecord[] = [];
   split.projects.forEach((span, i) => {
-    const { record, placed: p } = readProject(doc, span, i, split.toc, profile);
+    const { record, placed: p } = readProject(doc, span, i, split.toc, profile, options);
     for (const l of p) placed.add(l);
     projects.push(record);
   });

@@ -156,3 +156,34 @@ describe('the workbook', () => {
     expect(budget.problems).toEqual([]);
   }, 60_000);
 });
+
+describe('the re-planning strategy on the command line', () => {
+  it('--replan-strategy keep-vouchers keeps 2.6 vouchers (D) where proportional cuts them', async () => {
+    const { buildCli, cli } = await import('../pipeline/helpers.js');
+    buildCli();
+    const dir = mkdtempSync(join(tmpdir(), 'replan-cli-'));
+    try {
+      const r = cli(['--quiet', '--replan-strategy', 'keep-vouchers', '--out', join(dir, 'kv'), SEEDS]);
+      expect(r.status, r.stderr).toBe(0);
+      const rows = Papa.parse<Row>(readFileSync(join(dir, 'kv', 'replan.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+      const d = (rs: Row[]) => rs.find((x) => x.project_id === '2.6' && x.code === 'D')!;
+      expect(new Set(rows.map((x) => x.strategy))).toEqual(new Set(['keep-vouchers']));
+      const kept = d(rows);
+      const proportional = d(csv('replan.csv'));
+      // Both proposals come from the core; the CLI only chooses which one is written.
+      const budget = json.annexes[0]!.projects.find((p) => p.id === '2.6')!.budget;
+      for (const [strategy, row] of [['keep-vouchers', kept], ['proportional', proportional]] as const) {
+        const r2 = proposeReplan(budget, DEFAULT_PROFILE, '26400.00', { strategy });
+        if (!r2.ok || !r2.needed) throw new Error('2.6 needs a proposal');
+        expect(row.proposed_eur).toBe(lineOf(r2.budget, 'D')!.amount);
+      }
+      expect(money(kept.proposed_eur!).gt(money(proportional.proposed_eur!))).toBe(true);
+
+      const bad = cli(['--quiet', '--replan-strategy', 'random', '--out', join(dir, 'bad'), SEEDS]);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

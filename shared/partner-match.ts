@@ -89,8 +89,12 @@ function formSimilarity(x: NameForm, y: NameForm): number {
 }
 
 export function similarity(a: string, b: string): number {
+  return formsSimilarity(nameForms(a), nameForms(b));
+}
+
+function formsSimilarity(a: readonly NameForm[], b: readonly NameForm[]): number {
   let best = 0;
-  for (const x of nameForms(a)) for (const y of nameForms(b)) best = Math.max(best, formSimilarity(x, y));
+  for (const x of a) for (const y of b) best = Math.max(best, formSimilarity(x, y));
   return Math.round(best * 1000) / 1000;
 }
 
@@ -101,9 +105,11 @@ export function linkPartner(
 ): PartnerLink {
   let best: PartnerLink = { partner: null, score: 0, match: 'none' };
   const target = foldText(entity);
+  // The entity's forms serve every partner it is compared with.
+  const forms = nameForms(entity);
   for (const p of partners) {
     if (foldText(p.name) === target) return { partner: p, score: 1, match: 'exact' };
-    const score = similarity(entity, p.name);
+    const score = formsSimilarity(forms, nameForms(p.name));
     if (score > best.score) best = { partner: p, score, match: 'none' };
   }
   if (best.score >= profile.partnerMatchStrong) return { ...best, match: 'strong' };

@@ -10,8 +10,11 @@ const ENTITIES: Record<string, string> = {
 // however long the process runs; the functions are pure, so a hit is always the right answer.
 const REMEMBER_AT_MOST = 50_000;
 
+const memos: Map<string, string>[] = [];
+
 function remembered(clean: (raw: string) => string): (raw: string) => string {
   const known = new Map<string, string>();
+  memos.push(known);
   return (raw) => {
     let out = known.get(raw);
     if (out === undefined) {
@@ -23,10 +26,19 @@ function remembered(clean: (raw: string) => string): (raw: string) => string {
   };
 }
 
+/** Forgets every remembered result, so a benchmark can time a first read of a document. */
+export function clearTextMemo(): void {
+  for (const known of memos) known.clear();
+}
+
 const NEEDS_CLEANING = /[<&[*_\u00a0\u2007\u202f\t\n\r]|\s\s|^\s|\s$/;
 
 /** Visible text of a cell: tags, markdown emphasis and link syntax removed, spaces collapsed. */
 export const visibleText = remembered(cleanText);
+
+// Runs of spaces to collapse, less the single plain spaces that are already what a run becomes:
+// between words they are nearly every run, and a replacement that matches them costs the most.
+const SPACE_RUNS = /[^\S ]\s*| \s+/g;
 
 function cleanText(raw: string): string {
   // Most cells are plain text: skip the markup passes for them (the reader runs this per cell).
@@ -46,7 +58,7 @@ function cleanText(raw: string): string {
   }
   return s
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(SPACE_RUNS, ' ')
     .trim();
 }
 
@@ -55,12 +67,82 @@ export const foldText = remembered(foldClean);
 
 function foldClean(raw: string): string {
   const visible = visibleText(raw);
-  // Accents only need stripping when there are non-ASCII letters (NFD is the costly step).
-  const ascii = /^[\x00-\x7f]*$/.test(visible) ? visible : visible.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return ascii
+  if (ASCII.test(visible)) return foldAscii(visible);
+  // Italian text stays within the tables: each of its other characters is replaced by what it
+  // folds to, in one native pass, and NFD is left for the rest.
+  if (!OUTSIDE_TABLES.test(visible)) return foldAscii(visible.replace(NON_ASCII, (ch) => FOLDED_CHAR.get(ch)!));
+  return foldAscii(visible.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\x00-\x7f]/g;
+
+// Runs of characters the fold drops ([^a-z0-9%€'.]+), less the single plain spaces, which are
+// left as they are (see SPACE_RUNS).
+const DROPPED_RUNS = / [^a-z0-9%€'.]+|[^a-z0-9%€'. ][^a-z0-9%€'.]*/g;
+
+// Lower case, punctuation runs as one space, for text whose accents are gone.
+function foldAscii(text: string): string {
+  return text
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     // Leaves only single spaces between kept characters: no further collapsing needed.
-    .replace(/[^a-z0-9%€'.]+/g, ' ')
+    .replace(DROPPED_RUNS, ' ')
     .trim();
+}
+
+// What each character of Latin-1, Latin Extended-A, general punctuation up to the currency
+// signs (dashes, curly quotes, €) and the combining accents folds to on its own, worked out by
+// the general fold (NFD) itself so the two cannot disagree: a kept character, a space, or nothing.
+const LATIN_END = 0x180;
+const TABLE_RANGES: [number, number][] = [[0, LATIN_END - 1], [0x300, 0x36f], [0x2000, 0x20af]];
+const OUTSIDE_TABLES = /[^\u0000-\u017f\u0300-\u036f\u2000-\u20af]/;
+const FOLDED_CHAR = new Map<string, string>();
+for (const [from, to] of TABLE_RANGES) {
+  for (let c = from; c <= to; c++) {
+    const ch = String.fromCharCode(c);
+    // "a?a" keeps a kept character between the a's, turns any other into "a a", drops accents.
+    const folded = foldAscii(`a${ch}a`.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+    FOLDED_CHAR.set(ch, folded === 'aa' ? '' : folded[1] === ' ' ? ' ' : folded[1]!);
+  }
+}
+
+// Keyed by the caller's word or list itself: callers pass constants (bounded all the same).
+const foldedWordPatterns = new Map<string | readonly string[], RegExp>();
+
+function foldedWordsPattern(words: string | readonly string[]): RegExp {
+  let pattern = foldedWordPatterns.get(words);
+  if (pattern === undefined) {
+    // Each letter as any character that folds to it, accents allowed after it (they fold to
+    // nothing); no other character folds to a letter or digit.
+    const wordPattern = (word: string) =>
+      [...word]
+        .map((letter) => {
+          let chars = '';
+          for (const [ch, folded] of FOLDED_CHAR) if (folded === letter) chars += ch;
+          return `[${chars.replace(/[\\\]^-]/g, '\\$&')}]`;
+        })
+        .join('[\\u0300-\\u036f]*');
+    pattern = new RegExp((typeof words === 'string' ? [words] : words).map(wordPattern).join('|'));
+    if (foldedWordPatterns.size >= 100) foldedWordPatterns.clear();
+    foldedWordPatterns.set(words, pattern);
+  }
+  return pattern;
+}
+
+// Markup that visibleText removes, which may join letters apart in the raw line ("inter**vent**").
+// Without it, visibleText only changes spaces, and spaces never join two letters.
+const MARKUP = /[<&[*_]/;
+
+/**
+ * Whether foldText(raw) contains any of `words` (lower-case letters and digits), without folding
+ * the line when it need not be: looking for rare words among long paragraphs is then a regex scan.
+ */
+export function foldedIncludes(raw: string, words: string | readonly string[]): boolean {
+  const text = MARKUP.test(raw) ? visibleText(raw) : raw;
+  if (OUTSIDE_TABLES.test(text)) {
+    const folded = foldText(raw);
+    return typeof words === 'string' ? folded.includes(words) : words.some((w) => folded.includes(w));
+  }
+  return foldedWordsPattern(words).test(text);
 }

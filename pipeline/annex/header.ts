@@ -16,10 +16,20 @@ export interface HeaderHit {
 }
 
 export function headerText(raw: string): string {
-  return visibleText(raw)
-    .replace(/^#+\s*/, '')
-    .replace(/^[*_\s]+|[*_\s]+$/g, '')
-    .trim();
+  return stripEmphasisEdges(visibleText(raw).replace(/^#+\s*/, ''));
+}
+
+const EDGE = /[*_\s]/;
+
+// Emphasis marks and spaces off both ends. Every prose line of the annex is a candidate header
+// line: a scan from each end stops at once, where a regex for the trailing run would try at
+// every space of a long line.
+function stripEmphasisEdges(text: string): string {
+  let from = 0;
+  let to = text.length;
+  while (from < to && EDGE.test(text[from]!)) from++;
+  while (to > from && EDGE.test(text[to - 1]!)) to--;
+  return text.slice(from, to);
 }
 
 const FIELDS: { field: HeaderField; re: RegExp }[] = [
@@ -44,7 +54,7 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
   for (const { field, re } of FIELDS) {
     const m = re.exec(text);
     if (!m) continue;
-    const value = m[1]!.replace(/^[*_\s]+|[*_\s]+$/g, '').trim();
+    const value = stripEmphasisEdges(m[1]!);
     if (field === 'assigned') {
       const r = readAmount(value);
       if (r.kind !== 'amount' && r.kind !== 'placeholder') continue;

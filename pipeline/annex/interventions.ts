@@ -1,6 +1,6 @@
 // The intervention types a-f a project ticks. The call's list comes with letters ("a)",
 // "a.") or without, the tick is an "X" (or a check mark) before or after the label.
-import { foldText, visibleText } from '../../shared/text.js';
+import { foldedIncludes, foldText, visibleText } from '../../shared/text.js';
 import { INTERVENTION_CODES, type Intervention } from '../records.js';
 import type { AnnexDocument } from './document.js';
 
@@ -40,20 +40,21 @@ function itemOf(raw: string): { letter: Code | null; label: string; selected: bo
   return { letter: letter ? (letter[1]!.toLowerCase() as Code) : null, label, selected };
 }
 
+// A word every match of some keyword holds: a label with none of them names no type, and most
+// list items of a project are not the types, so they are not folded.
+const KEY_WORDS = ['care', 'scuola', 'scolastica', 'salva', 'consulenza', 'autonom', 'professionisti', 'orari'];
+
 function codeByKeyword(label: string): Code | null {
+  if (!foldedIncludes(label, KEY_WORDS)) return null;
   const f = foldText(label);
   const hits = INTERVENTION_CODES.filter((c) => KEYWORDS[c].test(f));
   return hits.length === 1 ? hits[0]! : null;
 }
 
-// Folding every line to look for the prompt is the costly part of the search. A line of plain
-// ASCII without markup folds to itself in lower case with punctuation as spaces, so it can only
-// hold the prompt when it holds "intervent" as written; only the other lines need folding.
-const MAY_HIDE_WORDS = /[^\x00-\x7f]|[<&[*_]/;
-
+// Folding every line to look for the prompt is the costly part of the search: only lines that
+// fold to hold its key word are folded.
 function isAnchor(raw: string): boolean {
-  if (!MAY_HIDE_WORDS.test(raw) && !/intervent/i.test(raw)) return false;
-  return ANCHOR.test(foldText(raw));
+  return foldedIncludes(raw, 'intervent') && ANCHOR.test(foldText(raw));
 }
 
 export function readInterventions(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>): InterventionList | null {

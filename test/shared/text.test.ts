@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budgetCodesOf, isBudgetHeading, isTotalLabel } from '../../shared/labels.js';
-import { foldText, visibleText } from '../../shared/text.js';
+import { clearTextMemo, foldedIncludes, foldText, visibleText } from '../../shared/text.js';
 
 describe('visibleText', () => {
   it('drops tags, entities, markdown emphasis and link syntax', () => {
@@ -63,5 +63,50 @@ describe('labels of the seed', () => {
     expect(isBudgetHeading('<b>Voce di costo</b>')).toBe(true);
     expect(isTotalLabel('<b>TOTALE</b>')).toBe(true);
     expect(isTotalLabel('TOTALE cofinanziamento')).toBe(false);
+  });
+});
+
+// The general fold the one-pass table stands in for: NFD, accents dropped, lower case, punctuation as spaces.
+const referenceFold = (s: string) =>
+  visibleText(s)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[^a-z0-9%€'.]+/g, ' ')
+    .trim();
+
+describe('foldText against the general fold', () => {
+  it('agrees on every character of the first code blocks, alone and between letters', () => {
+    for (let c = 0; c < 0x3000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `x${ch}y`, `${ch}\u0301`, `-${ch} `]) expect(foldText(s)).toBe(referenceFold(s));
+    }
+  });
+
+  it('agrees on strings of Italian, accented and odd characters', () => {
+    const alphabet = ['a', 'B', ' ', '.', '-', "'", '’', '€', '\u0301', 'é', 'È', 'ß', 'Æ', 'İ', 'K', '\u1dc0', '%', '\t', '\u00a0', '–', '“', '*', '<b>', '&amp;'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(foldText(s)).toBe(referenceFold(s));
+        for (const words of ['intervent', ['care', 'orari'], 'e']) {
+          const list = typeof words === 'string' ? [words] : words;
+          expect(foldedIncludes(s, words)).toBe(list.some((w) => foldText(s).includes(w)));
+        }
+      }),
+    );
+  });
+
+  it('finds a word hidden by markup or accents, as folding would', () => {
+    expect(foldedIncludes('Tipologia di INTER**vènto**', 'intervent')).toBe(true);
+    expect(foldedIncludes('inter vento', 'intervent')).toBe(false);
+    expect(foldedIncludes('<b>inter</b>vento', 'intervent')).toBe(true);
+  });
+
+  it('gives the same answers after the memo is cleared', () => {
+    const before = foldText('Città di Cremona – “Alleanza”');
+    clearTextMemo();
+    expect(foldText('Città di Cremona – “Alleanza”')).toBe(before);
   });
 });

@@ -16,7 +16,7 @@ const KEYWORDS: Record<Code, RegExp> = {
   f: /tempi e (degli )?orari|orari/,
 };
 
-const ANCHOR = /tipologi[ae] (di|dell ?)?intervent/;
+const ANCHOR = /tipologi[ae] (di |dell ?)?intervent/
 const LIST_ITEM = /^\s*(?:[-*+•▪◦]\s+|\(?[a-f]\s*[).]\s|\d+\s*[.)]\s|[☐☑☒□■]\s*)/i;
 const LETTER = /^\s*(?:[-*+•▪◦]\s+)?\(?([a-f])\s*[).]\s*/i;
 const TICK = /(^|[\s*_(])(?:X|✓|✔|☒|☑|■|\[[xX]\])(?=$|[\s*_)])/;

@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../shared/amounts.js';
 import { readBudget, type Grid } from '../../shared/budget-reader.js';
 import { Budget, lineOf, type LineCode } from '../../shared/model.js';
-import { seedBudgetGrids, seedLines } from '../fixtures/seed.js';
+import { ANNEX_LABELS, seedBudgetGrids, seedLines } from '../fixtures/seed.js';
 
-const L = {
-  A: 'A. Costi di personale interno ed esterno',
-  coord:
-    'di cui per coordinamento, monitoraggio, rendicontazione e valutazione del progetto (max 15% del costo totale di progetto)',
-  B: 'B. Costo di acquisto, noleggio, leasing di beni o software',
-  C: 'C. Costo di acquisto di servizi',
-  D: 'D. Costi relativi ad erogazione voucher/rimborsi',
-  E: 'E. Spese generali di funzionamento e gestione',
-  TOTAL: 'TOTALE',
-  CONTRIBUTION: 'di cui CONTRIBUTO RICHIESTO',
-  COFINANCING: 'di cui COFINANZIAMENTO (min 30%)',
-};
+const L = { ...ANNEX_LABELS, coord: ANNEX_LABELS.A_coord };
 
 /** Project 2.1's figures, typed the way a lead would type them in a sheet. */
 function clean(): CellValue[][] {

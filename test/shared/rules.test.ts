@@ -7,7 +7,7 @@ import { Finding, LINE_CODES, lineOf, type Budget, type LineCode, type Partner, 
 import { linkPartner } from '../../shared/partner-match.js';
 import { DEFAULT_PROFILE, type Profile } from '../../shared/profile.js';
 import { RULES, type FormulaRefs, type Rule, type RuleContext } from '../../shared/rules/index.js';
-import { seedBudgetGrids, seedPartners } from '../fixtures/seed.js';
+import { ANNEX_LABELS, seedBudgetGrids, seedPartners } from '../fixtures/seed.js';
 
 const rule = (id: string): Rule => {
   const r = RULES.find((x) => x.id === id);
@@ -38,17 +38,7 @@ function build(
   totals: [CellValue, CellValue] = ['€ 40.000,00', '€ 20.000,00'],
 ): Budget {
   const v = { ...BASE, ...f };
-  const labels = {
-    A: 'A. Costi di personale interno ed esterno',
-    A_coord: 'di cui per coordinamento, monitoraggio, rendicontazione e valutazione del progetto (max 15% del costo totale di progetto)',
-    B: 'B. Costo di acquisto, noleggio, leasing di beni o software',
-    C: 'C. Costo di acquisto di servizi',
-    D: 'D. Costi relativi ad erogazione voucher/rimborsi',
-    E: 'E. Spese generali di funzionamento e gestione',
-    TOTAL: 'TOTALE',
-    CONTRIBUTION: 'di cui CONTRIBUTO RICHIESTO',
-    COFINANCING: 'di cui COFINANZIAMENTO (min 30%)',
-  };
+  const labels = ANNEX_LABELS;
   const grid: CellValue[][] = [
     ['Voce di costo', 'Importo'],
     ...(Object.keys(ROW) as (keyof typeof ROW)[]).map((k) => [labels[k], v[k]]),

@@ -1,13 +1,14 @@
 // The run: inputs -> records -> outputs, free of argv and of the terminal so that tests and
 // other front ends can call it. Outputs are written into a fresh folder beside the target and
 // renamed into place only when every file was written: a failed run leaves the old outputs.
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { countBySeverity } from '../shared/engine.js';
 import { DEFAULT_PROFILE, parseProfile, type Profile } from '../shared/profile.js';
 import { readAnnex, type ReadOptions } from './annex/read-annex.js';
 import type { ReplanStrategy } from '../shared/replan/index.js';
 import { InputError } from './errors.js';
+import { checkOutFolder, replaceOutFolder } from './out-folder.js';
 import { toCsv, type CsvDialect } from './outputs/csv.js';
 import { toJson } from './outputs/json.js';
 import { buildTables } from './outputs/rows.js';
@@ -127,58 +128,9 @@ export async function readAnnexFile(
   return readAnnex(bytes, displayName(file), profile, read);
 }
 
-/** Is this process alive? (A staging folder names the pid of the run that made it.) */
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Staging and retired folders that a killed run left beside the target (".out.tmp-<pid>-<ms>",
- * ".out.old-<pid>-<ms>") are removed, unless their run is still going. A retired folder whose
- * target is missing is the previous output of a run killed between its two renames: restored.
- */
-async function cleanStale(target: string): Promise<void> {
-  const parent = dirname(target);
-  const prefix = `.${basename(target)}.`;
-  let names: string[];
-  try {
-    names = await readdir(parent);
-  } catch {
-    return;
-  }
-  for (const name of names.sort()) {
-    if (!name.startsWith(prefix)) continue;
-    const m = /^(tmp|old)-(\d+)-\d+$/.exec(name.slice(prefix.length));
-    if (!m || alive(Number(m[2]))) continue;
-    const path = join(parent, name);
-    if (m[1] === 'old') {
-      try {
-        await stat(target);
-      } catch {
-        await rename(path, target).catch(() => undefined);
-        continue;
-      }
-    }
-    await rm(path, { recursive: true, force: true }).catch(() => undefined);
-  }
-}
-
-async function writeAtomically(outDir: string, files: { name: string; content: string }[], json: AnnexJson, writers: OutputWriter[], opts: { lang: Lang; dialect: CsvDialect }): Promise<string[]> {
-  const target = resolve(outDir);
-  await mkdir(dirname(target), { recursive: true });
-  await cleanStale(target);
-  const stamp = `${process.pid}-${Date.now()}`;
-  const staging = join(dirname(target), `.${basename(target)}.tmp-${stamp}`);
-  const old = join(dirname(target), `.${basename(target)}.old-${stamp}`);
-  await mkdir(staging, { recursive: true });
-  const written: string[] = [];
-  try {
+async function writeOutputs(target: string, files: { name: string; content: string }[], json: AnnexJson, writers: OutputWriter[], opts: { lang: Lang; dialect: CsvDialect }): Promise<string[]> {
+  return replaceOutFolder(target, async (staging) => {
+    const written: string[] = [];
     for (const f of files) {
       await writeFile(join(staging, f.name), f.content, 'utf8');
       written.push(f.name);
@@ -187,26 +139,8 @@ async function writeAtomically(outDir: string, files: { name: string; content: s
       await w.write(json, staging, opts);
       written.push(w.name);
     }
-    let hadOld = false;
-    try {
-      await stat(target);
-      await rename(target, old);
-      hadOld = true;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
-    try {
-      await rename(staging, target);
-    } catch (e) {
-      if (hadOld) await rename(old, target);
-      throw e;
-    }
-    if (hadOld) await rm(old, { recursive: true, force: true });
-  } catch (e) {
-    await rm(staging, { recursive: true, force: true });
-    throw e;
-  }
-  return written;
+    return written;
+  });
 }
 
 export function workbookWriter(profile: Profile): OutputWriter {
@@ -218,6 +152,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const lang = options.lang ?? 'it';
   const dialect = options.dialect ?? 'standard';
   const files = await resolveInputs(options.inputs);
+  const target = await checkOutFolder(options.out, files);
   const annexes: AnnexRecord[] = [];
   for (const [i, file] of files.entries()) {
     annexes.push(await readAnnexFile(file, profile, options.maxInputBytes, { replanStrategy: options.replanStrategy }));
@@ -229,7 +164,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     ...tables.map((t) => ({ name: t.file, content: toCsv(t, dialect) })),
     { name: 'annex.json', content: toJson(json) },
   ];
-  const written = await writeAtomically(options.out, outputs, json, options.writers ?? [workbookWriter(profile)], { lang, dialect });
+  const written = await writeOutputs(target, outputs, json, options.writers ?? [workbookWriter(profile)], { lang, dialect });
 
   const allFindings = annexes.flatMap((a) => [...a.findings, ...a.projects.flatMap((p) => p.findings)]);
   const findings = countBySeverity(allFindings);

@@ -1,0 +1,164 @@
+// The output folder. A folder is ours only if we made it: every output folder carries a
+// manifest (MANIFEST) listing the files we wrote. A target that exists is replaced only when it
+// is empty or is one of ours holding nothing but what its manifest lists; a target that is or
+// contains an input, the working folder or one of its parents is refused before anything is
+// read. Writing goes to a staging folder beside the target, renamed into place only when
+// every file was written, so a failed or killed run leaves the previous outputs.
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
+import { InputError } from './errors.js';
+
+export const MANIFEST = '.conciliazione-output.json';
+
+interface Manifest {
+  generator: 'conciliazione';
+  files: string[];
+}
+
+/** Is `inner` the same path as `outer` or inside it? (Both absolute, resolved.) */
+function within(inner: string, outer: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && parse(rel).root === '');
+}
+
+async function readManifest(dir: string): Promise<Manifest | null> {
+  try {
+    const value = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Partial<Manifest>;
+    if (value.generator !== 'conciliazione' || !Array.isArray(value.files)) return null;
+    return { generator: 'conciliazione', files: value.files.filter((f): f is string => typeof f === 'string') };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuses (InputError, exit 2) an output folder that is not ours to replace. Called before any
+ * input is read, so a refused run costs nothing and writes nothing.
+ */
+export async function checkOutFolder(out: string, inputs: readonly string[]): Promise<string> {
+  if (out.trim() === '') throw new InputError('--out', null, 'the output folder is empty: name a folder, e.g. --out out');
+  const target = resolve(out);
+  const cwd = process.cwd();
+  const refuse = (why: string) => {
+    throw new InputError(out, null, `refused as output folder: ${why}; choose a new folder, e.g. --out out`);
+  };
+  if (target === parse(target).root) refuse('it is the root of the file system');
+  if (within(cwd, target)) refuse('it is the working folder or one of its parents, and replacing it would delete your files');
+  for (const input of inputs) {
+    if (within(resolve(input), target)) refuse(`it holds the input ${input}`);
+  }
+  let info;
+  try {
+    info = await lstat(target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return target;
+    if (code === 'ENOTDIR') refuse('a part of its path is a file');
+    refuse(`it cannot be inspected (${code ?? 'error'})`);
+  }
+  if (!info!.isDirectory()) refuse(info!.isSymbolicLink() ? 'it is a symbolic link' : 'it is an existing file');
+  const names = await readdir(target).catch(() => refuse('it cannot be listed (permission?)'));
+  if (names.length === 0) return target;
+  const manifest = await readManifest(target);
+  if (!manifest) refuse('it is a folder that holds files and was not written by conciliazione');
+  const ours = new Set([...manifest!.files, MANIFEST]);
+  const foreign = names.filter((n) => !ours.has(n));
+  if (foreign.length > 0) refuse(`it holds ${join(out, foreign[0]!)}, which conciliazione did not write`);
+  return target;
+}
+
+/** Is this process alive? (A staging folder names the pid of the run that made it.) */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Staging and retired folders that a killed run left beside the target (".out.tmp-<pid>-<ms>",
+ * ".out.old-<pid>-<ms>") are removed, unless their run is still going. A retired folder whose
+ * target is missing is the previous output of a run killed between its two renames: restored.
+ * Only folders that carry our manifest are touched.
+ */
+export async function cleanStale(target: string): Promise<void> {
+  const parent = dirname(target);
+  const prefix = `.${basename(target)}.`;
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch {
+    return;
+  }
+  for (const name of names.sort()) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(tmp|old)-(\d{1,10})-\d{1,16}$/.exec(name.slice(prefix.length));
+    if (!m || alive(Number(m[2]))) continue;
+    const path = join(parent, name);
+    if (!(await readManifest(path))) continue;
+    if (m[1] === 'old') {
+      try {
+        await stat(target);
+      } catch {
+        await rename(path, target).catch(() => undefined);
+        continue;
+      }
+    }
+    await rm(path, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+export interface StagedWrite {
+  /** Writes every output into `dir`; returns the names written. */
+  (dir: string): Promise<string[]>;
+}
+
+/** Writes into a staging folder, then swaps it in for the target (checked by checkOutFolder). */
+export async function replaceOutFolder(target: string, write: StagedWrite): Promise<string[]> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(target, null, `cannot create the output folder's parent (${code ?? 'error'})`);
+  }
+  await cleanStale(target);
+  const stamp = `${process.pid}-${Date.now()}`;
+  const staging = join(dirname(target), `.${basename(target)}.tmp-${stamp}`);
+  const old = join(dirname(target), `.${basename(target)}.old-${stamp}`);
+  try {
+    await mkdir(staging);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(dirname(target), null, `cannot write in the output folder's parent (${code ?? 'error'})`);
+  }
+  try {
+    // The manifest goes in first: a staging folder left by a kill is recognised as ours.
+    await writeFile(join(staging, MANIFEST), JSON.stringify({ generator: 'conciliazione', files: [] }), 'utf8');
+    const written = await write(staging);
+    const manifest: Manifest = { generator: 'conciliazione', files: written };
+    await writeFile(join(staging, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`, 'utf8');
+    let hadOld = false;
+    try {
+      await rename(target, old);
+      hadOld = true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    try {
+      await rename(staging, target);
+    } catch (e) {
+      if (hadOld) await rename(old, target);
+      throw e;
+    }
+    // The new outputs are in place: a retired folder that cannot be removed now is removed
+    // by the next run (cleanStale), never reported as a failure of this one.
+    if (hadOld) await rm(old, { recursive: true, force: true }).catch(() => undefined);
+    return written;
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    throw e;
+  }
+}

@@ -145,6 +145,10 @@ export const AnnexRecord = z.object({
   preamble: z.array(Section).optional(),
   /** Page numbers printed in the annex: the line each stands on. */
   pageNumbers: z.array(z.object({ line: z.number().int().positive(), page: z.number().int() })).optional(),
+  /** The source's format: a text conversion, a PDF or a Word file. */
+  format: z.enum(['text', 'pdf', 'docx']).optional(),
+  /** First line of each page of a PDF or paginated Word file: every line's page is exact. */
+  pageStarts: z.array(z.object({ line: z.number().int().positive(), page: z.number().int().positive() })).optional(),
   /** Lines recognised as page furniture, and the strings that were. */
   furniture: z.object({ strings: z.array(z.string()), lines: z.number().int() }).optional(),
   encoding: z.string().optional(),

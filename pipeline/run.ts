@@ -5,7 +5,8 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { countBySeverity } from '../shared/engine.js';
 import { DEFAULT_PROFILE, parseProfile, type Profile } from '../shared/profile.js';
-import { readAnnex, type ReadOptions } from './annex/read-annex.js';
+import { readAnnexDocument, type ReadOptions } from './annex/read-annex.js';
+import { readSource } from './document/read-source.js';
 import type { ReplanStrategy } from '../shared/replan/index.js';
 import { InputError } from './errors.js';
 import { checkOutFolder, replaceOutFolder } from './out-folder.js';
@@ -54,9 +55,9 @@ export interface RunSummary {
 /** 50 MB: the seed annex is 0.26 MB; a file this big is not an annex, and reading it would cost gigabytes. */
 export const DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
-const ANNEX_FILE = /\.(md|markdown|txt|text)$/i;
+const ANNEX_FILE = /\.(md|markdown|txt|text|html?|pdf|docx)$/i;
 
-/** Files as given, folders as their *.md / *.txt files (sorted, not recursive). */
+/** Files as given, folders as their annex files: *.md, *.txt, *.html, *.pdf, *.docx (sorted, not recursive). */
 export async function resolveInputs(args: readonly string[]): Promise<string[]> {
   if (args.length === 0) throw new InputError('conciliazione', null, 'no annex file given');
   const files: string[] = [];
@@ -69,7 +70,7 @@ export async function resolveInputs(args: readonly string[]): Promise<string[]> 
     }
     if (info.isDirectory()) {
       const names = (await readdir(arg)).filter((n) => ANNEX_FILE.test(n)).sort();
-      if (names.length === 0) throw new InputError(arg, null, 'the folder holds no .md or .txt annex');
+      if (names.length === 0) throw new InputError(arg, null, 'the folder holds no annex (.pdf, .docx, .md, .txt or .html)');
       files.push(...names.map((n) => join(arg, n)));
     } else files.push(arg);
   }
@@ -125,7 +126,8 @@ export async function readAnnexFile(
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(displayName(file), null, code === 'EISDIR' ? 'is a folder' : `cannot read the file (${code ?? 'error'})`);
   }
-  return readAnnex(bytes, displayName(file), profile, read);
+  const name = displayName(file);
+  return readAnnexDocument(await readSource(bytes, name), profile, read);
 }
 
 async function writeOutputs(target: string, files: { name: string; content: string }[], json: AnnexJson, writers: OutputWriter[], opts: { lang: Lang; dialect: CsvDialect }): Promise<string[]> {

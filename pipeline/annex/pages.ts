@@ -13,6 +13,8 @@ export interface Pagination {
   pageOf(line: number): number | null;
   /** The pages a line may be on: [lowest, highest], either end null when unbounded. */
   boundsOf(line: number): [number | null, number | null];
+  /** The number printed on the line's page, when it differs from pageOf (a PDF's pages vs the annex's own numbering). */
+  printedPageOf?(line: number): number | null;
 }
 
 export function pageNumberCandidate(text: string): number | null {

@@ -75,8 +75,9 @@ function tocFindings(doc: AnnexDocument, header: Header, entry: TocEntry | undef
   compare({ it: 'il titolo', en: 'the title' }, entry.title, header.title);
   compare({ it: "l'ente capofila", en: 'the lead entity' }, entry.leadEntity, header.leadEntity);
   if (entry.page !== null) {
-    const exact = doc.pagination.pageOf(span.start);
-    const [low, high] = doc.pagination.boundsOf(span.start);
+    const printed = doc.pagination.printedPageOf;
+    const exact = printed ? printed(span.start) : doc.pagination.pageOf(span.start);
+    const [low, high] = printed ? [exact, exact] : doc.pagination.boundsOf(span.start);
     const wrong = exact !== null ? exact !== entry.page : (low !== null && entry.page < low) || (high !== null && entry.page > high);
     if (wrong) {
       const actual = exact !== null ? String(exact) : `${low ?? '?'}-${high ?? '?'}`;
@@ -200,8 +201,13 @@ export interface ReadOptions {
   replanStrategy?: ReplanStrategy;
 }
 
+/** A text annex (the synchronous path the tests and the add-on's tools use). */
 export function readAnnex(bytes: Uint8Array, file: string, profile: Profile, options: ReadOptions = {}): AnnexRecord {
-  const doc = readDocument(bytes, file);
+  return readAnnexDocument(readDocument(bytes, file), profile, options);
+}
+
+export function readAnnexDocument(doc: AnnexDocument, profile: Profile, options: ReadOptions = {}): AnnexRecord {
+  const file = doc.file;
   const split = splitProjects(doc);
   if (split.projects.length === 0) {
     const firstContent = doc.kinds.findIndex((k) => k === 'content') + 1;
@@ -268,6 +274,7 @@ export function readAnnex(bytes: Uint8Array, file: string, profile: Profile, opt
     toc: split.toc,
     preamble: preamble.map((s) => ({ heading: s.heading, text: s.text, line: s.line, lines: s.lines })),
     pageNumbers: [...doc.pagination.numberLines].map(([line, page]) => ({ line, page })),
+    ...(doc.pageStarts.length > 0 ? { format: doc.format, pageStarts: doc.pageStarts } : { format: doc.format }),
     furniture: { strings: doc.furnitureStrings, lines: doc.kinds.filter((k) => k === 'furniture').length },
     encoding: doc.decoded.encoding,
     findings,

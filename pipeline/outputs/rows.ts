@@ -20,17 +20,32 @@ export interface OutputTable {
 
 const col = (name: string, kind: ColumnKind = 'text'): Column => ({ name, kind });
 
-/** The page a line is on, when the printed page numbers around it leave no doubt. */
-export function pageOfLine(pageNumbers: AnnexRecord['pageNumbers'] = [], line: number): number | null {
-  let before: { line: number; page: number } | null = null;
-  for (const p of pageNumbers) {
-    if (p.line >= line) {
-      if (p.line === line) return p.page;
-      return before && p.page === before.page + 1 ? p.page : null;
-    }
-    before = p;
+/** How many entries (in line order) are at or before the line: bisection. */
+function countAtOrBefore(entries: readonly { line: number }[], line: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.line <= line) lo = mid + 1;
+    else hi = mid;
   }
-  return null;
+  return lo;
+}
+
+/**
+ * The page a line is on: exact where the source has pages (PDF, Word), else when the printed
+ * page numbers around it leave no doubt (a number ends its page).
+ */
+export function pageOfLine(annex: Pick<AnnexRecord, 'pageNumbers' | 'pageStarts'>, line: number): number | null {
+  const starts = annex.pageStarts ?? [];
+  if (starts.length > 0) return starts[countAtOrBefore(starts, line) - 1]?.page ?? null;
+  const numbers = annex.pageNumbers ?? [];
+  const i = countAtOrBefore(numbers, line - 1);
+  const next = numbers[i];
+  if (!next) return null;
+  if (next.line === line) return next.page;
+  const before = numbers[i - 1];
+  return before && next.page === before.page + 1 ? next.page : null;
 }
 
 function declared(p: ProjectRecord, code: LineCode): string | null {
@@ -61,7 +76,7 @@ export function buildTables(json: AnnexJson, lang: 'it' | 'en'): OutputTable[] {
 
   for (const annex of json.annexes) {
     const file = annex.annexFile;
-    const page = (line: number | null) => (line === null ? null : pageOfLine(annex.pageNumbers, line));
+    const page = (line: number | null) => (line === null ? null : pageOfLine(annex, line));
     for (const f of annex.findings) {
       const lines = f.at.flatMap((p) => ('line' in p ? [p.line] : []));
       findings.push([file, '', f.rule, f.severity, f.message[lang], f.expected, f.actual, lines[0] ?? null, lines.join(' '), page(lines[0] ?? null)]);

@@ -62,32 +62,31 @@ export function documentOf(decoded: DecodedText, file: string): AnnexDocument {
 }
 
 /**
- * Pages of a laid-out document: every line's page is known, and records carry it. The printed
- * numbers (the page-number lines the front end found) say how the annex numbers its own pages,
- * which is what a table of contents refers to: the offset most of them agree on maps a page to
- * its print.
+ * Pages of a laid-out document: every line's page is known, and records carry it. The numbers
+ * printed on the pages (the page-number lines the front end found) are the annex's own
+ * numbering, which a table of contents refers to: a page without one lies between the numbers
+ * printed before and after it (a rendering may split or join the annex's pages, so nothing
+ * closer can be said).
  */
 function laidPagination(laid: LaidDocument): { pagination: Pagination; pageStarts: { line: number; page: number }[] } {
   const pageStarts: { line: number; page: number }[] = [];
   const numberLines = new Map<number, number>();
-  const offsets = new Map<number, number>();
+  const numbered: { page: number; printed: number }[] = [];
   laid.lines.forEach((l, i) => {
     if (l.page !== null && pageStarts[pageStarts.length - 1]?.page !== l.page) pageStarts.push({ line: i + 1, page: l.page });
     if (l.role?.kind === 'page-number' && l.page !== null) {
       numberLines.set(i + 1, l.role.printed);
-      const d = l.role.printed - l.page;
-      offsets.set(d, (offsets.get(d) ?? 0) + 1);
+      if (numbered[numbered.length - 1]?.page !== l.page) numbered.push({ page: l.page, printed: l.role.printed });
     }
   });
-  const best = [...offsets].sort((a, b) => b[1] - a[1])[0];
-  const offset = best && best[1] * 2 > numberLines.size ? best[0] : 0;
-  const physical = (line: number): number | null => {
-    const i = firstAtOrAfter(pageStarts, line + 1) - 1;
-    return pageStarts[i]?.page ?? null;
-  };
-  const printed = (line: number) => {
-    const p = physical(line);
-    return p === null ? null : p + offset;
+  const physical = (line: number): number | null => pageStarts[firstAtOrAfter(pageStarts, line + 1) - 1]?.page ?? null;
+  const printedBounds = (line: number): [number | null, number | null] => {
+    const page = physical(line);
+    if (page === null) return [null, null];
+    const i = firstAtOrAfter(numbered.map((n) => ({ line: n.page })), page);
+    const at = numbered[i];
+    if (at && at.page === page) return [at.printed, at.printed];
+    return [numbered[i - 1]?.printed ?? null, at?.printed ?? null];
   };
   return {
     pageStarts,
@@ -95,17 +94,54 @@ function laidPagination(laid: LaidDocument): { pagination: Pagination; pageStart
       numberLines,
       pageOf: physical,
       boundsOf: (line) => [physical(line), physical(line)],
-      printedPageOf: printed,
+      printed: {
+        pageOf: (line) => {
+          const [low, high] = printedBounds(line);
+          return low !== null && low === high ? low : null;
+        },
+        boundsOf: printedBounds,
+      },
     },
   };
+}
+
+/**
+ * Of the lines the text heuristics take for furniture, those among the first or last three with
+ * text on their page, and those in a run of such lines reaching one (a block of furniture a
+ * converter left a few lines from the break). Repeated list items in mid-page stay content.
+ */
+function furnitureNearPageBreaks(laid: LaidDocument, candidates: ReadonlySet<number>, reach = 3): Set<number> {
+  const byPage = new Map<number | null, number[]>();
+  laid.lines.forEach((l, i) => {
+    if (l.text.trim() !== '') byPage.set(l.page, [...(byPage.get(l.page) ?? []), i + 1]);
+  });
+  const accepted = new Set<number>();
+  for (const lines of byPage.values()) {
+    const isCandidate = (n: number) => candidates.has(n) && !laid.lines[n - 1]!.cells;
+    for (const n of [...lines.slice(0, reach), ...lines.slice(-reach)]) if (isCandidate(n)) accepted.add(n);
+    // Spread along runs of candidates (text lines in order on the page).
+    for (const order of [lines, [...lines].reverse()]) {
+      let inRun = false;
+      for (const n of order) {
+        if (accepted.has(n)) inRun = true;
+        else if (inRun && isCandidate(n)) accepted.add(n);
+        else inRun = false;
+      }
+    }
+  }
+  return accepted;
 }
 
 /** The reader's view of a document a PDF or Word front end laid out. */
 export function documentOfLaid(laid: LaidDocument, file: string): AnnexDocument {
   const lines = laid.lines.map((l) => l.text);
-  const kinds: LineKind[] = laid.lines.map((l) => {
+  const { pagination, pageStarts } = laidPagination(laid);
+  // Furniture the front end could not place (text repeated near page breaks, not at one spot)
+  // is found as in a text file, among the lines that open or close a page.
+  const byText = furnitureNearPageBreaks(laid, findFurniture(lines, new Set(pagination.numberLines.keys())).lines);
+  const kinds: LineKind[] = laid.lines.map((l, i) => {
     if (l.role?.kind === 'page-number') return 'page';
-    if (l.role?.kind === 'furniture') return 'furniture';
+    if (l.role?.kind === 'furniture' || byText.has(i + 1)) return 'furniture';
     return /\S/.test(l.text) ? 'content' : 'blank';
   });
   const rows: TableRow[] = [];
@@ -113,8 +149,7 @@ export function documentOfLaid(laid: LaidDocument, file: string): AnnexDocument 
     if (l.cells && kinds[i] === 'content') rows.push({ line: i + 1, cells: l.cells, table: l.table ?? 0, lines: [i + 1] });
   });
   const rowAt = new Map<number, TableRow>(rows.map((r) => [r.line, r]));
-  const furnitureStrings = [...new Set(laid.lines.filter((l) => l.role?.kind === 'furniture').map((l) => l.text.trim()))];
-  const { pagination, pageStarts } = laidPagination(laid);
+  const furnitureStrings = [...new Set(laid.lines.filter((_, i) => kinds[i] === 'furniture').map((l) => l.text.trim()))];
   return {
     file, format: laid.format, lines, kinds, pagination, pageStarts, furnitureStrings,
     tables: { rows, markup: new Set(), rowAt },

@@ -13,8 +13,11 @@ export interface Pagination {
   pageOf(line: number): number | null;
   /** The pages a line may be on: [lowest, highest], either end null when unbounded. */
   boundsOf(line: number): [number | null, number | null];
-  /** The number printed on the line's page, when it differs from pageOf (a PDF's pages vs the annex's own numbering). */
-  printedPageOf?(line: number): number | null;
+  /**
+   * The annex's own numbering, where it differs from pageOf: a PDF's pages are exact, but a table
+   * of contents refers to the numbers printed on them.
+   */
+  printed?: Pick<Pagination, 'pageOf' | 'boundsOf'>;
 }
 
 export function pageNumberCandidate(text: string): number | null {

@@ -75,9 +75,9 @@ function tocFindings(doc: AnnexDocument, header: Header, entry: TocEntry | undef
   compare({ it: 'il titolo', en: 'the title' }, entry.title, header.title);
   compare({ it: "l'ente capofila", en: 'the lead entity' }, entry.leadEntity, header.leadEntity);
   if (entry.page !== null) {
-    const printed = doc.pagination.printedPageOf;
-    const exact = printed ? printed(span.start) : doc.pagination.pageOf(span.start);
-    const [low, high] = printed ? [exact, exact] : doc.pagination.boundsOf(span.start);
+    const numbering = doc.pagination.printed ?? doc.pagination;
+    const exact = numbering.pageOf(span.start);
+    const [low, high] = numbering.boundsOf(span.start);
     const wrong = exact !== null ? exact !== entry.page : (low !== null && entry.page < low) || (high !== null && entry.page > high);
     if (wrong) {
       const actual = exact !== null ? String(exact) : `${low ?? '?'}-${high ?? '?'}`;

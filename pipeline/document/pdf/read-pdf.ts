@@ -1,7 +1,172 @@
-// PDF front end: placeholder until the reader lands.
+// PDF front end: pdf.js (Mozilla's reader, legacy build for Node, no native code) gives each
+// page's positioned text and drawing; from them the page is rebuilt as lines and tables
+// (page-layout.ts), running headers, footers and page numbers are told apart (running-text.ts),
+// wrapped lines are joined into paragraphs, and a table that runs over a page break keeps one id.
 import { InputError } from '../../errors.js';
-import type { LaidDocument } from '../model.js';
+import type { LaidDocument, LaidLine, TableReport } from '../model.js';
+import { median } from './geometry.js';
+import { pageContent } from './page-content.js';
+import { layoutPage, type Block, type PageLayout } from './page-layout.js';
+import { runningRoles } from './running-text.js';
+import { joinRuns, type TextLine } from './text-lines.js';
 
-export async function readPdf(_bytes: Uint8Array, file: string): Promise<LaidDocument> {
-  throw new InputError(file, null, 'PDF files are not read yet');
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+async function openPdf(pdfjs: PdfJs, bytes: Uint8Array, file: string) {
+  try {
+    // pdf.js takes ownership of the buffer it is given (and refuses a Buffer): a plain copy.
+    return await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      verbosity: 0,
+      disableFontFace: true,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      stopAtErrors: false,
+    }).promise;
+  } catch (e) {
+    const name = (e as { name?: string }).name ?? '';
+    if (name === 'PasswordException') {
+      throw new InputError(file, null, 'the PDF is encrypted (password-protected): save an unprotected copy and give that');
+    }
+    const detail = ((e as Error).message ?? String(e)).replace(/\s+/g, ' ').slice(0, 100);
+    throw new InputError(file, null, `the PDF is damaged and cannot be read (${detail})`);
+  }
+}
+
+async function readPages(pdfjs: PdfJs, bytes: Uint8Array, file: string): Promise<PageLayout[]> {
+  const doc = await openPdf(pdfjs, bytes, file);
+  const styles = new Map<string, { bold: boolean; italic: boolean }>();
+  const pages: PageLayout[] = [];
+  let runs = 0;
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await pageContent(pdfjs, page, styles);
+      runs += content.runs.length;
+      pages.push(layoutPage(content));
+      page.cleanup();
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const detail = ((e as Error).message ?? String(e)).replace(/\s+/g, ' ').slice(0, 100);
+    throw new InputError(file, null, `the PDF is damaged: page ${pages.length + 1} cannot be read (${detail})`);
+  } finally {
+    await doc.destroy();
+  }
+  if (runs === 0) {
+    throw new InputError(file, null, `no text layer: the PDF is a scanned image (${pages.length} page${pages.length === 1 ? '' : 's'} without text); run OCR first`);
+  }
+  return pages;
+}
+
+/** The right edge of full lines: the common right end of the page's widest lines. */
+function textRightEdge(pages: readonly PageLayout[]): number {
+  const widest = pages.flatMap((p) => {
+    const rights = p.blocks.flatMap((b) => (b.kind === 'line' ? [b.line.right] : []));
+    return rights.length > 0 ? [Math.max(...rights)] : [];
+  });
+  return median(widest);
+}
+
+/** The first word's width of a line (a run's width shared by its characters when a run holds more). */
+function firstWordWidth(line: TextLine): number {
+  const run = line.runs[0]!;
+  const word = /^\S+/.exec(run.text.trimStart())?.[0] ?? run.text;
+  return ((run.right - run.x) * word.length) / Math.max(1, run.text.trim().length);
+}
+
+/**
+ * Does `next` continue the paragraph of `line`? Only when `line` is full: the first word of
+ * `next` would not have fitted at its end (so the producer wrapped), `next` sits right under it
+ * in the same type size, and does not open a list item (a typed or a drawn bullet).
+ */
+function continues(line: TextLine, next: TextLine, rightEdge: number): boolean {
+  const pitch = next.y - line.y;
+  if (pitch <= 0 || pitch > 1.6 * line.size || Math.abs(next.size - line.size) > 0.5) return false;
+  if (next.x < line.x - 2 * line.size || next.bullet) return false;
+  if (/^\s*([-–•◦▪*]|\d{1,2}[.)]|[a-z][.)])\s/.test(next.runs[0]!.text)) return false;
+  return line.right + 0.3 * line.size + firstWordWidth(next) > rightEdge;
+}
+
+interface Table {
+  id: number;
+  columns: number[];
+  report: TableReport;
+  /** Its last row was cut by the page break (no rule under it). */
+  openBottom: boolean;
+}
+
+/** Does a table at the top of a page continue the one at the bottom of the previous page? Same column edges. */
+function sameColumns(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) <= 3);
+}
+
+function assemble(pages: readonly PageLayout[]): LaidDocument {
+  const roles = runningRoles(pages);
+  const rightEdge = textRightEdge(pages);
+  const lines: LaidLine[] = [];
+  const tables: Table[] = [];
+  let open: Table | null = null; // the last content block so far was this table
+  let pendingGap = false;
+  for (const p of pages) {
+    const content: Block[] = p.blocks.filter((b) => b.kind === 'table' || !roles.has(b.line));
+    let prevBottom: number | null = null;
+    let paragraph: { line: TextLine; laid: LaidLine } | null = null;
+    for (const b of p.blocks) {
+      // Furniture and page numbers stay where they stand, outside the flow of paragraphs.
+      const role = b.kind === 'line' ? roles.get(b.line) : undefined;
+      if (role) {
+        lines.push({ text: joinRuns((b as { line: TextLine }).line.runs), page: p.page, role });
+        continue;
+      }
+      const gap = prevBottom !== null && b.top - prevBottom > 0.6 * (b.kind === 'line' ? b.line.size : 10);
+      if ((gap || pendingGap) && lines.length > 0 && lines[lines.length - 1]!.text !== '') lines.push({ text: '', page: p.page });
+      pendingGap = false;
+      prevBottom = b.bottom;
+      if (b.kind === 'line') {
+        open = null;
+        if (paragraph && continues(paragraph.line, b.line, rightEdge) && lines[lines.length - 1] === paragraph.laid) {
+          paragraph.laid.text += ` ${joinRuns(b.line.runs)}`;
+          paragraph.line = b.line;
+          continue;
+        }
+        const laid: LaidLine = { text: joinRuns(b.line.runs), page: p.page };
+        lines.push(laid);
+        paragraph = { line: b.line, laid };
+        continue;
+      }
+      paragraph = null;
+      const first = content[0] === b;
+      const table: Table =
+        open && first && sameColumns(open.columns, b.table.columns)
+          ? open
+          : { id: tables.length + 1, columns: b.table.columns, openBottom: false, report: { table: tables.length + 1, pages: [p.page, p.page], rows: 0, columns: b.table.columns.length - 1, method: b.method, accuracy: 1, line: lines.length + 1 } };
+      const rows = [...b.table.rows];
+      if (table === open && table.openBottom && b.table.openTop && rows.length > 0) {
+        // One row cut in two by the page break: its second half completes the first.
+        const cut = [...lines].reverse().find((l) => l.table === table.id)!;
+        const rest = rows.shift()!.cells;
+        cut.cells = cut.cells!.map((c, i) => [c, rest[i] ?? ''].filter((x) => x !== '').join(' '));
+        cut.text = cut.cells.join('\t');
+      }
+      if (table !== open) tables.push(table);
+      table.report.pages[1] = p.page;
+      table.report.accuracy = Math.min(table.report.accuracy, b.table.accuracy);
+      for (const row of rows) {
+        lines.push({ text: row.cells.join('\t'), cells: row.cells, table: table.id, page: p.page });
+        table.report.rows++;
+      }
+      table.openBottom = b.table.openBottom;
+      open = table;
+    }
+    // A table still open at the foot of the page may go on at the top of the next one.
+    if (content[content.length - 1]?.kind !== 'table') open = null;
+    pendingGap = true;
+  }
+  return { format: 'pdf', pages: pages.length, lines, tables: tables.map((t) => t.report) };
+}
+
+export async function readPdf(bytes: Uint8Array, file: string): Promise<LaidDocument> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  return assemble(await readPages(pdfjs, bytes, file));
 }

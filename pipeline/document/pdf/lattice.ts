@@ -1,0 +1,139 @@
+// Tables from ruling lines ("lattice", as Camelot and Tabula call it). The ruling lines that
+// touch each other form one table; their distinct x and y positions are the grid. In each row
+// band, a column edge with no line drawn across the band means the cell spans it (its text goes
+// to the first of the spanned columns, the others stay empty, as a spanning HTML cell does).
+// Each text run goes to the cell that holds its middle; a cell's lines are one cell.
+import { clusterPositions, type Rulings, type Run, type Segment } from './geometry.js';
+import { joinLines, linesOf } from './text-lines.js';
+
+/** Positions closer than this (points) are the same edge: producers draw borders per cell. */
+const SNAP = 2;
+
+export interface GridTable {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** Column edges, left to right. */
+  columns: number[];
+  rows: { top: number; bottom: number; cells: string[] }[];
+  /**
+   * The frame's vertical lines run past its first or last horizontal one: the table was cut
+   * there by a page break, and its first or last row goes on across it.
+   */
+  openTop: boolean;
+  openBottom: boolean;
+  /** Runs placed in a cell / runs inside the table's frame (how sure the reading is). */
+  accuracy: number;
+  runs: Set<Run>;
+}
+
+/** Collinear pieces (one per cell, as most producers draw them) become one segment. */
+function mergeSegments(segments: readonly Segment[]): Segment[] {
+  const byLine = new Map<number, Segment[]>();
+  const lines = clusterPositions(segments.map((s) => s.at), SNAP);
+  const lineOf = (at: number) => lines.reduce((best, l) => (Math.abs(l - at) < Math.abs(best - at) ? l : best), lines[0]!);
+  for (const s of segments) {
+    const at = lineOf(s.at);
+    byLine.set(at, [...(byLine.get(at) ?? []), s]);
+  }
+  const out: Segment[] = [];
+  for (const [at, group] of byLine) {
+    group.sort((a, b) => a.from - b.from);
+    let cur: Segment | null = null;
+    for (const s of group) {
+      if (cur && s.from <= cur.to + SNAP) cur.to = Math.max(cur.to, s.to);
+      else {
+        if (cur) out.push(cur);
+        cur = { at, from: s.from, to: s.to };
+      }
+    }
+    if (cur) out.push(cur);
+  }
+  return out;
+}
+
+function crosses(h: Segment, v: Segment): boolean {
+  return v.at >= h.from - SNAP && v.at <= h.to + SNAP && h.at >= v.from - SNAP && h.at <= v.to + SNAP;
+}
+
+/** Groups of ruling lines that touch one another: each group is one table's frame. */
+function frames(rulings: Rulings): { horizontal: Segment[]; vertical: Segment[] }[] {
+  const horizontal = mergeSegments(rulings.horizontal);
+  const vertical = mergeSegments(rulings.vertical);
+  const parent = [...horizontal, ...vertical].map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  horizontal.forEach((h, i) => {
+    vertical.forEach((v, j) => {
+      if (crosses(h, v)) parent[find(i)] = find(horizontal.length + j);
+    });
+  });
+  const groups = new Map<number, { horizontal: Segment[]; vertical: Segment[] }>();
+  const group = (i: number) => {
+    const root = find(i);
+    if (!groups.has(root)) groups.set(root, { horizontal: [], vertical: [] });
+    return groups.get(root)!;
+  };
+  horizontal.forEach((h, i) => group(i).horizontal.push(h));
+  vertical.forEach((v, j) => group(horizontal.length + j).vertical.push(v));
+  return [...groups.values()];
+}
+
+function indexIn(edges: readonly number[], value: number): number {
+  for (let i = 0; i + 1 < edges.length; i++) if (value >= edges[i]! && value < edges[i + 1]!) return i;
+  return -1;
+}
+
+function gridOf(frame: { horizontal: Segment[]; vertical: Segment[] }, runs: readonly Run[]): GridTable | null {
+  const columns = clusterPositions(frame.vertical.map((v) => v.at), SNAP);
+  const edges = clusterPositions(frame.horizontal.map((h) => h.at), SNAP);
+  if (columns.length < 2 || edges.length < 1) return null;
+  const highest = Math.min(...frame.vertical.map((v) => v.from));
+  const lowest = Math.max(...frame.vertical.map((v) => v.to));
+  const openTop = highest < edges[0]! - 2 * SNAP;
+  const openBottom = lowest > edges[edges.length - 1]! + 2 * SNAP;
+  if (openTop) edges.unshift(highest);
+  if (openBottom) edges.push(lowest);
+  if (edges.length < 2) return null;
+  const [left, right, top, bottom] = [columns[0]!, columns[columns.length - 1]!, edges[0]!, edges[edges.length - 1]!];
+  // In each band, the column edges actually drawn across it.
+  const drawn = (band: number) => {
+    const mid = (edges[band]! + edges[band + 1]!) / 2;
+    return columns.map((x, c) => c === 0 || c === columns.length - 1 || frame.vertical.some((v) => Math.abs(v.at - x) <= SNAP && v.from - SNAP <= mid && v.to + SNAP >= mid));
+  };
+  const open = edges.slice(1).map((_, band) => drawn(band));
+  const cellRuns: Run[][][] = edges.slice(1).map(() => columns.slice(1).map(() => []));
+  const placed = new Set<Run>();
+  let inside = 0;
+  for (const run of runs) {
+    const cx = (run.x + run.right) / 2;
+    const cy = (run.top + run.bottom) / 2;
+    if (cx < left || cx > right || cy < top || cy > bottom) continue;
+    inside++;
+    const band = indexIn(edges, cy);
+    const column = indexIn(columns, cx);
+    if (band < 0 || column < 0) continue;
+    let owner = column;
+    while (owner > 0 && !open[band]![owner]) owner--;
+    cellRuns[band]![owner]!.push(run);
+    placed.add(run);
+  }
+  const rows = cellRuns
+    .map((cells, band) => ({
+      top: edges[band]!,
+      bottom: edges[band + 1]!,
+      cells: cells.map((cell) => joinLines(linesOf(cell).map((l) => l.runs))),
+    }))
+    .filter((r) => r.cells.some((c) => c !== ''));
+  if (rows.length === 0) return null;
+  return { top, bottom, left, right, columns, rows, openTop, openBottom, accuracy: inside === 0 ? 1 : placed.size / inside, runs: placed };
+}
+
+/** The tables a page's ruling lines frame, top to bottom. */
+export function latticeTables(rulings: Rulings, runs: readonly Run[]): GridTable[] {
+  return frames(rulings)
+    .filter((f) => f.horizontal.length + f.vertical.length >= 3 && f.vertical.length >= 2)
+    .map((f) => gridOf(f, runs))
+    .filter((t): t is GridTable => t !== null)
+    .sort((a, b) => a.top - b.top);
+}

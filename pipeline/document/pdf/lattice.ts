@@ -84,6 +84,39 @@ function indexIn(edges: readonly number[], value: number): number {
   return -1;
 }
 
+/**
+ * Two tables drawn one right under the other touch and form one frame; they are told apart by
+ * their column edges: where the edges drawn across one band are neither a subset nor a superset
+ * of those across the next (a spanning cell only drops edges), a new table starts.
+ */
+function splitStacked(frame: { horizontal: Segment[]; vertical: Segment[] }): { horizontal: Segment[]; vertical: Segment[] }[] {
+  const edges = clusterPositions(frame.horizontal.map((h) => h.at), SNAP);
+  if (edges.length < 3) return [frame];
+  const xsOf = (band: number) => {
+    const mid = (edges[band]! + edges[band + 1]!) / 2;
+    return clusterPositions(frame.vertical.filter((v) => v.from - SNAP <= mid && v.to + SNAP >= mid).map((v) => v.at), SNAP);
+  };
+  const within = (a: number[], b: number[]) => a.every((x) => b.some((y) => Math.abs(x - y) <= SNAP));
+  const cuts: number[] = [];
+  let prev = xsOf(0);
+  for (let band = 1; band + 1 < edges.length; band++) {
+    const xs = xsOf(band);
+    if (xs.length >= 2 && prev.length >= 2 && !within(xs, prev) && !within(prev, xs)) cuts.push(edges[band]!);
+    if (xs.length >= 2) prev = xs;
+  }
+  if (cuts.length === 0) return [frame];
+  const bounds = [-Infinity, ...cuts, Infinity];
+  return bounds.slice(1).map((to, i) => {
+    const from = bounds[i]!;
+    return {
+      horizontal: frame.horizontal.filter((h) => h.at >= from - SNAP && h.at <= to + SNAP),
+      vertical: frame.vertical
+        .filter((v) => v.to > from + SNAP && v.from < to - SNAP)
+        .map((v) => ({ at: v.at, from: Math.max(v.from, from), to: Math.min(v.to, to) })),
+    };
+  });
+}
+
 function gridOf(frame: { horizontal: Segment[]; vertical: Segment[] }, runs: readonly Run[]): GridTable | null {
   const columns = clusterPositions(frame.vertical.map((v) => v.at), SNAP);
   const edges = clusterPositions(frame.horizontal.map((h) => h.at), SNAP);
@@ -132,6 +165,7 @@ function gridOf(frame: { horizontal: Segment[]; vertical: Segment[] }, runs: rea
 /** The tables a page's ruling lines frame, top to bottom. */
 export function latticeTables(rulings: Rulings, runs: readonly Run[]): GridTable[] {
   return frames(rulings)
+    .flatMap(splitStacked)
     .filter((f) => f.horizontal.length + f.vertical.length >= 3 && f.vertical.length >= 2)
     .map((f) => gridOf(f, runs))
     .filter((t): t is GridTable => t !== null)

@@ -155,7 +155,9 @@ export async function pageContent(pdfjs: PdfJs, page: PDFPageProxy, styles: Map<
     const ascent = fontStyle?.ascent ?? 0.8;
     const descent = fontStyle?.descent ?? -0.2;
     runs.push({
-      text: item.str,
+      // Symbol and Wingdings glyphs come through in the private-use block (U+F0B7 for a bullet):
+      // they are list bullets, never text.
+      text: item.str.replace(/[\uF000-\uF0FF]/g, '•'),
       x,
       right: x + item.width,
       y,

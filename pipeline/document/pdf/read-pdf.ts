@@ -76,16 +76,30 @@ function firstWordWidth(line: TextLine): number {
 }
 
 /**
+ * Where `line` would end with plain spaces between its runs: justified text stretches the spaces
+ * of a line ended by a forced break as much as those of a wrapped one.
+ */
+function naturalRight(line: TextLine): number {
+  let right = line.x;
+  line.runs.forEach((run, i) => {
+    const gap = i === 0 ? 0 : run.x - line.runs[i - 1]!.right;
+    right += Math.min(Math.max(gap, 0), 0.35 * run.size) + (run.right - run.x);
+  });
+  return right;
+}
+
+/**
  * Does `next` continue the paragraph of `line`? Only when `line` is full: the first word of
- * `next` would not have fitted at its end (so the producer wrapped), `next` sits right under it
- * in the same type size, and does not open a list item (a typed or a drawn bullet).
+ * `next` would not have fitted at its end, spaces unstretched (so the producer wrapped), `next`
+ * sits right under it in the same type size, and does not open a list item (a typed or a drawn
+ * bullet).
  */
 function continues(line: TextLine, next: TextLine, rightEdge: number): boolean {
   const pitch = next.y - line.y;
   if (pitch <= 0 || pitch > 1.6 * line.size || Math.abs(next.size - line.size) > 0.5) return false;
   if (next.x < line.x - 2 * line.size || next.bullet) return false;
-  if (/^\s*([-–•◦▪*]|\d{1,2}[.)]|[a-z][.)])\s/.test(next.runs[0]!.text)) return false;
-  return line.right + 0.3 * line.size + firstWordWidth(next) > rightEdge;
+  if (/^\s*([-–•◦▪*]|\d{1,2}[.)]|[a-z][.)])(\s|$)/.test(next.runs[0]!.text)) return false;
+  return naturalRight(line) + 0.35 * line.size + firstWordWidth(next) > rightEdge;
 }
 
 interface Table {
@@ -99,6 +113,17 @@ interface Table {
 /** Does a table at the top of a page continue the one at the bottom of the previous page? Same column edges. */
 function sameColumns(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) <= 3);
+}
+
+/**
+ * A row at the top of a page that only finishes the row cut at the foot of the previous one (a
+ * producer may close the cut with rules): it leaves empty a column that the table's rows fill
+ * (at least 9 in 10 of them, two rows seen), because only the text that overflowed is there.
+ */
+function isFragment(cells: readonly string[], lines: readonly LaidLine[], table: number): boolean {
+  const rows = lines.filter((l) => l.table === table).map((l) => l.cells!);
+  if (rows.length < 2) return false;
+  return cells.some((c, i) => c === '' && rows.filter((r) => (r[i] ?? '') !== '').length >= 0.9 * rows.length);
 }
 
 function assemble(pages: readonly PageLayout[]): LaidDocument {
@@ -142,7 +167,7 @@ function assemble(pages: readonly PageLayout[]): LaidDocument {
           ? open
           : { id: tables.length + 1, columns: b.table.columns, openBottom: false, report: { table: tables.length + 1, pages: [p.page, p.page], rows: 0, columns: b.table.columns.length - 1, method: b.method, accuracy: 1, line: lines.length + 1 } };
       const rows = [...b.table.rows];
-      if (table === open && table.openBottom && b.table.openTop && rows.length > 0) {
+      if (table === open && rows.length > 0 && (table.openBottom && b.table.openTop || isFragment(rows[0]!.cells, lines, table.id))) {
         // One row cut in two by the page break: its second half completes the first.
         const cut = [...lines].reverse().find((l) => l.table === table.id)!;
         const rest = rows.shift()!.cells;

@@ -77,6 +77,35 @@ function joinCell(runs: Run[]): string {
   return joinLines([...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([, rs]) => rs.sort((a, b) => a.x - b.x)));
 }
 
+/** The gaps between a line's chunks. */
+function gapsOf(chunks: readonly Run[][]): number[] {
+  return chunks.slice(1).map((c, i) => c[0]!.x - Math.max(...chunks[i]!.map((r) => r.right)));
+}
+
+/** Does the line keep a plain space between two words (inside a run, or a narrow gap between runs)? */
+function hasPlainSpace(line: TextLine): boolean {
+  return line.runs.some((r, i) => /\S\s+\S/.test(r.text) || (i > 0 && r.x - line.runs[i - 1]!.right > 0.12 * r.size && r.x - line.runs[i - 1]!.right <= COLUMN_GAP * r.size));
+}
+
+/**
+ * A justified paragraph whose lines end in forced breaks stretches them to both margins, so a
+ * line "Progetto        Borgo        Virgilio" has wide gaps yet is no table. Its wide lines
+ * all run from the same left to the same right edge, and either spread their gaps evenly or
+ * have no plain space left at all (every space was stretched), where a table's cells keep theirs.
+ */
+function isJustifiedText(lines: readonly TextLine[], chunks: readonly Run[][][]): boolean {
+  const wide = lines.map((l, i) => ({ l, c: chunks[i]! })).filter((x) => x.c.length >= 2);
+  const left = Math.min(...wide.map((x) => x.l.x));
+  const right = Math.max(...wide.map((x) => x.l.right));
+  const spanning = wide.every((x) => Math.abs(x.l.x - left) <= 2 && Math.abs(x.l.right - right) <= 2);
+  const evenly = wide.some((x) => {
+    const gaps = gapsOf(x.c);
+    return gaps.length >= 2 && Math.max(...gaps) - Math.min(...gaps) <= 1;
+  });
+  const stretched = wide.every((x) => !hasPlainSpace(x.l));
+  return spanning && (evenly || stretched);
+}
+
 /**
  * Blocks of consecutive lines where at least MIN_ROWS lines have two or more columns; a
  * single-column line between such lines (a wrapped cell) stays in the block when it is close.
@@ -99,7 +128,7 @@ export function streamTables(lines: readonly TextLine[]): { table: GridTable; li
     }
     const block = lines.slice(i, last + 1);
     const multi = chunks.slice(i, last + 1).filter((c) => c.length >= 2).length;
-    if (multi >= MIN_ROWS) out.push({ table: toGrid(block, chunks.slice(i, last + 1)), lines: block });
+    if (multi >= MIN_ROWS && !isJustifiedText(block, chunks.slice(i, last + 1))) out.push({ table: toGrid(block, chunks.slice(i, last + 1)), lines: block });
     i = last + 1;
   }
   return out;

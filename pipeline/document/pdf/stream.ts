@@ -1,135 +1,164 @@
-// Tables without ruling lines ("stream", as Camelot and Tabula call it): a run of lines whose
-// text falls into columns separated by gaps wider than any space between words. The columns are
-// the stretches of the x axis covered by the block's text, between gaps that run through every
-// line of the block. A line close under the previous one, with text only in columns that row
+// Tables without ruling lines ("stream", as Camelot and Tabula call it). A candidate block is a
+// run of close lines where several have a gap far wider than a space; its columns are the
+// "rivers" of the block: stretches of the x axis no word of any of its lines crosses, wide gaps
+// in at least two lines. A line close under the previous one, with text only in columns that row
 // uses, continues that row's cells (a wrapped cell).
-import { median, type Run } from './geometry.js';
+import type { Run } from './geometry.js';
 import type { GridTable } from './lattice.js';
 import { joinLines, type TextLine } from './text-lines.js';
 
-/** A gap wider than this many text sizes separates columns (justified text stays well below it). */
-const COLUMN_GAP = 1.6;
-/** Fewest rows with two or more columns that make a table. */
+/** A gap wider than this many text sizes may separate columns (a space is about a quarter). */
+const WIDE_GAP = 0.7;
+/** Fewest lines with text in two columns or more that make a table. */
 const MIN_ROWS = 2;
 
-/** A line's runs cut where a gap is wider than the column gap. */
-function chunksOf(line: TextLine): Run[][] {
-  const chunks: Run[][] = [[]];
-  let prev: Run | null = null;
-  for (const run of line.runs) {
-    if (prev && run.x - prev.right > COLUMN_GAP * line.size) chunks.push([]);
-    chunks[chunks.length - 1]!.push(run);
-    prev = run;
-  }
-  return chunks;
+const LIST_MARKER = /^([-–—•◦▪▫■□*✓✔➢►→]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])$/;
+
+interface Word {
+  x: number;
+  right: number;
+  run: Run;
 }
 
-/** Column stretches of a block: the union of its chunks' x extents. */
-function columnsOf(lines: readonly Run[][][]): [number, number][] {
-  const spans = lines.flat().map((c) => [c[0]!.x, Math.max(...c.map((r) => r.right))] as [number, number]).sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const [from, to] of spans) {
-    const last = out[out.length - 1];
-    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
-    else out.push([from, to]);
+/** Word boxes of a line: a run holding several words is shared out by characters. */
+function wordsOf(line: TextLine): Word[] {
+  const out: Word[] = [];
+  for (const run of line.runs) {
+    const text = run.text;
+    const perChar = (run.right - run.x) / Math.max(1, text.length);
+    for (const m of text.matchAll(/\S+/g)) {
+      out.push({ x: run.x + m.index * perChar, right: run.x + (m.index + m[0].length) * perChar, run });
+    }
   }
   return out;
 }
 
-function toGrid(lines: TextLine[], chunks: Run[][][]): GridTable {
-  const columns = columnsOf(chunks);
-  const columnOf = (chunk: Run[]) => columns.findIndex(([from, to]) => chunk[0]!.x >= from - 1 && chunk[0]!.x <= to);
-  const size = median(lines.map((l) => l.size));
-  // Cells with padding put more space between rows than between a cell's own lines: then the
-  // space alone tells a wrapped cell; without padding only a line that fills fewer columns does.
-  const padded = median(lines.slice(1).map((l, i) => l.y - lines[i]!.y)) > 1.35 * size;
-  const rows: { top: number; bottom: number; cells: Run[][]; used: Set<number> }[] = [];
+/**
+ * Gaps between consecutive words wider than WIDE_GAP sizes: [from, to]. A line whose spaces are
+ * all alike has none: it is justified text, however wide its spaces were stretched.
+ */
+function wideGaps(words: readonly Word[], size: number): [number, number][] {
+  const spaces = words.slice(1).map((w, i) => w.x - words[i]!.right);
+  if (spaces.length >= 2 && Math.max(...spaces) - Math.min(...spaces) <= 0.15 * size) return [];
+  const out: [number, number][] = [];
+  // The indent after a list bullet or an item's letter or number is no column gap.
+  const marker = words.length > 1 && LIST_MARKER.test(words[0]!.run.text.slice(0, 8).trim().split(/\s/)[0] ?? '');
+  for (let i = marker ? 2 : 1; i < words.length; i++) {
+    if (words[i]!.x - words[i - 1]!.right > WIDE_GAP * size) out.push([words[i - 1]!.right, words[i]!.x]);
+  }
+  return out;
+}
+
+/**
+ * Column boundaries of a block: the middles of the stretches no word crosses, that are a wide gap
+ * in at least two lines.
+ */
+function boundariesOf(words: readonly Word[][], gaps: readonly [number, number][][]): number[] {
+  const all = words.flat().sort((a, b) => a.x - b.x);
+  const rivers: [number, number][] = [];
+  let reach = all[0]?.right ?? 0;
+  for (const w of all) {
+    if (w.x > reach) rivers.push([reach, w.x]);
+    reach = Math.max(reach, w.right);
+  }
+  return rivers
+    .filter(([from, to]) => gaps.filter((line) => line.some(([a, b]) => a <= from + 0.5 && b >= to - 0.5)).length >= 2)
+    .map(([from, to]) => (from + to) / 2);
+}
+
+/** The gaps of a line that is spread to both margins by justification, not set in columns. */
+function isJustifiedText(lines: readonly TextLine[], words: readonly Word[][], gaps: readonly [number, number][][]): boolean {
+  const wide = lines.filter((_, i) => gaps[i]!.length > 0);
+  if (wide.length === 0) return false;
+  const left = Math.min(...wide.map((l) => l.x));
+  const right = Math.max(...wide.map((l) => l.right));
+  const spanning = wide.every((l) => Math.abs(l.x - left) <= 2 && Math.abs(l.right - right) <= 2);
+  // Justification stretches every space of the line alike: no plain space is left, or all gaps are even.
+  const stretched = lines.every((l, i) => {
+    const ws = words[i]!;
+    if (gaps[i]!.length === 0) return true;
+    const spaces = ws.slice(1).map((w, k) => w.x - ws[k]!.right);
+    return Math.max(...spaces) - Math.min(...spaces) <= 1.5 || spaces.every((s) => s > WIDE_GAP * l.size);
+  });
+  return spanning && stretched;
+}
+
+function toGrid(lines: readonly TextLine[], words: readonly Word[][], boundaries: readonly number[]): GridTable {
+  const columnOf = (w: Word) => {
+    const mid = (w.x + w.right) / 2;
+    let c = 0;
+    while (c < boundaries.length && mid > boundaries[c]!) c++;
+    return c;
+  };
+  // The closest two lines are a cell's own lines (or, with no wrapped cell, two rows). Cells
+  // with padding put more space between rows: then the space tells a wrapped cell; without
+  // padding only a line that fills fewer columns than the row above does.
+  const pitches = lines.slice(1).map((l, i) => l.y - lines[i]!.y);
+  const leading = pitches.length > 0 ? Math.min(...pitches) : 0;
+  const padded = pitches.some((p) => p > leading * 1.2);
+  const rows: { top: number; bottom: number; cells: Run[][][]; used: Set<number> }[] = [];
   lines.forEach((line, i) => {
-    const used = new Set(chunks[i]!.map(columnOf));
+    const byColumn = new Map<number, Run[]>();
+    for (const w of words[i]!) {
+      const c = columnOf(w);
+      const runs = byColumn.get(c) ?? [];
+      if (runs[runs.length - 1] !== w.run) runs.push(w.run);
+      byColumn.set(c, runs);
+    }
+    const used = new Set(byColumn.keys());
     const prev = rows[rows.length - 1];
-    const tight = i > 0 && line.y - lines[i - 1]!.y <= 1.3 * size;
+    const tight = i > 0 && line.y - lines[i - 1]!.y <= leading * 1.1;
     const subset = prev !== undefined && [...used].every((c) => prev.used.has(c));
     const close = prev !== undefined && tight && subset && (padded || used.size < prev.used.size);
-    const row = close ? prev : { top: line.top, bottom: line.bottom, cells: columns.map(() => [] as Run[]), used };
-    for (const chunk of chunks[i]!) row.cells[columnOf(chunk)]!.push(...chunk);
+    const row = close ? prev : { top: line.top, bottom: line.bottom, cells: [...boundaries, 0].map(() => [] as Run[][]), used };
+    for (const [c, runs] of byColumn) row.cells[c]!.push(runs);
     row.bottom = line.bottom;
     if (!close) rows.push(row);
   });
-  const runs = new Set(chunks.flat(2));
+  const left = Math.min(...lines.map((l) => l.x));
+  const right = Math.max(...lines.map((l) => l.right));
   return {
     top: lines[0]!.top,
     bottom: lines[lines.length - 1]!.bottom,
-    left: columns[0]![0],
-    right: columns[columns.length - 1]![1],
-    columns: [...columns.map((c) => c[0]), columns[columns.length - 1]![1]],
-    rows: rows.map((r) => ({ top: r.top, bottom: r.bottom, cells: r.cells.map((c) => joinCell(c)) })),
+    left,
+    right,
+    columns: [left, ...boundaries, right],
+    rows: rows.map((r) => ({ top: r.top, bottom: r.bottom, cells: r.cells.map((lineRuns) => joinLines(lineRuns)) })),
     openTop: false,
     openBottom: false,
     accuracy: 1,
-    runs,
+    runs: new Set(lines.flatMap((l) => l.runs)),
   };
 }
 
-/** A cell's runs, line by line. */
-function joinCell(runs: Run[]): string {
-  const byLine = new Map<number, Run[]>();
-  for (const r of runs) byLine.set(Math.round(r.y), [...(byLine.get(Math.round(r.y)) ?? []), r]);
-  return joinLines([...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([, rs]) => rs.sort((a, b) => a.x - b.x)));
-}
-
-/** The gaps between a line's chunks. */
-function gapsOf(chunks: readonly Run[][]): number[] {
-  return chunks.slice(1).map((c, i) => c[0]!.x - Math.max(...chunks[i]!.map((r) => r.right)));
-}
-
-/** Does the line keep a plain space between two words (inside a run, or a narrow gap between runs)? */
-function hasPlainSpace(line: TextLine): boolean {
-  return line.runs.some((r, i) => /\S\s+\S/.test(r.text) || (i > 0 && r.x - line.runs[i - 1]!.right > 0.12 * r.size && r.x - line.runs[i - 1]!.right <= COLUMN_GAP * r.size));
-}
-
 /**
- * A justified paragraph whose lines end in forced breaks stretches them to both margins, so a
- * line "Progetto        Borgo        Virgilio" has wide gaps yet is no table. Its wide lines
- * all run from the same left to the same right edge, and either spread their gaps evenly or
- * have no plain space left at all (every space was stretched), where a table's cells keep theirs.
- */
-function isJustifiedText(lines: readonly TextLine[], chunks: readonly Run[][][]): boolean {
-  const wide = lines.map((l, i) => ({ l, c: chunks[i]! })).filter((x) => x.c.length >= 2);
-  const left = Math.min(...wide.map((x) => x.l.x));
-  const right = Math.max(...wide.map((x) => x.l.right));
-  const spanning = wide.every((x) => Math.abs(x.l.x - left) <= 2 && Math.abs(x.l.right - right) <= 2);
-  const evenly = wide.some((x) => {
-    const gaps = gapsOf(x.c);
-    return gaps.length >= 2 && Math.max(...gaps) - Math.min(...gaps) <= 1;
-  });
-  const stretched = wide.every((x) => !hasPlainSpace(x.l));
-  return spanning && (evenly || stretched);
-}
-
-/**
- * Blocks of consecutive lines where at least MIN_ROWS lines have two or more columns; a
- * single-column line between such lines (a wrapped cell) stays in the block when it is close.
+ * Blocks of close lines where at least MIN_ROWS lines have a wide gap; up to three lines without
+ * one (wrapped cells) may stand between them.
  */
 export function streamTables(lines: readonly TextLine[]): { table: GridTable; lines: TextLine[] }[] {
-  const chunks = lines.map(chunksOf);
+  const words = lines.map(wordsOf);
+  const gaps = lines.map((l, i) => wideGaps(words[i]!, l.size));
   const out: { table: GridTable; lines: TextLine[] }[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (chunks[i]!.length < 2) {
+    if (gaps[i]!.length === 0) {
       i++;
       continue;
     }
-    let j = i + 1;
     let last = i;
-    while (j < lines.length && lines[j]!.y - lines[j - 1]!.y <= 2.2 * lines[j]!.size) {
-      if (chunks[j]!.length >= 2) last = j;
+    for (let j = i + 1; j < lines.length && lines[j]!.y - lines[j - 1]!.y <= 2.2 * lines[j]!.size; j++) {
+      if (gaps[j]!.length > 0) last = j;
       else if (j - last > 3) break;
-      j++;
     }
     const block = lines.slice(i, last + 1);
-    const multi = chunks.slice(i, last + 1).filter((c) => c.length >= 2).length;
-    if (multi >= MIN_ROWS && !isJustifiedText(block, chunks.slice(i, last + 1))) out.push({ table: toGrid(block, chunks.slice(i, last + 1)), lines: block });
-    i = last + 1;
+    const blockWords = words.slice(i, last + 1);
+    const blockGaps = gaps.slice(i, last + 1);
+    const boundaries = boundariesOf(blockWords, blockGaps);
+    const spread = blockWords.filter((ws) => new Set(ws.map((w) => boundaries.filter((b) => b < w.x).length)).size >= 2).length;
+    if (boundaries.length > 0 && spread >= MIN_ROWS && !isJustifiedText(block, blockWords, blockGaps)) {
+      out.push({ table: toGrid(block, blockWords, boundaries), lines: block });
+      i = last + 1;
+    } else i++;
   }
   return out;
 }

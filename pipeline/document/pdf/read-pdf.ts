@@ -8,6 +8,7 @@ import { median } from './geometry.js';
 import { pageContent } from './page-content.js';
 import { layoutPage, type Block, type PageLayout } from './page-layout.js';
 import { runningRoles } from './running-text.js';
+import { cellsInColumns } from './stream.js';
 import { joinRuns, type TextLine } from './text-lines.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -110,9 +111,14 @@ interface Table {
   openBottom: boolean;
 }
 
-/** Does a table at the top of a page continue the one at the bottom of the previous page? Same column edges. */
-function sameColumns(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) <= 3);
+/**
+ * Does a table at the top of a page continue the one at the bottom of the previous page? Same
+ * column edges: drawn ones to a few points; found from alignment (stream), to the width of the
+ * gutters they stand in.
+ */
+function sameColumns(a: readonly number[], b: readonly number[], method: 'lattice' | 'stream'): boolean {
+  const slack = method === 'lattice' ? 3 : 15;
+  return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) <= slack);
 }
 
 /**
@@ -126,6 +132,22 @@ function isFragment(cells: readonly string[], lines: readonly LaidLine[], table:
   return cells.some((c, i) => c === '' && rows.filter((r) => (r[i] ?? '') !== '').length >= 0.9 * rows.length);
 }
 
+/**
+ * A table found by alignment at the top of a page may have left its header row, a lone line,
+ * at the foot of the previous page: that line, when it is the last one laid and its words fall
+ * into the table's columns, becomes the table's first row.
+ */
+function headerLeftBehind(
+  last: { line: TextLine; laid: LaidLine } | null,
+  lines: readonly LaidLine[],
+  columns: readonly number[],
+): { laid: LaidLine; cells: string[] } | null {
+  const laidBefore = [...lines].reverse().find((l) => l.text !== '' && !l.role);
+  if (!last || laidBefore !== last.laid || last.laid.text !== joinRuns(last.line.runs)) return null;
+  const cells = cellsInColumns(last.line, columns);
+  return cells ? { laid: last.laid, cells } : null;
+}
+
 function assemble(pages: readonly PageLayout[]): LaidDocument {
   const roles = runningRoles(pages);
   const rightEdge = textRightEdge(pages);
@@ -133,10 +155,11 @@ function assemble(pages: readonly PageLayout[]): LaidDocument {
   const tables: Table[] = [];
   let open: Table | null = null; // the last content block so far was this table
   let pendingGap = false;
+  // The paragraph being laid (the last line, joined with those that continue it).
+  let paragraph: { line: TextLine; laid: LaidLine } | null = null;
   for (const p of pages) {
     const content: Block[] = p.blocks.filter((b) => b.kind === 'table' || !roles.has(b.line));
     let prevBottom: number | null = null;
-    let paragraph: { line: TextLine; laid: LaidLine } | null = null;
     for (const b of p.blocks) {
       // Furniture and page numbers stay where they stand, outside the flow of paragraphs.
       const role = b.kind === 'line' ? roles.get(b.line) : undefined;
@@ -160,10 +183,11 @@ function assemble(pages: readonly PageLayout[]): LaidDocument {
         paragraph = { line: b.line, laid };
         continue;
       }
-      paragraph = null;
       const first = content[0] === b;
+      const header = first && b.method === 'stream' && open === null ? headerLeftBehind(paragraph, lines, b.table.columns) : null;
+      paragraph = null;
       const table: Table =
-        open && first && sameColumns(open.columns, b.table.columns)
+        open && first && sameColumns(open.columns, b.table.columns, b.method)
           ? open
           : { id: tables.length + 1, columns: b.table.columns, openBottom: false, report: { table: tables.length + 1, pages: [p.page, p.page], rows: 0, columns: b.table.columns.length - 1, method: b.method, accuracy: 1, line: lines.length + 1 } };
       const rows = [...b.table.rows];
@@ -175,6 +199,13 @@ function assemble(pages: readonly PageLayout[]): LaidDocument {
         cut.text = cut.cells.join('\t');
       }
       if (table !== open) tables.push(table);
+      if (header) {
+        header.laid.cells = header.cells;
+        header.laid.text = header.cells.join('\t');
+        header.laid.table = table.id;
+        table.report.line = lines.indexOf(header.laid) + 1;
+        table.report.pages[0] = header.laid.page ?? p.page;
+      }
       table.report.pages[1] = p.page;
       table.report.accuracy = Math.min(table.report.accuracy, b.table.accuracy);
       for (const row of rows) {

@@ -49,9 +49,15 @@ function wideGaps(words: readonly Word[], size: number): [number, number][] {
   return out;
 }
 
+/** How many lines have a word between two boundaries (-Infinity / Infinity at the ends). */
+function linesBetween(words: readonly Word[][], from: number, to: number): number {
+  return words.filter((ws) => ws.some((w) => (w.x + w.right) / 2 > from && (w.x + w.right) / 2 < to)).length;
+}
+
 /**
  * Column boundaries of a block: the middles of the stretches no word crosses, that are a wide gap
- * in at least two lines.
+ * in at least two lines. A column only one line writes in (a word sticking out between two
+ * rivers) is no column: the narrower of its two rivers goes.
  */
 function boundariesOf(words: readonly Word[][], gaps: readonly [number, number][][]): number[] {
   const all = words.flat().sort((a, b) => a.x - b.x);
@@ -61,9 +67,16 @@ function boundariesOf(words: readonly Word[][], gaps: readonly [number, number][
     if (w.x > reach) rivers.push([reach, w.x]);
     reach = Math.max(reach, w.right);
   }
-  return rivers
-    .filter(([from, to]) => gaps.filter((line) => line.some(([a, b]) => a <= from + 0.5 && b >= to - 0.5)).length >= 2)
-    .map(([from, to]) => (from + to) / 2);
+  const kept = rivers.filter(([from, to]) => gaps.filter((line) => line.some(([a, b]) => a <= from + 0.5 && b >= to - 0.5)).length >= 2);
+  for (;;) {
+    const edges = [-Infinity, ...kept.map(([a, b]) => (a + b) / 2), Infinity];
+    const thin = edges.slice(1).findIndex((to, i) => linesBetween(words, edges[i]!, to) < 2);
+    if (thin < 0 || kept.length === 0) break;
+    const [left, right] = [kept[thin - 1], kept[thin]];
+    const width = (r: [number, number] | undefined) => (r ? r[1] - r[0] : Infinity);
+    kept.splice(width(left) <= width(right) ? thin - 1 : thin, 1);
+  }
+  return kept.map(([from, to]) => (from + to) / 2);
 }
 
 /** The gaps of a line that is spread to both margins by justification, not set in columns. */
@@ -129,6 +142,24 @@ function toGrid(lines: readonly TextLine[], words: readonly Word[][], boundaries
     accuracy: 1,
     runs: new Set(lines.flatMap((l) => l.runs)),
   };
+}
+
+/**
+ * The cells of a lone line set in the given columns (a table's header left at the foot of the
+ * previous page), or null when a word crosses a column edge or fewer than two columns are used.
+ */
+export function cellsInColumns(line: TextLine, columns: readonly number[]): string[] | null {
+  const boundaries = columns.slice(1, -1);
+  const words = wordsOf(line);
+  if (words.some((w) => boundaries.some((b) => w.x < b && w.right > b))) return null;
+  const cells: Run[][][] = columns.slice(1).map(() => []);
+  for (const w of words) {
+    const c = boundaries.filter((b) => b < (w.x + w.right) / 2).length;
+    const runs = cells[c]!;
+    if (runs[0]?.[runs[0].length - 1] !== w.run) (runs[0] ??= []).push(w.run);
+  }
+  const text = cells.map((c) => joinLines(c));
+  return text.filter((t) => t !== '').length >= 2 ? text : null;
 }
 
 /**

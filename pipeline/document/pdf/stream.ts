@@ -177,7 +177,9 @@ export function streamTables(lines: readonly TextLine[]): { table: GridTable; li
       continue;
     }
     let last = i;
-    for (let j = i + 1; j < lines.length && lines[j]!.y - lines[j - 1]!.y <= 2.2 * lines[j]!.size; j++) {
+    // A table keeps one type size: a change of size (a small-print table right above) ends the block.
+    const sameSize = (j: number) => Math.max(lines[j]!.size, lines[i]!.size) <= 1.25 * Math.min(lines[j]!.size, lines[i]!.size);
+    for (let j = i + 1; j < lines.length && lines[j]!.y - lines[j - 1]!.y <= 2.2 * lines[j]!.size && sameSize(j); j++) {
       if (gaps[j]!.length > 0) last = j;
       else if (j - last > 3) break;
     }

@@ -8,7 +8,8 @@ import { linesOf, type TextLine } from './text-lines.js';
 
 export type Block =
   | { kind: 'line'; line: TextLine; top: number; bottom: number }
-  | { kind: 'table'; table: GridTable; method: 'lattice' | 'stream'; top: number; bottom: number };
+  | { kind: 'table'; table: GridTable; method: 'lattice'; top: number; bottom: number }
+  | { kind: 'table'; table: GridTable; method: 'stream'; lines: TextLine[]; top: number; bottom: number };
 
 export interface PageLayout {
   page: number;
@@ -27,7 +28,7 @@ export function layoutPage(content: PageContent): PageLayout {
   const inStream = new Set<TextLine>(stream.flatMap((t) => t.lines));
   const blocks: Block[] = [
     ...lattice.map((table) => ({ kind: 'table' as const, table, method: 'lattice' as const, top: table.top, bottom: table.bottom })),
-    ...stream.map(({ table }) => ({ kind: 'table' as const, table, method: 'stream' as const, top: table.top, bottom: table.bottom })),
+    ...stream.map(({ table, lines }) => ({ kind: 'table' as const, table, method: 'stream' as const, lines, top: table.top, bottom: table.bottom })),
     ...freeLines.filter((l) => !inStream.has(l)).map((line) => ({ kind: 'line' as const, line, top: line.top, bottom: line.bottom })),
   ];
   blocks.sort((a, b) => a.top - b.top);

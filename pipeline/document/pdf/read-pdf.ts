@@ -8,7 +8,7 @@ import { median } from './geometry.js';
 import { pageContent } from './page-content.js';
 import { layoutPage, type Block, type PageLayout } from './page-layout.js';
 import { runningRoles } from './running-text.js';
-import { cellsInColumns } from './stream.js';
+import { cellsInColumns, regrid } from './stream.js';
 import { joinRuns, type TextLine } from './text-lines.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -148,6 +148,21 @@ function headerLeftBehind(
   return cells ? { laid: last.laid, cells } : null;
 }
 
+/**
+ * Since the open table's last row, only running headers, footers or page numbers (at least one)
+ * and blank lines: the table was interrupted by them, not ended.
+ */
+function onlyRunningTextSince(open: Table, lines: readonly LaidLine[]): boolean {
+  let running = false;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i]!;
+    if (l.table === open.id) return running;
+    if (l.role) running = true;
+    else if (l.text !== '') return false;
+  }
+  return false;
+}
+
 function assemble(pages: readonly PageLayout[]): LaidDocument {
   const roles = runningRoles(pages);
   const rightEdge = textRightEdge(pages);
@@ -186,8 +201,12 @@ function assemble(pages: readonly PageLayout[]): LaidDocument {
       const first = content[0] === b;
       const header = first && b.method === 'stream' && open === null ? headerLeftBehind(paragraph, lines, b.table.columns) : null;
       paragraph = null;
+      // A table found by alignment that goes on after a page break or a running header may
+      // show too few rows for all its columns: set in the open table's columns, it continues it.
+      const regridded = open && (first || onlyRunningTextSince(open, lines)) && b.method === 'stream' && open.report.method === 'stream' && !sameColumns(open.columns, b.table.columns, 'stream') ? regrid(b.lines, open.columns) : null;
+      if (regridded) b.table = regridded;
       const table: Table =
-        open && first && sameColumns(open.columns, b.table.columns, b.method)
+        open && (first || onlyRunningTextSince(open, lines)) && sameColumns(open.columns, b.table.columns, b.method)
           ? open
           : { id: tables.length + 1, columns: b.table.columns, openBottom: false, report: { table: tables.length + 1, pages: [p.page, p.page], rows: 0, columns: b.table.columns.length - 1, method: b.method, accuracy: 1, line: lines.length + 1 } };
       const rows = [...b.table.rows];

@@ -145,6 +145,18 @@ function toGrid(lines: readonly TextLine[], words: readonly Word[][], boundaries
 }
 
 /**
+ * The same lines set in another table's columns (a table that goes on after a page break or a
+ * running header, whose own rows were too few to show every column), or null when a word
+ * crosses one of those columns' edges.
+ */
+export function regrid(lines: readonly TextLine[], columns: readonly number[]): GridTable | null {
+  const boundaries = columns.slice(1, -1);
+  const words = lines.map(wordsOf);
+  if (words.flat().some((w) => boundaries.some((b) => w.x < b && w.right > b))) return null;
+  return toGrid(lines, words, boundaries);
+}
+
+/**
  * The cells of a lone line set in the given columns (a table's header left at the foot of the
  * previous page), or null when a word crosses a column edge or fewer than two columns are used.
  */

@@ -55,7 +55,7 @@ async function readPages(pdfjs: PdfJs, bytes: Uint8Array, file: string): Promise
     await doc.destroy();
   }
   if (runs === 0) {
-    throw new InputError(file, null, `no text layer: the PDF is a scanned image (${pages.length} page${pages.length === 1 ? '' : 's'} without text); run OCR first`);
+    throw new InputError(file, null, `no text layer: the PDF is a scanned image; run OCR first (${pages.length} page${pages.length === 1 ? '' : 's'}, no text)`);
   }
   return pages;
 }

@@ -13,6 +13,7 @@ import { isSheetCall } from '../test/addon/harness.js';
 import { callsPerEdit, coreMsPerEdit, scriptBytes, type EditCalls } from './addon.js';
 import { annexCopies, assertCopiesRead, seedBytes, seedProjectCount, SEED } from './annex-copies.js';
 import { benchCli, removeBatch, seedBatch } from './cli.js';
+import { benchPdf } from './pdf.js';
 import { profileDriver, ROOT, type Profile } from './profile.js';
 import { fittedExponent, median, timeIt } from './stats.js';
 
@@ -93,6 +94,10 @@ try {
   removeBatch(batch);
 }
 
+// --- The PDF front end against pdftotext -layout on the same PDF.
+log('PDF: the seed as published, against pdftotext -layout');
+const pdf = await benchPdf();
+
 // --- The add-on.
 log('add-on: bundle size and calls per edit');
 const bundleBytes = scriptBytes();
@@ -121,6 +126,11 @@ const targets = {
     met: constant && maxCalls <= 4,
   },
   coreMsPerEdit1000: { target: '<= 20 ms', value: budgetPoints[2]!.ms, met: budgetPoints[2]!.ms <= 20 },
+  pdfReadVsPdftotext: {
+    target: '<= 3 (in-process read of seed.chromium.pdf / pdftotext -layout process)',
+    value: pdf.ratioReadToPdftotext,
+    met: pdf.ratioReadToPdftotext !== null && pdf.ratioReadToPdftotext <= 3,
+  },
 };
 
 // --- What costs the time, for each unmet timing target.
@@ -161,6 +171,7 @@ const result = {
     batch100: { wallMs: cliBatch.wallMs, peakRssMb: cliBatch.peakRssMb, runs: cliBatch.runs, files: 100 },
     outputs: cliSeed.outputs,
   },
+  pdf,
   addon: {
     scriptBytes: bundleBytes,
     callsPerEdit: {

@@ -147,6 +147,20 @@ export const AnnexRecord = z.object({
   pageNumbers: z.array(z.object({ line: z.number().int().positive(), page: z.number().int() })).optional(),
   /** The source's format: a text conversion, a PDF or a Word file. */
   format: z.enum(['text', 'pdf', 'docx']).optional(),
+  /** How each table of a PDF or Word file was found (ruling lines, alignment, markup) and how sure the reader is. */
+  tables: z
+    .array(
+      z.object({
+        table: z.number().int(),
+        pages: z.tuple([z.number().int(), z.number().int()]),
+        rows: z.number().int(),
+        columns: z.number().int(),
+        method: z.enum(['lattice', 'stream', 'markup']),
+        accuracy: z.number().min(0).max(1),
+        line: z.number().int(),
+      }),
+    )
+    .optional(),
   /** First line of each page of a PDF or paginated Word file: every line's page is exact. */
   pageStarts: z.array(z.object({ line: z.number().int().positive(), page: z.number().int().positive() })).optional(),
   /** Lines recognised as page furniture, and the strings that were. */

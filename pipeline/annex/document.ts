@@ -3,7 +3,7 @@
 // built either from a text file (tables and pages found by scanning the text) or from the
 // document model a PDF or Word front end laid out (pipeline/document/model.ts), where tables,
 // pages and furniture are already known.
-import type { LaidDocument, SourceFormat } from '../document/model.js';
+import type { LaidDocument, SourceFormat, TableReport } from '../document/model.js';
 import { firstAtOrAfter } from './bisect.js';
 import { decodeAnnex, type DecodedText } from './decode.js';
 import { findFurniture } from './furniture.js';
@@ -22,6 +22,8 @@ export interface AnnexDocument {
   pageStarts: { line: number; page: number }[];
   furnitureStrings: string[];
   tables: TableScan;
+  /** How each table of a PDF or Word file was found, and how sure the reader is. */
+  tableReports: TableReport[];
   decoded: Omit<DecodedText, 'lines'>;
   text(line: number): string;
   kind(line: number): LineKind;
@@ -56,7 +58,7 @@ export function documentOf(decoded: DecodedText, file: string): AnnexDocument {
   const { lines: _omit, ...rest } = decoded;
   void _omit;
   return {
-    file, format: 'text', lines, kinds, pagination, pageStarts: [], furnitureStrings: furniture.strings, tables, decoded: rest,
+    file, format: 'text', lines, kinds, pagination, pageStarts: [], furnitureStrings: furniture.strings, tables, tableReports: [], decoded: rest,
     ...accessors(lines, kinds),
   };
 }
@@ -153,6 +155,7 @@ export function documentOfLaid(laid: LaidDocument, file: string): AnnexDocument 
   return {
     file, format: laid.format, lines, kinds, pagination, pageStarts, furnitureStrings,
     tables: { rows, markup: new Set(), rowAt },
+    tableReports: laid.tables,
     decoded: { encoding: 'utf-8', bom: false, lineEnding: 'none' },
     ...accessors(lines, kinds),
   };

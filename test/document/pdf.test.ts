@@ -44,6 +44,13 @@ describe.each(Object.keys(EXPECTED))('%s', (name) => {
     expect(a.percent, a.differences.slice(0, 15).join('\n')).toBeGreaterThanOrEqual(EXPECTED[name]!);
   });
 
+  it('keeps a report of how each table was found', () => {
+    expect(annex.tables!.length).toBeGreaterThan(30);
+    const methods = new Set(annex.tables!.map((t) => t.method));
+    expect(methods.has(name === 'seed.noborder.pdf' ? 'stream' : 'lattice')).toBe(true);
+    for (const t of annex.tables!) expect(t.accuracy).toBeGreaterThan(0);
+  });
+
   it('gives every record the exact page of the PDF', () => {
     expect(annex.format).toBe('pdf');
     expect(annex.pageStarts!.length).toBeGreaterThan(50);

@@ -8,7 +8,7 @@ interface LabelRule {
 }
 
 const COORD = (f: string) => /coordinamento/.test(f) && /(monitoraggio|rendicontazione|valutazione|15 ?%|di cui|^cui)/.test(f);
-const TOTAL = /^(totale( (costi|costo|progetto|del progetto|generale))?|costo totale( del progetto| di progetto)?)( €)?$/;
+const TOTAL = /^(totale( (costi|costo|progetto|del progetto|generale))?|costo (totale|complessivo)( del progetto| di progetto)?)( €)?$/;
 
 const RULES: LabelRule[] = [
   { code: 'A_coord', test: COORD },
@@ -22,9 +22,19 @@ const RULES: LabelRule[] = [
   { code: 'COFINANCING', test: (f) => /^(di cui )?(il )?co-? ?finanziamento( \(?min[^)]*\)?| totale)?$/.test(f) },
 ];
 
+/**
+ * The line's letter in one form, "b. …", whatever mark follows it in the annex ("B)", "B -",
+ * "B:", "(B)"): folding turns those marks into spaces, and "b beni" alone says too little.
+ */
+function withLetterMark(label: string, folded: string): string {
+  const m = /^\s*(?:<[^>]{0,40}>\s*){0,4}\(?([A-Ea-e])\s{0,3}[.):\-–—]/.exec(label);
+  if (!m) return folded;
+  return `${m[1]!.toLowerCase()}. ${folded.replace(/^\(?[a-e]\.?\s*/, '')}`;
+}
+
 /** Every budget code a label names. A merged row ("A. ... di cui per coordinamento ...") names two. */
 export function budgetCodesOf(label: string): LineCode[] {
-  const f = foldText(label);
+  const f = withLetterMark(label, foldText(label));
   if (f === '') return [];
   const codes = RULES.filter((r) => r.test(f)).map((r) => r.code);
   // A coordination label that also opens with the personnel line is the annex's merged row.

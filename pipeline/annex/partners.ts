@@ -66,8 +66,14 @@ function nameParts(raw: string): { seq: number | null; name: string; role: strin
   const seqMatch = /^(\d{1,3})\s*[.)°-]?\s+/.exec(visible);
   const seq = seqMatch ? Number(seqMatch[1]) : null;
   if (seqMatch) visible = visible.slice(seqMatch[0].length);
-  const name = visible.replace(/[\s–—-]+$/, '').trim();
+  const name = visible.replace(/(?<![\s–—-])[\s–—-]+$/, '').trim();
   return { seq, name, role };
+}
+
+/** The header row again (Word repeats it after a page break): the same words, cell by cell. */
+function repeatsHeader(row: TableRow, header: TableRow): boolean {
+  const words = (r: TableRow) => r.cells.map((c) => foldText(c)).filter((c) => c !== '').join(' | ');
+  return words(row) === words(header);
 }
 
 /**
@@ -87,7 +93,7 @@ function continuedRows(doc: AnnexDocument, after: TableRow[], header: TableRow):
       })();
       const previousSeq = out.length > 0 ? nameParts(out[out.length - 1]!.cells[0] ?? '').seq : null;
       const seq = nameParts(row.cells[0] ?? '').seq;
-      const carriesOn = columnsOf(row) !== null || (previousSeq !== null && seq === previousSeq + 1);
+      const carriesOn = repeatsHeader(row, header) || (previousSeq !== null && seq === previousSeq + 1);
       if (!gapIsEmpty || !carriesOn) break;
       table = row.table;
     }
@@ -110,7 +116,7 @@ export function readPartners(doc: AnnexDocument, from: number, to: number, claim
     const headerLines = [...header.lines];
     const unreadable: PartnerTable['unreadable'] = [];
     for (const row of body) {
-      if (columnsOf(row)) {
+      if (repeatsHeader(row, header)) {
         lines.push(...row.lines); // the header again, after a page break
         headerLines.push(...row.lines);
         continue;

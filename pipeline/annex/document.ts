@@ -138,9 +138,15 @@ function furnitureNearPageBreaks(laid: LaidDocument, candidates: ReadonlySet<num
 export function documentOfLaid(laid: LaidDocument, file: string): AnnexDocument {
   const lines = laid.lines.map((l) => l.text);
   const { pagination, pageStarts } = laidPagination(laid);
+  // A Word file's pages are only its explicit breaks: one of them may hold many printed pages,
+  // so its printed numbers are read as in a text (a number ends its page), and furniture may
+  // stand anywhere on it.
+  const paged = laid.format === 'pdf';
+  if (!paged) pagination.printed = findPagination(lines);
   // Furniture the front end could not place (text repeated near page breaks, not at one spot)
   // is found as in a text file, among the lines that open or close a page.
-  const byText = furnitureNearPageBreaks(laid, findFurniture(lines, new Set(pagination.numberLines.keys())).lines);
+  const candidates = findFurniture(lines, new Set(pagination.numberLines.keys())).lines;
+  const byText = paged ? furnitureNearPageBreaks(laid, candidates) : new Set([...candidates].filter((n) => !laid.lines[n - 1]!.cells));
   const kinds: LineKind[] = laid.lines.map((l, i) => {
     if (l.role?.kind === 'page-number') return 'page';
     if (l.role?.kind === 'furniture' || byText.has(i + 1)) return 'furniture';

@@ -67,7 +67,13 @@ function boundariesOf(words: readonly Word[][], gaps: readonly [number, number][
     if (w.x > reach) rivers.push([reach, w.x]);
     reach = Math.max(reach, w.right);
   }
-  const kept = rivers.filter(([from, to]) => gaps.filter((line) => line.some(([a, b]) => a <= from + 0.5 && b >= to - 0.5)).length >= 2);
+  // A river inside a run (words placed by sharing out its width) is no gutter.
+  const runs = [...new Set(words.flat().map((w) => w.run))];
+  const kept = rivers.filter(
+    ([from, to]) =>
+      gaps.filter((line) => line.some(([a, b]) => a <= from + 0.5 && b >= to - 0.5)).length >= 2 &&
+      !runs.some((r) => r.x < (from + to) / 2 && r.right > (from + to) / 2),
+  );
   for (;;) {
     const edges = [-Infinity, ...kept.map(([a, b]) => (a + b) / 2), Infinity];
     const thin = edges.slice(1).findIndex((to, i) => linesBetween(words, edges[i]!, to) < 2);
@@ -96,8 +102,9 @@ function isJustifiedText(lines: readonly TextLine[], words: readonly Word[][], g
   return spanning && stretched;
 }
 
-function toGrid(lines: readonly TextLine[], words: readonly Word[][], boundaries: readonly number[]): GridTable {
-  const columnOf = (w: Word) => {
+function toGrid(lines: readonly TextLine[], boundaries: readonly number[]): GridTable {
+  // A run is one show-text operation of the producer: it never spans two cells.
+  const columnOf = (w: Run) => {
     const mid = (w.x + w.right) / 2;
     let c = 0;
     while (c < boundaries.length && mid > boundaries[c]!) c++;
@@ -112,12 +119,7 @@ function toGrid(lines: readonly TextLine[], words: readonly Word[][], boundaries
   const rows: { top: number; bottom: number; cells: Run[][][]; used: Set<number> }[] = [];
   lines.forEach((line, i) => {
     const byColumn = new Map<number, Run[]>();
-    for (const w of words[i]!) {
-      const c = columnOf(w);
-      const runs = byColumn.get(c) ?? [];
-      if (runs[runs.length - 1] !== w.run) runs.push(w.run);
-      byColumn.set(c, runs);
-    }
+    for (const run of line.runs) byColumn.set(columnOf(run), [...(byColumn.get(columnOf(run)) ?? []), run]);
     const used = new Set(byColumn.keys());
     const prev = rows[rows.length - 1];
     const tight = i > 0 && line.y - lines[i - 1]!.y <= leading * 1.1;
@@ -151,9 +153,8 @@ function toGrid(lines: readonly TextLine[], words: readonly Word[][], boundaries
  */
 export function regrid(lines: readonly TextLine[], columns: readonly number[]): GridTable | null {
   const boundaries = columns.slice(1, -1);
-  const words = lines.map(wordsOf);
-  if (words.flat().some((w) => boundaries.some((b) => w.x < b && w.right > b))) return null;
-  return toGrid(lines, words, boundaries);
+  if (lines.some((l) => l.runs.some((r) => boundaries.some((b) => r.x < b && r.right > b)))) return null;
+  return toGrid(lines, boundaries);
 }
 
 /**
@@ -162,15 +163,10 @@ export function regrid(lines: readonly TextLine[], columns: readonly number[]): 
  */
 export function cellsInColumns(line: TextLine, columns: readonly number[]): string[] | null {
   const boundaries = columns.slice(1, -1);
-  const words = wordsOf(line);
-  if (words.some((w) => boundaries.some((b) => w.x < b && w.right > b))) return null;
-  const cells: Run[][][] = columns.slice(1).map(() => []);
-  for (const w of words) {
-    const c = boundaries.filter((b) => b < (w.x + w.right) / 2).length;
-    const runs = cells[c]!;
-    if (runs[0]?.[runs[0].length - 1] !== w.run) (runs[0] ??= []).push(w.run);
-  }
-  const text = cells.map((c) => joinLines(c));
+  if (line.runs.some((r) => boundaries.some((b) => r.x < b && r.right > b))) return null;
+  const cells: Run[][] = columns.slice(1).map(() => []);
+  for (const r of line.runs) cells[boundaries.filter((b) => b < (r.x + r.right) / 2).length]!.push(r);
+  const text = cells.map((c) => joinLines([c]));
   return text.filter((t) => t !== '').length >= 2 ? text : null;
 }
 
@@ -201,7 +197,7 @@ export function streamTables(lines: readonly TextLine[]): { table: GridTable; li
     const boundaries = boundariesOf(blockWords, blockGaps);
     const spread = blockWords.filter((ws) => new Set(ws.map((w) => boundaries.filter((b) => b < w.x).length)).size >= 2).length;
     if (boundaries.length > 0 && spread >= MIN_ROWS && !isJustifiedText(block, blockWords, blockGaps)) {
-      out.push({ table: toGrid(block, blockWords, boundaries), lines: block });
+      out.push({ table: toGrid(block, boundaries), lines: block });
       i = last + 1;
     } else i++;
   }

@@ -129,7 +129,7 @@ describe('the conciliazione command', () => {
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'a.md'), SEED_TEXT);
     writeFileSync(join(folder, 'b.txt'), SEED_TEXT.replace(/\n/g, '\r\n'));
-    writeFileSync(join(folder, 'ignored.pdf'), 'x');
+    writeFileSync(join(folder, 'ignored.csv'), 'x'); // not an annex format: left alone
     const out = join(dir, 'many-out');
     const r = cli([folder, '-o', out]);
     expect(r.status, r.stderr).toBe(0);

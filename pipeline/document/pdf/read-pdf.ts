@@ -12,6 +12,7 @@ import { cellsInColumns, regrid } from './stream.js';
 import { joinRuns, type TextLine } from './text-lines.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PDFDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
 async function openPdf(pdfjs: PdfJs, bytes: Uint8Array, file: string) {
   try {
@@ -34,6 +35,19 @@ async function openPdf(pdfjs: PdfJs, bytes: Uint8Array, file: string) {
   }
 }
 
+/** One page through pdf.js; what pdf.js cannot parse is a damaged file. */
+async function readPage(pdfjs: PdfJs, doc: PDFDocumentProxy, n: number, styles: Map<string, { bold: boolean; italic: boolean }>, file: string) {
+  try {
+    const page = await doc.getPage(n);
+    const content = await pageContent(pdfjs, page, styles);
+    page.cleanup();
+    return content;
+  } catch (e) {
+    const detail = ((e as Error).message ?? String(e)).replace(/\s+/g, ' ').slice(0, 100);
+    throw new InputError(file, null, `the PDF is damaged: page ${n} cannot be read (${detail})`);
+  }
+}
+
 async function readPages(pdfjs: PdfJs, bytes: Uint8Array, file: string): Promise<PageLayout[]> {
   const doc = await openPdf(pdfjs, bytes, file);
   const styles = new Map<string, { bold: boolean; italic: boolean }>();
@@ -41,16 +55,11 @@ async function readPages(pdfjs: PdfJs, bytes: Uint8Array, file: string): Promise
   let runs = 0;
   try {
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await pageContent(pdfjs, page, styles);
+      const content = await readPage(pdfjs, doc, n, styles, file);
       runs += content.runs.length;
+      // Our own layout code runs outside the catch: a bug of ours is never called a damaged file.
       pages.push(layoutPage(content));
-      page.cleanup();
     }
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const detail = ((e as Error).message ?? String(e)).replace(/\s+/g, ' ').slice(0, 100);
-    throw new InputError(file, null, `the PDF is damaged: page ${pages.length + 1} cannot be read (${detail})`);
   } finally {
     await doc.destroy();
   }

@@ -146,6 +146,11 @@ function toGrid(lines: readonly TextLine[], boundaries: readonly number[]): Grid
   };
 }
 
+/** No run of the line crosses a column edge. */
+function fits(line: TextLine, boundaries: readonly number[]): boolean {
+  return !line.runs.some((r) => boundaries.some((b) => r.x < b && r.right > b));
+}
+
 /**
  * The same lines set in another table's columns (a table that goes on after a page break or a
  * running header, whose own rows were too few to show every column), or null when a word
@@ -153,7 +158,7 @@ function toGrid(lines: readonly TextLine[], boundaries: readonly number[]): Grid
  */
 export function regrid(lines: readonly TextLine[], columns: readonly number[]): GridTable | null {
   const boundaries = columns.slice(1, -1);
-  if (lines.some((l) => l.runs.some((r) => boundaries.some((b) => r.x < b && r.right > b)))) return null;
+  if (!lines.every((l) => fits(l, boundaries))) return null;
   return toGrid(lines, boundaries);
 }
 
@@ -163,7 +168,7 @@ export function regrid(lines: readonly TextLine[], columns: readonly number[]): 
  */
 export function cellsInColumns(line: TextLine, columns: readonly number[]): string[] | null {
   const boundaries = columns.slice(1, -1);
-  if (line.runs.some((r) => boundaries.some((b) => r.x < b && r.right > b))) return null;
+  if (!fits(line, boundaries)) return null;
   const cells: Run[][] = columns.slice(1).map(() => []);
   for (const r of line.runs) cells[boundaries.filter((b) => b < (r.x + r.right) / 2).length]!.push(r);
   const text = cells.map((c) => joinLines([c]));
@@ -184,22 +189,38 @@ export function streamTables(lines: readonly TextLine[]): { table: GridTable; li
       i++;
       continue;
     }
-    let last = i;
-    // A table keeps one type size: a change of size (a small-print table right above) ends the block.
-    const sameSize = (j: number) => Math.max(lines[j]!.size, lines[i]!.size) <= 1.25 * Math.min(lines[j]!.size, lines[i]!.size);
-    for (let j = i + 1; j < lines.length && lines[j]!.y - lines[j - 1]!.y <= 2.2 * lines[j]!.size && sameSize(j); j++) {
-      if (gaps[j]!.length > 0) last = j;
-      else if (j - last > 3) break;
-    }
-    const block = lines.slice(i, last + 1);
+    const last = lastLineOfBlock(lines, gaps, i);
+    const core = lines.slice(i, last + 1);
     const blockWords = words.slice(i, last + 1);
     const blockGaps = gaps.slice(i, last + 1);
     const boundaries = boundariesOf(blockWords, blockGaps);
     const spread = blockWords.filter((ws) => new Set(ws.map((w) => boundaries.filter((b) => b < w.x).length)).size >= 2).length;
-    if (boundaries.length > 0 && spread >= MIN_ROWS && !isJustifiedText(block, blockWords, blockGaps)) {
-      out.push({ table: toGrid(block, boundaries), lines: block });
-      i = last + 1;
-    } else i++;
+    if (boundaries.length === 0 || spread < MIN_ROWS || isJustifiedText(core, blockWords, blockGaps)) {
+      i++;
+      continue;
+    }
+    // The last row's wrapped cells: lines right under it, as close as a cell's own lines, that
+    // keep to the columns.
+    const pitch = Math.min(...core.slice(1).map((l, k) => l.y - core[k]!.y), 1.3 * core[0]!.size);
+    let end = last;
+    while (end + 1 < lines.length && lines[end + 1]!.y - lines[end]!.y <= pitch * 1.1 && fits(lines[end + 1]!, boundaries)) end++;
+    const block = lines.slice(i, end + 1);
+    out.push({ table: toGrid(block, boundaries), lines: block });
+    i = end + 1;
   }
   return out;
+}
+
+/**
+ * The last line of the block that opens at `first`: close lines of one type size (a small-print
+ * table right above ends it), up to three lines without a wide gap between those with one.
+ */
+function lastLineOfBlock(lines: readonly TextLine[], gaps: readonly [number, number][][], first: number): number {
+  const sameSize = (j: number) => Math.max(lines[j]!.size, lines[first]!.size) <= 1.25 * Math.min(lines[j]!.size, lines[first]!.size);
+  let last = first;
+  for (let j = first + 1; j < lines.length && lines[j]!.y - lines[j - 1]!.y <= 2.2 * lines[j]!.size && sameSize(j); j++) {
+    if (gaps[j]!.length > 0) last = j;
+    else if (j - last > 3) break;
+  }
+  return last;
 }

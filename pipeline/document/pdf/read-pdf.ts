@@ -196,6 +196,15 @@ function assemble(pages: readonly PageLayout[]): LaidDocument {
       pendingGap = false;
       prevBottom = b.bottom;
       if (b.kind === 'line') {
+        // A row of a table found by alignment that the page break left alone at the top of
+        // this page (one line makes no table of its own): it goes on in the open table's columns.
+        const carried = open?.report.method === 'stream' && (content[0] === b || onlyRunningTextSince(open, lines)) ? cellsInColumns(b.line, open.columns) : null;
+        if (open && carried) {
+          lines.push({ text: carried.join('\t'), cells: carried, table: open.id, page: p.page });
+          open.report.rows++;
+          open.report.pages[1] = p.page;
+          continue;
+        }
         open = null;
         if (paragraph && continues(paragraph.line, b.line, rightEdge) && lines[lines.length - 1] === paragraph.laid) {
           paragraph.laid.text += ` ${joinRuns(b.line.runs)}`;

@@ -181,6 +181,8 @@ function assemble(pages: readonly PageLayout[]): LaidDocument {
   let pendingGap = false;
   // The paragraph being laid (the last line, joined with those that continue it).
   let paragraph: { line: TextLine; laid: LaidLine } | null = null;
+  // The last row carried over a page break into an open table found by alignment.
+  let carriedRow: { table: number; line: TextLine; laid: LaidLine } | null = null;
   for (const p of pages) {
     const content: Block[] = p.blocks.filter((b) => b.kind === 'table' || !roles.has(b.line));
     let prevBottom: number | null = null;
@@ -198,13 +200,25 @@ function assemble(pages: readonly PageLayout[]): LaidDocument {
       if (b.kind === 'line') {
         // A row of a table found by alignment that the page break left alone at the top of
         // this page (one line makes no table of its own): it goes on in the open table's columns.
-        const carried = open?.report.method === 'stream' && (content[0] === b || onlyRunningTextSince(open, lines)) ? cellsInColumns(b.line, open.columns) : null;
+        const carries = open?.report.method === 'stream' && (content[0] === b || onlyRunningTextSince(open, lines) || carriedRow?.table === open.id);
+        const carried = open && carries ? cellsInColumns(b.line, open.columns, carriedRow === null ? 2 : 1) : null;
         if (open && carried) {
-          lines.push({ text: carried.join('\t'), cells: carried, table: open.id, page: p.page });
-          open.report.rows++;
-          open.report.pages[1] = p.page;
-          continue;
+          const below = carriedRow && carriedRow.table === open.id && b.line.y - carriedRow.line.y <= 1.3 * b.line.size && carried.filter((c) => c !== '').length === 1;
+          if (below) {
+            // That row's cells wrapped onto this line.
+            carriedRow!.laid.cells = carriedRow!.laid.cells!.map((c, i) => [c, carried[i] ?? ''].filter((x) => x !== '').join(' '));
+            carriedRow!.laid.text = carriedRow!.laid.cells.join('\t');
+            carriedRow!.line = b.line;
+          } else if (carried.filter((c) => c !== '').length >= 2) {
+            const laid: LaidLine = { text: carried.join('\t'), cells: carried, table: open.id, page: p.page };
+            lines.push(laid);
+            carriedRow = { table: open.id, line: b.line, laid };
+            open.report.rows++;
+            open.report.pages[1] = p.page;
+          }
+          if (below || carried.filter((c) => c !== '').length >= 2) continue;
         }
+        carriedRow = null;
         open = null;
         if (paragraph && continues(paragraph.line, b.line, rightEdge) && lines[lines.length - 1] === paragraph.laid) {
           paragraph.laid.text += ` ${joinRuns(b.line.runs)}`;

@@ -164,15 +164,15 @@ export function regrid(lines: readonly TextLine[], columns: readonly number[]): 
 
 /**
  * The cells of a lone line set in the given columns (a table's header left at the foot of the
- * previous page), or null when a word crosses a column edge or fewer than two columns are used.
+ * previous page), or null when a run crosses a column edge or fewer than `least` columns are used.
  */
-export function cellsInColumns(line: TextLine, columns: readonly number[]): string[] | null {
+export function cellsInColumns(line: TextLine, columns: readonly number[], least = 2): string[] | null {
   const boundaries = columns.slice(1, -1);
   if (!fits(line, boundaries)) return null;
   const cells: Run[][] = columns.slice(1).map(() => []);
   for (const r of line.runs) cells[boundaries.filter((b) => b < (r.x + r.right) / 2).length]!.push(r);
   const text = cells.map((c) => joinLines([c]));
-  return text.filter((t) => t !== '').length >= 2 ? text : null;
+  return text.filter((t) => t !== '').length >= least ? text : null;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { LaidDocument, LaidLine, TableReport } from '../model.js';
 import type { GridTable } from './lattice.js';
 import type { Block, PageLayout } from './page-layout.js';
 import { continues, textRightEdge } from './paragraphs.js';
-import { runningRoles } from './running-text.js';
+import { keyOf, recurringText, runningRoles } from './running-text.js';
 import { cellsInColumns, regrid } from './stream.js';
 import { joinRuns, type TextLine } from './text-lines.js';
 
@@ -53,6 +53,7 @@ class Assembler {
 
   constructor(
     private readonly roles: ReturnType<typeof runningRoles>,
+    private readonly recurring: ReadonlySet<string>,
     private readonly rightEdge: number,
   ) {}
 
@@ -80,15 +81,16 @@ class Assembler {
   }
 
   /**
-   * Since the open table's last row, only running headers, footers or page numbers (at least one)
-   * and blank lines: the table was interrupted by them, not ended.
+   * Since the open table's last row, only running headers, footers or page numbers, or text that
+   * recurs on many pages (at least one such line), and blank lines: the table was interrupted by
+   * them, not ended.
    */
   private interruptedOnly(): boolean {
     let running = false;
     for (let i = this.lines.length - 1; i >= 0; i--) {
       const l = this.lines[i]!;
       if (l.table === this.open?.id) return running;
-      if (l.role) running = true;
+      if (l.role || (!l.cells && this.recurring.has(keyOf(l.text)))) running = true;
       else if (l.text !== '') return false;
     }
     return false;
@@ -208,7 +210,7 @@ class Assembler {
 }
 
 export function assemble(pages: readonly PageLayout[]): LaidDocument {
-  const assembler = new Assembler(runningRoles(pages), textRightEdge(pages));
+  const assembler = new Assembler(runningRoles(pages), recurringText(pages), textRightEdge(pages));
   for (const p of pages) assembler.page(p);
   return { format: 'pdf', pages: pages.length, lines: assembler.lines, tables: assembler.tables.map((t) => t.report) };
 }

@@ -9,7 +9,7 @@ import { joinRuns, type TextLine } from './text-lines.js';
 /** Same place: within this many points vertically. */
 const SAME_HEIGHT = 3;
 
-function keyOf(text: string): string {
+export function keyOf(text: string): string {
   return text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
@@ -45,4 +45,25 @@ export function runningRoles(pages: readonly PageLayout[]): Map<TextLine, NonNul
     }
   }
   return roles;
+}
+
+/**
+ * Short lines whose text recurs on many pages wherever it stands (at least 5 pages and a tenth
+ * of them): running text a converter left inside the flow. Not enough to call them furniture
+ * (a heading every project repeats looks the same), but enough to say that a table they
+ * interrupt goes on after them.
+ */
+export function recurringText(pages: readonly PageLayout[]): Set<string> {
+  const seen = new Map<string, Set<number>>();
+  for (const p of pages) {
+    for (const b of p.blocks) {
+      if (b.kind !== 'line') continue;
+      const text = joinRuns(b.line.runs);
+      if (text.length > 60) continue;
+      const key = keyOf(text);
+      seen.set(key, (seen.get(key) ?? new Set()).add(p.page));
+    }
+  }
+  const needed = Math.max(5, Math.ceil(pages.length / 10));
+  return new Set([...seen].filter(([, on]) => on.size >= needed).map(([key]) => key));
 }

@@ -56,8 +56,9 @@ function linesBetween(words: readonly Word[][], from: number, to: number): numbe
 
 /**
  * Column boundaries of a block: the middles of the stretches no word crosses, that are a wide gap
- * in at least two lines. A column only one line writes in (a word sticking out between two
- * rivers) is no column: the narrower of its two rivers goes.
+ * in every line that has words on both sides. In a block of three rows or more, a column only
+ * one line writes in (a word sticking out between two rivers) is no column: the narrower of its
+ * two rivers goes.
  */
 function boundariesOf(words: readonly Word[][], gaps: readonly [number, number][][]): number[] {
   const all = words.flat().sort((a, b) => a.x - b.x);
@@ -69,12 +70,18 @@ function boundariesOf(words: readonly Word[][], gaps: readonly [number, number][
   }
   // A river inside a run (words placed by sharing out its width) is no gutter.
   const runs = [...new Set(words.flat().map((w) => w.run))];
-  const kept = rivers.filter(
-    ([from, to]) =>
-      gaps.filter((line) => line.some(([a, b]) => a <= from + 0.5 && b >= to - 0.5)).length >= 2 &&
-      !runs.some((r) => r.x < (from + to) / 2 && r.right > (from + to) / 2),
-  );
-  for (;;) {
+  // Every line with words on both sides of it has a wide gap there (two lines at least, or one
+  // when no other line reaches across: a lone row with its wrapped cells).
+  const straddling = (from: number, to: number) => words.filter((ws) => ws.some((w) => w.right <= from + 0.5) && ws.some((w) => w.x >= to - 0.5));
+  const wideIn = (from: number, to: number) => gaps.filter((line) => line.some(([a, b]) => a <= from + 0.5 && b >= to - 0.5)).length;
+  const kept = rivers.filter(([from, to]) => {
+    const wide = wideIn(from, to);
+    return wide >= Math.min(2, straddling(from, to).length) && wide >= 1 && wide === straddling(from, to).length
+      && !runs.some((r) => r.x < (from + to) / 2 && r.right > (from + to) / 2);
+  });
+  // With three rows or more, a column one line alone writes in is a word sticking out.
+  const rows = gaps.filter((g) => g.length > 0).length;
+  for (; rows >= 3; ) {
     const edges = [-Infinity, ...kept.map(([a, b]) => (a + b) / 2), Infinity];
     const thin = edges.slice(1).findIndex((to, i) => linesBetween(words, edges[i]!, to) < 2);
     if (thin < 0 || kept.length === 0) break;

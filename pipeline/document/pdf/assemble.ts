@@ -113,18 +113,22 @@ class Assembler {
 
   /**
    * A row of a table found by alignment that the page break left alone at the top of this page
-   * (one line makes no table of its own) goes on in the open table's columns, and so do the
-   * wrapped cells right under it.
+   * (one line makes no table of its own) goes on in the open table's columns; text there with
+   * its first column empty finishes the row the break cut; and the wrapped cells right under
+   * either belong to that row.
    */
   private carry(line: TextLine, page: number, first: boolean): boolean {
     const open = this.open;
     if (open?.report.method !== 'stream' || !(first || this.interruptedOnly() || this.carried?.table === open.id)) return false;
-    const cells = cellsInColumns(line, open.columns, this.carried === null ? 2 : 1);
+    const cells = cellsInColumns(line, open.columns, 1);
     if (!cells) return false;
-    const previous = this.carried;
-    if (previous && previous.table === open.id && line.y - previous.line.y <= 1.3 * line.size && filled(cells) === 1) {
-      complete(previous.laid, cells);
-      previous.line = line;
+    const previous = this.carried?.table === open.id ? this.carried : null;
+    const under = previous !== null && line.y - previous.line.y <= 1.3 * line.size;
+    const cut = first && cells[0] === '' ? [...this.lines].reverse().find((l) => l.table === open.id) : undefined;
+    if ((under && filled(cells) === 1) || cut) {
+      const row = under ? previous!.laid : cut!;
+      complete(row, cells);
+      this.carried = { table: open.id, line, laid: row };
       return true;
     }
     if (filled(cells) < 2) return false;

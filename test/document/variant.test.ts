@@ -48,6 +48,8 @@ describe.each([
   ['ats-lodi-2021.chromium.pdf', 100],
   ['ats-lodi-2021.writer.pdf', 100],
   ['ats-lodi-2021.noborder.pdf', 100],
+  // Chromium's own running header (date, title) and footer (address, "2/5") at fixed places.
+  ['ats-lodi-2021.headers.pdf', 100],
   ['ats-lodi-2021.docx', 100],
   ['ats-lodi-2021.html', 100],
 ])('%s', (name, floor) => {

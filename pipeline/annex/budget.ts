@@ -2,11 +2,12 @@
 // become a grid for the shared reader (the same one the add-on uses on a sheet); each grid row
 // remembers its source line so that findings can point back at the annex.
 import type { CellValue } from '../../shared/amounts.js';
-import { readBudget } from '../../shared/budget-reader.js';
+import { readBudget, type ReadLimits } from '../../shared/budget-reader.js';
 import {
   budgetCodesOf, cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader,
 } from '../../shared/labels.js';
-import type { Budget, Finding, Position } from '../../shared/model.js';
+import { lineOf, type Budget, type Finding, type Position } from '../../shared/model.js';
+import { readAmount } from '../../shared/amounts.js';
 import { visibleText } from '../../shared/text.js';
 import type { ExtraTable } from '../records.js';
 import type { AnnexDocument } from './document.js';
@@ -38,12 +39,12 @@ function isStructureRow(row: TableRow): boolean {
   });
 }
 
-export function readBudgetPart(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>): BudgetPart {
+export function readBudgetPart(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>, limits: ReadLimits = {}): BudgetPart {
   const rows = rowsBetween(doc.tables, from, to).filter((r) => !claimed.has(r.line));
   const start = rows.findIndex(startsBudget);
   const gridRows = start < 0 ? [] : rows.slice(start);
   const grid: CellValue[][] = gridRows.map((r) => r.cells);
-  const budget = readBudget(grid);
+  const budget = readBudget(grid, limits);
   const rowLines = gridRows.map((r) => r.line);
   const inSpan = budget.span ? gridRows.slice(budget.span[0], budget.span[1] + 1) : [];
   const lines = inSpan.flatMap((r) => r.lines);
@@ -74,7 +75,21 @@ export function readBudgetPart(doc: AnnexDocument, from: number, to: number, cla
     } else extraTables[extraTables.length - 1]!.rows.push({ cells, line: row.line });
     lines.push(...row.lines);
   }
+  unused.push(...unreadCofinancing(budget, after));
   return { budget, rowLines, lines, extraTables, unused };
+}
+
+/**
+ * A budget that states cofinancing but whose cofinancing table was not read (its header not
+ * recognised) would send every cofinancer to extra_tables.csv and none to the checks: each row
+ * of amounts after the budget is then reported as not used, so the loss is never silent.
+ */
+function unreadCofinancing(budget: Budget, after: readonly TableRow[]): BudgetPart['unused'] {
+  const cofinancing = lineOf(budget, 'COFINANCING');
+  if (budget.cofinancers.length > 0 || !cofinancing?.amount || /^0+(\.0+)?$/.test(cofinancing.amount)) return [];
+  return after
+    .filter((row) => row.cells.slice(1).some((c) => readAmount(c).kind === 'amount'))
+    .map((row) => ({ line: row.line, text: row.cells.map((c) => visibleText(c)).join(' | ') }));
 }
 
 /** Grid positions -> source lines; a finding with no position points at the fallback line. */

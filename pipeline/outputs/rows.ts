@@ -1,6 +1,7 @@
 // The CSV tables of DESIGN §4, built from annex.json's records. Columns come in the contract's
 // order; extra columns only at the end. Each column says what it holds, so that the writer
 // formats amounts as numbers and neutralises only text.
+import { firstAtOrAfter } from '../annex/bisect.js';
 import { lineOf, type LineCode } from '../../shared/model.js';
 import type { AnnexJson, AnnexRecord, ProjectRecord } from '../records.js';
 
@@ -20,27 +21,15 @@ export interface OutputTable {
 
 const col = (name: string, kind: ColumnKind = 'text'): Column => ({ name, kind });
 
-/** How many entries (in line order) are at or before the line: bisection. */
-function countAtOrBefore(entries: readonly { line: number }[], line: number): number {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid]!.line <= line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The page a line is on: exact where the source has pages (PDF, Word), else when the printed
  * page numbers around it leave no doubt (a number ends its page).
  */
 export function pageOfLine(annex: Pick<AnnexRecord, 'pageNumbers' | 'pageStarts'>, line: number): number | null {
   const starts = annex.pageStarts ?? [];
-  if (starts.length > 0) return starts[countAtOrBefore(starts, line) - 1]?.page ?? null;
+  if (starts.length > 0) return starts[firstAtOrAfter(starts, line + 1) - 1]?.page ?? null;
   const numbers = annex.pageNumbers ?? [];
-  const i = countAtOrBefore(numbers, line - 1);
+  const i = firstAtOrAfter(numbers, line);
   const next = numbers[i];
   if (!next) return null;
   if (next.line === line) return next.page;

@@ -13,7 +13,16 @@ export interface HeaderHit {
   field: HeaderField;
   value: string;
   line: number;
+  /**
+   * A line that only carries on the value of the hit before it (a title or a contact wrapped
+   * onto the next line): its text is already in that hit's value; it is kept so that the line
+   * counts as part of the header.
+   */
+  continues?: true;
 }
+
+/** Fields whose value is free text, which a converter may wrap onto the next line. */
+export const WRAPPING_FIELDS: ReadonlySet<HeaderField> = new Set(['title', 'leadEntity', 'alliance', 'referent']);
 
 export function headerText(raw: string): string {
   return stripEmphasisEdges(visibleText(raw).replace(/^#+\s*/, ''));
@@ -32,14 +41,15 @@ function stripEmphasisEdges(text: string): string {
   return text.slice(from, to);
 }
 
+// dotAll (s): "." crosses a line separator (U+2028), so a value never backtracks into the spaces.
 const FIELDS: { field: HeaderField; re: RegExp }[] = [
-  { field: 'id', re: /^(?:sub[\s-]*)?allegato\s*(?:n\.?\s*)?(\d+(?:\.\d+)+)\s*(?:[-–:]\s*.*)?$/i },
-  { field: 'title', re: /^(?:titolo(?:\s+(?:del\s+)?progetto)?|progetto)\s*:\s*(.+)$/i },
-  { field: 'leadEntity', re: /^(?:ente|soggetto)\s+capofila\s*:\s*(.+)$/i },
-  { field: 'alliance', re: /^alleanza(?:\s+locale)?(?:\s+(?:di|per\s+la)\s+conciliazione)?\s*:\s*(.+)$/i },
-  { field: 'referent', re: /^referente(?:\s+(?:di|del)\s+progetto)?\s*:\s*(.+)$/i },
-  { field: 'score', re: /^punt(?:i|eggio)\s*:?\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:\/\s*\d+)?$/i },
-  { field: 'assigned', re: /^(?:contributo\s+|importo\s+)?assegnato\s*:?\s*(.+)$/i },
+  { field: 'id', re: /^(?:sub[\s-]*)?allegato\s*(?:n\.?\s*)?(\d+(?:\.\d+)+)\s*(?:[-–:]\s*.*)?$/is },
+  { field: 'title', re: /^(?:titolo(?:\s+(?:del\s+)?progetto)?|progetto)\s*:\s*(.+)$/is },
+  { field: 'leadEntity', re: /^(?:ente|soggetto)\s+capofila\s*:\s*(.+)$/is },
+  { field: 'alliance', re: /^alleanza(?:\s+locale)?(?:\s+(?:di|per\s+la)\s+conciliazione)?\s*:\s*(.+)$/is },
+  { field: 'referent', re: /^referente(?:\s+(?:di|del)\s+progetto)?\s*:\s*(.+)$/is },
+  { field: 'score', re: /^punt(?:i|eggio)\s*(?::\s*)?(\d{1,3}(?:[.,]\d+)?)\s*(?:\/\s*\d+)?$/i },
+  { field: 'assigned', re: /^(?:contributo\s+|importo\s+)?assegnato\s*:?\s*(.+)$/is },
 ];
 
 /**
@@ -62,16 +72,16 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
     return { field, value, line };
   }
   if (afterId) {
-    const m = /^progetto\s+([^:]{1,80})$/i.exec(text);
+    const m = /^progetto\s+([^:\s][^:]{0,79})$/i.exec(text);
     if (m) return { field: 'shortName', value: m[1]!.trim(), line };
   }
   return null;
 }
 
 export function buildHeader(hits: readonly HeaderHit[], fallbackId: string, firstLine: number): Header & { shortName: string } {
-  const first = (f: HeaderField) => hits.find((h) => h.field === f);
+  const first = (f: HeaderField) => hits.find((h) => h.field === f && !h.continues);
   const lines: Record<string, number> = {};
-  for (const h of hits) if (!(h.field in lines)) lines[h.field] = h.line;
+  for (const h of hits) if (!(h.field in lines) && !h.continues) lines[h.field] = h.line;
   const referentHit = first('referent');
   const contact = referentHit ? splitContact(referentHit.value) : { name: '', email: '', phone: '' };
   if (referentHit) {
@@ -96,3 +106,39 @@ export function buildHeader(hits: readonly HeaderHit[], fallbackId: string, firs
     line: firstLine,
   };
 }
+
+const EMAIL_ONLY = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+
+/**
+ * Text that can only be the rest of a contact: emails, phone numbers and their labels ("tel.",
+ * "e-mail:"), nothing else.
+ */
+export function isContactOnly(raw: string): boolean {
+  const text = headerText(raw);
+  if (text === '' || text.length > 120) return false;
+  let found = false;
+  const rest = text
+    .split(/[\s,;–—|]+/)
+    .filter((w) => {
+      if (w === '' || w === '-') return false;
+      if (EMAIL_ONLY.test(w.replace(/^[(<\[]+|(?<![)>\].])[)>\].]+$/g, ''))) return (found = true), false;
+      if (/^\+?[\d/().-]{3,}$/.test(w) && (w.match(/\d/g) ?? []).length >= 3) return (found = true), false;
+      return !/^(tel|telefono|cell|cellulare|mob|fax|e-?mail|mail|email)\.?:?$/i.test(w);
+    });
+  return found && rest.length === 0;
+}
+
+/**
+ * Does `next` (the line right under a header field) carry on that field's value? A converter
+ * wraps a long title or contact: the rest is a contact for the referent, or it starts in lower
+ * case, or it stands between the field and another header field (`beforeField`).
+ */
+export function continuesHeaderValue(hit: HeaderHit, next: string, beforeField: boolean): boolean {
+  if (!WRAPPING_FIELDS.has(hit.field) || next.includes('\t')) return false;
+  const text = headerText(next);
+  if (text === '' || text.length > 160 || /^#/.test(next.trim())) return false;
+  if (hit.field === 'referent' && isContactOnly(next)) return true;
+  if (beforeField) return true;
+  return /^\p{Ll}/u.test(text) && !/[.!?;:]$/.test(hit.value);
+}
+

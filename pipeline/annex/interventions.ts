@@ -40,6 +40,21 @@ function itemOf(raw: string): { letter: Code | null; label: string; selected: bo
   return { letter: letter ? (letter[1]!.toLowerCase() as Code) : null, label, selected };
 }
 
+const TICK_ONLY = /^[\s*_]*(?:X|✓|✔|☒|☑|■|\[[xX]\])[\s*_]*$/;
+
+/**
+ * Does `next` carry on the list item `item`? A tick alone on the next line is the item's; so is
+ * a line that goes on in lower case with no list mark of its own (a label wrapped by the
+ * converter) when the item is lettered or the line names no type.
+ */
+function carriesOn(item: string, next: string): boolean {
+  if (TICK_ONLY.test(visibleText(next))) return true;
+  if (LIST_ITEM.test(next)) return false;
+  const text = visibleText(next).replace(/^(?:X|✓|✔|☒|☑|■)\s+/, '');
+  if (!/^\p{Ll}/u.test(text) || text.length > 160) return false;
+  return LETTER.test(visibleText(item)) || codeByKeyword(text) === null;
+}
+
 // A word every match of some keyword holds: a label with none of them names no type, and most
 // list items of a project are not the types, so they are not folded.
 const KEY_WORDS = ['care', 'scuola', 'scolastica', 'salva', 'consulenza', 'autonom', 'professionisti', 'orari'];
@@ -64,11 +79,20 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
   let start = content.findIndex((n) => isAnchor(doc.text(n)));
   const anchorLine = start >= 0 ? content[start]! : null;
   let candidates: number[] = [];
+  // Lines that carry on an item (its label wrapped, or its tick put on the next line).
+  const more = new Map<number, number[]>();
   if (start >= 0) {
-    for (let i = start + 1; i < content.length && candidates.length < INTERVENTION_CODES.length; i++) {
+    for (let i = start + 1; i < content.length; i++) {
       const n = content[i]!;
       const text = doc.text(n);
-      if (!LIST_ITEM.test(text) && codeByKeyword(visibleText(text)) === null) break;
+      const item = LIST_ITEM.test(text);
+      const last = candidates[candidates.length - 1];
+      if (last !== undefined && !item && carriesOn(doc.text(last), text)) {
+        more.set(last, [...(more.get(last) ?? []), n]);
+        continue;
+      }
+      if (candidates.length >= INTERVENTION_CODES.length) break;
+      if (!item && codeByKeyword(visibleText(text)) === null) break;
       candidates.push(n);
     }
   } else {
@@ -94,7 +118,7 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
   const items: Intervention[] = [];
   const used = new Set<Code>();
   candidates.forEach((n, position) => {
-    const item = itemOf(doc.text(n));
+    const item = itemOf([n, ...(more.get(n) ?? [])].map((l) => doc.text(l)).join(' '));
     const byPosition = INTERVENTION_CODES[position] ?? null;
     const code = [item.letter, codeByKeyword(item.label), byPosition].find((c): c is Code => c !== null && !used.has(c));
     if (!code) return;
@@ -102,5 +126,5 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
     items.push({ code, label: item.label, selected: item.selected, line: n });
   });
   items.sort((a, b) => a.code.localeCompare(b.code));
-  return { items, lines: items.map((i) => i.line), anchorLine };
+  return { items, lines: items.flatMap((i) => [i.line, ...(more.get(i.line) ?? [])]), anchorLine };
 }

@@ -2,9 +2,9 @@
 // numbers), not by the file name, and a format that is not ours is refused here with a line
 // that says what was detected. The PDF and Word front ends are loaded only when such a file
 // comes (pdf.js alone is a large module).
-import { documentOf, documentOfLaid, type AnnexDocument } from '../annex/document.js';
-import { decodeAnnex } from '../annex/decode.js';
+import { documentOfLaid, type AnnexDocument } from '../annex/document.js';
 import { InputError } from '../errors.js';
+import { readTextDocument } from './text/read-text.js';
 
 export type DetectedFormat = 'pdf' | 'docx' | 'text';
 
@@ -57,6 +57,6 @@ export async function readSource(bytes: Uint8Array, file: string): Promise<Annex
       return documentOfLaid(await readDocx(bytes, file), file);
     }
     case 'text':
-      return documentOf(decodeAnnex(bytes, file), file);
+      return readTextDocument(bytes, file);
   }
 }

@@ -1,0 +1,422 @@
+// Text with one table cell per line or paragraph, as converters write a table when they keep no
+// layout: pdftotext without -layout (a cell is a block of lines between blank lines, and empty
+// cells vanish), LibreOffice "save as text" (a cell per line, an empty cell an empty line),
+// mammoth's markdown (a cell per paragraph, empty cells dropped). The rows cannot be seen; what
+// can be rebuilt is rebuilt from what the cells say:
+//  - a table whose header the readers know (partners, table of contents) and whose rows are
+//    numbered ("1. Comune di ...", "2.1"): a row runs from one number to the next;
+//  - a table of amounts (budget, cofinancing, breakdowns): a label followed by its amounts is a
+//    row; its header is the run of short cells before the first row.
+// Whatever is not rebuilt stays text, and the readers report what they then miss (no partner
+// table, an incomplete budget) as findings of the project.
+import { readAmount } from '../../../shared/amounts.js';
+import { budgetCodesOf, cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel } from '../../../shared/labels.js';
+import { foldText, visibleText } from '../../../shared/text.js';
+import { findFurniture } from '../../annex/furniture.js';
+import { findPagination } from '../../annex/pages.js';
+import { isAmountCell, joinWrapped } from './stream.js';
+
+export type CellMode = 'lines' | 'paragraphs' | 'blocks';
+
+interface Unit {
+  text: string;
+  /** 0-based lines the unit occupies (an empty cell in 'lines' mode: its empty line). */
+  lines: number[];
+  /** Its first and last lines' text (in 'blocks' mode). */
+  first?: string;
+  last?: string;
+}
+
+export interface CellRow {
+  /** 0-based lines of the row, first = where it starts. */
+  lines: number[];
+  cells: string[];
+  table: number;
+}
+
+/** A cell that states a value: an amount, or what is written where none is ("-----", "non richiesto"). */
+function isValue(text: string): boolean {
+  // An amount with its note is short: a long text is not read as one.
+  if (text.length > 400) return false;
+  const t = visibleText(text);
+  if (t === '') return false;
+  if (isAmountCell(t)) return true;
+  const kind = readAmount(t).kind;
+  return kind === 'placeholder' || kind === 'split';
+}
+
+const NUMBERED = /^\(?\d{1,3}(?:\.\d{1,3})*(?:\s?[.)°])?(?:\s|$)/;
+const ENUMERATED = /^(?:\(?\d{1,3}(?:\.\d{1,3})*\s?[.)°]|\(?[A-Za-z]\s?[.)])\s/;
+
+function isNumbered(text: string): boolean {
+  return NUMBERED.test(visibleText(text));
+}
+
+/** The number a numbered cell opens with: "2.1" -> [2, 1], "10. Connecthub" -> [10]. */
+function numberOf(text: string): number[] | null {
+  const m = /^\(?(\d{1,3}(?:\.\d{1,3})*)/.exec(visibleText(text));
+  return m && isNumbered(text) ? m[1]!.split('.').map(Number) : null;
+}
+
+/** Does `next` number the row after the one `prev` numbers? */
+function follows(prev: readonly number[], next: readonly number[]): boolean {
+  return prev.length === next.length && prev.every((p, i) => (i < prev.length - 1 ? p === next[i] : next[i] === p + 1));
+}
+
+const PARTNER_NAME = /\b(nome|denominazione|ente|enti|partner|soggetto|organizzazione|ragione sociale)\b/;
+const PARTNER_OTHER = /\b(referente|referenti|contatt[oi]|riferimento|tipologia|tipo|natura|forma giuridica|categoria|ruolo|funzione)\b/;
+
+/** A header cell of a table the readers know by its header. */
+function headerWord(text: string): boolean {
+  const f = foldText(text);
+  return f !== '' && f.length <= 80 && (PARTNER_NAME.test(f) || PARTNER_OTHER.test(f) || /titolo|capofila|^pag\b|^pagina$/.test(f));
+}
+
+/** Opens the header of a table of amounts. */
+function opensAmountHeader(text: string): boolean {
+  const t = visibleText(text);
+  return isBudgetHeading(t) || isEntityHeader(t);
+}
+
+/** How the converter put cells: told from blank lines and line lengths. */
+export function cellMode(texts: readonly string[]): CellMode {
+  const nonBlank = texts.filter((t) => t.trim() !== '');
+  if (nonBlank.length === 0) return 'lines';
+  const lengths = nonBlank.map((t) => t.length).sort((a, b) => a - b);
+  const p95 = lengths[Math.floor(lengths.length * 0.95)]!;
+  // Paragraphs wrapped at the page's width: blocks of lines (pdftotext).
+  if (p95 <= 130 && nonBlank.length >= 20) return 'blocks';
+  // A blank line after nearly every line: paragraphs (markdown).
+  let blankAfter = 0;
+  for (let i = 0; i + 1 < texts.length; i++) if (texts[i]!.trim() !== '' && texts[i + 1]!.trim() === '') blankAfter++;
+  return blankAfter >= nonBlank.length * 0.6 ? 'paragraphs' : 'lines';
+}
+
+
+/** Does the line `text` plainly go on with `next` (a sentence or note cut by the line's end)? */
+function unfinished(text: string, next: string): boolean {
+  if (/^[\p{Ll})\],;.]/u.test(next)) return true;
+  const open = (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
+  return open || /[,;:(–-]$/.test(text) || /(^|\s)\p{Ll}{1,3}$/u.test(text);
+}
+
+/** The cells of the text, in order; `skip` lines (page numbers, furniture) are not cells. */
+function unitsOf(texts: readonly string[], mode: CellMode, skip: ReadonlySet<number>): Unit[] {
+  const units: Unit[] = [];
+  if (mode !== 'blocks') {
+    let open: Unit | null = null; // a paragraph whose line ended in a hard break ("  ")
+    texts.forEach((t, i) => {
+      if (skip.has(i)) return;
+      if (t.trim() === '') {
+        open = null;
+        if (mode === 'lines') units.push({ text: '', lines: [i] });
+        return;
+      }
+      if (open) {
+        open.text = joinWrapped(open.text, t.trim(), texts[open.lines[open.lines.length - 1]!]!.trim());
+        open.lines.push(i);
+      } else units.push({ text: t.trim(), lines: [i] });
+      const last: Unit = open ?? units[units.length - 1]!;
+      open = mode === 'paragraphs' && / {2}$/.test(t) ? last : null;
+    });
+    return units;
+  }
+  let current: Unit | null = null;
+  let prevValue = false;
+  // The next line with text after line i.
+  const following = (i: number) => {
+    for (let j = i + 1; j < texts.length; j++) if (!skip.has(j) && texts[j]!.trim() !== '') return texts[j]!.trim();
+    return '';
+  };
+  texts.forEach((t, i) => {
+    if (skip.has(i)) return;
+    const text = t.trim();
+    if (text === '') {
+      current = null;
+      return;
+    }
+    const open = current as Unit | null;
+    const value = isValue(text);
+    // A block holds several cells where one ends in an amount or a new one opens with a number,
+    // a letter or a header: a run of known header words after a heading ("Enti partner
+    // dell'Alleanza", then "NOME DELL'ENTE", "TIPOLOGIA"). One header word alone is a cell's own
+    // text ("Associazione di / categoria datoriale", "5. Auser ... / Partner istituzionale").
+    // The rules look at the unit's first or last line only, however long it has grown.
+    const header = open !== null && headerWord(text) && headerWord(following(i)) && !isNumbered(open.first!);
+    // An amount's note may wrap too: the line after it goes on when the amount's line plainly
+    // does not end there (an open parenthesis, a comma, a short word) or it starts in lower case.
+    const wrapsValue = prevValue && open !== null && !value && unfinished(open.last!, text);
+    // A lead-in ending in a colon ("... la seguente tabella:") is not the cell after it.
+    const leadIn = open !== null && /:$/.test(open.last!) && text.length <= 60;
+    const cut = (value || prevValue || header || leadIn || ENUMERATED.test(text) || opensAmountHeader(text) || isAmountHeader(text)) && !wrapsValue;
+    prevValue = value && !wrapsValue;
+    if (open && !cut) {
+      open.text = joinWrapped(open.text, text, open.last);
+      open.lines.push(i);
+      open.last = text;
+      return;
+    }
+    current = { text, lines: [i], first: text, last: text };
+    units.push(current);
+  });
+  return units;
+}
+
+interface Parsed {
+  rows: { units: Unit[]; cells: string[] }[];
+  /** First unit after the table. */
+  next: number;
+}
+
+/**
+ * A table known by its header and numbered rows: header cells from `at`, then rows that open
+ * with a number. In 'lines' mode every row has as many cells as the widest (empty cells are
+ * kept); otherwise a row runs to the next number.
+ */
+function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Parsed | null {
+  let h = at;
+  while (h < units.length && h - at < 6 && !isNumbered(units[h]!.text) && !isValue(units[h]!.text) && units[h]!.text.length <= 80) {
+    if (units[h]!.text === '' && mode !== 'lines') break;
+    h++;
+  }
+  let header = units.slice(at, h);
+  if (header.length < 2 || h >= units.length || !isNumbered(units[h]!.text)) return null;
+  const f = header.map((u) => foldText(u.text));
+  const partners = PARTNER_NAME.test(f.join(' ')) && f.some((c) => PARTNER_OTHER.test(c));
+  const toc = f.some((c) => /titolo|progetto/.test(c)) && f.some((c) => /capofila|^pag\b|pagina/.test(c));
+  if (!partners && !toc) return null;
+  // Rows: from each numbered cell to the one with the next number, of at most `most` cells.
+  const parse = (most: number) => {
+    const groups: Unit[][] = [];
+    let u = h;
+    let number = numberOf(units[h]!.text);
+    while (u < units.length && number) {
+      const group = [units[u]!];
+      u++;
+      let next: number[] | null = null;
+      while (u < units.length && group.length < most) {
+        const t = units[u]!.text;
+        next = numberOf(t);
+        if (next && follows(number, next)) break;
+        next = null;
+        if (t.length > 250 || (mode !== 'lines' && t === '')) break;
+        group.push(units[u]!);
+        u++;
+      }
+      groups.push(group);
+      if (!next && u < units.length) {
+        const candidate = numberOf(units[u]!.text);
+        if (candidate && follows(number, candidate)) next = candidate;
+      }
+      number = next;
+    }
+    return { groups, u };
+  };
+  const first = parse(header.length + 1);
+  if (first.groups.length === 0) return null;
+  // A row has as many cells as the fullest row before the last (which may run on into the text
+  // after the table; converters drop empty cells or run two into one, never add one); the
+  // header as many (a heading before it is not one of its cells) or one fewer (an empty corner
+  // cell the converter dropped).
+  const sized = first.groups.length > 1 ? first.groups.slice(0, -1) : first.groups;
+  const usual = Math.max(...sized.map((g) => g.length));
+  if (header.length > usual) header = header.slice(header.length - usual);
+  const { groups, u } = parse(usual);
+  const width = Math.max(usual, header.length);
+  const pad = (cells: string[], front: boolean) => {
+    const missing = width - cells.length;
+    if (missing <= 0) return cells;
+    const blanks = new Array<string>(missing).fill('');
+    return front ? [...blanks, ...cells] : [...cells, ...blanks];
+  };
+  const rows = [{ units: header, cells: pad(header.map((x) => x.text), true) }];
+  for (const g of groups) rows.push({ units: g, cells: pad(g.map((x) => x.text), false) });
+  return { rows, next: u };
+}
+
+/**
+ * A table of amounts from unit `at` (its header, if any, starts there): rows are a label and
+ * the values after it.
+ */
+function amountTable(units: readonly Unit[], at: number, mode: CellMode): Parsed | null {
+  // The first row: a label followed by a value.
+  let first = at;
+  while (first < units.length && first - at <= 8) {
+    const u = units[first]!;
+    if (u.text !== '' && !isValue(u.text) && units[first + 1] && isValue(nextFilled(units, first + 1, mode)?.text ?? '')) break;
+    first++;
+  }
+  if (first >= units.length || first - at > 8) return null;
+  // Columns: a label and the most values the first rows give it.
+  let width = 2;
+  for (let u = first, rows = 0; u < units.length && rows < 4; rows++) {
+    let v = u + 1;
+    while (v < units.length && isValue(units[v]!.text)) v++;
+    width = Math.max(width, v - u);
+    if (v === u + 1) break;
+    u = v;
+  }
+  // The header: from a cell that opens one (Voce di costo, Ente), else the short cells right
+  // before the first row, as many as there are columns.
+  let from = -1;
+  for (let h = first - 1; h >= at && from < 0; h--) if (opensAmountHeader(units[h]!.text)) from = h;
+  if (from < 0) {
+    from = first;
+    while (from > at && first - from < width && units[from - 1]!.text.length <= 60 && units[from - 1]!.text !== '') from--;
+  }
+  const header = units.slice(from, first).filter((u) => mode === 'lines' || u.text !== '');
+  if (header.length > 2 * width || header.some((u) => u.text.length > 80 || isValue(u.text))) return null;
+  const rows: Parsed['rows'] = [];
+  // Header rows: the first `width` cells, then the rest under the last columns.
+  if (header.length > 0) {
+    for (let i = 0; i < header.length; i += width) {
+      const part = header.slice(i, i + width);
+      const cells = part.map((x) => x.text);
+      rows.push({ units: part, cells: i === 0 ? [...cells, ...new Array<string>(width - cells.length).fill('')] : [...new Array<string>(width - cells.length).fill(''), ...cells] });
+    }
+  }
+  let u = first;
+  if (mode === 'lines') {
+    // Every cell is there, empty ones too: rows of `width` lines while they read as rows.
+    while (u + width <= units.length) {
+      const group = units.slice(u, u + width);
+      const [label, ...rest] = group;
+      const labelOk = label!.text === '' ? rest.some((x) => isValue(x.text)) : !isValue(label!.text) && label!.text.length <= 250;
+      if (!labelOk || !rest.every((x) => x.text === '' || isValue(x.text)) || opensAmountHeader(label!.text)) break;
+      if (rest.every((x) => x.text === '') && label!.text !== '' && !groupHasValue(u + width)) break;
+      rows.push({ units: group, cells: group.map((x) => x.text) });
+      u += width;
+    }
+  } else {
+    while (u < units.length) {
+      const label = units[u]!;
+      if (isValue(label.text) || label.text.length > 250 || opensAmountHeader(label.text)) break;
+      let v = u + 1;
+      while (v < units.length && v - u < width && isValue(units[v]!.text)) v++;
+      const values = units.slice(u + 1, v);
+      // A label without its amount is a row only where the table goes on after it.
+      if (values.length === 0 && (budgetCodesOf(label.text).length === 0 || !continues(v))) break;
+      const cells = [label.text, ...values.map((x) => x.text)];
+      rows.push({ units: [label, ...values], cells: [...cells, ...new Array<string>(width - cells.length).fill('')] });
+      u = v;
+    }
+  }
+  if (rows.length - (header.length > 0 ? 1 : 0) < 2) return null;
+  return { rows, next: u };
+
+  // In 'lines' mode: does the row of `width` cells at `v` hold a value?
+  function groupHasValue(v: number): boolean {
+    const group = units.slice(v, v + width);
+    return group.length === width && !isValue(group[0]!.text) && group.slice(1).some((x) => isValue(x.text));
+  }
+
+  // Does a row with values start at unit `v`?
+  function continues(v: number): boolean {
+    const label = units[v];
+    if (!label || label.text === '' || isValue(label.text)) return false;
+    const next = nextFilled(units, v + 1, mode);
+    return next !== undefined && isValue(next.text);
+  }
+}
+
+function nextFilled(units: readonly Unit[], from: number, mode: CellMode): Unit | undefined {
+  if (mode === 'lines') return units[from];
+  for (let i = from; i < units.length; i++) if (units[i]!.text !== '') return units[i];
+  return undefined;
+}
+
+export interface CellTables {
+  mode: CellMode;
+  rows: CellRow[];
+}
+
+/**
+ * The table rows that can be rebuilt from a one-cell-per-line text. `skip` lines (0-based) are
+ * page numbers and furniture, which are not cells and do not end a table.
+ */
+export function cellTables(texts: readonly string[], skip: ReadonlySet<number>): CellTables {
+  const mode = cellMode(texts);
+  const units = unitsOf(texts, mode, skip);
+  const rows: CellRow[] = [];
+  let table = 0;
+  const numberOnly = (i: number) => i < units.length && /^\d{1,3}$/.test(units[i]!.text);
+  for (let u = 0; u < units.length; ) {
+    const text = units[u]!.text;
+    // Three or more numbers one per line are a row of a table (a calendar's months), not page
+    // numbers, which never follow each other.
+    if (numberOnly(u) && numberOnly(u + 1) && numberOnly(u + 2)) {
+      let v = u;
+      while (numberOnly(v)) v++;
+      const run = units.slice(u, v);
+      rows.push({ lines: run.flatMap((x) => x.lines), cells: run.map((x) => x.text), table: ++table });
+      u = v;
+      continue;
+    }
+    let parsed: Parsed | null = null;
+    if (headerWord(text)) parsed = numberedTable(units, u, mode);
+    if (!parsed && text !== '' && !isValue(text)) parsed = amountTable(units, u, mode);
+    if (!parsed) {
+      u++;
+      continue;
+    }
+    table++;
+    for (const r of parsed.rows) {
+      const lines = r.units.flatMap((x) => x.lines).sort((a, b) => a - b);
+      if (lines.length > 0) rows.push({ lines, cells: r.cells, table });
+    }
+    u = Math.max(parsed.next, u + 1);
+  }
+  return { mode, rows };
+}
+
+/**
+ * A cell of a table header the readers know: repeated in every project, it looks like page
+ * furniture to a count of repeated lines, but it is not.
+ */
+function headerCell(text: string): boolean {
+  const t = visibleText(text);
+  return headerWord(t) || opensAmountHeader(t) || isAmountHeader(t) || cofinColumnOf(t) !== null || isTotalLabel(t);
+}
+
+/**
+ * Lines (0-based) that are not cells: page numbers (`numbers`, 1-based lines; found in the text
+ * when not given) and the furniture a count of repeated lines finds, less table header cells.
+ */
+export function textSkips(
+  texts: readonly string[],
+  numbers?: ReadonlySet<number>,
+  mode = cellMode(texts),
+): Set<number> {
+  // Neighbours: the lines around, over blank lines except where a blank line is an empty cell.
+  const near = (i: number, step: number) => {
+    let j = i + step;
+    while (mode !== 'lines' && j >= 0 && j < texts.length && texts[j]!.trim() === '') j += step;
+    return j;
+  };
+  // A number next to another number is a table's cell (a calendar's months), not a page's.
+  const lone = (n: number) => ![near(n - 1, -1), near(n - 1, 1)].some((i) => /^\s*\d{1,4}\s*$/.test(texts[i] ?? ''));
+  const pageLines = numbers ?? new Set([...findPagination(texts).numberLines.keys()].filter(lone));
+  const skip = new Set([...pageLines].map((n) => n - 1));
+  // Table cells repeat too (a partner type, a budget line's label, a cell wrapped the same way
+  // each time): furniture is what stands in runs of three or more different repeated lines (a
+  // letterhead), and the same lines where fewer of them are left; never what the readers read as
+  // a table header or a budget line.
+  const furniture = new Set<number>();
+  for (const n of findFurniture(texts, pageLines).lines) {
+    const t = texts[n - 1]!;
+    if (!headerCell(t) && budgetCodesOf(t).length === 0) furniture.add(n - 1);
+  }
+  const key = (i: number) => texts[i]!.trim().replace(/\s+/g, ' ').toLowerCase();
+  const known = new Set<string>();
+  const seen = new Set<number>();
+  for (const i of [...furniture].sort((a, b) => a - b)) {
+    if (seen.has(i)) continue;
+    const run = [i];
+    for (let j = near(i, 1); furniture.has(j); j = near(j, 1)) run.push(j);
+    run.forEach((j) => seen.add(j));
+    const keys = new Set(run.map(key));
+    if (keys.size >= 3) for (const k of keys) known.add(k);
+  }
+  for (const i of furniture) if (known.has(key(i))) skip.add(i);
+  return skip;
+}

@@ -1,0 +1,459 @@
+// Tables in text laid out in character columns (pdftotext -layout and the like): "stream" tables
+// as Camelot and Tabula call them, found from alignment alone. A line is cut into chunks where
+// two or more spaces separate its text; a run of lines with two or more chunks that line up is a
+// table. Converters do not keep one column grid for a whole table (a long cell pushes the next
+// ones right, a page's second half may be placed a few characters off), so each line's chunks
+// are placed by their order when the line fills every column, and by the columns of the nearest
+// full line when it does not.
+//
+// A cell wrapped over lines is one cell. A line continues the row above when it states no
+// amount and each of its chunks goes on a cell of that row whose last line is full: the first
+// word would not have fitted there (a producer wraps only then). In a table whose rows are
+// numbered, a line that does not open with the next number continues the row above.
+
+export interface Chunk {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface StreamRow {
+  /** 0-based indexes of the lines the row occupies (first = where the row starts). */
+  lines: number[];
+  cells: string[];
+}
+
+export interface StreamTable {
+  rows: StreamRow[];
+  columns: number;
+  /** 0..1: share of chunks that fell in one column without being cut or joined. */
+  accuracy: number;
+}
+
+/** Runs of text separated by two or more spaces. */
+export function chunksOf(line: string): Chunk[] {
+  const out: Chunk[] = [];
+  const re = /\S+(?:[ \u00a0]\S+)*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  return out;
+}
+
+/**
+ * A cell that opens with an amount ("€ 1.500,00", "500,00 €", "12.000", "0€", "€ 34.000,00 (di
+ * cui ...)"), or holds the dashes or dots put where one goes. A bare number is not one: it may
+ * be a phone number's tail, a year, a page; nor is text that mentions an amount further on
+ * (the wrapped lines of a long description).
+ */
+export function isAmountCell(text: string): boolean {
+  const t = text.trim();
+  if (t === '') return false;
+  if (/^€/.test(t)) return true;
+  if (/^[-–—.\s]{3,}$/.test(t)) return true;
+  const number = /^\(?[-+]?(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+)\)?\s*(€)?/.exec(t);
+  if (!number) return false;
+  return number[2] !== undefined || /[.,]/.test(number[1]!);
+}
+
+/** "1.", "12)", "2.1 ", "3 -": a numbered row opens this way. */
+const NUMBERED = /^\(?\d{1,3}(?:\.\d{1,3})*(?:\s?[.)°])?(?:\s|$)/;
+/** "A.", "b)": a lettered line (list or budget code). */
+const LETTERED = /^\(?[A-Za-z]\s?[.)]\s/;
+
+function firstWord(text: string): string {
+  return /^\S+/.exec(text.trim())?.[0] ?? '';
+}
+
+// Advance widths of a sans-serif face (Helvetica, Arial, Liberation Sans: 1/1000 em). A text
+// converter keeps the characters, not their widths: whether a line was full is judged on these,
+// since a line of capitals fills a column in fewer characters than one of small letters.
+const WIDTHS: Record<string, number> = {
+  a: 556, b: 556, c: 500, d: 556, e: 556, f: 278, g: 556, h: 556, i: 222, j: 222, k: 500, l: 222, m: 833,
+  n: 556, o: 556, p: 556, q: 556, r: 333, s: 500, t: 278, u: 556, v: 500, w: 722, x: 500, y: 500, z: 500,
+  A: 667, B: 667, C: 722, D: 722, E: 667, F: 611, G: 778, H: 722, I: 278, J: 500, K: 667, L: 556, M: 833,
+  N: 722, O: 778, P: 667, Q: 778, R: 722, S: 667, T: 611, U: 722, V: 667, W: 944, X: 667, Y: 667, Z: 611,
+  ' ': 278, '.': 278, ',': 278, ':': 278, ';': 278, '!': 278, '/': 278, "'": 191, '’': 222, '-': 333, '–': 556,
+  '—': 1000, '(': 333, ')': 333, '[': 278, ']': 278, '@': 1015, '%': 889, '&': 667, '"': 355, '“': 333, '”': 333,
+  '*': 389, '+': 584, '=': 584, '_': 556, '#': 556, '€': 556,
+};
+
+/** Estimated width of a text, in thousandths of the type size. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const known = WIDTHS[ch];
+    if (known !== undefined) w += known;
+    else {
+      // Accented letters are as wide as their base letter.
+      const base = ch.normalize('NFD')[0]!;
+      w += WIDTHS[base] ?? 556;
+    }
+  }
+  return w;
+}
+
+interface Placed {
+  /** Text per column (several chunks of one line in a column are joined). */
+  cells: string[];
+  clean: number;
+  chunks: number;
+  /** Where each column starts on this line, when the line tells them all. */
+  starts: number[] | null;
+}
+
+/**
+ * Where a chunk that runs over a column start would be cut: at a single space near that start,
+ * never between a currency sign and its number. Where another line nearby starts a chunk at one
+ * of the spaces, that space is the column's edge there (converters shift a stretch of a table by
+ * a few characters).
+ */
+function cutPoint(chunk: Chunk, columnStart: number, seen: (at: number) => number): number | null {
+  let best: number | null = null;
+  let bestScore = Infinity;
+  for (let i = 0; i < chunk.text.length; i++) {
+    if (chunk.text[i] !== ' ') continue;
+    const at = chunk.start + i + 1; // where the right part starts
+    if (at < columnStart - 6 || at > columnStart + 1) continue;
+    if (/[€$£]$/.test(chunk.text.slice(0, i))) continue;
+    // Lines away of the nearest line with a chunk starting there, then distance from the start.
+    const score = seen(at) * 100 + Math.abs(at - columnStart);
+    if (score < bestScore) {
+      best = at;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Place a line's chunks in `k` columns, by order or by the column starts of a reference line.
+ * `seen(x)` says how many lines away the nearest other line starts a chunk at x (99 if none).
+ */
+function place(chunks: readonly Chunk[], k: number, reference: readonly number[] | null, seen: (x: number) => number): Placed {
+  const cells = new Array<string>(k).fill('');
+  if (chunks.length === k || !reference) {
+    chunks.forEach((c, i) => {
+      const at = Math.min(i, k - 1);
+      cells[at] = cells[at] ? `${cells[at]} ${c.text}` : c.text;
+    });
+    return { cells, clean: chunks.length === k ? chunks.length : 0, chunks: chunks.length, starts: chunks.length === k ? chunks.map((c) => c.start) : null };
+  }
+  const starts = reference;
+  const columnAt = (x: number) => {
+    let col = 0;
+    for (let j = 1; j < starts.length; j++) if (x >= starts[j]! - 2) col = j;
+    return col;
+  };
+  let clean = 0;
+  const own: (number | null)[] = new Array<number | null>(k).fill(null);
+  const put = (col: number, text: string, at: number) => {
+    cells[col] = cells[col] ? `${cells[col]} ${text}` : text;
+    own[col] ??= at;
+  };
+  for (const chunk of chunks) {
+    let rest: Chunk = chunk;
+    let col = columnAt(rest.start);
+    let cut = false;
+    for (;;) {
+      const next = starts[col + 1];
+      if (next !== undefined && rest.end > next) {
+        const at = cutPoint(rest, next, seen);
+        if (at !== null) {
+          put(col, rest.text.slice(0, at - rest.start - 1), rest.start);
+          rest = { start: at, end: rest.end, text: rest.text.slice(at - rest.start) };
+          col++;
+          cut = true;
+          continue;
+        }
+      }
+      put(col, rest.text, rest.start);
+      break;
+    }
+    if (!cut) clean++;
+  }
+  const told = own.every((x) => x !== null) ? (own as number[]) : null;
+  return { cells, clean, chunks: chunks.length, starts: told };
+}
+
+/** A line this close to the widest of its column is full. */
+const FULL = 0.93;
+
+interface Building {
+  lines: number[];
+  cells: string[];
+  /** The last line's text in each cell: what a wrapped word would have followed. */
+  last: string[];
+}
+
+/** A cell and the next line of it; `last` is the cell's last line (what is looked at). */
+export function joinWrapped(cell: string, more: string, last = cell.slice(-2)): string {
+  if (cell === '') return more;
+  // A word hyphenated at the end of a line goes on without a space ("psico-" + "fisico").
+  if (/\p{L}-$/u.test(last.slice(-2)) && /^\p{Ll}/u.test(more)) return cell + more;
+  return `${cell} ${more}`;
+}
+
+/**
+ * Rows of a block of lines (0-based indexes into `texts`, in order). `k` columns; `widths` is
+ * the longest text any line puts in each column, what "full" is measured against.
+ */
+function rowsOf(block: readonly number[], placed: Map<number, Placed>, k: number): StreamRow[] {
+  const widths = new Array<number>(k).fill(0);
+  for (const i of block) placed.get(i)!.cells.forEach((c, j) => (widths[j] = Math.max(widths[j]!, textWidth(c))));
+  const numberedLines = block.filter((i) => NUMBERED.test(placed.get(i)!.cells[0] ?? '')).length;
+  const numbered = numberedLines >= 2;
+  const rows: Building[] = [];
+  let seenNumber = false;
+  for (const i of block) {
+    const cells = placed.get(i)!.cells;
+    const row = rows[rows.length - 1];
+    const first = cells[0] ?? '';
+    const opensNumber = NUMBERED.test(first);
+    let continues = false;
+    if (row && !cells.some(isAmountCell)) {
+      if (numbered && seenNumber) continues = !opensNumber;
+      else if (!opensNumber && !(LETTERED.test(first) && fits(row, 0, first))) {
+        // Each filled column continues a filled cell whose last line is full.
+        let wrapped = 0;
+        let fresh = 0;
+        cells.forEach((c, j) => {
+          if (c === '') return;
+          if (row.cells[j] === '') fresh++;
+          else if (!fits(row, j, c)) wrapped++;
+          else fresh++;
+        });
+        continues = wrapped > 0 && fresh === 0;
+      }
+    }
+    if (opensNumber) seenNumber = true;
+    if (continues && row) {
+      row.lines.push(i);
+      cells.forEach((c, j) => {
+        if (c === '') return;
+        row.cells[j] = joinWrapped(row.cells[j]!, c, row.last[j]);
+        row.last[j] = c;
+      });
+    } else {
+      rows.push({ lines: [i], cells: [...cells], last: [...cells] });
+    }
+  }
+  return rows.map((r) => ({ lines: r.lines, cells: r.cells }));
+
+  // Widths are estimates: a word that would have come within a few percent of the widest line
+  // is taken not to have fitted.
+  function fits(row: Building, j: number, text: string): boolean {
+    return textWidth(`${row.last[j]!} ${firstWord(text)}`) <= FULL * widths[j]!;
+  }
+}
+
+/** Lines whose chunks start at the same places (within two characters). */
+function aligned(a: readonly Chunk[], b: readonly Chunk[]): boolean {
+  return a.length === b.length && a.every((c, i) => Math.abs(c.start - b[i]!.start) <= 2);
+}
+
+/**
+ * Prose laid out in two or more columns is not a table: its "cells" are paragraphs that wrap
+ * over several lines in every column, and nothing in it is an amount. (A table with long texts
+ * still has a short column: numbers, names, labels.)
+ */
+function looksLikeProse(rows: readonly StreamRow[], k: number): boolean {
+  if (rows.some((r) => r.cells.some(isAmountCell))) return false;
+  const lines = rows.reduce((n, r) => n + r.lines.length, 0);
+  if (lines / rows.length < 2) return false;
+  for (let c = 0; c < k; c++) {
+    const cells = rows.map((r) => r.cells[c] ?? '').filter((x) => x !== '');
+    const mean = cells.reduce((n, x) => n + x.length, 0) / Math.max(1, cells.length);
+    if (mean < 60) return false;
+  }
+  return true;
+}
+
+export interface StreamInput {
+  /** Line texts (form feeds removed). */
+  texts: readonly string[];
+  /** Lines that neither end a table nor belong to one (furniture, page numbers). */
+  skip: (i: number) => boolean;
+  /** Page of each line, or null. */
+  page: (i: number) => number | null;
+}
+
+/**
+ * The tables of a document. A blank line ends a table, except where the table reaches the foot
+ * of its page and goes on at the top of the next one in as many columns.
+ */
+export function streamTables({ texts, skip, page }: StreamInput): StreamTable[] {
+  const chunks = texts.map((t) => chunksOf(t));
+  const blank = (i: number) => chunks[i]!.length === 0;
+  const out: StreamTable[] = [];
+  const n = texts.length;
+  // The next line that counts, after i (furniture and page numbers skipped).
+  const nextCounted = (i: number) => {
+    let j = i + 1;
+    while (j < n && skip(j)) j++;
+    return j;
+  };
+  let i = 0;
+  while (i < n) {
+    if (skip(i) || chunks[i]!.length < 2) {
+      i++;
+      continue;
+    }
+    const block: number[] = [i];
+    let j = nextCounted(i);
+    let lastMulti = i;
+    while (j < n) {
+      const crossing = page(j) !== null && page(j) !== page(block[block.length - 1]!);
+      if (blank(j) || crossing) {
+        // Blank lines (and furniture) to the next text: only a page break lets the table go on,
+        // into a table of as many columns at the top of the next page.
+        let k = j;
+        while (k < n && (skip(k) || blank(k))) k++;
+        const crosses = k < n && page(k) !== null && page(k) !== page(block[block.length - 1]!);
+        if (!crosses) break;
+        if (goesOn(block, chunks[k]!)) {
+          j = k;
+          block.push(j);
+          lastMulti = j;
+          j = nextCounted(j);
+          continue;
+        }
+        // A cell wrapped over the page break: lines in an inner column, then the table again.
+        const carried = carriedOver(block, k);
+        if (carried.length === 0) break;
+        block.push(...carried);
+        j = nextCounted(carried[carried.length - 1]!);
+        continue;
+      }
+      const c = chunks[j]!;
+      if (c.length >= 2) {
+        block.push(j);
+        lastMulti = j;
+      } else if (within(c[0]!, chunks[lastMulti]!)) block.push(j);
+      else break;
+      j = nextCounted(j);
+    }
+    const table = tableOf(block, chunks, page);
+    if (table) {
+      out.push(table);
+      i = table.rows[table.rows.length - 1]!.lines.at(-1)! + 1;
+    } else i = block[block.length - 1]! + 1;
+  }
+  return out;
+
+  // Does a line at the top of a page go on with the table of the page before? It has as many
+  // chunks as the table has columns, or fewer (cells run together) each starting near one of
+  // the columns of the table's last full line. Pages are not placed alike: a column may start
+  // twenty characters off on the next page.
+  function goesOn(block: readonly number[], line: readonly Chunk[]): boolean {
+    const k = columnCount(block, chunks, true);
+    if (line.length < 2 || line.length > k) return false;
+    if (line.length === k) return true;
+    const full = [...block].reverse().find((b) => chunks[b]!.length === k);
+    if (full === undefined) return false;
+    const starts = chunks[full]!.map((c) => c.start);
+    return line.every((c) => starts.some((x) => Math.abs(x - c.start) <= 8));
+  }
+
+  // Lines at the top of a page that finish a cell of the page before: one chunk each, in a
+  // column right of the first (so not a heading or a paragraph), up to a line that goes on with
+  // the table. None when that line does not come within a few lines.
+  function carriedOver(block: readonly number[], from: number): number[] {
+    const left = Math.min(...block.map((b) => chunks[b]![0]?.start ?? Infinity));
+    const out: number[] = [];
+    for (let m = from; m < n && out.length <= 4; m = nextCounted(m)) {
+      const c = chunks[m]!;
+      if (c.length === 1 && c[0]!.start > left + 4) {
+        out.push(m);
+        continue;
+      }
+      if (out.length > 0 && c.length >= 2 && goesOn(block, c)) return [...out, m];
+      return [];
+    }
+    return [];
+  }
+
+  // A single chunk lies within a row's columns: it starts inside them and does not run over the
+  // next column's start (a line of prose after a table spans them).
+  function within(chunk: Chunk, row: readonly Chunk[]): boolean {
+    const left = row[0]!.start;
+    if (chunk.start < left - 2) return false;
+    for (let c = 0; c < row.length; c++) {
+      const from = c === 0 ? left - 2 : row[c]!.start - 2;
+      const to = row[c + 1]?.start ?? Infinity;
+      if (chunk.start >= from && chunk.start < to) return chunk.end <= to + 1;
+    }
+    return false;
+  }
+}
+
+/**
+ * Columns of a block: the most chunks that two lines of it put at the same places (a cell the
+ * converter ran into the next one leaves a line with fewer, a wrapped cell one with fewer still).
+ * Without two such lines, `loose` takes the most chunks any line has, else there is no table.
+ */
+function columnCount(block: readonly number[], chunks: readonly Chunk[][], loose = false): number {
+  const byCount = new Map<number, number[]>();
+  for (const i of block) {
+    const c = chunks[i]!.length;
+    if (c < 2) continue;
+    const list = byCount.get(c);
+    if (list) list.push(i);
+    else byCount.set(c, [i]);
+  }
+  const counts = [...byCount.keys()].sort((a, b) => b - a);
+  for (const c of counts) {
+    const lines = byCount.get(c)!;
+    if (lines.some((i, x) => x > 0 && aligned(chunks[lines[x - 1]!]!, chunks[i]!))) return c;
+  }
+  return loose ? counts[0] ?? 0 : 0;
+}
+
+function tableOf(block: readonly number[], chunks: readonly Chunk[][], page: (i: number) => number | null): StreamTable | null {
+  const multi = block.filter((i) => chunks[i]!.length >= 2);
+  if (multi.length < 2) return null;
+  const k = columnCount(block, chunks);
+  if (k < 2) return null;
+  const full = multi.filter((i) => chunks[i]!.length === k);
+  const placed = new Map<number, Placed>();
+  const startsAt = new Map<number, number[]>();
+  block.forEach((i, order) => {
+    for (const c of chunks[i]!) {
+      const list = startsAt.get(c.start);
+      if (list) list.push(order);
+      else startsAt.set(c.start, [order]);
+    }
+  });
+  // Lines are placed in order; one that does not fill every column takes the column starts of
+  // the last line that told them all (the first full line below, before any did).
+  let told: { starts: number[]; page: number | null } | null = null;
+  block.forEach((i, order) => {
+    let reference: number[] | null = null;
+    if (chunks[i]!.length !== k) {
+      // The line that told them last on this page, else the first full line below on this page
+      // (pages are placed apart), else whatever told them last.
+      const below = full.find((f) => f > i && page(f) === page(i));
+      reference = told && told.page === page(i) ? told.starts : below !== undefined ? chunks[below]!.map((c) => c.start) : told?.starts ?? chunks[full[0]!]!.map((c) => c.start);
+    }
+    const seen = (x: number) => Math.min(99, ...(startsAt.get(x) ?? []).filter((o) => o !== order).map((o) => Math.abs(o - order)));
+    const p = place(chunks[i]!, k, reference, seen);
+    placed.set(i, p);
+    if (p.starts) told = { starts: p.starts, page: page(i) };
+  });
+  let rows = rowsOf(block, placed, k);
+  // Single-column lines after the last full row that start rows of their own are text after the
+  // table, not part of it.
+  while (rows.length > 0) {
+    const last = rows[rows.length - 1]!;
+    if (last.lines.some((l) => chunks[l]!.length >= 2)) break;
+    rows = rows.slice(0, -1);
+  }
+  if (rows.length < 2 || looksLikeProse(rows, k)) return null;
+  const used = new Set(rows.flatMap((r) => r.lines));
+  let clean = 0;
+  let total = 0;
+  for (const i of used) {
+    clean += placed.get(i)!.clean;
+    total += placed.get(i)!.chunks;
+  }
+  return { rows, columns: k, accuracy: total === 0 ? 1 : clean / total };
+}

@@ -1,9 +1,11 @@
 // The command line: npx conciliazione [options] <annex files or folders...>
-// Exit codes: 0 done, 1 --strict and an error finding exists, 2 unusable input or arguments,
-// 70 an internal error. Every failure is one line on stderr, never a stack trace.
+// Exit codes: 0 done, 1 --strict and an error finding exists, 2 anything the user can act on
+// (unusable input or arguments, an output folder that is not ours or cannot be written), 70 only
+// a bug of ours. Every failure is one line on stderr, never a stack trace.
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { InputError } from './errors.js';
+import { InputError, printable } from './errors.js';
+import { restoreOutFolder } from './out-folder.js';
 import type { CsvDialect } from './outputs/csv.js';
 import { DEFAULT_MAX_INPUT_BYTES, loadProfile, resolveInputs, run, type Lang } from './run.js';
 import { REPLAN_STRATEGIES, type ReplanStrategy } from '../shared/replan/index.js';
@@ -11,16 +13,23 @@ import { REPLAN_STRATEGIES, type ReplanStrategy } from '../shared/replan/index.j
 const EXIT_INPUT = 2;
 const EXIT_INTERNAL = 70;
 
+// Messages name files and repeat arguments as the user gave them: printable() keeps them on one
+// line and shows any control character escaped, so a file name cannot drive the terminal.
 function fail(message: string, code: number): never {
-  process.stderr.write(`conciliazione: ${message.replace(/\s*\n\s*/g, ' ').trim()}\n`);
+  process.stderr.write(`conciliazione: ${printable(message).trim()}\n`);
   process.exit(code);
 }
+
+// A reader that closes early (`conciliazione ... | head`) is not a failure of the run.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+});
 
 async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('conciliazione')
     .description('Reads annexes of approved work-life alliance projects and writes CSV, JSON and findings.')
-    .argument('<inputs...>', 'annex files (.md/.txt) or folders holding them')
+    .argument('<inputs...>', 'annex files (.pdf, .docx, .md, .txt, .html) or folders holding them; - reads standard input')
     .option('-o, --out <dir>', 'output folder (replaced as a whole when the run succeeds)', 'out')
     .option('-p, --profile <file>', 'call profile (JSON) with the thresholds; default ATS Val Padana 2020')
     .addOption(new Option('-l, --lang <lang>', 'language of the messages in findings.csv').choices(['it', 'en']).default('it'))
@@ -28,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--strict', 'exit with code 1 when any error finding exists', false)
     .option(
       '--max-input-mb <mb>',
-      'refuse (exit 2) an annex file larger than this many megabytes, before reading it',
+      'refuse (exit 2) an annex larger than this many megabytes (files, pipes and standard input alike)',
       String(DEFAULT_MAX_INPUT_BYTES / (1024 * 1024)),
     )
     .addOption(
@@ -43,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
       writeErr: (s) => {
         // Commander's own messages ("error: unknown option") become our one-line form.
         const line = s.replace(/^error:\s*/i, '').split('\n').find((l) => l.trim() !== '');
-        if (line) process.stderr.write(`conciliazione: ${line.trim()}\n`);
+        if (line) process.stderr.write(`conciliazione: ${printable(line).trim()}\n`);
       },
     });
 
@@ -61,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
   if (!/^\d+(\.\d+)?$/.test(opts.maxInputMb.trim()) || !(maxMb > 0)) {
     throw new InputError('--max-input-mb', null, `expected a positive number of megabytes, got "${opts.maxInputMb}"`);
   }
+  // Before anything can refuse this run: outputs a killed run left retired are put back.
+  await restoreOutFolder(opts.out);
   const profile = opts.profile ? await loadProfile(opts.profile) : undefined;
   const inputs = await resolveInputs(program.args);
 
@@ -83,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
       strict: opts.strict,
       maxInputBytes: Math.floor(maxMb * 1024 * 1024),
       replanStrategy: opts.replanStrategy,
-      onProgress: (done, _total, file) => bar?.update(done, { file }),
+      onProgress: (done, _total, file) => bar?.update(done, { file: printable(file) }),
     });
   } finally {
     bar?.stop();
@@ -93,8 +104,8 @@ async function main(argv: string[]): Promise<number> {
     const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
     process.stdout.write(
       opts.lang === 'en'
-        ? `conciliazione: ${n(summary.projects, 'project', 'projects')} from ${n(summary.files, 'file', 'files')}; ${n(f.error, 'error', 'errors')}, ${n(f.warning, 'warning', 'warnings')}, ${n(f.info, 'note', 'notes')}; written to ${summary.outDir}\n`
-        : `conciliazione: ${n(summary.projects, 'progetto', 'progetti')} da ${summary.files} file; ${n(f.error, 'errore', 'errori')}, ${n(f.warning, 'avviso', 'avvisi')}, ${n(f.info, 'nota', 'note')}; scritto in ${summary.outDir}\n`,
+        ? `conciliazione: ${n(summary.projects, 'project', 'projects')} from ${n(summary.files, 'file', 'files')}; ${n(f.error, 'error', 'errors')}, ${n(f.warning, 'warning', 'warnings')}, ${n(f.info, 'note', 'notes')}; written to ${printable(summary.outDir)}\n`
+        : `conciliazione: ${n(summary.projects, 'progetto', 'progetti')} da ${summary.files} file; ${n(f.error, 'errore', 'errori')}, ${n(f.warning, 'avviso', 'avvisi')}, ${n(f.info, 'nota', 'note')}; scritto in ${printable(summary.outDir)}\n`,
     );
   }
   return summary.exitCode;

@@ -14,6 +14,26 @@ export class InputError extends Error {
   /** "file:line: message", the form compilers use, so editors can jump to the spot. */
   oneLine(): string {
     const where = this.line === null ? this.file : `${this.file}:${this.line}`;
-    return `${where}: ${this.message.replace(/\s*\n\s*/g, ' ')}`;
+    return `${where}: ${this.message.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run))}`;
   }
+}
+
+// Line breaks of any kind, and characters a terminal acts on instead of showing: C0 and C1
+// controls (ESC starts the ANSI sequences that recolour, move or retitle), DEL, and the
+// bidirectional marks and overrides that reorder what follows them.
+const BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text safe to print on a terminal as one line: runs of spaces that hold a line break become one
+ * space, and every control character is shown escaped ("\\x1b", "\\u202e"), never obeyed.
+ */
+export function printable(text: string): string {
+  return text
+    .replace(/\s+/g, (run) => (BREAK.test(run) ? ' ' : run))
+    .replace(UNPRINTABLE, (ch) => {
+      const code = ch.charCodeAt(0);
+      return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
 }

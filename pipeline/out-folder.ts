@@ -98,7 +98,13 @@ export async function cleanStale(target: string): Promise<void> {
     const m = /^(tmp|old)-(\d{1,10})-\d{1,16}$/.exec(name.slice(prefix.length));
     if (!m || alive(Number(m[2]))) continue;
     const path = join(parent, name);
-    if (!(await readManifest(path))) continue;
+    if (!(await readManifest(path))) {
+      // A run killed between creating its staging folder and finishing the manifest left it
+      // empty, or holding nothing but that manifest: still ours, and nothing in it to keep.
+      const inside = await readdir(path).catch(() => null);
+      if (inside && inside.every((n) => n === MANIFEST)) await rm(path, { recursive: true, force: true }).catch(() => undefined);
+      continue;
+    }
     if (m[1] === 'old') {
       try {
         await stat(target);
@@ -109,6 +115,15 @@ export async function cleanStale(target: string): Promise<void> {
     }
     await rm(path, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/**
+ * Called first by every run, before its arguments are checked: outputs that a run killed between
+ * its two renames left retired are back in place even when this run is refused or fails.
+ */
+export async function restoreOutFolder(out: string): Promise<void> {
+  if (out.trim() === '') return;
+  await cleanStale(resolve(out)).catch(() => undefined);
 }
 
 export interface StagedWrite {

@@ -1,7 +1,8 @@
 // The run: inputs -> records -> outputs, free of argv and of the terminal so that tests and
 // other front ends can call it. Outputs are written into a fresh folder beside the target and
 // renamed into place only when every file was written: a failed run leaves the old outputs.
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { constants as fsConstants, type Stats } from 'node:fs';
+import { open, readdir, readFile, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { countBySeverity } from '../shared/engine.js';
 import { DEFAULT_PROFILE, parseProfile, type Profile } from '../shared/profile.js';
@@ -9,7 +10,7 @@ import { readAnnexDocument, type ReadOptions } from './annex/read-annex.js';
 import { readSource } from './document/read-source.js';
 import type { ReplanStrategy } from '../shared/replan/index.js';
 import { InputError } from './errors.js';
-import { checkOutFolder, replaceOutFolder } from './out-folder.js';
+import { checkOutFolder, replaceOutFolder, restoreOutFolder } from './out-folder.js';
 import { toCsv, type CsvDialect } from './outputs/csv.js';
 import { toJson } from './outputs/json.js';
 import { buildTables } from './outputs/rows.js';
@@ -33,6 +34,8 @@ export interface RunOptions {
   strict?: boolean;
   /** Largest annex file read, in bytes (default DEFAULT_MAX_INPUT_BYTES): a bigger file is refused. */
   maxInputBytes?: number;
+  /** Records larger than this many times the input (plus OUTPUT_ALLOWANCE) are refused (default OUTPUT_FACTOR). */
+  outputFactor?: number;
   replanStrategy?: ReplanStrategy;
   /** Outputs beyond the CSV files and annex.json; by default the workbook annex.xlsx. */
   writers?: OutputWriter[];
@@ -55,24 +58,79 @@ export interface RunSummary {
 /** 50 MB: the seed annex is 0.26 MB; a file this big is not an annex, and reading it would cost gigabytes. */
 export const DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
+/**
+ * The records (as compact JSON) may be at most this many times the bytes read, plus
+ * OUTPUT_ALLOWANCE: the seed's are 1.3 times its size (2.5 times its Word file, which is
+ * compressed), and every output (CSV, annex.json, the workbook's tabs) grows with them. A
+ * document that would give more (thousands of projects that are a header and nothing else) is
+ * refused before anything is written, rather than turning a few bytes into a budget tab each.
+ */
+export const OUTPUT_FACTOR = 4;
+export const OUTPUT_ALLOWANCE = 4 * 1024 * 1024;
+
 const ANNEX_FILE = /\.(md|markdown|txt|text|html?|pdf|docx)$/i;
 
-/** Files as given, folders as their annex files: *.md, *.txt, *.html, *.pdf, *.docx (sorted, not recursive). */
+/** The input named "-": standard input, read through the same byte counter as a file. */
+export const STDIN = '-';
+const STDIN_NAME = 'stdin';
+
+/** Why a path cannot be used, in words, from the error code of stat, open or readdir. */
+function pathProblem(code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'ENOTDIR':
+      return 'no such file or folder (a part of the path is a file)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: check that you may read it';
+    case 'ELOOP':
+      return 'a loop of symbolic links';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    default:
+      return `cannot be read (${code ?? 'error'})`;
+  }
+}
+
+/** What a path that is neither a file nor a folder is, and what to give instead. */
+function notAFile(info: Stats): string {
+  const what = info.isFIFO() ? 'a named pipe' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : info.isSocket() ? 'a socket' : 'not a regular file';
+  return `${what}, not an annex file: give the file itself, or "-" to read standard input (e.g. conciliazione - < annex.md)`;
+}
+
+/**
+ * Files as given, folders as their annex files: *.md, *.txt, *.html, *.pdf, *.docx (sorted, not
+ * recursive), "-" as standard input. A named pipe or a device is refused: it has no size to check
+ * beforehand and may never end; "-" reads such a stream through the size limit.
+ */
 export async function resolveInputs(args: readonly string[]): Promise<string[]> {
   if (args.length === 0) throw new InputError('conciliazione', null, 'no annex file given');
   const files: string[] = [];
   for (const arg of args) {
+    if (arg === STDIN) {
+      files.push(STDIN);
+      continue;
+    }
     let info;
     try {
       info = await stat(arg);
-    } catch {
-      throw new InputError(arg, null, 'no such file or folder');
+    } catch (e) {
+      throw new InputError(arg, null, pathProblem((e as NodeJS.ErrnoException).code));
     }
     if (info.isDirectory()) {
-      const names = (await readdir(arg)).filter((n) => ANNEX_FILE.test(n)).sort();
+      let entries: string[];
+      try {
+        entries = await readdir(arg);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new InputError(arg, null, `cannot list the folder (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'error'}): check that you may read it, or name its files`);
+      }
+      const names = entries.filter((n) => ANNEX_FILE.test(n)).sort();
       if (names.length === 0) throw new InputError(arg, null, 'the folder holds no annex (.pdf, .docx, .md, .txt or .html)');
       files.push(...names.map((n) => join(arg, n)));
-    } else files.push(arg);
+    } else if (info.isFile()) files.push(arg);
+    else throw new InputError(arg, null, notAFile(info));
   }
   return [...new Set(files)];
 }
@@ -96,6 +154,7 @@ export async function loadProfile(path: string): Promise<Profile> {
 }
 
 function displayName(file: string): string {
+  if (file === STDIN) return STDIN_NAME;
   const rel = relative(process.cwd(), resolve(file));
   return rel.startsWith('..') ? resolve(file) : rel.split('\\').join('/');
 }
@@ -105,32 +164,136 @@ function megabytes(bytes: number): string {
   return `${mb >= 10 ? Math.round(mb) : Number(mb.toFixed(1))} MB`;
 }
 
+/**
+ * Every byte passes a counter: reading stops as soon as the total is over the limit, whatever
+ * the file says its size is (a pipe or a device says 0). `next` gives the next chunk, or null at
+ * the end.
+ */
+async function readCounted(next: () => Promise<Uint8Array | null>, maxInputBytes: number, over: () => InputError): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (let chunk = await next(); chunk !== null; chunk = await next()) {
+    total += chunk.length;
+    if (total > maxInputBytes) throw over();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+const CHUNK = 1024 * 1024;
+
+async function readStdin(maxInputBytes: number): Promise<Uint8Array> {
+  const stream = process.stdin;
+  const it = stream[Symbol.asyncIterator]();
+  try {
+    return await readCounted(
+      async () => {
+        const r = await it.next();
+        return r.done ? null : (r.value as Buffer);
+      },
+      maxInputBytes,
+      () => new InputError(STDIN_NAME, null, `standard input is over the ${megabytes(maxInputBytes)} limit for an annex (--max-input-mb): reading stopped there`),
+    );
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function readRegularFile(file: string, maxInputBytes: number): Promise<Uint8Array> {
+  const name = displayName(file);
+  let handle: FileHandle;
+  try {
+    // Non-blocking, so that a named pipe put in the file's place is refused below instead of
+    // waiting forever for a writer; for a regular file the flag changes nothing.
+    handle = await open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(name, null, code === 'EISDIR' ? 'is a folder' : code === 'ENXIO' ? 'a socket or a device, not an annex file' : pathProblem(code));
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new InputError(name, null, 'is a folder');
+    if (!info.isFile()) throw new InputError(name, null, notAFile(info));
+    // The size is checked before reading, so that a huge file costs no memory.
+    if (info.size > maxInputBytes) {
+      throw new InputError(name, null, `the file is ${megabytes(info.size)}, over the ${megabytes(maxInputBytes)} limit for an annex (--max-input-mb)`);
+    }
+    let position = 0;
+    const chunk = Math.min(CHUNK, maxInputBytes + 1, Math.max(64 * 1024, info.size + 1));
+    return await readCounted(
+      async () => {
+        const buffer = Buffer.allocUnsafe(chunk);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+        position += bytesRead;
+        return bytesRead === 0 ? null : buffer.subarray(0, bytesRead);
+      },
+      maxInputBytes,
+      () => new InputError(name, null, `the file grew over the ${megabytes(maxInputBytes)} limit while being read (--max-input-mb)`),
+    );
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(name, null, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** The bytes of one input ("-" is standard input), never more than maxInputBytes of them. */
+export async function readInputBytes(file: string, maxInputBytes = DEFAULT_MAX_INPUT_BYTES): Promise<Uint8Array> {
+  return file === STDIN ? readStdin(maxInputBytes) : readRegularFile(file, maxInputBytes);
+}
+
 export async function readAnnexFile(
   file: string,
   profile: Profile,
   maxInputBytes = DEFAULT_MAX_INPUT_BYTES,
   read: ReadOptions = {},
+  counted?: { bytes: number },
 ): Promise<AnnexRecord> {
-  let bytes: Uint8Array;
-  try {
-    // The size is checked before reading, so that a huge file costs no memory.
-    const { size } = await stat(file);
-    if (size > maxInputBytes) {
-      throw new InputError(displayName(file), null,
-        `the file is ${megabytes(size)}, over the ${megabytes(maxInputBytes)} limit for an annex (--max-input-mb)`);
-    }
-    bytes = await readFile(file);
-    if (bytes.length > maxInputBytes) throw new InputError(displayName(file), null, `the file grew over the ${megabytes(maxInputBytes)} limit while being read`);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(displayName(file), null, code === 'EISDIR' ? 'is a folder' : `cannot read the file (${code ?? 'error'})`);
-  }
+  const bytes = await readInputBytes(file, maxInputBytes);
+  if (counted) counted.bytes += bytes.length;
   const name = displayName(file);
   return readAnnexDocument(await readSource(bytes, name), profile, read);
 }
 
+/** What the user can do about a failed write, by its error code; null for a failure of ours. */
+function writeAdvice(code: string | undefined): string | null {
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full: free some space and run again';
+    case 'EROFS':
+      return 'the file system is read-only: choose another folder with --out';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: choose a folder you may write in with --out';
+    case 'EBUSY':
+      return 'the folder is in use: close the program that holds it, or choose another --out';
+    case 'ENOTEMPTY':
+    case 'EEXIST':
+      return 'another run wrote the output folder at the same time: run again';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files: close some programs and run again';
+    default:
+      return null;
+  }
+}
+
 async function writeOutputs(target: string, files: { name: string; content: string }[], json: AnnexJson, writers: OutputWriter[], opts: { lang: Lang; dialect: CsvDialect }): Promise<string[]> {
+  try {
+    return await replaceStaged(target, files, json, writers, opts);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const advice = writeAdvice(code);
+    if (advice === null) throw e;
+    // The previous outputs are still in place: replaceOutFolder swaps only after every write.
+    throw new InputError(displayName(target), null, `cannot write the outputs (${code}): ${advice}`);
+  }
+}
+
+async function replaceStaged(target: string, files: { name: string; content: string }[], json: AnnexJson, writers: OutputWriter[], opts: { lang: Lang; dialect: CsvDialect }): Promise<string[]> {
   return replaceOutFolder(target, async (staging) => {
     const written: string[] = [];
     for (const f of files) {
@@ -149,15 +312,39 @@ export function workbookWriter(profile: Profile): OutputWriter {
   return { name: 'annex.xlsx', write: (json, dir, o) => writeWorkbook(json, join(dir, 'annex.xlsx'), { lang: o.lang, profile }) };
 }
 
+/**
+ * Refuses (exit 2) records that outgrow the input: their compact JSON is measured project by
+ * project, and the measuring stops at the limit, so a hostile document costs no more than it.
+ */
+function checkOutputSize(annex: AnnexRecord, inputBytes: number, budget: { used: number }, factor: number, name: string): void {
+  const limit = OUTPUT_ALLOWANCE + factor * inputBytes;
+  const { projects, ...rest } = annex;
+  budget.used += JSON.stringify(rest).length;
+  for (const p of projects) {
+    if (budget.used > limit) break;
+    budget.used += JSON.stringify(p).length;
+  }
+  if (budget.used > limit) {
+    throw new InputError(name, null,
+      `the records of ${projects.length} projects would be over ${megabytes(limit)} (${factor} times the ${megabytes(inputBytes)} read, and more): this does not look like an annex; check how it was converted`);
+  }
+}
+
 export async function run(options: RunOptions): Promise<RunSummary> {
   const profile = options.profile ?? DEFAULT_PROFILE;
   const lang = options.lang ?? 'it';
   const dialect = options.dialect ?? 'standard';
+  // Outputs a killed run left retired are put back first, whether or not this run gets far.
+  await restoreOutFolder(options.out);
   const files = await resolveInputs(options.inputs);
-  const target = await checkOutFolder(options.out, files);
+  const target = await checkOutFolder(options.out, files.filter((f) => f !== STDIN));
   const annexes: AnnexRecord[] = [];
+  const counted = { bytes: 0 };
+  const budget = { used: 0 };
   for (const [i, file] of files.entries()) {
-    annexes.push(await readAnnexFile(file, profile, options.maxInputBytes, { replanStrategy: options.replanStrategy }));
+    const annex = await readAnnexFile(file, profile, options.maxInputBytes, { replanStrategy: options.replanStrategy }, counted);
+    checkOutputSize(annex, counted.bytes, budget, options.outputFactor ?? OUTPUT_FACTOR, displayName(file));
+    annexes.push(annex);
     options.onProgress?.(i + 1, files.length, file);
   }
   const json: AnnexJson = { generator: 'conciliazione', profile: profile.id, annexes };

@@ -23,6 +23,20 @@ export type AmountReading =
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 
+/**
+ * Ten thousand billion euro: no amount beyond it is read, whatever the profile says (a double
+ * still holds every cent below it, so a spreadsheet never shows such a figure rounded or as
+ * Infinity). The profile's maxPlausibleAmount, far lower, is applied where budgets are read.
+ */
+export const MAX_READABLE_AMOUNT = '10000000000000.00';
+const CEILING = new Money(MAX_READABLE_AMOUNT);
+const beyondReason = 'an amount beyond any plausible grant';
+
+/** Whether the reading states an amount larger (in absolute value) than `max`. */
+export function beyond(value: Money, max: Money): boolean {
+  return value.abs().greaterThan(max);
+}
+
 // A number must not run on into more digits ("12,3,4", "1.2345,00", "12,345,67"): without the
 // final lookahead those read as two amounts (a "multi" of 12.30 and 4) instead of junk.
 const NUMBER =
@@ -72,6 +86,7 @@ export function readAmount(cell: CellValue): AmountReading {
   if (cell === null || cell === undefined) return { kind: 'empty' };
   if (typeof cell === 'number') {
     const v = fromSheetNumber(cell);
+    if (v && beyond(v, CEILING)) return { kind: 'unreadable', reason: beyondReason };
     return v ? { kind: 'amount', value: v } : { kind: 'unreadable', reason: 'not a finite number' };
   }
   if (typeof cell === 'boolean' || cell instanceof Date) {
@@ -107,6 +122,7 @@ function readItems(text: string): AmountReading {
       const role = note === null ? null : roleOf(note);
       const value = m[2] !== undefined ? parseNumber(m[2]) : null;
       if (m[2] !== undefined && value === null) return { kind: 'unreadable', reason: `bad number "${m[2]}"` };
+      if (value !== null && beyond(value, CEILING)) return { kind: 'unreadable', reason: beyondReason };
       if (role) breakdown = false;
       items.push({ value, note, role, inBreakdown: breakdown, trailing: [] });
       pos = ITEM.lastIndex;
@@ -148,7 +164,7 @@ function resolve(items: Item[], freeText: boolean, text: string): AmountReading 
       if (byRole[item.role] !== null) return { kind: 'unreadable', reason: `two "${item.role}" amounts` };
       byRole[item.role] = item.value;
     } else if (item.inBreakdown) {
-      if (item.value) details.push({ value: item.value, note: item.trailing.join(' ').replace(/[;,.]+$/, '') });
+      if (item.value) details.push({ value: item.value, note: item.trailing.join(' ').replace(/(?<![;,.])[;,.]+$/, '') });
     } else unassigned.push(item);
   }
   if (unassigned.length > 1) return { kind: 'unreadable', reason: 'more than one amount without a funding source' };

@@ -1,11 +1,12 @@
 // The one reader that turns a grid of cells into a budget, whether the grid came from annex
 // text, an XLSX tab or a live sheet. Rows are found by their labels; amounts keep their cell.
-import { readAmount, type AmountReading, type CellValue } from './amounts.js';
+import { beyond, readAmount, type AmountReading, type CellValue } from './amounts.js';
 import {
   budgetCodesOf, cofinColumnOf, isAmountHeader, isAssignedLabel, isBudgetHeading, isEntityHeader, isTotalLabel,
   shareColumnOf,
 } from './labels.js';
-import { plainFromSheetNumber, toPlain } from './money.js';
+import { money, plainFromSheetNumber, toPlain } from './money.js';
+import { DEFAULT_MAX_PLAUSIBLE_AMOUNT } from './profile.js';
 import type { AmountStatus, Budget, BudgetLine, CellRef, Cofinancer, LineCode, ReadProblem } from './model.js';
 import { visibleText } from './text.js';
 
@@ -57,7 +58,13 @@ function firstFilled(row: readonly CellValue[], from = 0): number {
 
 type Phase = 'before' | 'budget' | 'between' | 'cofin' | 'done';
 
-export function readBudget(grid: Grid): Budget {
+export interface ReadLimits {
+  /** The profile's maxPlausibleAmount: a larger amount is unreadable (default 100 million). */
+  maxAmount?: string;
+}
+
+export function readBudget(grid: Grid, limits: ReadLimits = {}): Budget {
+  const maxAmount = money(limits.maxAmount ?? DEFAULT_MAX_PLAUSIBLE_AMOUNT);
   const lines: BudgetLine[] = [];
   const cofinancers: Cofinancer[] = [];
   const problems: ReadProblem[] = [];
@@ -73,14 +80,25 @@ export function readBudget(grid: Grid): Budget {
   const problem = (kind: ReadProblem['kind'], cell: CellRef, text: string, reason: string) =>
     problems.push({ kind, cell, text, reason });
 
+  // An amount no grant comes near (the profile's maxPlausibleAmount) is a misreading or a typo,
+  // never a figure: read as unreadable, so that no total, rule or spreadsheet takes it.
+  const implausible = (r: AmountReading): AmountReading => {
+    const values = r.kind === 'amount' ? [r.value] : r.kind === 'split' ? [r.value, r.total, r.funded, r.cofinanced] : r.kind === 'multi' ? r.items : [];
+    return values.some((v) => v && beyond(v, maxAmount))
+      ? { kind: 'unreadable', reason: `an amount over ${toPlain(maxAmount)}, beyond any plausible grant (profile maxPlausibleAmount)` }
+      : r;
+  };
+
   const readCell = (row: number, col: number): AmountFields & { raw: string } => {
     const value = grid[row]?.[col];
     if (typeof value === 'number') {
       // Numbers are what live sheets hold; their plain form needs no parsing.
       const amount = plainFromSheetNumber(value);
-      if (amount !== null) return { status: 'stated', amount, funded: null, cofinanced: null, details: [], raw: String(value) };
+      if (amount !== null && !beyond(money(amount), maxAmount)) {
+        return { status: 'stated', amount, funded: null, cofinanced: null, details: [], raw: String(value) };
+      }
     }
-    const reading = readAmount(value);
+    const reading = implausible(readAmount(value));
     if (reading.kind === 'unreadable') problem('amount-unreadable', { row, col }, rawText(value), reading.reason);
     // Several amounts where one is expected ("€ 31.500,00 € 1.000,00" on line C) make the line
     // unreadable too; without a problem the line was marked unreadable and no rule said so.
@@ -156,7 +174,7 @@ export function readBudget(grid: Grid): Budget {
         const cell = { row: r, col };
         const labelCell = { row: r, col: li };
         if (codes.length >= 2 && codes[0] === 'A' && codes[1] === 'A_coord') {
-          const reading = readAmount(row[col]);
+          const reading = implausible(readAmount(row[col]));
           const raw = rawText(row[col]);
           if (reading.kind === 'multi' && reading.items.length === 2) {
             const [a, coord] = reading.items.map((v) =>

@@ -39,7 +39,7 @@ interface NameForm {
 /** A name's comparable forms: the name itself and any former name given as "(ex ...)". */
 export function nameForms(name: string): NameForm[] {
   const folded = foldText(name)
-    .replace(/\b(www\.)?([a-z0-9-]+)\.(com|it|net|org|eu)\b/g, '$2')
+    .replace(/(?<![a-z0-9-])(www\.)?([a-z0-9-]+)\.(com|it|net|org|eu)\b/g, '$2')
     .replace(/\b([a-z])\.(?=[a-z]\b)/g, '$1') // R.S.A. / Re.Le.Vi. -> rsa / relevi
     .replace(/\.(?=[a-z])/g, '')
     .replace(/['.]/g, ' ');

@@ -1,6 +1,10 @@
 // A call profile: the thresholds of one call for proposals. Analysts may pass their own JSON.
 import { z } from 'zod';
+import { MAX_READABLE_AMOUNT } from './amounts.js';
 import { AmountString } from './model.js';
+
+/** 100 million euro: the default ceiling of a plausible budget amount. */
+export const DEFAULT_MAX_PLAUSIBLE_AMOUNT = '100000000.00';
 
 const Pct = z.string().regex(/^\d{1,3}(\.\d{1,4})?$/, 'a percentage such as "30" or "12.5"');
 
@@ -16,6 +20,14 @@ export const Profile = z.object({
   partnerMatchStrong: z.number().min(0).max(1),
   /** Below this the cofinancer has no partner at all. */
   partnerMatchWeak: z.number().min(0).max(1),
+  /**
+   * No amount of a budget is larger than this (a whole project, let alone a line): an amount
+   * beyond it is read as unreadable (amount-unreadable), never as a figure. Optional in a
+   * profile file; at most MAX_READABLE_AMOUNT.
+   */
+  maxPlausibleAmount: AmountString
+    .refine((v) => !v.startsWith('-') && Number(v) > 0 && Number(v) <= Number(MAX_READABLE_AMOUNT), `a positive amount up to ${MAX_READABLE_AMOUNT}`)
+    .default(DEFAULT_MAX_PLAUSIBLE_AMOUNT),
 }).strict();
 export type Profile = z.infer<typeof Profile>;
 
@@ -28,6 +40,7 @@ export const DEFAULT_PROFILE: Profile = {
   roundingTolerance: '0.01',
   partnerMatchStrong: 0.8,
   partnerMatchWeak: 0.5,
+  maxPlausibleAmount: DEFAULT_MAX_PLAUSIBLE_AMOUNT,
 };
 
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; error: string };

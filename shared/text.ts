@@ -47,12 +47,14 @@ function cleanText(raw: string): string {
   // Each pass only has work when its marker is present; none of them adds another pass's marker.
   if (s.includes('<')) {
     s = s
-      .replace(/<a\b[^>]*>(.*?)<\/a>/gi, '$1')
+      // A tag ends before the next "<", a link's text before the next link: no bracket is
+      // scanned again from every "<" of a line of them.
+      .replace(/<a\b[^<>]*>((?:(?!<\/?a\b).)*)<\/a>/gi, '$1')
       .replace(/<br\s*\/?>/gi, ' ')
-      .replace(/<\/?[a-z][^>]*>/gi, '');
+      .replace(/<\/?[a-z][^<>]*>/gi, '');
   }
   if (s.includes('&')) s = s.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e);
-  if (s.includes('[')) s = s.replace(/\[([^\]]*)\]\((?:mailto:)?[^)]*\)/g, '$1');
+  if (s.includes('[')) s = s.replace(/\[([^[\]]*)\]\((?:mailto:)?[^()]*\)/g, '$1');
   if (s.includes('*') || s.includes('_')) {
     s = s.replace(/(\*{1,3}|_{2,3})(?=\S)|(?<=\S)(\*{1,3}|_{2,3})/g, '').replace(/\*\*/g, '');
   }

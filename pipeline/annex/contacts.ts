@@ -9,7 +9,9 @@ export interface Contact {
   phone: string;
 }
 
-const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Each pattern here runs over text of any length: a run that could start a match starts it only at
+// its first character (the look-behinds), so no run is scanned again from each of its characters.
+const EMAIL = /(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 // Italian numbers: 2-5 digit prefix, then groups split by space, dot, slash or dash.
 const PHONE = /(?:\+\s?39[\s.]?)?\(?\d{2,5}\)?(?:[\s./-]{0,2}\d{2,}){0,5}/g;
 const LABELS = /\b(?:tel(?:efono)?|cell(?:ulare)?|e-?mail|mail|fax|mob)\b\.?\s*:?/gi;
@@ -27,7 +29,7 @@ export function splitContact(raw: string): Contact {
   text = text.replace(EMAIL, ' ');
   const phones: string[] = [];
   text = text.replace(PHONE, (m) => {
-    const t = m.trim().replace(/[\s./-]+$/, '');
+    const t = m.trim().replace(/(?<![\s./-])[\s./-]+$/, '');
     if (digits(t) >= 6) {
       phones.push(t);
       return ' ';
@@ -36,10 +38,10 @@ export function splitContact(raw: string): Contact {
   });
   const name = text
     .replace(LABELS, ' ')
-    .replace(/\s*[,;]\s*(?=[,;]|$)/g, '')
+    .replace(/(?<!\s)\s*[,;]\s*(?=[,;]|$)/g, '')
     .replace(/(\s[-–—]\s*)+(?=[-–—]|$)/g, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '')
+    .replace(/^[\s,;:–—-]+|(?<![\s,;:–—-])[\s,;:–—-]+$/g, '')
     .trim();
   return { name, email: [...new Set(emails)].join('; '), phone: phones.join('; ') };
 }

@@ -4,7 +4,10 @@
 // its page, so a line's page is known exactly only between two consecutive numbers.
 import { firstAtOrAfter } from './bisect.js';
 
-const PAGE_LINE = /^\s*[-–—]?\s*(?:pag(?:ina|e)?\.?\s*)?(\d{1,4})(?:\s*(?:di|of|\/)\s*\d{1,4})?\s*[-–—]?\s*$/i;
+// Matched against the trimmed line, and only a short one: no two runs of spaces can trade
+// characters, so the match is linear (the untrimmed pattern was cubic on a line of spaces).
+const PAGE_LINE = /^(?:[-–—]\s*)?(?:pag(?:ina|e)?\.?\s*)?(\d{1,4})(?:\s*(?:di|of|\/)\s*\d{1,4})?(?:\s*[-–—])?$/i;
+const PAGE_LINE_MAX = 40;
 
 export interface Pagination {
   /** Line number (1-based) -> page number printed on it. */
@@ -21,7 +24,8 @@ export interface Pagination {
 }
 
 export function pageNumberCandidate(text: string): number | null {
-  const m = PAGE_LINE.exec(text);
+  const t = text.trim();
+  const m = t.length <= PAGE_LINE_MAX ? PAGE_LINE.exec(t) : null;
   return m ? Number(m[1]) : null;
 }
 

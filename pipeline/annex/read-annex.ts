@@ -94,7 +94,36 @@ function tocFindings(doc: AnnexDocument, header: Header, entry: TocEntry | undef
   return out;
 }
 
-function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: TocEntry[], profile: Profile, options: ReadOptions) {
+/** The table of contents by number and by folded title: each project looks itself up in it. */
+interface TocIndex {
+  entries: readonly TocEntry[];
+  byId: Map<string, TocEntry>;
+  byTitle: Map<string, TocEntry>;
+}
+
+// A fuzzy title search compares a project with every entry: past this many entries (no real
+// table of contents is that long) only an exact title counts, or the reading would grow with
+// the square of the document.
+const FUZZY_TOC_ENTRIES = 500;
+
+function indexToc(entries: readonly TocEntry[]): TocIndex {
+  const byId = new Map<string, TocEntry>();
+  const byTitle = new Map<string, TocEntry>();
+  for (const t of entries) {
+    if (!byId.has(t.id)) byId.set(t.id, t);
+    const key = foldText(t.title);
+    if (!byTitle.has(key)) byTitle.set(key, t);
+  }
+  return { entries, byId, byTitle };
+}
+
+function tocEntryByTitle(toc: TocIndex, title: string): TocEntry | undefined {
+  if (toc.entries.length <= FUZZY_TOC_ENTRIES) return toc.entries.find((t) => similarity(t.title, title) >= 0.8);
+  const exact = toc.byTitle.get(foldText(title));
+  return exact && similarity(exact.title, title) >= 0.8 ? exact : undefined;
+}
+
+function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: TocIndex, profile: Profile, options: ReadOptions) {
   const claimed = new Set<number>(span.hits.map((h) => h.line));
   const claim = (lines: Iterable<number>) => {
     for (const l of lines) claimed.add(l);
@@ -102,7 +131,7 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
   const idHit = span.hits.find((h) => h.field === 'id');
   const titleHit = span.hits.find((h) => h.field === 'title');
   // Without a number, the table of contents may still say which project this is.
-  const byTitle = titleHit ? toc.find((t) => similarity(t.title, titleHit.value) >= 0.8) : undefined;
+  const byTitle = titleHit && !idHit ? tocEntryByTitle(toc, titleHit.value) : undefined;
   const header = buildHeader(span.hits, byTitle?.id ?? `?${index + 1}`, span.start);
   const findings: Finding[] = headerFindings(header, idHit !== undefined || byTitle !== undefined);
 
@@ -140,7 +169,7 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
     );
   }
 
-  const part = readBudgetPart(doc, span.start, span.end, claimed);
+  const part = readBudgetPart(doc, span.start, span.end, claimed, { maxAmount: profile.maxPlausibleAmount });
   claim(part.lines);
   for (const u of part.unused) {
     findings.push(
@@ -159,7 +188,7 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
     budget: part.budget, profile, awarded: header.assigned, rowLines: part.rowLines, partners, links: check.links, assigned,
     strategy: options.replanStrategy,
   });
-  findings.push(...tocFindings(doc, header, toc.find((t) => t.id === header.id), span));
+  findings.push(...tocFindings(doc, header, toc.byId.get(header.id), span));
 
   const sections = readSections(doc, span.start, span.end, claimed);
   const [low] = doc.pagination.boundsOf(span.start);
@@ -187,13 +216,58 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
     })),
     extraTables: part.extraTables,
     sections: sections.map((s) => ({ heading: s.heading, text: s.text, line: s.line, lines: s.lines })),
-    findings,
+    findings: capFindings(findings),
     pages,
     replan,
   };
   const placed = new Set<number>(claimed);
   for (const s of sections) for (const l of s.lines) placed.add(l);
   return { record, placed };
+}
+
+// Bounds that keep the records (and every output made from them) a small multiple of the input:
+// a hostile document must not turn a few bytes into a project or a finding each.
+/** Findings of one rule listed per project (and per annex); the rest are counted in one more. */
+export const MAX_FINDINGS_PER_RULE = 50;
+/** Past this many projects, a document must give each at least MIN_PROJECT_CHARS of text. */
+const MANY_PROJECTS = 50;
+const MIN_PROJECT_CHARS = 256;
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** The first MAX_FINDINGS_PER_RULE findings of each rule, then one finding that counts the rest. */
+export function capFindings(findings: readonly Finding[]): Finding[] {
+  const kept = new Map<string, number>();
+  const dropped = new Map<string, { count: number; first: Finding; severity: Finding['severity'] }>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const n = (kept.get(f.rule) ?? 0) + 1;
+    kept.set(f.rule, n);
+    if (n <= MAX_FINDINGS_PER_RULE) {
+      out.push(f);
+      continue;
+    }
+    const d = dropped.get(f.rule);
+    if (!d) dropped.set(f.rule, { count: 1, first: f, severity: f.severity });
+    else {
+      d.count++;
+      if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[d.severity]) d.severity = f.severity;
+    }
+  }
+  for (const [rule, d] of dropped) {
+    out.push({
+      rule,
+      severity: d.severity,
+      message: {
+        it: `Altri ${d.count} rilievi "${rule}" come i precedenti, non elencati; il primo è alla riga indicata.`,
+        en: `${d.count} more "${rule}" findings like the ones above, not listed; the first of them is at the line given.`,
+      },
+      expected: null,
+      actual: String(d.count),
+      at: d.first.at,
+    });
+  }
+  return out;
 }
 
 export interface ReadOptions {
@@ -214,6 +288,11 @@ export function readAnnexDocument(doc: AnnexDocument, profile: Profile, options:
     throw new InputError(file, firstContent || null,
       'no project found: expected project headers such as "Sub-Allegato 2.1" or "PROGETTO: ..." with "Ente capofila:"');
   }
+  const chars = doc.lines.reduce((n, l) => n + l.length, 0);
+  if (split.projects.length > MANY_PROJECTS && chars < split.projects.length * MIN_PROJECT_CHARS) {
+    throw new InputError(file, split.projects[0]!.start,
+      `${split.projects.length} project headers in ${chars} characters: a project needs more than its header (partners, interventions, budget); this does not look like an annex, check how it was converted`);
+  }
   const findings: Finding[] = [];
   if (doc.decoded.encoding === 'windows-1252') {
     findings.push(
@@ -228,8 +307,9 @@ export function readAnnexDocument(doc: AnnexDocument, profile: Profile, options:
   for (const s of preamble) for (const l of s.lines) placed.add(l);
 
   const projects: ProjectRecord[] = [];
+  const toc = indexToc(split.toc);
   split.projects.forEach((span, i) => {
-    const { record, placed: p } = readProject(doc, span, i, split.toc, profile, options);
+    const { record, placed: p } = readProject(doc, span, i, toc, profile, options);
     for (const l of p) placed.add(l);
     projects.push(record);
   });
@@ -246,7 +326,7 @@ export function readAnnexDocument(doc: AnnexDocument, profile: Profile, options:
     } else seen.set(p.id, p);
   }
   for (const entry of split.toc) {
-    if (projects.some((p) => p.id === entry.id)) continue;
+    if (seen.has(entry.id)) continue;
     findings.push(
       pipelineFinding('toc-mismatch', 'warning',
         `Il progetto ${entry.id} ("${entry.title}") è nell'indice ma non nel documento.`,
@@ -256,7 +336,7 @@ export function readAnnexDocument(doc: AnnexDocument, profile: Profile, options:
   }
   if (split.toc.length > 0) {
     for (const p of projects) {
-      if (split.toc.some((t) => t.id === p.id)) continue;
+      if (toc.byId.has(p.id)) continue;
       findings.push(
         pipelineFinding('toc-mismatch', 'warning',
           `Il progetto ${p.id} non compare nell'indice.`, `Project ${p.id} is not in the table of contents.`,
@@ -279,7 +359,7 @@ export function readAnnexDocument(doc: AnnexDocument, profile: Profile, options:
     ...(doc.tableReports.length > 0 ? { tables: doc.tableReports } : {}),
     furniture: { strings: doc.furnitureStrings, lines: doc.kinds.filter((k) => k === 'furniture').length },
     encoding: doc.decoded.encoding,
-    findings,
+    findings: capFindings(findings),
     coverage: { contentLines, placedLines, furnitureLines: doc.kinds.filter((k) => k === 'furniture' || k === 'page').length },
   };
 }

@@ -15,7 +15,8 @@ const MAX_HEADING = 140;
 /** A heading: markdown "#", or a short line that is bold from end to end. */
 export function headingOf(raw: string): string | null {
   const t = raw.trim();
-  const md = /^#{1,6}\s+(.*)$/.exec(t);
+  // dotAll: "." crosses a line separator (U+2028) too, so the match never backtracks into the spaces.
+  const md = /^#{1,6}\s+(.*)$/s.exec(t);
   if (md) {
     const text = visibleText(md[1]!);
     return text === '' ? null : text;
@@ -48,7 +49,7 @@ export function readSections(doc: AnnexDocument, from: number, to: number, claim
       texts.push([]);
     }
     current.lines.push(n);
-    texts[texts.length - 1]!.push(raw.includes('\t') ? raw.split('\t').map((c) => visibleText(c)).join('\t').replace(/\t+$/, '') : visibleText(raw));
+    texts[texts.length - 1]!.push(raw.includes('\t') ? raw.split('\t').map((c) => visibleText(c)).join('\t').replace(/(?<!\t)\t+$/, '') : visibleText(raw));
   }
   sections.forEach((s, i) => (s.text = texts[i]!.join('\n')));
   return sections;

@@ -17,7 +17,10 @@ export interface TableScan {
   rowAt: Map<number, TableRow>;
 }
 
-const PIPE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+// Tested on the trimmed line: each run of spaces sits before a pipe, so none can trade
+// characters with another (the untrimmed pattern was cubic on a long line of spaces).
+const PIPE_SEPARATOR = /^\|?\s*:?-{2,}:?(?:\s*\|\s*:?-{2,}:?)*(?:\s*\|)?$/;
+const isPipeSeparator = (text: string) => PIPE_SEPARATOR.test(text.trim());
 
 export function isPipeRow(text: string): boolean {
   const t = text.trim();
@@ -53,15 +56,15 @@ function tabCells(text: string): string[] {
 /** Parse one HTML table's text; offsets map back to line numbers. */
 function htmlRows(text: string, lineAt: (offset: number) => number): { line: number; cells: string[]; lines: number[] }[] {
   const rows: { line: number; cells: string[]; lines: number[] }[] = [];
-  const trRe = /<tr\b[^>]*>([\s\S]*?)(?=<tr\b|<\/table>|$)/gi;
+  const trRe = /<tr\b[^<>]*>([\s\S]*?)(?=<tr\b|<\/table>|$)/gi;
   let tr: RegExpExecArray | null;
   while ((tr = trRe.exec(text))) {
     const body = tr[1]!.replace(/<\/tr>[\s\S]*$/i, '');
     const cells: string[] = [];
-    const tdRe = /<(td|th)\b([^>]*)>([\s\S]*?)(?=<\/t[dh]>|<t[dh]\b|$)/gi;
+    const tdRe = /<(td|th)\b([^<>]*)>([\s\S]*?)(?=<\/t[dh]>|<t[dh]\b|$)/gi;
     let td: RegExpExecArray | null;
     while ((td = tdRe.exec(body))) {
-      const cell = td[3]!.replace(/\s*\n\s*/g, ' ').trim();
+      const cell = td[3]!.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run)).trim();
       cells.push(cell);
       // A spanning cell keeps the columns after it in place.
       const span = /colspan\s*=\s*"?(\d+)/i.exec(td[2]!);
@@ -124,10 +127,16 @@ export function scanTables(lines: readonly string[], ignore: (line: number) => b
         starts.push({ offset: joined.length, n: p.n });
         joined += p.text + '\n';
       }
+      // The last part starting at or before the offset, by bisection (a scan per row was quadratic).
       const lineAt = (offset: number) => {
-        let found = starts[0]?.n ?? n;
-        for (const s of starts) if (s.offset <= offset) found = s.n;
-        return found;
+        let lo = 0;
+        let hi = starts.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (starts[mid]!.offset <= offset) lo = mid + 1;
+          else hi = mid;
+        }
+        return starts[lo - 1]?.n ?? starts[0]?.n ?? n;
       };
       const parsed = htmlRows(joined, lineAt);
       const rowLines = new Set(parsed.flatMap((r) => r.lines));
@@ -146,7 +155,7 @@ export function scanTables(lines: readonly string[], ignore: (line: number) => b
       continue;
     }
     if (isPipeRow(text)) {
-      if (PIPE_SEPARATOR.test(text)) {
+      if (isPipeSeparator(text)) {
         const last = rows[rows.length - 1];
         if (open && last) last.lines.push(n);
         else markup.add(n);
@@ -155,7 +164,7 @@ export function scanTables(lines: readonly string[], ignore: (line: number) => b
       add(n, pipeCells(text), [n]);
       continue;
     }
-    if (PIPE_SEPARATOR.test(text) && text.includes('|')) {
+    if (text.includes('|') && isPipeSeparator(text)) {
       const last = rows[rows.length - 1];
       if (open && last) last.lines.push(n);
       else markup.add(n);

@@ -8,9 +8,28 @@ export type CsvDialect = 'standard' | 'it';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Prefix a quote to text that Excel, LibreOffice or Sheets would read as a formula. */
+// Characters that show nothing, which a spreadsheet may skip before it looks for a formula and
+// which hide from a reader what a cell starts with: zero-width spaces and joiners, the byte-order
+// mark, word joiners and invisible operators, bidirectional marks, embeddings, overrides and
+// isolates, the soft hyphen, variation selectors, Hangul fillers.
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/;
+const BLANK = /\s/;
+
+/**
+ * Prefix a quote to text that Excel, LibreOffice or Sheets would read as a formula. Judged on
+ * what the cell starts with once invisible characters (and then spaces) are skipped, in NFKC
+ * form: a full-width "＝", or a "=" behind a zero-width space, a bidi mark or spaces, is caught
+ * as surely as a plain "=". Only the head is looked at, one character at a time.
+ */
 export function neutralise(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  if (FORMULA_START.test(text)) return `'${text}`;
+  let i = 0;
+  while (i < text.length && INVISIBLE.test(text[i]!)) i++;
+  if (i > 0 && FORMULA_START.test(text.slice(i, i + 1))) return `'${text}`;
+  while (i < text.length && (INVISIBLE.test(text[i]!) || BLANK.test(text[i]!))) i++;
+  // Two code units, so that a character outside the BMP is normalised whole.
+  const first = text.slice(i, i + 2).normalize('NFKC');
+  return /^[=+\-@]/.test(first) ? `'${text}` : text;
 }
 
 function format(value: Cell, kind: ColumnKind, dialect: CsvDialect): string {

@@ -75,7 +75,7 @@ export function planBudgetTab(project: ProjectRecord, profile: Profile): BudgetT
     if (c.formula !== undefined) continue;
     grid[c.row]![c.col] = c.kind === 'amount' && isAmount(c.value) ? Number(c.value) : safeText(c.value);
   }
-  const budget = readBudget(grid as Grid);
+  const budget = readBudget(grid as Grid, { maxAmount: profile.maxPlausibleAmount });
   const { links, findings } = checkBudget(budget, profile, { partners: project.partners });
 
   const results = new Map<string, number | string>();

@@ -5,8 +5,9 @@ import ExcelJS from 'exceljs';
 import type { Profile } from '../../shared/profile.js';
 import type { AnnexJson, ProjectRecord } from '../records.js';
 import { drawBudgetTab, planBudgetTab, type BudgetTab, type Lang } from './budget-tab.js';
-import { addSummarySheets } from './summary-sheets.js';
-import { FIXED_DATE } from './styles.js';
+import { CUT_MARKER, fitCell, MAX_CELL_CHARS } from './safe-text.js';
+import { addSummarySheets, SHEET_NAMES } from './summary-sheets.js';
+import { FILL, FIXED_DATE } from './styles.js';
 
 export interface WorkbookOptions {
   lang?: Lang;
@@ -23,7 +24,7 @@ const MAX_SHEET_NAME = 31;
 
 /** A legal, unique sheet name (Excel: at most 31 characters, none of []:*?/\, case-insensitive). */
 export function sheetName(wanted: string, used: Set<string>): string {
-  const clean = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim() || 'Foglio';
+  const clean = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|(?<!')'+$/g, '').trim() || 'Foglio';
   let name = clean.slice(0, MAX_SHEET_NAME);
   for (let n = 2; used.has(name.toLowerCase()); n++) {
     const suffix = ` (${n})`;
@@ -62,6 +63,7 @@ export async function writeWorkbook(annex: AnnexJson, filePath: string, opts: Wo
   const tabs = planBudgetTabs(annex, opts.profile, reserved);
   addSummarySheets(wb, annex, lang, new Map(tabs.map((t) => [t.project, t.sheetName])));
   for (const t of tabs) drawBudgetTab(wb.addWorksheet(t.sheetName), t.tab, lang);
+  reportCuts(wb, cutLongCells(wb), lang, annex.annexes.length === 1 ? annex.annexes[0]!.annexFile : null);
 
   // Written beside the target and renamed: a failed run never leaves half a workbook.
   const tmp = `${filePath}.${process.pid}.tmp`;
@@ -71,6 +73,52 @@ export async function writeWorkbook(annex: AnnexJson, filePath: string, opts: Wo
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
+  }
+}
+
+interface Cut {
+  sheet: string;
+  address: string;
+  length: number;
+  note: boolean;
+}
+
+/**
+ * Every text longer than a cell can hold (a cell's value or its note) is cut at the limit with
+ * CUT_MARKER: Excel refuses such a file, or "repairs" it by dropping the cell.
+ */
+export function cutLongCells(wb: ExcelJS.Workbook): Cut[] {
+  const cuts: Cut[] = [];
+  wb.eachSheet((ws) => {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (typeof cell.value === 'string' && cell.value.length > MAX_CELL_CHARS) {
+          cuts.push({ sheet: ws.name, address: cell.address, length: cell.value.length, note: false });
+          cell.value = fitCell(cell.value);
+        }
+        if (typeof cell.note === 'string' && cell.note.length > MAX_CELL_CHARS) {
+          cuts.push({ sheet: ws.name, address: cell.address, length: cell.note.length, note: true });
+          cell.note = fitCell(cell.note);
+        }
+      });
+    });
+  });
+  return cuts;
+}
+
+/** One finding per cut, at the end of the findings sheet (its own cells are short). */
+function reportCuts(wb: ExcelJS.Workbook, cuts: readonly Cut[], lang: Lang, file: string | null): void {
+  const ws = wb.getWorksheet(SHEET_NAMES[lang].findings);
+  if (!ws) return;
+  const limit = lang === 'it' ? '32.767' : '32,767';
+  for (const c of cuts) {
+    const where = `${c.sheet}!${c.address}`;
+    const message = lang === 'it'
+      ? `${c.note ? 'La nota della cella' : 'La cella'} ${where} ha ${c.length} caratteri, oltre il limite di Excel (${limit}): tagliata al limite, con "${CUT_MARKER.trim()}" in fondo; annex.json e i file CSV riportano il testo intero.`
+      : `${c.note ? 'The note of cell' : 'Cell'} ${where} holds ${c.length} characters, over Excel's limit (${limit}): cut at the limit, ending in "${CUT_MARKER.trim()}"; annex.json and the CSV files keep the whole text.`;
+    const row = ws.addRow([file, null, 'cell-too-long', lang === 'it' ? 'avviso' : 'warning', message, String(MAX_CELL_CHARS), String(c.length), null]);
+    row.getCell(4).fill = FILL.warning;
+    row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
   }
 }
 

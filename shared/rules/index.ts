@@ -1,4 +1,5 @@
 // The rule catalogue: every rule the engine runs, in the order findings are reported.
+import { amountNegative } from './amount-negative.js';
 import { amountUnreadable } from './amount-unreadable.js';
 import { assignedWithinRequested } from './assigned-within-requested.js';
 import { budgetIncomplete } from './budget-incomplete.js';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   lineSplitSum,
   cofinancerIsPartner,
   assignedWithinRequested,
+  amountNegative,
   amountUnreadable,
   rowUnreadable,
 ];

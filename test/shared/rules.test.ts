@@ -93,7 +93,7 @@ describe('the catalogue', () => {
 const TESTED = [
   'budget-incomplete', 'lines-sum', 'funding-split', 'cofinancing-min', 'coordination-max', 'coordination-within-personnel',
   'contribution-max', 'cofinancing-table-sum', 'line-split-sum', 'cofinancer-is-partner', 'assigned-within-requested',
-  'amount-unreadable', 'row-unreadable',
+  'amount-unreadable', 'row-unreadable', 'amount-negative',
 ];
 
 describe('lines-sum', () => {
@@ -384,6 +384,30 @@ describe('amount-unreadable', () => {
     expect(run('amount-unreadable', ctx(b))).toEqual([
       expect.objectContaining({ rule: 'amount-unreadable', severity: 'error', actual: '€ 5.000 circa', at: [at(ROW.B)] }),
       expect.objectContaining({ rule: 'amount-unreadable', severity: 'error', actual: 'vedi allegato', at: [at(12, 2)] }),
+    ]);
+  });
+});
+
+describe('amount-negative', () => {
+  it('passes when no amount is below zero', () => {
+    expect(run('amount-negative', ctx(build()))).toEqual([]);
+    expect(run('amount-negative', ctx(build({ B: '€ 0,00', C: '€ 45.000,00' })))).toEqual([]);
+  });
+
+  it('an error on a negative cost line, even when the budget still adds up', () => {
+    const b = build({ B: '€ -5.000,00', C: '€ 50.000,00' });
+    expect(run('lines-sum', ctx(b))).toEqual([]);
+    const out = run('amount-negative', ctx(b));
+    expect(out).toEqual([expect.objectContaining({ rule: 'amount-negative', severity: 'error', actual: '-5000.00', at: [at(ROW.B)] })]);
+    expect(out[0]!.message.it).toMatch(/negativo/);
+    expect(out[0]!.message.en).toMatch(/negative/);
+  });
+
+  it('an error on a negative cofinancing row, even when the table still adds up', () => {
+    const b = build({}, [['Comune di Borgo Virgilio', '€ -1.000,00', '€ 10.000,00'], ['Novellini Spa', '€ 41.000,00', '€ 10.000,00']]);
+    expect(run('cofinancing-table-sum', ctx(b))).toEqual([]);
+    expect(run('amount-negative', ctx(b))).toEqual([
+      expect.objectContaining({ rule: 'amount-negative', severity: 'error', actual: '-1000.00', at: [at(12, 1)] }),
     ]);
   });
 });

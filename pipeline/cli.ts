@@ -61,17 +61,20 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+      // Refused for its arguments, the run still puts back outputs a killed run left retired.
+      const out = program.opts<{ out?: unknown }>().out;
+      if (typeof out === 'string') await restoreOutFolder(out);
       return EXIT_INPUT;
     }
     throw e;
   }
   const opts = program.opts<{ out: string; profile?: string; lang: Lang; csvDialect: CsvDialect; strict: boolean; quiet: boolean; maxInputMb: string; replanStrategy: ReplanStrategy }>();
+  // Before anything can refuse this run: outputs a killed run left retired are put back.
+  await restoreOutFolder(opts.out);
   const maxMb = Number(opts.maxInputMb);
   if (!/^\d+(\.\d+)?$/.test(opts.maxInputMb.trim()) || !(maxMb > 0)) {
     throw new InputError('--max-input-mb', null, `expected a positive number of megabytes, got "${opts.maxInputMb}"`);
   }
-  // Before anything can refuse this run: outputs a killed run left retired are put back.
-  await restoreOutFolder(opts.out);
   const profile = opts.profile ? await loadProfile(opts.profile) : undefined;
   const inputs = await resolveInputs(program.args);
 

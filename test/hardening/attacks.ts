@@ -82,9 +82,9 @@ export const negativeCostLine = () =>
   seedWith('C. Costo di acquisto di servizi\t€ 31.500,00', 'C. Costo di acquisto di servizi\t€ 36.500,00',
     seedWith('B. Costo di acquisto, noleggio, leasing di beni o software\t€ 0,00', 'B. Costo di acquisto, noleggio, leasing di beni o software\t€ -5.000,00'));
 
-/** One cofinancer at -1,000.00 and another raised by as much: the cofinancing table still adds up. */
+/** One cofinancer down from 7,245.00 to -1,000.00 and another up by as much: the cofinancing table still adds up. */
 export const negativeCofinancing = () =>
-  seedWith('NOVELLINI\t8.820,00 €', 'NOVELLINI\t9.820,00 €', seedWith('LUBIAM\t7.245,00 €', 'LUBIAM\t-1.000,00 €'));
+  seedWith('NOVELLINI\t8.820,00 €', 'NOVELLINI\t17.065,00 €', seedWith('LUBIAM\t7.245,00 €', 'LUBIAM\t-1.000,00 €'));
 
 /** Line D stated as "9" written 400 times (beyond any double: Infinity in a spreadsheet). */
 export const hugeAmount = () =>

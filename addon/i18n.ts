@@ -1,5 +1,7 @@
-// Italian first; English only when the user's locale says so. The sheet itself (status line,
-// notes) is always Italian: it is shared with reviewers whose locale we do not know.
+// Italian first; English only when the user's locale says so. Everything one check writes or
+// shows (the Rilievi column, its status line, toasts, the sidebar) is in the language of the
+// user whose edit or command ran it; budget labels and tab names stay Italian (the reader and
+// the annex are Italian).
 export type Lang = 'it' | 'en';
 
 const STRINGS = {
@@ -28,6 +30,12 @@ const STRINGS = {
     replanNotNeeded: 'Rimodulazione non necessaria',
     replanImpossible: 'Nessuna rimodulazione possibile',
     replanDone: 'Proposta di rimodulazione creata nel foglio',
+    columnTitle: 'Rilievi',
+    see: 'vedi',
+    unreadable: 'Importo non leggibile: "{text}". Scrivere un importo in euro (es. 1.234,56) o lasciare la cella vuota.',
+    roundingFloor:
+      'Il cofinanziamento ({cofin}) è sotto il {pct}% del totale ({floor}, arrotondato al centesimo) per meno di un centesimo: arrotondamento.',
+    triggerOn: 'Controllo automatico attivo anche quando si inseriscono o eliminano righe.',
   },
   en: {
     menuCheckTab: 'Check this tab',
@@ -54,10 +62,16 @@ const STRINGS = {
     replanNotNeeded: 'No re-planning needed',
     replanImpossible: 'No re-planning is possible',
     replanDone: 'Re-planning proposal created in tab',
+    columnTitle: 'Findings',
+    see: 'see',
+    unreadable: 'Unreadable amount: "{text}". Type an amount in euros (e.g. 1.234,56 or 1234.56) or leave the cell empty.',
+    roundingFloor:
+      'Cofinancing ({cofin}) is below {pct}% of the total ({floor}, rounded to the cent) by less than a cent: rounding.',
+    triggerOn: 'Automatic checks now also run when rows are inserted or deleted.',
   },
 } as const;
 
-/** The suffix of a re-planned tab's name: Italian, since the sheet is shared. */
+/** The suffix of a re-planned tab's name: Italian, like the tab's labels. */
 export const REPLAN_TAB_SUFFIX = ' – rimodulato';
 
 export type Strings = { readonly [K in keyof (typeof STRINGS)['it']]: string };
@@ -72,14 +86,26 @@ export function strings(lang: Lang): Strings {
   return STRINGS[lang];
 }
 
-const SEVERITY_IT = { error: ['errore', 'errori'], warning: ['avviso', 'avvisi'], info: ['nota', 'note'] } as const;
+const COUNTED = {
+  it: { error: ['errore', 'errori'], warning: ['avviso', 'avvisi'], info: ['nota', 'note'], none: 'Nessun rilievo' },
+  en: { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['note', 'notes'], none: 'No findings' },
+} as const;
 
-/** "3 errori, 1 avviso" or "Nessun rilievo": the status line, always Italian. */
-export function statusLine(counts: { error: number; warning: number; info: number }): string {
+/** "3 errori, 1 avviso" / "3 errors, 1 warning", or "Nessun rilievo" / "No findings". */
+export function statusLine(counts: { error: number; warning: number; info: number }, lang: Lang = 'it'): string {
+  const words = COUNTED[lang];
   const parts = (['error', 'warning', 'info'] as const)
     .filter((s) => counts[s] > 0)
-    .map((s) => `${counts[s]} ${SEVERITY_IT[s][counts[s] === 1 ? 0 : 1]}`);
-  return parts.length === 0 ? 'Nessun rilievo' : parts.join(', ');
+    .map((s) => `${counts[s]} ${words[s][counts[s] === 1 ? 0 : 1]}`);
+  return parts.length === 0 ? words.none : parts.join(', ');
 }
 
-export const SEVERITY_LABEL_IT = { error: 'Errore', warning: 'Avviso', info: 'Nota' } as const;
+export const SEVERITY_LABEL = {
+  it: { error: 'Errore', warning: 'Avviso', info: 'Nota' },
+  en: { error: 'Error', warning: 'Warning', info: 'Note' },
+} as const;
+
+/** Fill "{name}" slots of a message. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, k: string) => values[k] ?? whole);
+}

@@ -1,23 +1,13 @@
 // The only module that touches SpreadsheetApp, HtmlService, LockService and Session. Every
 // call here is a round trip to Google's servers, so each function says what it costs.
 import { a1, type BudgetTabLayout } from '../shared/budget-layout.js';
-import type { CellRef, Severity } from '../shared/model.js';
-import { HIGHLIGHT, isOurRuleFormula, marksBySeverity, ruleFormula, stripNotes } from './highlights.js';
+import type { CellValue } from '../shared/amounts.js';
+import type { CellRef } from '../shared/model.js';
+import { columnWrites, HIGHLIGHT, isOurRuleFormula, ruleFormula, SEVERITIES, type Column, type Segment } from './findings-column.js';
 import type { Strings } from './i18n.js';
-import { isOurStatus, statusCellOf, type CellMark } from './verdict.js';
-import { readBudget } from '../shared/budget-reader.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Range = GoogleAppsScript.Spreadsheet.Range;
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
-type Value = string | number | boolean | Date;
-
-export interface TabRead {
-  sheet: Sheet;
-  /** The data range: always anchored at A1, so grid indices are sheet positions. */
-  range: Range;
-  values: Value[][];
-}
 
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
@@ -32,20 +22,35 @@ export function userLocale(): string {
   }
 }
 
-/** 2 calls: getDataRange, getValues. */
-export function readTab(sheet: Sheet): TabRead {
-  const range = sheet.getDataRange();
-  return { sheet, range, values: range.getValues() };
+/**
+ * Every value of a tab from A1 to its last row and column with data. 1 call: getSheetValues
+ * with -1 for "as far as there is data" (an empty tab gives no rows).
+ */
+export function readValues(sheet: Sheet): CellValue[][] {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1) as CellValue[][];
+  } catch {
+    return [];
+  }
 }
 
-/** 1 call. */
-export function readNotes(tab: TabRead): string[][] {
-  return tab.range.getNotes();
+/** Write the column's segments: 2 calls each (getRange, setValues); usually one segment. */
+export function writeColumn(sheet: Sheet, col: number, segments: readonly Segment[]): void {
+  for (const s of segments) {
+    sheet.getRange(s.row + 1, col + 1, s.values.length, 1).setValues(s.values.map((v) => [v]));
+  }
 }
 
-/** The document lock, or null outside a document (never in Sheets). 1 call. */
-export function documentLock(): GoogleAppsScript.Lock.Lock | null {
-  return LockService.getDocumentLock();
+/** Blank our column's text (a cell someone else wrote there stays). */
+export function clearColumn(sheet: Sheet, column: Column): void {
+  const writes = columnWrites(column.current, []);
+  if (writes) writeColumn(sheet, column.col, writes);
+}
+
+/** Make room for a new column at `col` (0-based): 1 call, 2 when columns must be added. */
+export function ensureColumn(sheet: Sheet, col: number): void {
+  const max = sheet.getMaxColumns();
+  if (col >= max) sheet.insertColumnsAfter(max, col + 1 - max);
 }
 
 function isOurRule(rule: Rule): boolean {
@@ -53,53 +58,83 @@ function isOurRule(rule: Rule): boolean {
   return condition !== null && isOurRuleFormula(String(condition.getCriteriaValues()[0] ?? ''));
 }
 
-/**
- * Show a verdict: one rule per severity in front of the user's rules, notes over the data
- * range, the status line. Calls: getRangeList + getRanges (when a cell is to be marked or
- * the status written), getConditionalFormatRules, setConditionalFormatRules, setNotes (when
- * notes changed), setValue (when the status changed). Never more than 6, whatever the rows.
- */
-export function writeVerdict(
-  tab: TabRead,
-  marks: readonly CellMark[],
-  notes: string[][] | null,
-  status: { cell: CellRef; text: string } | null,
-): void {
-  const a1s = [...(status ? [a1(status.cell)] : []), ...marks.map((m) => a1(m))];
-  const ranges = a1s.length > 0 ? tab.sheet.getRangeList(a1s).getRanges() : [];
-  const statusRange = status ? ranges.shift()! : null;
-  const rangeOf = new Map(marks.map((m, i) => [m, ranges[i]!]));
-
-  const userRules = tab.sheet.getConditionalFormatRules().filter((r) => !isOurRule(r));
-  const groups = marksBySeverity(marks);
-  const ours = (['error', 'warning', 'info'] as Severity[])
-    .filter((s) => groups[s])
-    .map((s) =>
-      SpreadsheetApp.newConditionalFormatRule()
-        .whenFormulaSatisfied(ruleFormula(s))
-        .setBackground(HIGHLIGHT[s])
-        .setRanges(groups[s]!.map((m) => rangeOf.get(m)!))
-        .build(),
-    );
-  tab.sheet.setConditionalFormatRules([...ours, ...userRules]);
-  if (notes) tab.range.setNotes(notes);
-  if (statusRange && status) statusRange.setValue(status.text);
+function letters(col: number): string {
+  return a1({ row: 0, col }).replace(/\d+$/, '');
 }
 
-/** Remove everything the add-on added to a tab; the user's rules, notes and values stay. */
-export function clearTab(sheet: Sheet): void {
-  const tab = readTab(sheet);
+/**
+ * Our three highlight rules (one per severity, errors first), over every column left of ours,
+ * in front of the user's rules, which are passed back as they were. Run when the column is
+ * created or on a check from the menu, never on an ordinary edit. 3 calls and the builders.
+ */
+export function installRules(sheet: Sheet, col: number): void {
+  const userRules = sheet.getConditionalFormatRules().filter((r) => !isOurRule(r));
+  const range = sheet.getRange(`A:${letters(col - 1)}`);
+  const ours = SEVERITIES.map((s) =>
+    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(ruleFormula(s, col)).setBackground(HIGHLIGHT[s]).setRanges([range]).build(),
+  );
+  sheet.setConditionalFormatRules([...ours, ...userRules]);
+}
+
+/** Remove our rules, if the tab has any: 1 call, 2 when there were some. */
+export function removeRules(sheet: Sheet): boolean {
   const rules = sheet.getConditionalFormatRules();
   const userRules = rules.filter((r) => !isOurRule(r));
-  if (userRules.length !== rules.length) sheet.setConditionalFormatRules(userRules);
-  const notes = stripNotes(readNotes(tab));
-  if (notes) tab.range.setNotes(notes);
-  const budget = readBudget(tab.values);
-  if (budget.span) {
-    const cell = statusCellOf(tab.values, budget);
-    if (isOurStatus(tab.values[cell.row]?.[cell.col] ?? '') && (tab.values[cell.row]?.[cell.col] ?? '') !== '') {
-      sheet.getRange(cell.row + 1, cell.col + 1).setValue('');
-    }
+  if (userRules.length === rules.length) return false;
+  sheet.setConditionalFormatRules(userRules);
+  return true;
+}
+
+/** The document lock, or null outside a document (never in Sheets). 1 call. */
+export function documentLock(): GoogleAppsScript.Lock.Lock | null {
+  return LockService.getDocumentLock();
+}
+
+// Edits that could not wait for the lock: their tab ids, in the document's cache, so the
+// check holding the lock checks them again before it lets go.
+const PENDING = 'conciliazione:pending';
+
+function documentCache(): GoogleAppsScript.Cache.Cache | null {
+  try {
+    return CacheService.getDocumentCache();
+  } catch {
+    return null;
+  }
+}
+
+export function addPending(sheet: Sheet): void {
+  const cache = documentCache();
+  if (!cache) return;
+  cache.putAll({ [`${PENDING}:${sheet.getSheetId()}`]: '1', [PENDING]: '1' }, 600);
+}
+
+/** The tabs whose edits are pending, taken off the list; null when there are none (2 calls). */
+export function takePending(): Sheet[] | null {
+  const cache = documentCache();
+  if (!cache || cache.get(PENDING) === null) return null;
+  cache.remove(PENDING);
+  const sheets = activeSpreadsheet().getSheets();
+  const keys = sheets.map((s) => `${PENDING}:${s.getSheetId()}`);
+  const found = cache.getAll(keys);
+  const hit = keys.filter((k) => found[k] !== undefined);
+  if (hit.length > 0) cache.removeAll(hit);
+  return sheets.filter((_s, i) => found[keys[i]!] !== undefined);
+}
+
+/**
+ * An installable change trigger calling `handler`, so that row and column insertions and
+ * deletions are checked too (onEdit does not fire for them). Only possible once the user has
+ * authorised the add-on (a menu command); false when it already existed or cannot be made.
+ */
+export function ensureChangeTrigger(handler: string): boolean {
+  try {
+    const ss = activeSpreadsheet();
+    const mine = ScriptApp.getUserTriggers(ss).some((t) => t.getHandlerFunction() === handler);
+    if (mine) return false;
+    ScriptApp.newTrigger(handler).forSpreadsheet(ss).onChange().create();
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -166,11 +201,21 @@ function uniqueName(base: string): string {
   return `${base} ${n}`;
 }
 
+/** A string Sheets will store as this very text, never as a formula, number or date. */
+export function asText(value: string): string {
+  return value === '' ? '' : `'${value}`;
+}
+
 const FORMATS = { euro: '"€" #,##0.00', percent: '0.00%' } as const;
 const BOLD_KINDS = new Set(['status', 'title', 'heading', 'header', 'total']);
 
-/** Draw the shared budget-tab layout on a new tab: values and formulas in one write. */
-export function insertTemplate(layout: BudgetTabLayout, baseName: string): Sheet {
+/**
+ * Draw the shared budget-tab layout on a new tab: values and formulas in one write. Every text
+ * is written with Sheets' text prefix (an apostrophe, not part of the value), so a name or a
+ * raw amount the user typed ("=HYPERLINK(…)", "2020", "1/2") stays the text it was. `formulas`
+ * adds formulas of the add-on's own (the status cell), by position.
+ */
+export function insertTemplate(layout: BudgetTabLayout, baseName: string, formulas: { cell: CellRef; formula: string }[] = []): Sheet {
   const sheet = activeSpreadsheet().insertSheet(uniqueName(baseName));
   const grid: (string | number)[][] = Array.from({ length: layout.rowCount }, () => Array<string | number>(layout.colCount).fill(''));
   const formats: Record<string, string[]> = {};
@@ -178,10 +223,11 @@ export function insertTemplate(layout: BudgetTabLayout, baseName: string): Sheet
   for (const c of layout.cells) {
     if (c.formula) grid[c.row]![c.col] = `=${c.formula}`;
     // A literal amount is a canonical decimal string; Sheets stores numbers, so it is written as one.
-    else if (c.value !== null) grid[c.row]![c.col] = c.kind === 'amount' && /^-?\d+\.\d{2}$/.test(c.value) ? Number(c.value) : c.value;
+    else if (c.value !== null) grid[c.row]![c.col] = c.kind === 'amount' && /^-?\d+\.\d{2}$/.test(c.value) ? Number(c.value) : asText(c.value);
     if (c.numberFormat) (formats[FORMATS[c.numberFormat]] ??= []).push(a1(c));
     if (BOLD_KINDS.has(c.kind) && c.value !== null) bold.push(a1(c));
   }
+  for (const f of formulas) grid[f.cell.row]![f.cell.col] = `=${f.formula}`;
   sheet.getRange(1, 1, layout.rowCount, layout.colCount).setValues(grid);
   for (const [format, cells] of Object.entries(formats)) sheet.getRangeList(cells).setNumberFormat(format);
   if (bold.length > 0) sheet.getRangeList(bold).setFontWeight('bold');

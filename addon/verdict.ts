@@ -1,81 +1,129 @@
-// From a tab's values to what the add-on shows: which cells to mark, what their notes say,
-// and the status line. Pure, so the whole decision is testable without a spreadsheet.
+// From a tab's values to what the add-on shows: whether the tab is a budget at all, its
+// findings in the user's language, and the Rilievi column's text row by row. Pure, so the whole
+// decision is testable without a spreadsheet.
 import type { CellValue } from '../shared/amounts.js';
-import { STATUS_LABEL } from '../shared/budget-layout.js';
-import { readBudget, type Grid } from '../shared/budget-reader.js';
+import { hasBudgetShape, readBudget, readPartnerList, type Grid } from '../shared/budget-reader.js';
 import { checkBudget } from '../shared/check-budget.js';
 import { countBySeverity } from '../shared/engine.js';
-import type { Budget, CellRef, Finding, Severity } from '../shared/model.js';
+import type { Budget, CellRef, Finding, Partner, Severity } from '../shared/model.js';
+import { formatEuro, Money } from '../shared/money.js';
 import { DEFAULT_PROFILE } from '../shared/profile.js';
-import { foldText } from '../shared/text.js';
-import { SEVERITY_LABEL_IT, statusLine } from './i18n.js';
+import { a1 } from '../shared/budget-layout.js';
+import { blankOurs, cellText, findColumn, headerText, line, newColumnAt, SEVERITIES, type Column } from './findings-column.js';
+import { fill, SEVERITY_LABEL, statusLine, strings, type Lang } from './i18n.js';
 
-export interface CellMark extends CellRef {
+export interface TabView {
+  /** The values with our column's text blanked: what the lead's budget is made of. */
+  grid: CellValue[][];
+  /** Our column, when the tab has one. */
+  column: Column | null;
+}
+
+/** Separate our column from the lead's cells. The grid is changed in place. */
+export function viewOf(values: CellValue[][]): TabView {
+  const column = findColumn(values);
+  if (column) blankOurs(values, column);
+  return { grid: values, column };
+}
+
+/** The tab's budget when it has a budget's shape, else null: such a tab is never written to. */
+export function budgetOf(grid: Grid): Budget | null {
+  const budget = readBudget(grid);
+  return hasBudgetShape(grid, budget) ? budget : null;
+}
+
+export interface Mark extends CellRef {
   severity: Severity;
-  /** Italian reasons, one per finding that points at this cell. */
-  reasons: string[];
 }
 
 export interface Verdict {
   budget: Budget;
   findings: Finding[];
-  marks: CellMark[];
-  status: string;
+  /** Every cell a finding points at, with its worst severity: what the highlight rules colour. */
+  marks: Mark[];
+  /** Where the status line is shown: the top of the Rilievi column. */
   statusCell: CellRef;
+  /** Each finding's text in the user's language. */
+  messages: string[];
+  status: string;
+  /** The Rilievi column, row by row from the top; trailing empty rows left out. */
+  column: string[];
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const STATUS_FOLDED = foldText(STATUS_LABEL);
-// Every text statusLine can produce, so a status cell we wrote earlier is known to be ours.
-const OUR_STATUS = /^(Nessun rilievo|\d+ (errore|errori|avviso|avvisi|nota|note)(, \d+ (avviso|avvisi|nota|note))*)$/;
+function partnersOf(grid: Grid): Partner[] {
+  return readPartnerList(grid).map((p, i) => ({
+    seq: i + 1, name: p.name, type: '', role: '', referent: '', email: '', phone: '', line: p.cell.row + 1,
+  }));
+}
 
 function isCell(p: Finding['at'][number]): p is CellRef {
   return 'row' in p && 'col' in p;
 }
 
-function text(v: CellValue): string {
-  return v === null || v === undefined ? '' : String(v);
-}
-
-/** Where the status line goes: beside "Esito dei controlli", else beside the budget heading. */
-export function statusCellOf(grid: Grid, budget: Budget): CellRef {
-  const top = budget.span ? budget.span[0] : grid.length;
-  for (let r = 0; r <= top && r < grid.length; r++) {
-    const row = grid[r]!;
-    for (let c = 0; c < row.length; c++) {
-      if (typeof row[c] === 'string' && foldText(row[c] as string) === STATUS_FOLDED) return { row: r, col: c + 1 };
-    }
+/**
+ * A finding's text in the user's language. The core's messages are used as they are, except
+ * where they carry text that is not the user's language or an amount not to the cent.
+ */
+export function messageOf(f: Finding, budget: Budget, lang: Lang): string {
+  const t = strings(lang);
+  if (f.rule === 'amount-unreadable') {
+    const at = f.at.find(isCell);
+    const p = at && budget.problems.find((x) => x.kind === 'amount-unreadable' && x.cell.row === at.row && x.cell.col === at.col);
+    if (p) return fill(t.unreadable, { text: p.text });
   }
-  // Without the label, only a cell that is empty or already holds our own status is ours to write.
-  const row = grid[top] ?? [];
-  let c = row.findIndex((v) => text(v).trim() !== '') + 1;
-  while (c < row.length && text(row[c]).trim() !== '' && !OUR_STATUS.test(text(row[c]))) c++;
-  return { row: top, col: Math.max(c, 1) };
-}
-
-export function isOurStatus(value: CellValue): boolean {
-  return OUR_STATUS.test(text(value));
-}
-
-/** null when the grid holds no budget: the tab is not a budget tab. */
-export function judge(grid: Grid): Verdict | null {
-  const budget = readBudget(grid);
-  if (budget.span === null) return null;
-  const { findings } = checkBudget(budget, DEFAULT_PROFILE);
-  const byCell = new Map<string, CellMark>();
-  for (const f of findings) {
-    for (const p of f.at) {
-      if (!isCell(p)) continue;
-      const key = `${p.row}:${p.col}`;
-      const reason = `${SEVERITY_LABEL_IT[f.severity]}: ${f.message.it}`;
-      const mark = byCell.get(key);
-      if (!mark) byCell.set(key, { row: p.row, col: p.col, severity: f.severity, reasons: [reason] });
-      else {
-        if (!mark.reasons.includes(reason)) mark.reasons.push(reason);
-        if (RANK[f.severity] < RANK[mark.severity]) mark.severity = f.severity;
-      }
-    }
+  if (f.rule === 'cofinancing-min' && f.severity === 'warning' && f.expected && f.actual) {
+    // The floor is exact (12.000,009): a shortfall of less than a cent, shown to the cent.
+    const floor = new Money(f.expected.replace(/^>=\s*/, '')).toDecimalPlaces(2, Money.ROUND_UP);
+    return fill(t.roundingFloor, {
+      cofin: formatEuro(new Money(f.actual), { lang }),
+      floor: formatEuro(floor, { lang }),
+      pct: String(DEFAULT_PROFILE.cofinancingMinPct),
+    });
   }
-  const marks = [...byCell.values()].sort((a, b) => a.row - b.row || a.col - b.col);
-  return { budget, findings, marks, status: statusLine(countBySeverity(findings)), statusCell: statusCellOf(grid, budget) };
+  return f.message[lang];
+}
+
+/**
+ * The verdict on a tab's grid (our column already blanked), or null when it is no budget.
+ * `col` is where our column is or will be.
+ */
+export function judge(grid: Grid, lang: Lang = 'it', col = newColumnAt(grid)): Verdict | null {
+  const budget = budgetOf(grid);
+  if (!budget) return null;
+  const { findings } = checkBudget(budget, DEFAULT_PROFILE, { partners: partnersOf(grid) });
+  const messages = findings.map((f) => messageOf(f, budget, lang));
+  const status = statusLine(countBySeverity(findings), lang);
+
+  // Lines by row: the full text on the finding's first cell, a pointer to it on its other cells.
+  const rows = new Map<number, string[]>();
+  const add = (row: number, text: string) => {
+    const list = rows.get(row);
+    if (list) {
+      if (!list.includes(text)) list.push(text);
+    } else rows.set(row, [text]);
+  };
+  const loose: string[] = [];
+  const marks = new Map<string, Mark>();
+  for (const severity of SEVERITIES) {
+    findings.forEach((f, i) => {
+      if (f.severity !== severity) return;
+      const text = `${SEVERITY_LABEL[lang][severity]}: ${messages[i]}`;
+      const cells = f.at.filter(isCell);
+      for (const c of cells) if (!marks.has(`${c.row}:${c.col}`)) marks.set(`${c.row}:${c.col}`, { row: c.row, col: c.col, severity });
+      if (cells.length === 0) return void loose.push(line(null, severity, text));
+      const first = cells[0]!;
+      add(first.row, line(first, severity, text));
+      for (const c of cells.slice(1)) add(c.row, line(c, severity, `(${strings(lang).see} ${a1(first)})`));
+    });
+  }
+  let last = 0;
+  for (const r of rows.keys()) if (r > last) last = r;
+  const column: string[] = [];
+  for (let r = 0; r <= last; r++) {
+    const lines = rows.get(r) ?? [];
+    column.push(cellText(r === 0 ? [headerText(lang, status), ...loose, ...lines] : lines));
+  }
+  while (column.length > 1 && column[column.length - 1] === '') column.pop();
+  const sorted = [...marks.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  return { budget, findings, marks: sorted, statusCell: { row: 0, col }, messages, status, column };
 }

@@ -40,6 +40,8 @@ export interface BudgetTabLayout {
   lineCells: Partial<Record<LineCode, CellRef>>;
   cofinRows: { first: number; last: number } | null;
   cofinTotalRow: number;
+  /** The partner list's rows under its heading, when the layout has one. */
+  partnerRows: { heading: number; first: number; last: number } | null;
   checks: CheckRow[];
 }
 
@@ -51,9 +53,17 @@ export interface LayoutInput {
   budget?: Budget;
   /** Empty cofinancer rows a template offers. */
   templateRows?: number;
+  /**
+   * Google Sheets only: the check formulas read amounts typed as text ("€ 1.234,56") as the
+   * add-on does, instead of skipping them as COUNT, N and SUM do. The workbook leaves it off.
+   */
+  textAmounts?: boolean;
+  /** Empty rows of a partner list under the cofinancing table ("PARTNER DELL'ALLEANZA"). */
+  partnerRows?: number;
 }
 
 export const STATUS_LABEL = 'Esito dei controlli';
+export const PARTNER_HEADING = "PARTNER DELL'ALLEANZA";
 export const VERDICT_OK = 'OK';
 export const VERDICT_KO = 'NON OK';
 
@@ -149,10 +159,23 @@ export function layoutBudgetTab(input: LayoutInput): BudgetTabLayout {
     target.formula = `${a1(lineCells.COFIN_MONETARY_TOTAL)}+${a1(lineCells.COFIN_IN_KIND_TOTAL)}`;
   }
 
+  let partnerRows: BudgetTabLayout['partnerRows'] = null;
+  if (input.partnerRows && input.partnerRows > 0) {
+    row += 2; // one blank row after the cofinancing table's TOTALE
+    put(row, 0, 'header', PARTNER_HEADING);
+    partnerRows = { heading: row, first: row + 1, last: row + input.partnerRows };
+    for (let i = 0; i < input.partnerRows; i++) put(row + 1 + i, 0, 'entity', null);
+    row += input.partnerRows + 1;
+  } else {
+    row++;
+  }
+
+  const cell = input.textAmounts ? textAmount : (ref: string) => ref;
+  const range = input.textAmounts ? (ref: string) => `ARRAYFORMULA(${textAmount(ref)})` : (ref: string) => ref;
   const refs: FormulaRefs = {
-    line: (code) => (lineCells[code] ? a1(lineCells[code]!) : null),
-    cofinMonetary: `${a1({ row: cofinHeader, col: 1 })}:${a1({ row: cofinTotalRow - 1, col: 1 })}`,
-    cofinInKind: `${a1({ row: cofinHeader, col: 2 })}:${a1({ row: cofinTotalRow - 1, col: 2 })}`,
+    line: (code) => (lineCells[code] ? cell(a1(lineCells[code]!)) : null),
+    cofinMonetary: range(`${a1({ row: cofinHeader, col: 1 })}:${a1({ row: cofinTotalRow - 1, col: 1 })}`),
+    cofinInKind: range(`${a1({ row: cofinHeader, col: 2 })}:${a1({ row: cofinTotalRow - 1, col: 2 })}`),
     profile,
   };
   const checks: CheckRow[] = [];
@@ -175,8 +198,24 @@ export function layoutBudgetTab(input: LayoutInput): BudgetTabLayout {
     checkRow++;
   }
 
-  const rowCount = Math.max(row, checkRow) + 1;
-  return { cells, rowCount, colCount: COL.checkVerdict + 1, statusCell, assignedCell, lineCells, cofinRows, cofinTotalRow, checks };
+  const rowCount = Math.max(row, checkRow + 1);
+  return { cells, rowCount, colCount: COL.checkVerdict + 1, statusCell, assignedCell, lineCells, cofinRows, cofinTotalRow, partnerRows, checks };
+}
+
+/**
+ * A Sheets expression for the amount in `ref` (a cell, or a range inside ARRAYFORMULA): the
+ * number itself, or the amount a text states in the forms a lead types and budget-reader reads
+ * ("€ 1.234,56", "1234,56 €", "1.500", "1234.56", "-12,5"), or "" for anything else (empty,
+ * placeholder, words), which COUNT does not count and N and SUM read as 0: an amount the core
+ * cannot read is not judged by the formulas either. Only digit strings go through VALUE, so
+ * the spreadsheet's locale cannot change the result.
+ */
+export function textAmount(ref: string): string {
+  const txt = 'REGEXREPLACE(T(amt),"[€\\s\u00a0\u202f]","")';
+  const canon = 'IF(REGEXMATCH(txt,"^[-+]?\\d+\\.\\d{1,2}$"),SUBSTITUTE(txt,".",","),SUBSTITUTE(txt,".",""))';
+  const form = '"^[-+]?((\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d{0,2})?|\\d+\\.\\d{1,2})$"';
+  const value = 'IF(LEFT(txt,1)="-",-1,1)*(VALUE(REGEXEXTRACT(canon,"\\d+"))+VALUE(LEFT(frac&"00",2))/100)';
+  return `LET(amt,${ref},txt,${txt},canon,${canon},frac,IFERROR(REGEXEXTRACT(canon,",(\\d*)$"),""),IF(ISNUMBER(amt),amt,IF(REGEXMATCH(txt,${form}),${value},"")))`;
 }
 
 // A line without an amount keeps its own text (a placeholder, or what could not be read).

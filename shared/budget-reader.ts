@@ -8,7 +8,7 @@ import {
 import { money, plainFromSheetNumber, toPlain } from './money.js';
 import { DEFAULT_MAX_PLAUSIBLE_AMOUNT } from './profile.js';
 import type { AmountStatus, Budget, BudgetLine, CellRef, Cofinancer, LineCode, ReadProblem } from './model.js';
-import { visibleText } from './text.js';
+import { foldText, visibleText } from './text.js';
 
 export type Grid = readonly (readonly CellValue[])[];
 
@@ -41,14 +41,28 @@ function fieldsOf(r: AmountReading): AmountFields {
   }
 }
 
+/** A Date, from this realm or another (a sheet service's). */
+function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/** A date as a reader writes it (dd/mm/yyyy), not as JavaScript prints it. */
+function dateText(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
 function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
+  if (isDate(v)) return dateText(v);
   return visibleText(String(v));
 }
 
 function rawText(v: CellValue): string {
-  return v === null || v === undefined ? '' : String(v);
+  if (v === null || v === undefined) return '';
+  return isDate(v) ? dateText(v) : String(v);
 }
 
 function firstFilled(row: readonly CellValue[], from = 0): number {
@@ -129,11 +143,18 @@ export function readBudget(grid: Grid, limits: ReadLimits = {}): Budget {
     return line;
   };
 
+  // A tab that names its budget ("PIANO DEI CONTI") starts it there: a stray "TOTALE" row in
+  // notes above the heading does not open the budget early.
+  const heading = headingRow(grid);
+
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const li = firstFilled(row);
     if (li < 0) continue;
     const label = cellText(row[li]);
+
+    // A partner list ends the budget: its names are not budget rows.
+    if (phase !== 'cofin' && phase !== 'before' && isPartnerHeading(label)) break;
 
     if (phase === 'before' || phase === 'between') {
       if (isAssignedLabel(label) && !assigned) {
@@ -145,7 +166,7 @@ export function readBudget(grid: Grid, limits: ReadLimits = {}): Budget {
       }
     }
     if (phase === 'before') {
-      if (isBudgetHeading(label)) {
+      if (isBudgetHeading(label) && r >= heading) {
         phase = 'budget';
         first = r;
         const hc = row.findIndex((v, c) => c > li && isAmountHeader(cellText(v)));
@@ -155,7 +176,7 @@ export function readBudget(grid: Grid, limits: ReadLimits = {}): Budget {
         }
         continue;
       }
-      if (budgetCodesOf(label).length === 0) continue;
+      if (r < heading || budgetCodesOf(label).length === 0) continue;
       phase = 'budget';
       first = r;
     }
@@ -274,6 +295,76 @@ export function readBudget(grid: Grid, limits: ReadLimits = {}): Budget {
   }
 
   return { lines, cofinancers, assigned, problems, span: first < 0 ? null : [first, Math.max(first, last)] };
+}
+
+function headingRow(grid: Grid): number {
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const li = firstFilled(row);
+    if (li >= 0 && isMainHeading(cellText(row[li]))) return r;
+  }
+  return -1;
+}
+
+/** "PIANO DEI CONTI (DEL PROGETTO)": the heading that alone makes a tab a budget. */
+function isMainHeading(label: string): boolean {
+  return isBudgetHeading(label) && /^piano/.test(foldText(label));
+}
+
+/** The heading of a partner list: "PARTNER DELL'ALLEANZA", "Elenco dei partner", "Partner". */
+export function isPartnerHeading(label: string): boolean {
+  const f = foldText(label).replace(/'/g, ' ').replace(/\s+/g, ' ').trim();
+  return /^(elenco (dei )?)?partners?( (dell|della|del|di) ?(alleanza|rete|progetto))?$/.test(f);
+}
+
+/**
+ * Whether what readBudget found has the shape of a budget: the heading "PIANO DEI CONTI", or at
+ * least four of the lines A–E, TOTALE, CONTRIBUTO and COFINANZIAMENTO, in that order. A notes tab
+ * with a "TOTALE" row, or a summary with "Totale", is not a budget and is never judged.
+ */
+export function hasBudgetShape(grid: Grid, budget: Budget): boolean {
+  if (budget.span === null) return false;
+  const h = headingRow(grid);
+  if (h >= 0 && h <= budget.span[0]) return true;
+  const order = ['A', 'B', 'C', 'D', 'E', 'TOTAL', 'CONTRIBUTION', 'COFINANCING'];
+  let last = -1;
+  let count = 0;
+  for (const line of budget.lines) {
+    const at = order.indexOf(line.code);
+    if (at > last) {
+      last = at;
+      count++;
+    }
+  }
+  return count >= 4;
+}
+
+export interface PartnerEntry {
+  name: string;
+  cell: CellRef;
+}
+
+/**
+ * The partner list a tab holds, if any: the names under a partner heading, in the heading's
+ * column, down to the next heading or the end of the grid (blank rows are skipped).
+ */
+export function readPartnerList(grid: Grid): PartnerEntry[] {
+  const out: PartnerEntry[] = [];
+  let col = -1;
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const li = firstFilled(row);
+    if (li < 0) continue;
+    const label = cellText(row[li]);
+    if (col < 0) {
+      if (isPartnerHeading(label)) col = li;
+      continue;
+    }
+    if (isBudgetHeading(label) || isEntityHeader(label) || isPartnerHeading(label)) break;
+    const name = cellText(row[col]);
+    if (name !== '') out.push({ name, cell: { row: r, col } });
+  }
+  return out;
 }
 
 function shareColumns(row: readonly CellValue[]): { funded: number; cofinanced: number } {

@@ -6,53 +6,23 @@ import vm from 'node:vm';
 import { layoutBudgetTab, layoutValues, STATUS_LABEL } from '../../shared/budget-layout.js';
 import { DEFAULT_PROFILE } from '../../shared/profile.js';
 import { a1Of, FakeRuleBuilder, type Env, type FakeSheet } from './fake-spreadsheet.js';
-import { CODE, DIST, ensureBuilt, isSheetCall, ROOT, setup, type Addon } from './harness.js';
+import { CODE, DIST, ensureBuilt, ROOT, setup, type Addon } from './harness.js';
+import { at, COLOURS, everything, fillClean, LINE, newTab, ourRules, RILIEVI_COL, sheetCalls, shown, STATUS, TEMPLATE, type } from './journey.js';
 
 beforeAll(() => ensureBuilt());
 
-// Calls per onEdit on a budget tab. Reads: Range.getSheet, Sheet.getDataRange, Range.getValues,
-// Range.getNotes. Writes, only when the verdict changed: Sheet.getRangeList, RangeList.getRanges,
-// Sheet.getConditionalFormatRules, Sheet.setConditionalFormatRules, Range.setNotes, Range.setValue.
-const READS_PER_EDIT = 4;
-const MAX_SHEET_CALLS_PER_EDIT = 10;
+// Calls per onEdit on a budget tab: Range.getSheet and Sheet.getSheetValues to read; when the
+// Rilievi column's text changes, Sheet.getRange and Range.setValues to write it. Whatever the rows.
+const READS_PER_EDIT = 2;
+const MAX_SHEET_CALLS_PER_EDIT = 4;
 const LOCK_CALLS = 3; // LockService.getDocumentLock, Lock.tryLock, Lock.releaseLock
 
-const layout = layoutBudgetTab({ profile: DEFAULT_PROFILE, title: 'Progetto (titolo)', templateRows: 5 });
-const at = (cell: { row: number; col: number }) => a1Of(cell.row, cell.col);
-const LINE = (code: keyof typeof layout.lineCells) => at(layout.lineCells[code]!);
+const layout = TEMPLATE;
 const cofinRow = (i: number) => layout.cofinRows!.first + i; // 0-based
 
-function sheetCalls(env: Env): string[] {
-  return env.calls.filter(isSheetCall);
-}
-
-/** What a user does: type into a cell (or paste a block), then Sheets fires onEdit. */
-function type(env: Env, addon: Addon, sheet: FakeSheet, a1: string, value: string | number): void {
-  sheet.getRange(a1).setValue(value);
-  env.reset();
-  addon.onEdit(env.editEvent(sheet, a1, value));
-}
-
-function snapshot(sheet: FakeSheet, except: string): { values: unknown[][]; formulas: string[][] } {
-  const range = sheet.getDataRange();
-  const values = range.getValues();
-  const formulas = range.getFormulas();
-  const p = sheet.getRange(except);
-  if (p.row < values.length && p.col < values[0]!.length) values[p.row]![p.col] = '(status)';
-  return { values, formulas };
-}
-
 function fillTemplate(env: Env, addon: Addon): FakeSheet {
-  addon.newBudgetTab();
-  const sheet = env.spreadsheet.getSheetByName('Piano dei conti')!;
-  const amounts: [string, number][] = [
-    [LINE('A'), 20000], [LINE('A_coord'), 3000], [LINE('B'), 0], [LINE('C'), 10000], [LINE('D'), 15000], [LINE('E'), 5000],
-  ];
-  for (const [cell, v] of amounts) type(env, addon, sheet, cell, v);
-  type(env, addon, sheet, a1Of(cofinRow(0), 0), 'Comune di Mantova');
-  type(env, addon, sheet, a1Of(cofinRow(0), 1), 10000);
-  type(env, addon, sheet, a1Of(cofinRow(1), 0), 'Cooperativa Sociale Il Ponte');
-  type(env, addon, sheet, a1Of(cofinRow(1), 2), 6000);
+  const sheet = newTab(env, addon);
+  fillClean(env, addon, sheet);
   return sheet;
 }
 
@@ -130,13 +100,16 @@ describe('a budget tab from the template', () => {
     for (const c of layout.cells.filter((x) => x.value !== null && x.kind !== 'status')) {
       expect(sheet.getRange(at(c)).getValue()).toBe(grid[c.row]![c.col]);
     }
+    // The status cell shows the status part of the Rilievi column's top cell.
+    expect(sheet.getRange(STATUS).getFormula()).toBe(`=IFERROR(REGEXEXTRACT(${a1Of(0, RILIEVI_COL)},"· (.*)"),"")`);
   });
 
-  it('filled by a lead shows no finding', () => {
+  it('filled by a lead shows no finding: a status line, nothing coloured, three rules of ours', () => {
     const { env, addon } = setup();
     const sheet = fillTemplate(env, addon);
-    expect(sheet.getRange(at(layout.statusCell)).getValue()).toBe('Nessun rilievo');
-    expect(sheet.rules).toHaveLength(0);
+    expect(shown(sheet)).toEqual({ status: 'Nessun rilievo', rilievi: { J1: 'Rilievi · Nessun rilievo' }, coloured: {} });
+    expect(ourRules(sheet)).toHaveLength(3);
+    expect(sheet.rules).toHaveLength(3);
     expect(sheet.getDataRange().getNotes().flat().every((n) => n === '')).toBe(true);
     expect(sheet.getRange(LINE('TOTAL')).getValue()).toBe(50000);
   });
@@ -148,34 +121,30 @@ describe('a budget tab from the template', () => {
     const total = LINE('TOTAL');
     // The user's own formatting: a background, a note and a conditional rule of their own.
     sheet.getRange(coord).setBackground('#d9ead3');
-    sheet.getRange(coord).setNote('verificare con il commercialista');
-    sheet.rules = [new FakeRuleBuilder(env).whenFormulaSatisfied('=B7>100000').setBackground('#000000').setRanges([sheet.getRange('B7:B11')]).build()];
-    const before = snapshot(sheet, at(layout.statusCell));
+    sheet.getRange(coord).setNote('verificare con il commercialista\n');
+    sheet.rules = [...sheet.rules, new FakeRuleBuilder(env).whenFormulaSatisfied('=B7>100000').setBackground('#000000').setRanges([sheet.getRange('B7:B11')]).build()];
+    const before = everything(sheet, RILIEVI_COL);
 
     type(env, addon, sheet, coord, 9000);
-    const calls = sheetCalls(env);
-    expect(calls.length).toBeLessThanOrEqual(MAX_SHEET_CALLS_PER_EDIT);
-    expect(sheet.getRange(at(layout.statusCell)).getValue()).toBe('1 errore');
-    expect(sheet._effectiveBackground(coord)).toBe('#f4c7c3');
-    expect(sheet._effectiveBackground(total)).toBe('#f4c7c3');
-    const note = sheet.getRange(coord).getNote();
-    expect(note.startsWith('verificare con il commercialista\n\nconciliazione:')).toBe(true);
-    expect(note).toContain('Il coordinamento (€ 9.000,00) supera il 15% del costo totale');
-    expect(note).toContain('7.500,00');
-    expect(sheet.getRange(total).getNote()).toContain('supera il 15%');
-    expect(sheet.rules).toHaveLength(2); // ours first, the user's kept
-    expect(sheet.rules[1]!.formula).toBe('=B7>100000');
+    expect(sheetCalls(env)).toEqual(['Range.getSheet', 'Sheet.getSheetValues', 'Sheet.getRange', 'Range.setValues']);
+    const now = shown(sheet);
+    expect(now.status).toBe('1 errore');
+    expect(now.coloured).toEqual({ [coord]: COLOURS.error, [total]: COLOURS.error });
+    expect(now.rilievi[a1Of(layout.lineCells.A_coord!.row, RILIEVI_COL)]).toBe(
+      `${coord} ✖ Errore: Il coordinamento (€ 9.000,00) supera il 15% del costo totale: al massimo € 7.500,00.`,
+    );
+    expect(now.rilievi[a1Of(layout.lineCells.TOTAL!.row, RILIEVI_COL)]).toBe(`${total} ✖ (vedi ${coord})`);
+    // The lead's note, background and rule: as they were, to the trailing newline.
+    expect(sheet.getRange(coord).getNote()).toBe('verificare con il commercialista\n');
+    expect(sheet.getRange(coord).getBackground()).toBe('#d9ead3');
+    expect(sheet.rules.map((r) => r.formula).at(-1)).toBe('=B7>100000');
 
     type(env, addon, sheet, coord, 3000);
-    expect(sheet.getRange(at(layout.statusCell)).getValue()).toBe('Nessun rilievo');
+    expect(shown(sheet)).toEqual({ status: 'Nessun rilievo', rilievi: { J1: 'Rilievi · Nessun rilievo' }, coloured: {} });
     expect(sheet._effectiveBackground(coord)).toBe('#d9ead3');
-    expect(sheet._effectiveBackground(total)).toBe('#ffffff');
-    expect(sheet.getRange(coord).getNote()).toBe('verificare con il commercialista');
-    expect(sheet.getRange(total).getNote()).toBe('');
-    expect(sheet.rules.map((r) => r.formula)).toEqual(['=B7>100000']);
-    const after = snapshot(sheet, at(layout.statusCell));
-    expect(after.formulas).toEqual(before.formulas);
-    expect(after.values).toEqual(before.values);
+    const after = everything(sheet, RILIEVI_COL);
+    // Only the value typed and what follows from it (the formulas' results) changed: set it back.
+    expect({ ...after, values: null }).toEqual({ ...before, values: null });
   });
 
   it('clears highlights on request, leaving values, user notes and user rules', () => {
@@ -183,13 +152,12 @@ describe('a budget tab from the template', () => {
     const sheet = fillTemplate(env, addon);
     sheet.getRange(LINE('A_coord')).setNote('mia nota');
     type(env, addon, sheet, LINE('A_coord'), 9000);
-    expect(sheet.rules).toHaveLength(1);
+    expect(ourRules(sheet)).toHaveLength(3);
     addon.clearHighlights();
     expect(sheet.rules).toHaveLength(0);
+    expect(shown(sheet)).toEqual({ status: '', rilievi: {}, coloured: {} });
     expect(sheet.getRange(LINE('A_coord')).getNote()).toBe('mia nota');
-    expect(sheet.getRange(LINE('TOTAL')).getNote()).toBe('');
     expect(sheet.getRange(LINE('A_coord')).getValue()).toBe(9000);
-    expect(sheet.getRange(at(layout.statusCell)).getValue()).toBe('');
   });
 
   it('reads a cofinancer row inserted in the table', () => {
@@ -199,14 +167,14 @@ describe('a budget tab from the template', () => {
     const row = cofinRow(2);
     type(env, addon, sheet, a1Of(row, 0), 'Fondazione Nuova');
     type(env, addon, sheet, a1Of(row, 1), 2000);
-    expect(sheet.getRange(at(layout.statusCell)).getValue()).toBe('Nessun rilievo');
+    expect(shown(sheet).status).toBe('Nessun rilievo');
     // A text amount is read by the core but skipped by SUM: the table no longer adds up.
     type(env, addon, sheet, a1Of(row, 2), '€ 1.234,56');
     const found = addon.getFindings();
     const rules = found.tabs[0].findings.map((f: { rule: string }) => f.rule);
     expect(rules).toContain('cofinancing-table-sum');
     type(env, addon, sheet, a1Of(row, 2), '-----');
-    expect(sheet.getRange(at(layout.statusCell)).getValue()).toBe('Nessun rilievo');
+    expect(shown(sheet).status).toBe('Nessun rilievo');
   });
 
   it('handles a paste of 20 cells (no e.value) with the same number of calls', () => {
@@ -221,33 +189,27 @@ describe('a budget tab from the template', () => {
     expect(e.value).toBeUndefined();
     addon.onEdit(e);
     expect(sheetCalls(env).length).toBeLessThanOrEqual(MAX_SHEET_CALLS_PER_EDIT);
-    expect(sheet.getRange(at(layout.statusCell)).getValue()).toBe('Nessun rilievo');
+    expect(shown(sheet).status).toBe('Nessun rilievo');
   });
 
-  it('reads four times and writes nothing when an edit does not change the verdict', () => {
+  it('reads twice and writes nothing when an edit does not change the verdict', () => {
     const { env, addon } = setup();
     const sheet = fillTemplate(env, addon);
     type(env, addon, sheet, LINE('C'), 10500);
-    expect(sheetCalls(env)).toEqual(['Range.getSheet', 'Sheet.getDataRange', 'Range.getValues', 'Range.getNotes']);
-    expect(env.calls.length).toBe(READS_PER_EDIT + LOCK_CALLS);
-  });
-
-  it('does not interleave with a check already running', () => {
-    const { env, addon } = setup();
-    const sheet = fillTemplate(env, addon);
-    env.lockHeldElsewhere = true;
-    type(env, addon, sheet, LINE('A_coord'), 9000);
-    expect(env.calls.some((c) => /\.set/.test(c))).toBe(false);
+    type(env, addon, sheet, LINE('C'), 10000);
+    type(env, addon, sheet, LINE('E'), 5000);
+    expect(sheetCalls(env)).toEqual(['Range.getSheet', 'Sheet.getSheetValues']);
+    expect(env.calls.length).toBe(READS_PER_EDIT + LOCK_CALLS + 1); // + Session.getActiveUserLocale
   });
 });
 
 describe('edits outside budget tabs', () => {
-  it('cost the recognition only', () => {
+  it('cost the recognition and a look at the rules', () => {
     const { env, addon } = setup();
     const other = env.spreadsheet.getSheets()[0]!;
     other._fill([['Appunti', 'varie'], ['PIANO', 'DEI CONTI?']]);
     type(env, addon, other, 'B2', 'altro');
-    expect(sheetCalls(env)).toEqual(['Range.getSheet', 'Sheet.getDataRange', 'Range.getValues']);
+    expect(sheetCalls(env)).toEqual(['Range.getSheet', 'Sheet.getSheetValues', 'Sheet.getConditionalFormatRules']);
     expect(env.calls.some((c) => /\.set|Notes/.test(c))).toBe(false);
   });
 });
@@ -282,16 +244,19 @@ describe('a tab laid out by hand', () => {
       2,
     );
     type(env, addon, sheet, 'D12', '31500,00');
-    const statusCell = 'D6'; // beside the heading, the only cell the add-on may take here
-    expect(sheet.getRange(statusCell).getValue()).toBe('Nessun rilievo');
+    // The Rilievi column: one empty column right of everything on the tab (C..E), so G.
+    expect(shown(sheet, 6, null).rilievi).toEqual({ G1: 'Rilievi · Nessun rilievo' });
     type(env, addon, sheet, 'D14', '€ 90.000,00');
-    expect(sheet.getRange(statusCell).getValue()).toMatch(/errore|errori/);
-    expect(sheet.getRange('D14').getNote()).toContain('conciliazione:');
+    const now = shown(sheet, 6, null);
+    expect(now.rilievi.G1).toMatch(/^Rilievi · \d+ error[ei]$/);
+    expect(now.rilievi.G14).toMatch(/^D14 ✖ /);
+    expect(now.coloured.D14).toBe(COLOURS.error);
+    expect(sheet.getRange('D14').getNote()).toBe('');
   });
 
   it('keeps a large tab to the same calls: 1,000 cofinancer rows', () => {
     const { env, addon } = setup();
-    const big = layoutBudgetTab({ profile: DEFAULT_PROFILE, templateRows: 1000 });
+    const big = layoutBudgetTab({ profile: DEFAULT_PROFILE, templateRows: 1000, textAmounts: true });
     const sheet = env.spreadsheet.insertSheet('Grande');
     const grid = layoutValues(big).map((row) => row.map((v) => v as string | null));
     for (const c of big.cells) if (c.formula) grid[c.row]![c.col] = `=${c.formula}`;
@@ -302,16 +267,15 @@ describe('a tab laid out by hand', () => {
     sheet._fill(grid.map((r) => r.map((v) => (v !== null && /^\d+$/.test(v) ? Number(v) : v))));
     const lines: [string, number][] = [['A', 20000], ['A_coord', 3000], ['B', 0], ['C', 10000], ['D', 15000], ['E', 5000]];
     for (const [code, v] of lines) sheet._fill([[v]], big.lineCells[code as 'A']!.row, 1);
-    type(env, addon, sheet, at(big.lineCells.C!), 10000);
-    expect(sheet.getRange(at(big.statusCell)).getValue()).toBe('Nessun rilievo');
+    type(env, addon, sheet, at(big.lineCells.C!), 10000); // the first check creates the column
+    expect(shown(sheet, big.colCount + 1, null).rilievi).toEqual({ J1: 'Rilievi · Nessun rilievo' });
     // Raise coordination: the verdict changes, the calls do not grow with the rows.
     type(env, addon, sheet, at(big.lineCells.A_coord!), 9000);
-    expect(sheetCalls(env).length).toBeLessThanOrEqual(MAX_SHEET_CALLS_PER_EDIT);
-    const changed = sheetCalls(env).length;
+    expect(sheetCalls(env)).toHaveLength(MAX_SHEET_CALLS_PER_EDIT);
     type(env, addon, sheet, at(big.lineCells.A_coord!), 3000);
-    expect(sheetCalls(env).length).toBe(changed);
+    expect(sheetCalls(env)).toHaveLength(MAX_SHEET_CALLS_PER_EDIT);
     type(env, addon, sheet, at(big.lineCells.C!), 9999);
-    expect(sheetCalls(env).length).toBe(READS_PER_EDIT);
+    expect(sheetCalls(env)).toHaveLength(READS_PER_EDIT);
   });
 });
 

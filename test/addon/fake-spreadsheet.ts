@@ -4,7 +4,7 @@
 // makes on a service object. Test code uses the raw objects; the script only sees proxies.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { colIndex, evaluate, isError, parseA1, shiftFormula, type Val } from './formula.js';
+import { colIndex, evaluate, isError, parseA1, relativeFormula, shiftFormula, type Val } from './formula.js';
 
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 type Stored = string | number | boolean | Date;
@@ -33,11 +33,26 @@ export class Env {
   /** What the user answers to the next prompts: a button and the text typed. A prompt with none queued fails the test. */
   promptAnswers: { button: 'OK' | 'CANCEL' | 'CLOSE'; text: string }[] = [];
   lockHeldElsewhere = false;
+  /** How many of the next tryLock calls fail because another execution holds the lock. */
+  lockBusyAttempts = 0;
+  /** The document cache (CacheService.getDocumentCache). */
+  cache = new Map<string, string>();
+  /** Installable triggers the script created: handler and event type. */
+  triggers: { handler: string; event: string }[] = [];
+  /** The manifest's scopes: a service that needs another scope throws, as Apps Script does. */
+  scopes: string[];
+  /** Milliseconds spent inside service calls (the fake's own time, not the script's). */
+  serviceMs = 0;
   private proxies = new WeakMap<object, object>();
   readonly spreadsheet: FakeSpreadsheet;
 
   constructor(readonly htmlDir: string) {
     this.spreadsheet = new FakeSpreadsheet(this);
+    try {
+      this.scopes = JSON.parse(readFileSync(join(htmlDir, 'appsscript.json'), 'utf8')).oauthScopes ?? [];
+    } catch {
+      this.scopes = [];
+    }
   }
 
   reset(): void {
@@ -65,7 +80,12 @@ export class Env {
         return (...args: unknown[]) => {
           env.calls.push(`${cls}.${prop}`);
           env.authorise(cls, prop);
-          return env.expose(v.apply(target, args.map((a) => env.unwrap(a))));
+          const started = performance.now();
+          try {
+            return env.expose(v.apply(target, args.map((a) => env.unwrap(a))));
+          } finally {
+            env.serviceMs += performance.now() - started;
+          }
         };
       },
     });
@@ -87,6 +107,12 @@ export class Env {
     if (this.authMode === 'NONE' && !free) {
       throw new Error(`You do not have permission to call ${cls}.${method} (AuthMode.NONE)`);
     }
+    if (/^(ScriptApp|Trigger|TriggerBuilder|SpreadsheetTriggerBuilder)$/.test(cls)) {
+      if (this.authMode !== 'FULL') throw new Error(`You do not have permission to call ${cls}.${method} (AuthMode.${this.authMode})`);
+      if (!this.scopes.includes('https://www.googleapis.com/auth/script.scriptapp')) {
+        throw new Error(`Specified permissions are not sufficient to call ScriptApp (required: https://www.googleapis.com/auth/script.scriptapp)`);
+      }
+    }
   }
 
   /** The globals Apps Script offers, as the script sees them. */
@@ -95,9 +121,16 @@ export class Env {
       SpreadsheetApp: this.expose(new FakeSpreadsheetApp(this)),
       HtmlService: this.expose(new FakeHtmlService(this)),
       LockService: this.expose(new FakeLockService(this)),
+      CacheService: this.expose(new FakeCacheService(this)),
+      ScriptApp: this.expose(new FakeScriptApp(this)),
       Session: this.expose(new FakeSession(this)),
       Logger: { log: () => undefined },
     };
+  }
+
+  /** The event an installable change trigger receives (no range: the change is on the active tab). */
+  changeEvent(changeType: string): Record<string, unknown> {
+    return { authMode: 'FULL', changeType, source: this.expose(this.spreadsheet), triggerUid: '1', user: {} };
   }
 
   /** The event Apps Script passes to onEdit after the user edited `a1` (a cell or a rectangle). */
@@ -200,11 +233,29 @@ export class FakeSheet extends Fake {
     return row[c]!;
   }
 
+  /** Formula results during one read: nothing changes while a read runs. */
+  _memo: Map<number, Val> | null = null;
+
   _value(r: number, c: number, depth = 0): Val {
     const cell = this._cell(r, c);
     if (cell.formula === '') return cell.value instanceof Date ? cell.value.toISOString() : cell.value;
     if (depth > 50) return { error: '#REF!' };
-    return evaluate(cell.formula, { value: (rr, cc) => this._value(rr, cc, depth + 1) });
+    const key = r * 100_000 + c;
+    const known = this._memo?.get(key);
+    if (known !== undefined) return known;
+    const v = evaluate(cell.formula, { value: (rr, cc) => this._value(rr, cc, depth + 1) }, { row: r, col: c });
+    this._memo?.set(key, v);
+    return v;
+  }
+
+  _reading<T>(f: () => T): T {
+    const outer = this._memo;
+    this._memo ??= new Map();
+    try {
+      return f();
+    } finally {
+      this._memo = outer;
+    }
   }
 
   _extent(): { rows: number; cols: number } {
@@ -261,8 +312,24 @@ export class FakeSheet extends Fake {
     return new FakeRange(this.env, this, 0, 0, Math.max(rows, 1), Math.max(cols, 1));
   }
 
+  /** Values of a rectangle; -1 rows or columns means "to the last one with data". */
+  getSheetValues(row: number, col: number, numRows: number, numCols: number) {
+    const { rows, cols } = this._extent();
+    const r = checkInt(row, 'startRow');
+    const c = checkInt(col, 'startColumn');
+    const nr = checkInt(numRows, 'numRows') === -1 ? rows - r + 1 : numRows;
+    const nc = checkInt(numCols, 'numColumns') === -1 ? cols - c + 1 : numCols;
+    if (nr < 1 || nc < 1) throw new Error('The number of rows in the range must be at least 1.');
+    return this.getRange(r, c, nr, nc).getValues();
+  }
+
   getRange(a: number | string, col?: number, numRows?: number, numCols?: number): FakeRange {
     if (typeof a === 'string') {
+      const whole = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/i.exec(a);
+      if (whole) {
+        const [c1, c2] = [colIndex(whole[1]!), colIndex(whole[2]!)];
+        return this.getRange(1, Math.min(c1, c2) + 1, this.maxRows, Math.abs(c2 - c1) + 1);
+      }
       const [from, to] = a.split(':');
       const p = parseA1(from ?? '');
       const q = to === undefined ? p : parseA1(to);
@@ -285,6 +352,13 @@ export class FakeSheet extends Fake {
   getRangeList(a1s: string[]) {
     if (!Array.isArray(a1s) || a1s.length === 0) throw new Error('The parameters () don\'t match the method signature for Sheet.getRangeList.');
     return new FakeRangeList(this.env, a1s.map((s) => this.getRange(s)));
+  }
+
+  insertColumnsAfter(after: number, n: number) {
+    const a = checkInt(after, 'column');
+    if (a !== this.maxCols) throw new Error('the fake only appends columns at the end');
+    this.maxCols += checkInt(n, 'howMany');
+    return this;
   }
 
   insertRowBefore(before: number) { return this._insert(checkInt(before, 'row') - 1, 1); }
@@ -379,10 +453,14 @@ export class FakeRange extends Fake {
   }
 
   getValues(): Stored[][] {
-    return this._map((_c, r, c) => {
-      const v = this.sheet._value(r, c);
-      return isError(v) ? v.error : v;
-    });
+    return this.sheet._reading(() =>
+      this._map((cell, r, c) => {
+        const v = this.sheet._value(r, c);
+        // A date cell reads as a Date, as in Apps Script.
+        if (cell.value instanceof Date && cell.formula === '') return new Date(cell.value.getTime());
+        return isError(v) ? v.error : (v as Stored);
+      }),
+    );
   }
   getDisplayValues(): string[][] {
     return this.getValues().map((row) => row.map((v) => (typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v))));
@@ -390,7 +468,11 @@ export class FakeRange extends Fake {
   getValue() { return this.getValues()[0]![0]; }
   setValues(data: unknown) {
     this._write<Stored | null>(data, (cell, v) => {
-      if (typeof v === 'string' && v.startsWith('=')) {
+      if (typeof v === 'string' && v.startsWith("'")) {
+        // Sheets' text prefix: the rest is stored as text, whatever it looks like.
+        cell.formula = '';
+        cell.value = v.slice(1);
+      } else if (typeof v === 'string' && v.startsWith('=')) {
         cell.formula = v;
         cell.value = '';
       } else {
@@ -460,8 +542,12 @@ export class FakeRule extends Fake {
   }
   _holds(sheet: FakeSheet, r: number, c: number): boolean {
     if (this.notEmpty) return sheet._value(r, c) !== '';
-    if (this.formula === null) return false;
-    const v = evaluate(this.formula, { value: (rr, cc) => sheet._value(rr, cc) });
+    if (this.formula === null || this.ranges.length === 0) return false;
+    // A custom formula is written for the first range's top-left cell; Sheets moves its
+    // relative references to each cell it colours.
+    const origin = this.ranges[0]!;
+    const formula = relativeFormula(this.formula, r - origin.row, c - origin.col);
+    const v = evaluate(formula, { value: (rr, cc) => sheet._value(rr, cc) }, { row: r, col: c });
     return v === true;
   }
   getRanges() { return this.ranges.map((g) => new FakeRange(this.env, this.sheet, g.row, g.col, g.rows, g.cols)); }
@@ -601,6 +687,10 @@ export class FakeLock extends Fake {
   private mine = false;
   tryLock(ms: number) {
     checkInt(ms, 'timeoutInMillis');
+    if (this.env.lockBusyAttempts > 0) {
+      this.env.lockBusyAttempts--;
+      return false;
+    }
     if (this.env.lockHeldElsewhere || this.env.spreadsheet.lock.held) return false;
     this.env.spreadsheet.lock.held = true;
     this.mine = true;
@@ -616,6 +706,68 @@ export class FakeLock extends Fake {
 export class FakeLockService extends Fake {
   readonly kind = 'LockService';
   getDocumentLock() { return new FakeLock(this.env); }
+}
+
+export class FakeCache extends Fake {
+  readonly kind = 'Cache';
+  get(key: string) { return this.env.cache.get(String(key)) ?? null; }
+  getAll(keys: string[]) {
+    const out: Record<string, string> = {};
+    for (const k of keys) if (this.env.cache.has(k)) out[k] = this.env.cache.get(k)!;
+    return out;
+  }
+  put(key: string, value: string) { this.env.cache.set(String(key), String(value)); }
+  putAll(values: Record<string, string>) { for (const [k, v] of Object.entries(values)) this.env.cache.set(k, String(v)); }
+  remove(key: string) { this.env.cache.delete(String(key)); }
+  removeAll(keys: string[]) { for (const k of keys) this.env.cache.delete(k); }
+}
+
+export class FakeCacheService extends Fake {
+  readonly kind = 'CacheService';
+  getDocumentCache() { return new FakeCache(this.env); }
+}
+
+export class FakeTrigger extends Fake {
+  readonly kind = 'Trigger';
+  constructor(env: Env, readonly handler: string, readonly event: string) { super(env); }
+  getHandlerFunction() { return this.handler; }
+  getEventType() { return this.event; }
+}
+
+export class FakeTriggerBuilder extends Fake {
+  readonly kind = 'TriggerBuilder';
+  constructor(env: Env, readonly handler: string) { super(env); }
+  forSpreadsheet(ss: unknown) {
+    if (ss !== this.env.spreadsheet) throw new Error('forSpreadsheet expects the spreadsheet.');
+    return new FakeSpreadsheetTriggerBuilder(this.env, this.handler);
+  }
+}
+
+export class FakeSpreadsheetTriggerBuilder extends Fake {
+  readonly kind = 'SpreadsheetTriggerBuilder';
+  private event = '';
+  constructor(env: Env, readonly handler: string) { super(env); }
+  onChange() { this.event = 'ON_CHANGE'; return this; }
+  onEdit() { this.event = 'ON_EDIT'; return this; }
+  create() {
+    if (!this.event) throw new Error('A trigger needs an event.');
+    // An add-on may have one trigger of each event type per document and user.
+    if (this.env.triggers.some((t) => t.event === this.event)) throw new Error('This add-on has created too many ' + this.event + ' triggers in this document for this Google user account.');
+    this.env.triggers.push({ handler: this.handler, event: this.event });
+    return new FakeTrigger(this.env, this.handler, this.event);
+  }
+}
+
+export class FakeScriptApp extends Fake {
+  readonly kind = 'ScriptApp';
+  getUserTriggers(ss: unknown) {
+    if (ss !== this.env.spreadsheet) throw new Error('getUserTriggers expects the spreadsheet.');
+    return this.env.triggers.map((t) => new FakeTrigger(this.env, t.handler, t.event));
+  }
+  newTrigger(handler: string) {
+    if (typeof handler !== 'string') throw new Error('newTrigger expects a function name.');
+    return new FakeTriggerBuilder(this.env, handler);
+  }
 }
 
 export class FakeSession extends Fake {

@@ -1,5 +1,8 @@
-// A tiny formula evaluator for the fake spreadsheet: enough of Sheets' language for the
-// formulas the budget layout writes (SUM, N, ROUND, IF, arithmetic, comparisons, A1 refs).
+// A small formula evaluator for the fake spreadsheet: enough of Sheets' language for the
+// formulas the budget layout writes (SUM, COUNT, N, ROUND, IF, arithmetic, comparisons, A1
+// refs; the text-amount reading with LET, REGEX*, VALUE, ARRAYFORMULA) and for the add-on's
+// highlight rules (FIND, CHAR, ADDRESS, ROW, COLUMN, relative references). Ranges are flat
+// arrays; functions other than the aggregates apply element by element, as under ARRAYFORMULA.
 export type Scalar = number | string | boolean;
 export interface FormulaError { error: string }
 export type Val = Scalar | FormulaError;
@@ -18,17 +21,39 @@ export function colIndex(letters: string): number {
   return n - 1;
 }
 
+export function colLetters(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
 export function parseA1(ref: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
   if (!m || Number(m[2]) < 1) return null;
   return { row: Number(m[2]) - 1, col: colIndex(m[1]!) };
 }
 
-type Token = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; v: string } | { t: 'fn'; v: string } | { t: 'op'; v: string };
+type Token =
+  | { t: 'num'; v: number }
+  | { t: 'str'; v: string }
+  | { t: 'ref'; v: string }
+  | { t: 'fn'; v: string }
+  | { t: 'name'; v: string }
+  | { t: 'op'; v: string };
+
+const REF = '\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?';
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
-  const re = /\s*(?:(\d+(?:\.\d+)?)|"((?:[^"]|"")*)"|(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![A-Z(])|([A-Z][A-Z0-9.]*)\s*\(|(<>|<=|>=|[-+*/&=<>(),]))/iy;
+  const re = new RegExp(
+    `\\s*(?:(\\d+(?:\\.\\d+)?)|"((?:[^"]|"")*)"|(${REF})(?![A-Z0-9_(])|([A-Z][A-Z0-9.]*)\\s*\\(|([A-Za-z_][A-Za-z0-9_]*)|(<>|<=|>=|[-+*/&=<>(),]))`,
+    'iy',
+  );
   let pos = 0;
   while (pos < src.length) {
     re.lastIndex = pos;
@@ -42,7 +67,8 @@ function tokenize(src: string): Token[] {
     else if (m[2] !== undefined) out.push({ t: 'str', v: m[2].replace(/""/g, '"') });
     else if (m[3] !== undefined) out.push({ t: 'ref', v: m[3].toUpperCase() });
     else if (m[4] !== undefined) out.push({ t: 'fn', v: m[4].toUpperCase() });
-    else out.push({ t: 'op', v: m[5]! });
+    else if (m[5] !== undefined) out.push({ t: 'name', v: m[5].toLowerCase() });
+    else out.push({ t: 'op', v: m[6]! });
   }
   return out;
 }
@@ -55,7 +81,89 @@ function num(v: Val): number | FormulaError {
   return /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : { error: '#VALUE!' };
 }
 
-export function evaluate(formula: string, cells: Cells): Val {
+const truthy = (v: Scalar) => (typeof v === 'string' ? v !== '' : Boolean(v));
+
+/** Apply f element by element when any argument is a range (scalars repeat). */
+function lift(args: Arg[], f: (...xs: Val[]) => Val): Arg {
+  const n = args.reduce<number>((m, a) => (Array.isArray(a) ? Math.max(m, a.length) : m), -1);
+  if (n < 0) return f(...(args as Val[]));
+  return Array.from({ length: n }, (_, i) => f(...args.map((a) => (Array.isArray(a) ? (a.length === 1 ? a[0]! : (a[i] ?? { error: '#N/A' })) : a))));
+}
+
+/** f on scalars, an error argument passed through. */
+function strict(f: (...xs: Scalar[]) => Val): (...xs: Val[]) => Val {
+  return (...xs) => {
+    const bad = xs.find(isError);
+    return bad ?? f(...(xs as Scalar[]));
+  };
+}
+
+function regex(source: Scalar, flags = ''): RegExp | FormulaError {
+  try {
+    return new RegExp(String(source), flags);
+  } catch {
+    return { error: '#REF!' };
+  }
+}
+
+const ELEMENTWISE: Record<string, (...xs: Val[]) => Val> = {
+  N: (v = '') => (isError(v) ? v : typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : 0),
+  T: (v = '') => (isError(v) ? v : typeof v === 'string' ? v : ''),
+  ISNUMBER: (v = '') => typeof v === 'number',
+  IFERROR: (v = '', alt = '') => (isError(v) ? alt : v),
+  ABS: strict((v) => {
+    const x = num(v);
+    return isError(x) ? x : Math.abs(x);
+  }),
+  ROUND: strict((v, d = 0) => {
+    const x = num(v);
+    const n = num(d);
+    if (isError(x)) return x;
+    if (isError(n)) return n;
+    const f = 10 ** n;
+    return (Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9)) / f;
+  }),
+  VALUE: strict((v) => {
+    if (typeof v === 'number') return v;
+    const s = String(v).trim();
+    if (s === '') return 0;
+    return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : { error: '#VALUE!' };
+  }),
+  LEN: strict((v) => String(v).length),
+  LEFT: strict((v, n = 1) => String(v).slice(0, Number(n))),
+  SUBSTITUTE: strict((text, from, to) => String(text).split(String(from)).join(String(to))),
+  CHAR: strict((n) => String.fromCharCode(Number(n))),
+  FIND: strict((needle, hay, start = 1) => {
+    const at = String(hay).indexOf(String(needle), Number(start) - 1);
+    return at < 0 ? { error: '#VALUE!' } : at + 1;
+  }),
+  ADDRESS: strict((row, col, abs = 1) => {
+    const letters = colLetters(Number(col) - 1);
+    return Number(abs) === 4 ? `${letters}${row}` : `$${letters}$${row}`;
+  }),
+  REGEXMATCH: strict((text, re) => {
+    const r = regex(re);
+    return isError(r) ? r : r.test(String(text));
+  }),
+  REGEXEXTRACT: strict((text, re) => {
+    const r = regex(re);
+    if (isError(r)) return r;
+    const m = r.exec(String(text));
+    return m ? (m[1] ?? m[0]) : { error: '#N/A' };
+  }),
+  REGEXREPLACE: strict((text, re, to) => {
+    const r = regex(re, 'g');
+    return isError(r) ? r : String(text).replace(r, String(to));
+  }),
+};
+
+export interface Position {
+  row: number;
+  col: number;
+}
+
+/** Evaluate a formula; `at` is the cell it is evaluated for (ROW(), COLUMN()). */
+export function evaluate(formula: string, cells: Cells, at: Position = { row: 0, col: 0 }): Val {
   let tokens: Token[];
   try {
     tokens = tokenize(formula.replace(/^=/, ''));
@@ -63,8 +171,9 @@ export function evaluate(formula: string, cells: Cells): Val {
     return { error: '#ERROR!' };
   }
   let i = 0;
-  const peek = () => tokens[i];
-  const op = (v: string) => peek()?.t === 'op' && peek()!.v === v;
+  const scopes: Map<string, Arg>[] = [];
+  const peek = (k = 0) => tokens[i + k];
+  const op = (v: string, k = 0) => peek(k)?.t === 'op' && peek(k)!.v === v;
 
   const refValues = (ref: string): Val[] => {
     const [a, b] = ref.split(':');
@@ -76,73 +185,81 @@ export function evaluate(formula: string, cells: Cells): Val {
     return out;
   };
 
-  const scalar = (a: Arg): Val => (Array.isArray(a) ? (a.length === 1 ? a[0]! : { error: '#VALUE!' }) : a);
+  const flatten = (args: Arg[]): Val[] => args.flatMap((a) => (Array.isArray(a) ? a : [a]));
 
-  const call = (name: string, args: Arg[]): Val => {
-    const flat = (skipText: boolean) => {
-      const out: number[] = [];
-      for (const a of args) {
-        if (Array.isArray(a)) {
-          for (const v of a) {
-            if (isError(v)) return v;
-            if (typeof v === 'number') out.push(v);
-            else if (!skipText && typeof v === 'boolean') out.push(v ? 1 : 0);
-          }
-        } else {
-          const n = num(a);
-          if (isError(n)) return n;
-          out.push(n);
-        }
-      }
-      return out;
-    };
+  const call = (name: string, args: Arg[]): Arg => {
     switch (name) {
-      case 'SUM': {
-        const xs = flat(true);
-        return isError(xs) ? xs : xs.reduce((s, x) => s + x, 0);
-      }
+      case 'SUM':
       case 'MIN':
       case 'MAX': {
-        const xs = flat(true);
-        if (isError(xs)) return xs;
+        const xs: number[] = [];
+        for (const a of args) {
+          if (Array.isArray(a)) {
+            for (const v of a) {
+              if (isError(v)) return v;
+              if (typeof v === 'number') xs.push(v);
+            }
+          } else {
+            const n = num(a);
+            if (isError(n)) return n;
+            xs.push(n);
+          }
+        }
+        if (name === 'SUM') return xs.reduce((s, x) => s + x, 0);
         return xs.length === 0 ? 0 : name === 'MIN' ? Math.min(...xs) : Math.max(...xs);
       }
-      case 'N': {
-        const v = scalar(args[0] ?? '');
-        return isError(v) ? v : typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : 0;
-      }
-      case 'ABS': {
-        const v = num(scalar(args[0] ?? ''));
-        return isError(v) ? v : Math.abs(v);
-      }
-      case 'ROUND': {
-        const v = num(scalar(args[0] ?? ''));
-        const d = num(scalar(args[1] ?? 0));
-        if (isError(v)) return v;
-        if (isError(d)) return d;
-        const f = 10 ** d;
-        return Math.sign(v) * Math.round(Math.abs(v) * f + 1e-9) / f;
-      }
-      case 'IF': {
-        const c = scalar(args[0] ?? false);
-        if (isError(c)) return c;
-        const truthy = typeof c === 'string' ? c !== '' : Boolean(c);
-        return scalar(truthy ? (args[1] ?? true) : (args[2] ?? false));
-      }
+      case 'COUNT':
+        return flatten(args).filter((v) => typeof v === 'number').length;
       case 'AND':
       case 'OR': {
-        const vs = args.flatMap((a) => (Array.isArray(a) ? a : [a]));
+        const vs = flatten(args);
         const bad = vs.find(isError);
         if (bad) return bad;
-        const bs = vs.map((v) => Boolean(typeof v === 'string' ? v !== '' : v));
+        const bs = vs.map((v) => truthy(v as Scalar));
         return name === 'AND' ? bs.every(Boolean) : bs.some(Boolean);
       }
+      case 'IF':
+        return lift([args[0] ?? false, args[1] ?? true, args[2] ?? false], (c, a, b) => (isError(c) ? c : truthy(c) ? a! : b!));
+      case 'ARRAYFORMULA':
+        return args[0] ?? '';
+      case 'ROW':
+        return at.row + 1;
+      case 'COLUMN':
+        return at.col + 1;
       case 'TRUE':
         return true;
       case 'FALSE':
         return false;
-      default:
-        return { error: '#NAME?' };
+      default: {
+        const f = ELEMENTWISE[name];
+        return f ? lift(args, f) : { error: '#NAME?' };
+      }
+    }
+  };
+
+  const lookup = (name: string): Arg => {
+    for (let k = scopes.length - 1; k >= 0; k--) if (scopes[k]!.has(name)) return scopes[k]!.get(name)!;
+    if (name === 'true') return true;
+    if (name === 'false') return false;
+    return { error: '#NAME?' };
+  };
+
+  /** LET(name, value, …, body): each value sees the names bound before it. */
+  const letCall = (): Arg => {
+    const scope = new Map<string, Arg>();
+    scopes.push(scope);
+    try {
+      while (peek()?.t === 'name' && op(',', 1)) {
+        const name = String(tokens[i]!.v);
+        i += 2;
+        scope.set(name, comparison());
+        if (op(',')) i++;
+      }
+      const body = comparison();
+      i++; // ')'
+      return body;
+    } finally {
+      scopes.pop();
     }
   };
 
@@ -151,7 +268,9 @@ export function evaluate(formula: string, cells: Cells): Val {
     if (!tok) return { error: '#ERROR!' };
     if (tok.t === 'num' || tok.t === 'str') return tok.v;
     if (tok.t === 'ref') return (tok.v as string).includes(':') ? refValues(tok.v as string) : refValues(tok.v as string)[0]!;
+    if (tok.t === 'name') return lookup(tok.v as string);
     if (tok.t === 'fn') {
+      if (tok.v === 'LET') return letCall();
       const args: Arg[] = [];
       if (!op(')')) {
         do {
@@ -160,7 +279,7 @@ export function evaluate(formula: string, cells: Cells): Val {
         } while (op(','));
       }
       i++; // ')'
-      return call(tok.v, args);
+      return call(tok.v as string, args);
     }
     if (tok.v === '(') {
       const v = comparison();
@@ -168,8 +287,10 @@ export function evaluate(formula: string, cells: Cells): Val {
       return v;
     }
     if (tok.v === '-') {
-      const v = num(scalar(primary()));
-      return isError(v) ? v : -v;
+      return lift([primary()], (a) => {
+        const v = num(a);
+        return isError(v) ? v : -v;
+      });
     }
     if (tok.v === '+') return primary();
     return { error: '#ERROR!' };
@@ -179,7 +300,7 @@ export function evaluate(formula: string, cells: Cells): Val {
     let left = next();
     while (peek()?.t === 'op' && ops.includes(String(peek()!.v))) {
       const o = String(tokens[i++]!.v);
-      left = apply(o, scalar(left), scalar(next()));
+      left = lift([left, next()], (a, b) => apply(o, a, b));
     }
     return left;
   };
@@ -213,23 +334,39 @@ export function evaluate(formula: string, cells: Cells): Val {
       }
     })();
   }
-  const result = scalar(comparison());
-  return i < tokens.length ? { error: '#ERROR!' } : result;
+  const result = comparison();
+  if (i < tokens.length) return { error: '#ERROR!' };
+  return Array.isArray(result) ? (result[0] ?? '') : result;
 }
 
-/** Formula text with every reference to a row at or after `from` (0-based) moved by `by`. */
-export function shiftFormula(formula: string, from: number, by: number): string {
+/** Apply `f` to every A1 reference outside string literals. */
+function mapRefs(formula: string, f: (col: string, colAbs: boolean, row: number, rowAbs: boolean) => string): string {
   return formula
     .split(/("(?:[^"]|"")*")/)
     .map((part, k) =>
       k % 2 === 1
         ? part
-        : part.replace(/(\$?[A-Z]{1,3}\$?)(\d+)(?![A-Z(\d])/gi, (whole, col: string, row: string) => {
-            const r = Number(row) - 1;
-            if (r < from) return whole;
-            if (by < 0 && r === from) return '#REF!';
-            return `${col}${r + by + 1}`;
-          }),
+        : part.replace(/(?<![A-Z0-9_$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Z0-9_(])/gi, (_w, ca: string, col: string, ra: string, row: string) =>
+            f(col.toUpperCase(), ca === '$', Number(row) - 1, ra === '$'),
+          ),
     )
     .join('');
+}
+
+/** Formula text with every reference to a row at or after `from` (0-based) moved by `by`. */
+export function shiftFormula(formula: string, from: number, by: number): string {
+  return mapRefs(formula, (col, colAbs, r, rowAbs) => {
+    const c = `${colAbs ? '$' : ''}${col}${rowAbs ? '$' : ''}`;
+    if (r < from) return `${c}${r + 1}`;
+    if (by < 0 && r === from) return '#REF!';
+    return `${c}${r + by + 1}`;
+  });
+}
+
+/** A conditional-format formula as Sheets applies it to a cell dr rows and dc columns from the range's top-left. */
+export function relativeFormula(formula: string, dr: number, dc: number): string {
+  return mapRefs(formula, (col, colAbs, r, rowAbs) => {
+    const c = colAbs ? `$${col}` : colLetters(colIndex(col) + dc);
+    return `${c}${rowAbs ? `$${r + 1}` : r + dr + 1}`;
+  });
 }

@@ -8,6 +8,7 @@ import { DEFAULT_PROFILE } from '../../shared/profile.js';
 import { proposeReplan } from '../../shared/replan/index.js';
 import { a1Of, type Env, type FakeSheet } from './fake-spreadsheet.js';
 import { ensureBuilt, isSheetCall, setup, type Addon } from './harness.js';
+import { COLOURS, RILIEVI_COL } from './journey.js';
 
 beforeAll(() => ensureBuilt());
 
@@ -104,8 +105,9 @@ describe('a lead re-plans a budget tab to the awarded grant', () => {
 
     // The command's service calls: one read of the source, one write of the grid, no per-cell loop.
     const sheetCalls = calls.filter(isSheetCall);
-    expect(sheetCalls.filter((c) => c === 'Range.getValues').length).toBe(2); // source, then the new tab's check
-    expect(sheetCalls.filter((c) => c === 'Range.setValues').length).toBe(1);
+    expect(sheetCalls.filter((c) => c === 'Sheet.getSheetValues').length).toBe(2); // source, then the new tab's check
+    // The new tab drawn in one write, its Rilievi column in another.
+    expect(sheetCalls.filter((c) => c === 'Range.setValues').length).toBe(2);
     expect(calls.filter((c) => /^Ui\./.test(c))).toEqual([]);
     // Reads, the new tab drawn in 5 batched calls, the check (as after an edit); only the unique-name
     // lookup grows with the number of tabs (one getName each: two tabs here).
@@ -120,16 +122,18 @@ describe('a lead re-plans a budget tab to the awarded grant', () => {
     type(env, addon, tab, LINE('A_coord'), 6000);
     type(env, addon, tab, SHARE('A_coord', 2), 2450);
     expect(tab.getRange(STATUS).getValue()).toMatch(/errore/);
-    const note = tab.getRange(LINE('A_coord')).getNote();
-    expect(note).toContain('conciliazione:');
-    expect(note).toMatch(/coordinamento/i);
-    expect(note).toContain('15%');
+    const explained = String(tab.getRange(layout.lineCells.A_coord!.row + 1, RILIEVI_COL + 1).getValue());
+    expect(explained).toMatch(new RegExp(`^${LINE('A_coord')} ✖ Errore: Il coordinamento`));
+    expect(explained).toContain('15%');
+    expect(tab._effectiveBackground(LINE('A_coord'))).toBe(COLOURS.error);
+    expect(tab.getRange(LINE('A_coord')).getNote()).toBe('');
 
     // She fixes it: clean again, and her source tab still untouched.
     type(env, addon, tab, LINE('A_coord'), 5500);
     type(env, addon, tab, SHARE('A_coord', 2), 1950);
     expect(tab.getRange(STATUS).getValue()).toBe('Nessun rilievo');
-    expect(tab.getRange(LINE('A_coord')).getNote()).not.toContain('conciliazione:');
+    expect(tab.getRange(layout.lineCells.A_coord!.row + 1, RILIEVI_COL + 1).getValue()).toBe('');
+    expect(tab._effectiveBackground(LINE('A_coord'))).toBe('#ffffff');
     expect(snapshot(source)).toEqual(before);
   });
 

@@ -202,6 +202,50 @@ describe('stream tables (pdftotext -layout)', () => {
     expect(t!.rows[2]!.cells).toEqual(['Sostegno estate 2020', '€ 29.000,00', '€ 11.000,00', '€ 40.000,00']);
   });
 
+  it('reads rows whose cells a producer centred (LibreOffice Writer): a wrapped cell starts above the row\'s line', () => {
+    const page = [
+      'NOME DELL\'ENTE                  TIPOLOGIA               REFERENTE',
+      '                                                        Annamaria Pecchini, 0376 283079,',
+      '1. Comune di Borgo Virgilio     Ente Locale',
+      '                                                        a.pecchini@borgovirgilio.gov.it',
+      '3. Comune di Gazoldo degli                              Nicola Leoni, 0376 657141,',
+      '                                Ente Locale',
+      'Ippoliti                                                sindaco@comune.gazoldo.mn.it',
+      '4. Consorzio Progetto           Consorzio Comuni',
+      '                                                        Morena Dalle Mule 0376 1510063 segreteria@coprosol.it',
+      'Solidarietà                     Distretto di Mantova',
+      '6. Novellini Spa                Grande Impresa          Andrea Sogliani, 0376 6421 a.sogliani@novellini.it',
+    ].join('\n');
+    const [t] = tables(page);
+    expect(t!.rows.map((r) => r.cells)).toEqual([
+      ['NOME DELL\'ENTE', 'TIPOLOGIA', 'REFERENTE'],
+      ['1. Comune di Borgo Virgilio', 'Ente Locale', 'Annamaria Pecchini, 0376 283079, a.pecchini@borgovirgilio.gov.it'],
+      ['3. Comune di Gazoldo degli Ippoliti', 'Ente Locale', 'Nicola Leoni, 0376 657141, sindaco@comune.gazoldo.mn.it'],
+      ['4. Consorzio Progetto Solidarietà', 'Consorzio Comuni Distretto di Mantova', 'Morena Dalle Mule 0376 1510063 segreteria@coprosol.it'],
+      ['6. Novellini Spa', 'Grande Impresa', 'Andrea Sogliani, 0376 6421 a.sogliani@novellini.it'],
+    ]);
+    // The row is set on the line its first cell starts on; the other lines are its own.
+    expect(t!.rows[1]!.lines).toEqual([2, 1, 3]);
+  });
+
+  it('reads an amount set in the middle of a wrapped label as that label\'s', () => {
+    const page = [
+      'Voce di costo                                                                                     Importo',
+      'A. Costi di personale interno ed esterno                                                          € 12.000,00',
+      'di cui per coordinamento, monitoraggio, rendicontazione e valutazione del progetto (max 15% del',
+      '                                                                                                  € 5.000,00',
+      'costo totale di progetto)',
+      'B. Costo di acquisto, noleggio, leasing di beni o software                                        €0',
+    ].join('\n');
+    const [t] = tables(page);
+    expect(t!.rows.map((r) => r.cells)).toEqual([
+      ['Voce di costo', 'Importo'],
+      ['A. Costi di personale interno ed esterno', '€ 12.000,00'],
+      ['di cui per coordinamento, monitoraggio, rendicontazione e valutazione del progetto (max 15% del costo totale di progetto)', '€ 5.000,00'],
+      ['B. Costo di acquisto, noleggio, leasing di beni o software', '€0'],
+    ]);
+  });
+
   it('does not take prose laid out in two columns for a table', () => {
     const page = [
       'Il progetto nasce dall\'esigenza di sostenere     La rete territoriale coinvolge enti pubblici',

@@ -33,7 +33,7 @@ export function pagesOf(lines: readonly string[]): PagedLines {
     }
     page += lead;
     const later = (text.match(/\f/g) ?? []).length;
-    texts.push(text.replace(/\f/g, ' ').trimEnd());
+    texts.push(bullets(text.replace(/\f/g, ' ').trimEnd()));
     pages.push(paged ? page : null);
     page += later;
   }
@@ -44,6 +44,14 @@ export function pagesOf(lines: readonly string[]): PagedLines {
   const lastPage = pages[lastText]!;
   for (let i = lastText + 1; i < pages.length; i++) pages[i] = lastPage;
   return { texts, pages, count: lastPage };
+}
+
+/**
+ * A list bullet drawn with a symbol font comes out as a private-use character (U+F0B7 and the
+ * like), with the item's text a few spaces after it: it is written "•" and set close to the text.
+ */
+function bullets(text: string): string {
+  return text.replace(/^(\s*)(?:[\uf000-\uf0ff]|[•▪◦●○■□➢➤►✓✔-])\s{2,}(?=\S)/, (_m, lead: string) => `${lead}• `);
 }
 
 function keyOf(text: string): string {

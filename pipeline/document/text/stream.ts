@@ -194,32 +194,47 @@ export function joinWrapped(cell: string, more: string, last = cell.slice(-2)): 
 }
 
 /**
- * Rows of a block of lines (0-based indexes into `texts`, in order). `k` columns; `widths` is
- * the longest text any line puts in each column, what "full" is measured against.
+ * Rows of a block of lines (0-based indexes into `texts`, in order). `k` columns; the longest
+ * text any line puts in a column is what "full" is measured against.
+ *
+ * Producers set a cell's lines at the top of its row (Chromium) or in its middle (LibreOffice
+ * Writer centres them: a wrapped cell's first line comes before the line that opens the row).
+ * A table is read as centred when a line holds only the start of a cell of an inner column and
+ * the next line opens a new cell in the first column.
  */
 function rowsOf(block: readonly number[], placed: Map<number, Placed>, k: number): StreamRow[] {
   const widths = new Array<number>(k).fill(0);
   for (const i of block) placed.get(i)!.cells.forEach((c, j) => (widths[j] = Math.max(widths[j]!, textWidth(c))));
-  const numberedLines = block.filter((i) => NUMBERED.test(placed.get(i)!.cells[0] ?? '')).length;
-  const numbered = numberedLines >= 2;
+  const numbered = block.filter((i) => NUMBERED.test(placed.get(i)!.cells[0] ?? '')).length >= 2;
+  // Widths are estimates: a word that would have come within a few percent of the widest line
+  // is taken not to have fitted.
+  const fits = (last: string, j: number, text: string) => textWidth(`${last} ${firstWord(text)}`) <= FULL * widths[j]!;
+  const cellsOf = (i: number) => placed.get(i)!.cells;
+  return centred(block, cellsOf, fits, numbered) ? centredRows(block, cellsOf, k, fits, numbered) : topRows(block, cellsOf, fits, numbered);
+}
+
+type Fits = (last: string, column: number, text: string) => boolean;
+
+/** Rows whose cells start on the row's first line (the line-by-line reading). */
+function topRows(block: readonly number[], cellsOf: (i: number) => string[], fits: Fits, numbered: boolean): StreamRow[] {
   const rows: Building[] = [];
   let seenNumber = false;
   for (const i of block) {
-    const cells = placed.get(i)!.cells;
+    const cells = cellsOf(i);
     const row = rows[rows.length - 1];
     const first = cells[0] ?? '';
     const opensNumber = NUMBERED.test(first);
     let continues = false;
     if (row && !cells.some(isAmountCell)) {
       if (numbered && seenNumber) continues = !opensNumber;
-      else if (!opensNumber && !(LETTERED.test(first) && fits(row, 0, first))) {
+      else if (!opensNumber && !(LETTERED.test(first) && fits(row.last[0]!, 0, first))) {
         // Each filled column continues a filled cell whose last line is full.
         let wrapped = 0;
         let fresh = 0;
         cells.forEach((c, j) => {
           if (c === '') return;
           if (row.cells[j] === '') fresh++;
-          else if (!fits(row, j, c)) wrapped++;
+          else if (!fits(row.last[j]!, j, c)) wrapped++;
           else fresh++;
         });
         continues = wrapped > 0 && fresh === 0;
@@ -238,12 +253,180 @@ function rowsOf(block: readonly number[], placed: Map<number, Placed>, k: number
     }
   }
   return rows.map((r) => ({ lines: r.lines, cells: r.cells }));
+}
 
-  // Widths are estimates: a word that would have come within a few percent of the widest line
-  // is taken not to have fitted.
-  function fits(row: Building, j: number, text: string): boolean {
-    return textWidth(`${row.last[j]!} ${firstWord(text)}`) <= FULL * widths[j]!;
+/** Does the first column's text on a line open a new cell, after `last` (that column's text before)? */
+function opensCell(last: string | null, text: string, fits: Fits, numbered: boolean): boolean {
+  if (last === null) return true;
+  if (NUMBERED.test(text)) return true;
+  if (isAmountCell(text)) return true;
+  if (numbered) return false;
+  if (LETTERED.test(text) && fits(last, 0, text)) return true;
+  return fits(last, 0, text);
+}
+
+/** A line with only the start of an inner column's cell, then a line that opens a row. */
+function centred(block: readonly number[], cellsOf: (i: number) => string[], fits: Fits, numbered: boolean): boolean {
+  const lastIn: (string | null)[] = [];
+  let lastFirst: string | null = null;
+  for (let x = 0; x + 1 < block.length; x++) {
+    const cells = cellsOf(block[x]!);
+    const next = cellsOf(block[x + 1]!);
+    const inner = cells.map((c, j) => ({ c, j })).filter(({ c, j }) => j > 0 && c !== '');
+    if (cells[0] === '' && inner.length > 0 && next[0] !== '') {
+      const opens = opensCell(lastFirst, next[0]!, fits, numbered);
+      // The inner text does not go on from the cell above it, and is not an amount...
+      if (opens && inner.some(({ c, j }) => !isAmountCell(c) && (lastIn[j] == null || fits(lastIn[j]!, j, c)))) return true;
+      // ...or an amount stands between two lines of one first-column cell (set in its middle).
+      if (!opens && lastFirst !== null && x > 0 && cellsOf(block[x - 1]!)[0] !== '' && inner.some(({ c }) => isAmountCell(c))) return true;
+    }
+    cells.forEach((c, j) => {
+      if (c !== '') lastIn[j] = c;
+    });
+    if (cells[0] !== '') lastFirst = cells[0]!;
   }
+  return false;
+}
+
+interface Anchor {
+  /** Block positions of the first column's cell. */
+  first: number;
+  last: number;
+  parts: { at: number; text: string }[][];
+}
+
+/**
+ * Rows of a table whose cells are centred in their rows: the first column's cells say where
+ * rows are (a numbered cell opens one; in a numbered table a cell without a number goes to the
+ * nearer number), and every other text goes to the row whose first cell it stands beside, else
+ * to the row whose middle is nearer; between two rows at the same distance, to the one above
+ * when it carries on that row's cell (the line above it was full).
+ */
+function centredRows(block: readonly number[], cellsOf: (i: number) => string[], k: number, fits: Fits, numbered: boolean): StreamRow[] {
+  const anchors: Anchor[] = [];
+  const make = (at: number, text: string): Anchor => {
+    const parts: Anchor['parts'] = Array.from({ length: k }, () => []);
+    parts[0]!.push({ at, text });
+    return { first: at, last: at, parts };
+  };
+  // The first column: numbered cells (or cells that open by their own reading) anchor rows.
+  const loose: { at: number; text: string }[] = [];
+  let lastFirst: string | null = null;
+  let seenNumber = false;
+  // Columns where the current first cell's lines, or the lines between them, hold an amount: a
+  // first-column text on a line with an amount in one of them starts another row.
+  let valued = new Set<number>();
+  const amountsAt = (at: number) => new Set(cellsOf(block[at]!).flatMap((c, j) => (j > 0 && isAmountCell(c) ? [j] : [])));
+  block.forEach((i, at) => {
+    const text = cellsOf(i)[0] ?? '';
+    const amounts = amountsAt(at);
+    if (text === '') {
+      for (const j of amounts) valued.add(j);
+      return;
+    }
+    const again = [...amounts].some((j) => valued.has(j));
+    if (numbered && NUMBERED.test(text)) {
+      anchors.push(make(at, text));
+      seenNumber = true;
+      valued = new Set(amounts);
+    } else if (numbered && seenNumber) loose.push({ at, text });
+    else if (again || opensCell(lastFirst, text, fits, false)) {
+      anchors.push(make(at, text));
+      valued = new Set(amounts);
+    } else {
+      for (const j of amounts) valued.add(j);
+      const a = anchors[anchors.length - 1]!;
+      a.parts[0]!.push({ at, text });
+      a.last = at;
+    }
+    lastFirst = text;
+  });
+  if (anchors.length === 0) return [];
+  const centre = (a: Anchor) => (a.first + a.last) / 2;
+  // Which row a text at `at` goes to; `carries` says whether it carries on the text above it in its column.
+  const rowFor = (at: number, carries: boolean, inside: boolean): number => {
+    let after = anchors.findIndex((a) => a.first > at);
+    if (after < 0) after = anchors.length;
+    const before = after - 1;
+    if (before >= 0 && at <= anchors[before]!.last && inside) return before;
+    if (before < 0) return 0;
+    if (after >= anchors.length) return before;
+    const up = at - centre(anchors[before]!);
+    const down = centre(anchors[after]!) - at;
+    if (up < down) return before;
+    if (down < up) return after;
+    return carries ? before : after;
+  };
+  // First column text without a number of its own (numbered tables), then the other columns.
+  // A first-column text without a number goes with the row above when it carries on the text
+  // above it (that line was full), else with the nearer numbered line (the next on a tie).
+  let above: { at: number; text: string; row: number } | null = null;
+  const numberedAt = anchors.map((a, r) => ({ at: a.first, text: a.parts[0]![0]!.text, row: r }));
+  let n = 0;
+  for (const part of loose) {
+    while (n < numberedAt.length && numberedAt[n]!.at < part.at) {
+      if (!above || numberedAt[n]!.at > above.at) above = numberedAt[n]!;
+      n++;
+    }
+    let row: number;
+    if (above && !fits(above.text, 0, part.text)) row = above.row;
+    else {
+      const before = n - 1;
+      const after = n < numberedAt.length ? n : -1;
+      if (before < 0) row = 0;
+      else if (after < 0) row = numberedAt[before]!.row;
+      else row = part.at - numberedAt[before]!.at < numberedAt[after]!.at - part.at ? numberedAt[before]!.row : numberedAt[after]!.row;
+    }
+    anchors[row]!.parts[0]!.push(part);
+    above = { ...part, row };
+  }
+  for (const a of anchors) {
+    a.parts[0]!.sort((x, y) => x.at - y.at);
+    a.first = a.parts[0]![0]!.at;
+    a.last = a.parts[0]![a.parts[0]!.length - 1]!.at;
+  }
+  const extra: Anchor[] = [];
+  for (let j = 1; j < k; j++) {
+    let above: { text: string } | null = null;
+    block.forEach((i, at) => {
+      const text = cellsOf(i)[j] ?? '';
+      if (text === '') return;
+      const carries = above !== null && !isAmountCell(text) && !fits(above.text, j, text);
+      const r = rowFor(at, carries, true);
+      const row = anchors[r]!;
+      const inside = at >= row.first && at <= row.last;
+      // An amount beside no first cell, where that row already has its own: a row of its own.
+      if (!inside && isAmountCell(text) && row.parts[j]!.some((p) => p.at >= row.first && p.at <= row.last)) {
+        const own: Anchor = { first: at, last: at, parts: Array.from({ length: k }, () => []) };
+        own.parts[j]!.push({ at, text });
+        extra.push(own);
+      } else row.parts[j]!.push({ at, text });
+      above = { text };
+    });
+  }
+  const all = [...anchors, ...extra].map((a) => {
+    const ats = a.parts.flatMap((p) => p.map((x) => x.at));
+    const anchorAt = a.parts[0]!.length > 0 ? a.first : Math.min(...ats);
+    const cells = a.parts.map((p, j) => {
+      const sorted = [...p].sort((x, y) => x.at - y.at);
+      // A row's number stands first, wherever the centring put it.
+      if (j === 0 && numbered) sorted.sort((x, y) => Number(NUMBERED.test(y.text)) - Number(NUMBERED.test(x.text)));
+      let text = '';
+      let last = '';
+      for (const x of sorted) {
+        text = joinWrapped(text, x.text, last);
+        last = x.text;
+      }
+      return text;
+    });
+    const lines = [...new Set([anchorAt, ...ats])].sort((x, y) => x - y);
+    return { anchorAt, cells, lines };
+  });
+  all.sort((x, y) => x.anchorAt - y.anchorAt);
+  return all.map((r) => ({
+    lines: [block[r.anchorAt]!, ...r.lines.filter((x) => x !== r.anchorAt).map((x) => block[x]!)],
+    cells: r.cells,
+  }));
 }
 
 /** Lines whose chunks start at the same places (within two characters). */
@@ -283,6 +466,19 @@ export interface StreamInput {
  */
 export function streamTables({ texts, skip, page }: StreamInput): StreamTable[] {
   const chunks = texts.map((t) => chunksOf(t));
+  // A justified line (a paragraph's line ended by a line break, stretched to the margin) has
+  // wide gaps between single words: it is one run of text, not cells.
+  const margin = rightMargin(chunks);
+  const left = leftMargin(chunks);
+  chunks.forEach((c, i) => {
+    const end = c[c.length - 1]?.end ?? 0;
+    const gaps = c.slice(1).map((x, g) => x.start - c[g]!.end);
+    const even = gaps.length < 2 || Math.max(...gaps) <= 2 * Math.min(...gaps) + 2;
+    const spans = c.length >= 2 && Math.abs(c[0]!.start - left) <= 1 && end >= margin - 4 && end <= margin + 6;
+    if (spans && even && c.every((x) => !x.text.includes(' '))) {
+      chunks[i] = [{ start: c[0]!.start, end: c[c.length - 1]!.end, text: c.map((x) => x.text).join(' ') }];
+    }
+  });
   const blank = (i: number) => chunks[i]!.length === 0;
   const out: StreamTable[] = [];
   const n = texts.length;
@@ -298,7 +494,7 @@ export function streamTables({ texts, skip, page }: StreamInput): StreamTable[] 
       i++;
       continue;
     }
-    const block: number[] = [i];
+    const block: number[] = [...linesBefore(i), i];
     let j = nextCounted(i);
     let lastMulti = i;
     while (j < n) {
@@ -328,7 +524,7 @@ export function streamTables({ texts, skip, page }: StreamInput): StreamTable[] 
       if (c.length >= 2) {
         block.push(j);
         lastMulti = j;
-      } else if (within(c[0]!, chunks[lastMulti]!)) block.push(j);
+      } else if (within(c[0]!, chunks[lastMulti]!) || within(c[0]!, reference(block, lastMulti))) block.push(j);
       else break;
       j = nextCounted(j);
     }
@@ -340,12 +536,28 @@ export function streamTables({ texts, skip, page }: StreamInput): StreamTable[] 
   }
   return out;
 
+  // Lines right above a table's first line with only an inner column's text: the top of a cell
+  // centred in the first row (a header wrapped over three lines, the middle one the row's).
+  function linesBefore(i: number): number[] {
+    const first = chunks[i]!;
+    const out: number[] = [];
+    for (let m = i - 1; m >= 0 && out.length < 2; m--) {
+      if (skip(m)) continue;
+      const c = chunks[m]!;
+      if (c.length !== 1 || page(m) !== page(i)) break;
+      const inner = first.slice(1).some((x) => Math.abs(x.start - c[0]!.start) <= 2);
+      if (!inner || c[0]!.start <= first[0]!.start + 4) break;
+      out.unshift(m);
+    }
+    return out;
+  }
+
   // Does a line at the top of a page go on with the table of the page before? It has as many
   // chunks as the table has columns, or fewer (cells run together) each starting near one of
   // the columns of the table's last full line. Pages are not placed alike: a column may start
   // twenty characters off on the next page.
   function goesOn(block: readonly number[], line: readonly Chunk[]): boolean {
-    const k = columnCount(block, chunks, true);
+    const k = Math.max(columnCount(block, chunks, true), ...block.map((b) => chunks[b]!.length));
     if (line.length < 2 || line.length > k) return false;
     if (line.length === k) return true;
     const full = [...block].reverse().find((b) => chunks[b]!.length === k);
@@ -360,9 +572,18 @@ export function streamTables({ texts, skip, page }: StreamInput): StreamTable[] 
   function carriedOver(block: readonly number[], from: number): number[] {
     const left = Math.min(...block.map((b) => chunks[b]![0]?.start ?? Infinity));
     const out: number[] = [];
+    // The first column's last text on the page before, and the widest the column holds.
+    const firsts = block.map((b) => chunks[b]!).filter((c) => c.length > 0 && Math.abs(c[0]!.start - left) <= 2).map((c) => c[0]!.text);
+    const widest = Math.max(0, ...firsts.map(textWidth));
     for (let m = from; m < n && out.length <= 4; m = nextCounted(m)) {
       const c = chunks[m]!;
       if (c.length === 1 && c[0]!.start > left + 4) {
+        out.push(m);
+        continue;
+      }
+      // The first column's cell wrapped: its last line was full.
+      const lastFirst = firsts[firsts.length - 1];
+      if (out.length === 0 && c.length === 1 && Math.abs(c[0]!.start - left) <= 2 && lastFirst !== undefined && textWidth(`${lastFirst} ${firstWord(c[0]!.text)}`) > FULL * widest) {
         out.push(m);
         continue;
       }
@@ -372,11 +593,25 @@ export function streamTables({ texts, skip, page }: StreamInput): StreamTable[] 
     return [];
   }
 
+  // The columns a line is measured against: the last line of the block with the most chunks
+  // that starts at the block's left edge (a centred row's line may hold only inner columns).
+  function reference(block: readonly number[], lastMulti: number): Chunk[] {
+    const left = Math.min(...block.map((b) => chunks[b]![0]?.start ?? Infinity));
+    let best: Chunk[] | null = null;
+    for (let x = block.length - 1; x >= 0 && x >= block.length - 12; x--) {
+      const c = chunks[block[x]!]!;
+      if (c.length >= 2 && Math.abs(c[0]!.start - left) <= 2 && (!best || c.length > best.length)) best = c;
+    }
+    return best ?? chunks[lastMulti]!;
+  }
+
   // A single chunk lies within a row's columns: it starts inside them and does not run over the
   // next column's start (a line of prose after a table spans them).
   function within(chunk: Chunk, row: readonly Chunk[]): boolean {
     const left = row[0]!.start;
-    if (chunk.start < left - 2) return false;
+    // Left of every column the block has used so far: the first column's cell of a row whose
+    // other cells stand on the lines around it (a centred row).
+    if (chunk.start < left - 2) return chunk.end <= left - 2 && chunk.end - chunk.start <= 40;
     for (let c = 0; c < row.length; c++) {
       const from = c === 0 ? left - 2 : row[c]!.start - 2;
       const to = row[c + 1]?.start ?? Infinity;
@@ -384,6 +619,23 @@ export function streamTables({ texts, skip, page }: StreamInput): StreamTable[] 
     }
     return false;
   }
+}
+
+/** Where paragraphs start: the start most long lines of running text share. */
+function leftMargin(chunks: readonly Chunk[][]): number {
+  const counts = new Map<number, number>();
+  for (const c of chunks) if (c.length === 1 && c[0]!.end - c[0]!.start >= 50) counts.set(c[0]!.start, (counts.get(c[0]!.start) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+/**
+ * Where a paragraph's full lines end: the upper quartile of the ends of long lines of running
+ * text (a paragraph's last line ends short; a proportional font makes full lines end a few
+ * characters apart).
+ */
+function rightMargin(chunks: readonly Chunk[][]): number {
+  const ends = chunks.filter((c) => c.length === 1 && c[0]!.end - c[0]!.start >= 50).map((c) => c[0]!.end).sort((a, b) => a - b);
+  return ends.length === 0 ? -100 : ends[Math.floor(ends.length * 0.75)]!;
 }
 
 /**

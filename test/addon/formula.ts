@@ -267,7 +267,8 @@ export function evaluate(formula: string, cells: Cells, at: Position = { row: 0,
     const tok = tokens[i++];
     if (!tok) return { error: '#ERROR!' };
     if (tok.t === 'num' || tok.t === 'str') return tok.v;
-    if (tok.t === 'ref') return (tok.v as string).includes(':') ? refValues(tok.v as string) : refValues(tok.v as string)[0]!;
+    // A reference is a range even when it is one cell: SUM(B7,B9) skips text in B9 as Sheets does.
+    if (tok.t === 'ref') return refValues(tok.v as string);
     if (tok.t === 'name') return lookup(tok.v as string);
     if (tok.t === 'fn') {
       if (tok.v === 'LET') return letCall();

@@ -326,7 +326,7 @@ function checkOutputSize(annex: AnnexRecord, inputBytes: number, budget: { used:
   }
   if (budget.used > limit) {
     throw new InputError(name, null,
-      `the records of ${projects.length} projects would be over ${megabytes(limit)} (${factor} times the ${megabytes(inputBytes)} read, and more): this does not look like an annex; check how it was converted`);
+      `the records of ${projects.length} projects would be over ${megabytes(limit)} (${factor} times the ${megabytes(inputBytes)} read, plus ${megabytes(OUTPUT_ALLOWANCE)}): this does not look like an annex; check how it was converted`);
   }
 }
 
@@ -348,11 +348,20 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     options.onProgress?.(i + 1, files.length, file);
   }
   const json: AnnexJson = { generator: 'conciliazione', profile: profile.id, annexes };
-  const tables = buildTables(json, lang);
-  const outputs = [
-    ...tables.map((t) => ({ name: t.file, content: toCsv(t, dialect) })),
-    { name: 'annex.json', content: toJson(json) },
-  ];
+  let outputs: { name: string; content: string }[];
+  try {
+    const tables = buildTables(json, lang);
+    outputs = [
+      ...tables.map((t) => ({ name: t.file, content: toCsv(t, dialect) })),
+      { name: 'annex.json', content: toJson(json) },
+    ];
+  } catch (e) {
+    // Each file is within the bound, but together they make a text longer than JavaScript holds.
+    if (e instanceof RangeError && /string length/i.test(e.message)) {
+      throw new InputError('conciliazione', null, `the ${files.length} inputs together make outputs too large for one annex.json: give fewer files per run`);
+    }
+    throw e;
+  }
   const written = await writeOutputs(target, outputs, json, options.writers ?? [workbookWriter(profile)], { lang, dialect });
 
   const allFindings = annexes.flatMap((a) => [...a.findings, ...a.projects.flatMap((p) => p.findings)]);

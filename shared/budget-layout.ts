@@ -211,7 +211,8 @@ export function layoutBudgetTab(input: LayoutInput): BudgetTabLayout {
  * the spreadsheet's locale cannot change the result.
  */
 export function textAmount(ref: string): string {
-  const txt = 'REGEXREPLACE(T(amt),"[€\\s\u00a0\u202f]","")';
+  // Spaces and a euro sign at either end go; a space inside ("1 000") is not an amount.
+  const txt = 'REGEXREPLACE(T(amt),"^[\\s\u00a0\u202f]*(€[\\s\u00a0\u202f]*)?|([\\s\u00a0\u202f]*€)?[\\s\u00a0\u202f]*$","")';
   const canon = 'IF(REGEXMATCH(txt,"^[-+]?\\d+\\.\\d{1,2}$"),SUBSTITUTE(txt,".",","),SUBSTITUTE(txt,".",""))';
   const form = '"^[-+]?((\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d{0,2})?|\\d+\\.\\d{1,2})$"';
   const value = 'IF(LEFT(txt,1)="-",-1,1)*(VALUE(REGEXEXTRACT(canon,"\\d+"))+VALUE(LEFT(frac&"00",2))/100)';

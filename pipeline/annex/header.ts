@@ -142,3 +142,17 @@ export function continuesHeaderValue(hit: HeaderHit, next: string, beforeField: 
   return /^\p{Ll}/u.test(text) && !/[.!?;:]$/.test(hit.value);
 }
 
+/**
+ * A header label standing alone on its line, its value elsewhere: converters that read a
+ * justified block ("Sub-Allegato        2.1") as two columns write the labels, then the values.
+ */
+export function headerLabelOnly(raw: string): 'id' | 'shortName' | 'score' | 'assigned' | null {
+  const text = headerText(raw);
+  if (text.length > 30) return null;
+  if (/^(?:sub[\s-]*)?allegato(?:\s*n\.?)?$/i.test(text)) return 'id';
+  if (/^progetto$/i.test(text)) return 'shortName';
+  if (/^punt(?:i|eggio)$/i.test(text)) return 'score';
+  if (/^(?:contributo\s+|importo\s+)?assegnato$/i.test(text)) return 'assigned';
+  return null;
+}
+

@@ -85,6 +85,8 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
     for (let i = start + 1; i < content.length; i++) {
       const n = content[i]!;
       const text = doc.text(n);
+      // A bullet a converter set on a line of its own (a column of bullets before the items).
+      if (!/[\p{L}\p{N}]/u.test(visibleText(text))) continue;
       const item = LIST_ITEM.test(text);
       const last = candidates[candidates.length - 1];
       if (last !== undefined && !item && carriesOn(doc.text(last), text)) {

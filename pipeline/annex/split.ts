@@ -4,7 +4,7 @@
 // before the first project lists the projects and is kept to be checked against them.
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
-import { continuesHeaderValue, headerFieldOf, headerText, type HeaderHit } from './header.js';
+import { continuesHeaderValue, headerFieldOf, headerLabelOnly, headerText, type HeaderHit } from './header.js';
 
 export interface TocEntry {
   id: string;
@@ -46,9 +46,14 @@ interface Cluster {
 function clusters(doc: AnnexDocument): HeaderHit[][] {
   const found: Cluster[] = [];
   let current: HeaderHit[] = [];
+  // Labels seen alone on their lines, waiting for their values on the lines after.
+  let pending: { field: string; label: string; line: number }[] = [];
+  let strays = 0;
   const close = () => {
     if (current.length > 0) found.push({ hits: current, after: [] });
     current = [];
+    pending = [];
+    strays = 0;
   };
   const nextContent = (n: number) => {
     let m = n + 1;
@@ -66,6 +71,30 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
     if (hit) {
       current.push(hit);
       continue;
+    }
+    // A label alone ("Sub-Allegato", "Punti"): its value comes after the other labels.
+    const label = doc.tables.rowAt.has(n) ? null : headerLabelOnly(doc.text(n));
+    if (label && pending.length < 6) {
+      pending.push({ field: label, label: headerText(doc.text(n)), line: n });
+      continue;
+    }
+    if (pending.length > 0 && !doc.tables.rowAt.has(n) && (current.length > 0 || pending.some((p) => p.field === 'id'))) {
+      // Values come in the labels' order; only an annex number, which nothing else looks like,
+      // is taken out of it (a value the converter cut in two would otherwise pair the wrong way).
+      const value = headerText(doc.text(n));
+      const match = pending
+        .map((p, at) => ({ p, at, hit: at === 0 || p.field === 'id' ? headerFieldOf(`${p.label} ${value}`, n, p.field === 'shortName') : null }))
+        .find(({ p, hit }) => hit !== null && hit.field === p.field && !current.some((h) => h.field === p.field && !h.continues));
+      if (match) {
+        current.push(match.hit!, { field: match.hit!.field, value: '', line: match.p.line, continues: true });
+        pending.splice(match.at, 1);
+        continue;
+      }
+      // A value that pairs with none: the labels wait a few lines more for theirs.
+      if (strays < 3 && pending.some((p) => p.field === 'id')) {
+        strays++;
+        continue;
+      }
     }
     // The wrapped rest of the last field's value, on the very next line.
     if (last && last.line === n - 1 && !doc.tables.rowAt.has(n)) {

@@ -374,6 +374,26 @@ describe('project headers as converters leave them', () => {
     expect(annex.projects[0]!.findings.filter((f) => f.rule === 'header-field-missing').map((f) => f.expected)).toContain('the project referent');
   });
 
+  it('pairs header labels written in one column with their values written after them', async () => {
+    const header = [
+      'PROGETTO: #TU-SITTER #TU-TUTOR',
+      'Ente capofila: Azienda Speciale Consortile Socialis',
+      'REFERENTE DI PROGETTO: Facchinetti Sara – sara.facchinetti@aziendasocialis.it',
+      'Sub-Allegato',
+      'Progetto',
+      'Punti',
+      'Assegnato € 15.180,00',
+      '',
+      '2.2',
+      'Socialis',
+      '44',
+    ];
+    const annex = await readText(smallAnnex({ header }));
+    expect(annex.projects.map((p) => p.id)).toEqual(['2.2']);
+    expect(annex.projects[0]!.header.score).toBe(44);
+    expect(annex.projects[0]!.header.assigned).toBe('15180.00');
+  });
+
   it('does not start a project at a near-miss header in prose', async () => {
     const prose = [
       'Progetto di vita',

@@ -106,9 +106,9 @@ const STRUCTURAL = new Set(['INSERT_ROW', 'REMOVE_ROW', 'INSERT_COLUMN', 'REMOVE
  * The installable change trigger: rows or columns inserted or deleted (no onEdit fires for
  * those). The event names no range; the change happened on the tab the user is on.
  */
-export function onSheetChange(e?: { changeType?: string }): void {
+export function onSheetChange(e?: { changeType?: string; source?: GoogleAppsScript.Spreadsheet.Spreadsheet }): void {
   if (!e || !STRUCTURAL.has(String(e.changeType))) return;
-  const sheet = io.activeSpreadsheet().getActiveSheet();
+  const sheet = (e.source ?? io.activeSpreadsheet()).getActiveSheet();
   const l = lang();
   withLock(() => checkSheet(sheet, l, false), l, () => io.addPending(sheet));
 }

@@ -11,7 +11,7 @@ const out = join(root, 'dist', 'addon');
 const GLOBAL = 'ConciliazioneAddon';
 export const ENTRY_POINTS = [
   'onOpen', 'onInstall', 'onEdit', 'checkThisTab', 'checkAllTabs', 'newBudgetTab', 'showFindings', 'clearHighlights',
-  'getFindings', 'selectCell', 'replanTab',
+  'getFindings', 'selectCell', 'replanTab', 'onSheetChange',
 ];
 
 // shared/model.ts and shared/profile.ts declare zod schemas; the add-on only uses their types,

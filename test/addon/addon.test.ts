@@ -30,7 +30,7 @@ describe('the built bundle', () => {
   it('is one script under 150 KB with the entry points as top-level functions', () => {
     const code = readFileSync(CODE, 'utf8');
     expect(statSync(CODE).size).toBeLessThanOrEqual(150 * 1024);
-    for (const fn of ['onOpen', 'onInstall', 'onEdit', 'checkThisTab', 'checkAllTabs', 'newBudgetTab', 'showFindings', 'clearHighlights', 'getFindings', 'selectCell']) {
+    for (const fn of ['onOpen', 'onInstall', 'onEdit', 'onSheetChange', 'checkThisTab', 'checkAllTabs', 'newBudgetTab', 'showFindings', 'clearHighlights', 'getFindings', 'selectCell']) {
       expect(code).toMatch(new RegExp(`^function ${fn}\\(`, 'm'));
     }
     expect(code).not.toMatch(/UrlFetchApp|\brequire\(/);
@@ -39,9 +39,11 @@ describe('the built bundle', () => {
   it('ships a V8 manifest with least-privilege scopes and the sidebar page', () => {
     const manifest = JSON.parse(readFileSync(join(DIST, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
+    // The current spreadsheet only, the menu and sidebar, and the change trigger (point 7).
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.scriptapp',
     ]);
     expect(manifest.urlFetchWhitelist).toBeUndefined();
     expect(readFileSync(join(DIST, 'sidebar.html'), 'utf8')).toBe(readFileSync(join(ROOT, 'addon', 'sidebar.html'), 'utf8'));

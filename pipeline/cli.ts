@@ -45,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
         .choices([...REPLAN_STRATEGIES])
         .default('proportional'),
     )
+    .option('--no-report', 'do not write report.html')
     .option('-q, --quiet', 'print nothing but errors', false)
     .showHelpAfterError(false)
     .exitOverride()
@@ -68,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const opts = program.opts<{ out: string; profile?: string; lang: Lang; csvDialect: CsvDialect; strict: boolean; quiet: boolean; maxInputMb: string; replanStrategy: ReplanStrategy }>();
+  const opts = program.opts<{ out: string; profile?: string; lang: Lang; csvDialect: CsvDialect; strict: boolean; quiet: boolean; maxInputMb: string; replanStrategy: ReplanStrategy; report: boolean }>();
   // Before anything can refuse this run: outputs a killed run left retired are put back.
   await restoreOutFolder(opts.out);
   const maxMb = Number(opts.maxInputMb);
@@ -97,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
       strict: opts.strict,
       maxInputBytes: Math.floor(maxMb * 1024 * 1024),
       replanStrategy: opts.replanStrategy,
+      report: opts.report,
       onProgress: (done, _total, file) => bar?.update(done, { file: printable(file) }),
     });
   } finally {

@@ -12,7 +12,9 @@ import type { ReplanStrategy } from '../shared/replan/index.js';
 import { InputError } from './errors.js';
 import { checkOutFolder, replaceOutFolder, restoreOutFolder } from './out-folder.js';
 import { toCsv, type CsvDialect } from './outputs/csv.js';
+import { DATAPACKAGE_FILE, toDataPackage } from './outputs/datapackage.js';
 import { toJson } from './outputs/json.js';
+import { quotesOf, reportWriter, type AnnexQuotes } from './outputs/report/index.js';
 import { buildTables } from './outputs/rows.js';
 import type { AnnexJson, AnnexRecord } from './records.js';
 import { writeWorkbook } from './workbook/index.js';
@@ -37,8 +39,10 @@ export interface RunOptions {
   /** Records larger than this many times the input (plus OUTPUT_ALLOWANCE) are refused (default OUTPUT_FACTOR). */
   outputFactor?: number;
   replanStrategy?: ReplanStrategy;
-  /** Outputs beyond the CSV files and annex.json; by default the workbook annex.xlsx. */
+  /** Outputs beyond the CSV files, annex.json and datapackage.json; by default the workbook annex.xlsx and report.html. */
   writers?: OutputWriter[];
+  /** Write report.html among the default outputs (default true). */
+  report?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -249,11 +253,16 @@ export async function readAnnexFile(
   maxInputBytes = DEFAULT_MAX_INPUT_BYTES,
   read: ReadOptions = {},
   counted?: { bytes: number },
+  quotes?: Map<string, AnnexQuotes>,
 ): Promise<AnnexRecord> {
   const bytes = await readInputBytes(file, maxInputBytes);
   if (counted) counted.bytes += bytes.length;
   const name = displayName(file);
-  return readAnnexDocument(await readSource(bytes, name), profile, read);
+  const doc = await readSource(bytes, name);
+  const annex = readAnnexDocument(doc, profile, read);
+  // The lines findings rest on, for report.html to quote: annex.json keeps only their numbers.
+  quotes?.set(annex.annexFile, quotesOf(annex, doc.text));
+  return annex;
 }
 
 /** What the user can do about a failed write, by its error code; null for a failure of ours. */
@@ -341,8 +350,9 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const annexes: AnnexRecord[] = [];
   const counted = { bytes: 0 };
   const budget = { used: 0 };
+  const quotes = options.report === false ? undefined : new Map<string, AnnexQuotes>();
   for (const [i, file] of files.entries()) {
-    const annex = await readAnnexFile(file, profile, options.maxInputBytes, { replanStrategy: options.replanStrategy }, counted);
+    const annex = await readAnnexFile(file, profile, options.maxInputBytes, { replanStrategy: options.replanStrategy }, counted, quotes);
     checkOutputSize(annex, counted.bytes, budget, options.outputFactor ?? OUTPUT_FACTOR, displayName(file));
     annexes.push(annex);
     options.onProgress?.(i + 1, files.length, file);
@@ -354,6 +364,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     outputs = [
       ...tables.map((t) => ({ name: t.file, content: toCsv(t, dialect) })),
       { name: 'annex.json', content: toJson(json) },
+      { name: DATAPACKAGE_FILE, content: toDataPackage(tables, dialect) },
     ];
   } catch (e) {
     // Each file is within the bound, but together they make a text longer than JavaScript holds.
@@ -362,7 +373,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     }
     throw e;
   }
-  const written = await writeOutputs(target, outputs, json, options.writers ?? [workbookWriter(profile)], { lang, dialect });
+  const written = await writeOutputs(target, outputs, json, options.writers ?? [workbookWriter(profile), ...(quotes ? [reportWriter(profile, quotes)] : [])], { lang, dialect });
 
   const allFindings = annexes.flatMap((a) => [...a.findings, ...a.projects.flatMap((p) => p.findings)]);
   const findings = countBySeverity(allFindings);

@@ -5,7 +5,8 @@ import { firstAtOrAfter } from '../annex/bisect.js';
 import { lineOf, type LineCode } from '../../shared/model.js';
 import type { AnnexJson, AnnexRecord, ProjectRecord } from '../records.js';
 
-export type ColumnKind = 'text' | 'amount' | 'integer' | 'number' | 'boolean';
+/** lines: source line numbers separated by spaces ('657 662 410'), written as text. */
+export type ColumnKind = 'text' | 'amount' | 'integer' | 'number' | 'boolean' | 'lines';
 export type Cell = string | number | boolean | null;
 
 export interface Column {
@@ -182,13 +183,13 @@ export function buildTables(json: AnnexJson, lang: 'it' | 'en'): OutputTable[] {
       file: 'findings.csv',
       columns: [
         col('annex_file'), col('project_id'), col('rule'), col('severity'), col('message'), col('expected'), col('actual'),
-        col('line', 'integer'), col('lines'), col('page', 'integer'),
+        col('line', 'integer'), col('lines', 'lines'), col('page', 'integer'),
       ],
       rows: findings,
     },
     {
       file: 'sections.csv',
-      columns: [col('annex_file'), col('project_id'), col('heading'), col('text'), col('line', 'integer'), col('lines'), col('page', 'integer')],
+      columns: [col('annex_file'), col('project_id'), col('heading'), col('text'), col('line', 'integer'), col('lines', 'lines'), col('page', 'integer')],
       rows: sections,
     },
     {

@@ -134,14 +134,17 @@ function furnitureNearPageBreaks(laid: LaidDocument, candidates: ReadonlySet<num
   return accepted;
 }
 
-/** The reader's view of a document a PDF or Word front end laid out. */
-export function documentOfLaid(laid: LaidDocument, file: string): AnnexDocument {
+/**
+ * The reader's view of a document a front end laid out; `decoded` says how a text input was
+ * decoded (a PDF or Word file has no encoding of its own to report).
+ */
+export function documentOfLaid(laid: LaidDocument, file: string, decoded: Omit<DecodedText, 'lines'> = { encoding: 'utf-8', bom: false, lineEnding: 'none' }): AnnexDocument {
   const lines = laid.lines.map((l) => l.text);
   const { pagination, pageStarts } = laidPagination(laid);
-  // A Word file's pages are only its explicit breaks: one of them may hold many printed pages,
-  // so its printed numbers are read as in a text (a number ends its page), and furniture may
-  // stand anywhere on it.
-  const paged = laid.format === 'pdf';
+  // Pages that are only explicit breaks (a Word file's) may hold many printed pages: their
+  // printed numbers are read as in a text (a number ends its page), and furniture may stand
+  // anywhere on them.
+  const paged = (laid.paging ?? (laid.format === 'pdf' ? 'rendered' : 'breaks')) === 'rendered';
   if (!paged) pagination.printed = findPagination(lines);
   // Furniture the front end could not place (text repeated near page breaks, not at one spot)
   // is found as in a text file, among the lines that open or close a page.
@@ -162,7 +165,7 @@ export function documentOfLaid(laid: LaidDocument, file: string): AnnexDocument 
     file, format: laid.format, lines, kinds, pagination, pageStarts, furnitureStrings,
     tables: { rows, markup: new Set(), rowAt },
     tableReports: laid.tables,
-    decoded: { encoding: 'utf-8', bom: false, lineEnding: 'none' },
+    decoded,
     ...accessors(lines, kinds),
   };
 }

@@ -43,7 +43,7 @@ function columnsOf(row: TableRow): Columns | null {
 
 const ROLE_WORDS = /^(partner\b.*|rete|soggetto aderente.*|aderente.*|capofila|ente capofila|sostenitore|partner)$/i;
 
-/** Name cell -> seq, name and role. The role is the italic part, or a trailing "- Partner ...". */
+/** Name cell -> seq, name and role. The role is the italic part, a trailing "- Partner ...", or a trailing "Partner <kind>". */
 function nameParts(raw: string): { seq: number | null; name: string; role: string } {
   let role = '';
   let rest = raw;
@@ -60,6 +60,15 @@ function nameParts(raw: string): { seq: number | null; name: string; role: strin
     const m = /\s[-–—]\s*((?:partner|soggetto aderente|aderente|rete)\b[^-–—]*)$/i.exec(visible);
     if (m) {
       role = m[1]!.trim();
+      visible = visible.slice(0, m.index);
+    }
+  }
+  if (!role) {
+    // Plain text keeps no italics: a trailing "Partner istituzionale" with no dash is the role
+    // too (only the two-word roles: a name may well end in "Rete").
+    const m = /\s(partner (?:istituzional[ei]|attuativ[oi]|operativ[oi]|di rete|associat[oi]|strategic[oi]|tecnic[oi]))$/i.exec(visible);
+    if (m) {
+      role = m[1]!;
       visible = visible.slice(0, m.index);
     }
   }
@@ -133,13 +142,19 @@ export function readPartners(doc: AnnexDocument, from: number, to: number, claim
         continue;
       }
       const contact = splitContact(cell(cols.referent));
+      const type = visibleText(cell(cols.type));
+      if (contact.name === '' && contact.email === '' && contact.phone === '' && /@|\d{3}[\s./]?\d{3}/.test(type)) {
+        // Cells that ran together (a conversion without positions): the contacts sit in the
+        // type column. Not guessed apart: the row is reported and its type left empty.
+        unreadable.push({ line: row.line, text: row.cells.join(' | '), reason: 'type and contacts run together' });
+      }
       const extraEmail = cols.email >= 0 ? splitContact(cell(cols.email)).email : '';
       const extraPhone = cols.phone >= 0 ? splitContact(cell(cols.phone)).phone : '';
       const previous = partners[partners.length - 1];
       partners.push({
         seq: parts.seq ?? (previous ? previous.seq + 1 : 1),
         name: parts.name,
-        type: visibleText(cell(cols.type)),
+        type: unreadable[unreadable.length - 1]?.line === row.line ? '' : type,
         role: cols.role >= 0 ? visibleText(cell(cols.role)) : parts.role,
         referent: contact.name,
         email: [contact.email, extraEmail].filter(Boolean).join('; '),

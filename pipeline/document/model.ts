@@ -43,6 +43,13 @@ export interface LaidDocument {
   format: SourceFormat;
   /** Number of pages when the source has pages (a Word file: 1 + its explicit page breaks). */
   pages: number | null;
+  /**
+   * What a page is: `rendered`, a page as printed (a PDF's, or a text's between form feeds), so
+   * running text stands near its edges and a printed number is that page's; `breaks`, the
+   * stretch between explicit breaks (a Word file), which may hold many printed pages. Default:
+   * rendered for a PDF, breaks otherwise.
+   */
+  paging?: 'rendered' | 'breaks';
   lines: LaidLine[];
   tables: TableReport[];
 }

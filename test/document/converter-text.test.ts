@@ -43,9 +43,9 @@ const COFINANCERS = [11, 8, 1, 15, 2, 10, 14];
  * a change loses any of it. What is left is said in the closing comment of this file.
  */
 const FORMS: { name: string; percent: number; kind: string; partners: boolean; cofinancers: boolean }[] = [
-  { name: 'seed.pdftotext-layout.txt', percent: 99.2, kind: 'layout', partners: true, cofinancers: true },
-  { name: 'seed.pdftotext.txt', percent: 92.5, kind: 'cells', partners: true, cofinancers: true },
-  { name: 'seed.docx-libreoffice.txt', percent: 99.2, kind: 'cells', partners: true, cofinancers: true },
+  { name: 'seed.pdftotext-layout.txt', percent: 100, kind: 'layout', partners: true, cofinancers: true },
+  { name: 'seed.pdftotext.txt', percent: 93.4, kind: 'cells', partners: true, cofinancers: true },
+  { name: 'seed.docx-libreoffice.txt', percent: 100, kind: 'cells', partners: true, cofinancers: true },
   { name: 'seed.mammoth.md', percent: 100, kind: 'escaped-markdown', partners: true, cofinancers: true },
   { name: 'seed.mammoth.html', percent: 100, kind: 'html', partners: true, cofinancers: true },
   { name: 'seed.html', percent: 100, kind: 'html', partners: true, cofinancers: true },
@@ -446,11 +446,10 @@ describe('HTML', () => {
 });
 
 // What is left, and why:
-//  - pdftotext -layout (99.3%) and LibreOffice text (99.3%): two partners of 2.4 whose role the
-//    .md marks only by italics ("AUSER ... Partner istituzionale", no dash); plain text has no
-//    italics, so the role stays in the name (partners.ts could take a trailing role phrase
-//    without a dash).
-//  - pdftotext without -layout (92.6%): empty cells vanish and neighbouring cells run together
-//    ("PRIVATO NO PROFIT CRISTINA CIRELLI ..."), a justified referent line comes out one word per
+//  - pdftotext -layout and LibreOffice text read 100% (a trailing "Partner istituzionale" is a
+//    role even without the italics plain text loses).
+//  - pdftotext without -layout (93.4%): empty cells vanish and neighbouring cells run together
+//    ("PRIVATO NO PROFIT CRISTINA CIRELLI ...": now reported per row as table-row-unreadable,
+//    the type left empty rather than guessed), a justified referent line comes out one word per
 //    line (2.5, 2.7: reported as header-field-missing), and two cells of the 2.6 breakdown run
 //    into one; without positions nothing tells them apart.

@@ -20,13 +20,12 @@ import { pageRoles, pagesOf } from './pages.js';
 /**
  * The reader's view of a laid document built from a text file: its decoding is the file's. A
  * text whose pages are a PDF's (form feeds) is read as a PDF's pages are (running text near the
- * page breaks, the numbers printed on each page), and stays a text file in the records.
+ * page breaks, the numbers printed on each page).
  */
 function fromLaid(laid: LaidDocument, decoded: DecodedText, file: string): AnnexDocument {
-  const doc = documentOfLaid(laid.pages !== null ? { ...laid, format: 'pdf' } : laid, file);
   const { lines: _omit, ...rest } = decoded;
   void _omit;
-  return { ...doc, format: 'text', decoded: rest };
+  return documentOfLaid(laid.pages !== null ? { ...laid, paging: 'rendered' } : laid, file, rest);
 }
 
 export function readTextDocument(bytes: Uint8Array, file: string): AnnexDocument {

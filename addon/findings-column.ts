@@ -88,8 +88,27 @@ export function findColumn(grid: readonly (readonly unknown[])[]): Column | null
       }
     }
   }
+  if (col < 0) col = orphanColumn(grid);
   if (col < 0) return null;
   return { col, current: grid.map((row) => row[col] ?? '') };
+}
+
+/**
+ * A column of ours whose header is gone (the lead cleared its top cell): the rightmost column
+ * whose every filled cell is text made of our lines only. -1 when there is none.
+ */
+function orphanColumn(grid: readonly (readonly unknown[])[]): number {
+  const ours = new Map<number, boolean>();
+  for (const row of grid) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === '' || v === null || v === undefined || ours.get(c) === false) continue;
+      ours.set(c, typeof v === 'string' && LINE.test(v) && v.split('\n').every((l) => LINE.test(l)));
+    }
+  }
+  let col = -1;
+  for (const [c, mine] of ours) if (mine && c > col) col = c;
+  return col;
 }
 
 /** Our lines taken out of the grid, so the budget reader never sees them. */

@@ -146,3 +146,17 @@ describe('the Rilievi column', () => {
     expect(sheet.getRange(STATUS).getValue()).toBe('1 errore');
   });
 });
+
+describe('the Rilievi column without its top cell', () => {
+  it('is still the add-on\'s: its lines go with the problem, and the status comes back on top', () => {
+    const { env, addon } = setup();
+    const sheet = newTab(env, addon);
+    fillClean(env, addon, sheet);
+    type(env, addon, sheet, LINE('A_coord'), 9000);
+    // The lead clears the column's top cell only.
+    Object.assign(sheet._cell(0, RILIEVI_COL), { value: '' });
+    type(env, addon, sheet, LINE('A_coord'), 3000);
+    expect(shown(sheet)).toEqual(CLEAN);
+    expect(sheet._extent().cols).toBe(RILIEVI_COL + 1); // no second column
+  });
+});

@@ -2,6 +2,7 @@
 // export as a top-level function of the bundle.
 import { readAmount } from '../shared/amounts.js';
 import { a1, layoutBudgetTab, type BudgetTabLayout } from '../shared/budget-layout.js';
+import { readPartnerList } from '../shared/budget-reader.js';
 import type { CellRef, Severity } from '../shared/model.js';
 import { formatEuro, money, toPlain } from '../shared/money.js';
 import { DEFAULT_PROFILE } from '../shared/profile.js';
@@ -190,13 +191,19 @@ export function replanTab(): void {
     const why = result.frame.status === 'not-needed' ? result.frame.reason[l] : '';
     return io.alert(t.replanNotNeeded, why);
   }
+  // The partner list goes with the proposal, so the new tab warns as the lead's does.
+  const partners = readPartnerList(view.grid);
   const layout = layoutBudgetTab({
     profile: DEFAULT_PROFILE,
     title: `${name}${REPLAN_TAB_SUFFIX} (${formatEuro(money(result.frame.awarded), { lang: l })})`,
     assigned: result.frame.awarded,
     budget: result.budget,
-    partnerRows: PARTNER_ROWS,
+    partnerRows: Math.max(PARTNER_ROWS, partners.length),
     textAmounts: true,
+  });
+  partners.forEach((p, i) => {
+    const cell = layout.cells.find((c) => c.row === layout.partnerRows!.first + i && c.col === 0);
+    if (cell) cell.value = p.name;
   });
   const created = io.insertTemplate(layout, `${name}${REPLAN_TAB_SUFFIX}`, statusFormula(layout));
   withLock(() => checkSheet(created, l, true), l);

@@ -92,3 +92,30 @@ describe('a partner list on a tab laid out by hand', () => {
     expect(shown(sheet, 3, null).rilievi).toEqual({ D1: 'Rilievi · Nessun rilievo' });
   });
 });
+
+describe('a re-planned tab', () => {
+  it('carries the lead\'s partner list, and warns as the lead\'s tab does', () => {
+    const { env, addon } = setup();
+    const source = newTab(env, addon);
+    const amounts: [string, number][] = [
+      [a1Of(TEMPLATE.assignedCell.row, 1), 20038.4], [a1Of(TEMPLATE.lineCells.A!.row, 1), 14142.85],
+      [a1Of(TEMPLATE.lineCells.A_coord!.row, 1), 5000], [a1Of(TEMPLATE.lineCells.C!.row, 1), 42000],
+      [a1Of(TEMPLATE.lineCells.E!.row, 1), 1000], [a1Of(cofinRow(0), 1), 8571.43], [a1Of(cofinRow(1), 2), 8571.42],
+    ];
+    for (const [cell, v] of amounts) type(env, addon, source, cell, v);
+    type(env, addon, source, entity(0), 'Comune di Cremona');
+    type(env, addon, source, entity(1), 'Parrocchia San Luca');
+    type(env, addon, source, partner(0), 'Comune di Cremona');
+    type(env, addon, source, partner(1), 'Azienda sociale del Cremonese');
+    expect(shown(source).rilievi[a1Of(cofinRow(1), RILIEVI_COL)]).toMatch(/^A\d+ ⚠ Avviso: Il cofinanziatore "Parrocchia San Luca"/);
+
+    addon.replanTab();
+    const tab = env.spreadsheet.active;
+    expect(tab).not.toBe(source);
+    // Its tables are as long as the proposal's: the list sits under its heading there.
+    const heading = tab.getDataRange().getValues().findIndex((row) => row[0] === PARTNER_HEADING);
+    expect(tab.getRange(heading + 2, 1, 2, 1).getValues()).toEqual([['Comune di Cremona'], ['Azienda sociale del Cremonese']]);
+    expect(shown(tab).status).toBe('1 avviso');
+    expect(shown(tab).coloured).toEqual({ [entity(1)]: COLOURS.warning });
+  });
+});

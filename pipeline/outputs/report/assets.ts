@@ -20,8 +20,10 @@ th { background: #eee; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
 th.num { white-space: normal; }
 td.id { white-space: nowrap; overflow-wrap: normal; }
-.wide { min-width: 14em; }
-.mid { min-width: 9em; }
+.wide { min-width: 12em; }
+.mid { min-width: 8em; }
+.scroll { overflow-x: auto; }
+#overview-table { font-size: 13px; }
 td, th, dd, li, blockquote, figcaption, .t { unicode-bidi: isolate; }
 tfoot td { font-weight: 600; background: #f4f4f4; }
 th button { all: unset; cursor: pointer; display: block; width: 100%; }
@@ -74,6 +76,7 @@ blockquote .cell + .cell::before { content: " \\2502 "; color: #777; }
   a { color: inherit; text-decoration: none; }
   svg.chart { width: 100%; }
   #overview table { font-size: 8pt; }
+  .scroll { overflow: visible; }
 }
 `;
 

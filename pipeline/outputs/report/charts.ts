@@ -38,7 +38,7 @@ export const FILLS: Record<string, Fill> = {
 function patternOf(f: Fill): Html {
   const size = f.mark === 'dense' ? 4 : 8;
   const background = f.colour === 'none' ? '' : html`<rect width="${size}" height="${size}" fill="${f.colour}"/>`;
-  const ink = f.id === 'rp-out' ? '#777' : '#000';
+  const ink = f.id === 'rp-out' ? '#555' : '#000';
   let mark: Html | string = '';
   switch (f.mark) {
     case 'diagonal':

@@ -11,6 +11,8 @@ export interface Share {
   pct: Money;
   /** The exact percentage as a float, for drawing. */
   exact: number;
+  /** The percentage to six decimals: the sort key, so that 29.99999% sorts below 30%. */
+  key: string;
 }
 
 export interface ProjectFigures {
@@ -37,7 +39,8 @@ export function declaredAmount(p: ProjectRecord, code: LineCode): Money | null {
 function share(part: Money | null, whole: Money | null): Share | null {
   if (part === null || whole === null || whole.isZero() || whole.isNegative()) return null;
   const pct = shareOf(part, whole)!;
-  return { pct, exact: part.times(100).dividedBy(whole).toNumber() };
+  const exact = part.times(100).dividedBy(whole);
+  return { pct, exact: exact.toNumber(), key: exact.toDecimalPlaces(6).toFixed(6) };
 }
 
 export function figuresOf(p: ProjectRecord): ProjectFigures {

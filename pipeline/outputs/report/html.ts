@@ -54,18 +54,22 @@ export function join(parts: readonly Value[], separator: Value = ''): Html {
 
 /**
  * An annex line as the report quotes it: its table cells (a table row is one line whose cells
- * are joined by tabs), with the emphasis tags converters write (<b>, <i>, <u>, <em>, <strong>,
- * <br>) and the five basic entities undone, so that the reader sees the words the annex prints.
- * Every other character, any other tag included, stays exactly as the annex has it and is
- * shown as text by the `html` tag.
+ * are joined by tabs), without the marks a conversion adds around the words: links (<a>, whose
+ * text stays), the emphasis tags converters write (<b>, <i>, <u>, <em>, <strong>, <br>), the five
+ * basic entities, markdown heading marks, emphasis and link syntax. Every other character, any other tag included, stays
+ * exactly as the annex has it and is shown as text by the `html` tag.
  */
 export function quoteCells(raw: string): string[] {
   return raw
     .split('\t')
     .map((c) =>
       c
+        .replace(/<a\b[^<>]*>((?:(?!<\/?a\b).)*)<\/a>/gi, '$1')
         .replace(/<\/?(?:b|i|u|em|strong)>|<br\s*\/?>/gi, ' ')
         .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[e]!)
+        .replace(/^#{1,6} /, '')
+        .replace(/\[([^[\]]*)\]\((?:mailto:)?[^()]*\)/g, '$1')
+        .replace(/(\*{1,3}|_{2,3})(?=\S)|(?<=\S)(\*{1,3}|_{2,3})/g, '')
         .replace(/\s+/g, ' ')
         .trim(),
     )

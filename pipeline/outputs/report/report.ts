@@ -85,7 +85,7 @@ function numCell(value: string | null, shown: Value, cls = 'num'): Html {
 
 function pctCell(s: Share | null, measure: 'cofinancing' | 'coordination', ctx: Ctx): Html {
   const over = outside(s, measure, ctx);
-  return html`<td class="num${over ? ' over' : ''}" data-v="${s === null ? '' : s.pct.toFixed(2)}">${s === null ? ctx.t.notAvailable : formatPct(s.pct, ctx.lang)}</td>`;
+  return html`<td class="num${over ? ' over' : ''}" data-v="${s === null ? '' : s.key}">${s === null ? ctx.t.notAvailable : formatPct(s.pct, ctx.lang)}</td>`;
 }
 
 function overview(items: Item[], annexes: AnnexRecord[], ctx: Ctx): Html {
@@ -138,9 +138,9 @@ function overview(items: Item[], annexes: AnnexRecord[], ctx: Ctx): Html {
     starred ? html`<li>* ${t.coordination}: ${t.notAvailable}</li>` : ''
   }</ul>`;
 
-  return html`<section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">${t.overview}</h2><p class="hint note">${t.sortHint}</p><table class="sortable" id="overview-table"><thead><tr>${
+  return html`<section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">${t.overview}</h2><p class="hint note">${t.sortHint}</p><div class="scroll"><table class="sortable" id="overview-table"><thead><tr>${
     heads.map(([label, type]) => html`<th scope="col" data-type="${type}"${type === 'num' ? trusted(' class="num"') : ''}>${label}</th>`)
-  }</tr></thead><tbody>${rows}</tbody><tfoot>${totals}</tfoot></table><figure>${chart}${legend}<figcaption>${t.scatterTitle}. ${t.scatterDesc}</figcaption></figure></section>`;
+  }</tr></thead><tbody>${rows}</tbody><tfoot>${totals}</tfoot></table></div><figure>${chart}${legend}<figcaption>${t.scatterTitle}. ${t.scatterDesc}</figcaption></figure></section>`;
 }
 
 // ---- A project's budget ---------------------------------------------------------------------

@@ -31,7 +31,7 @@ function itemOf(raw: string): { letter: Code | null; label: string; selected: bo
   const text = visibleText(raw);
   const letter = LETTER.exec(text);
   let label = text.replace(LETTER, '').replace(/^\s*[-*+•▪◦☐□]\s*/, '');
-  const selected = TICK.test(raw.replace(/<[^>]+>/g, ' ')) || TICK.test(text);
+  const selected = TICK.test(raw.replace(/<[^<>]+>/g, ' ')) || TICK.test(text);
   label = label
     .replace(/(^|\s)(?:X|✓|✔|☒|☑|■|\[[xX]\])(?=\s|$)/g, ' ')
     .replace(/[*_]+/g, ' ')

@@ -150,7 +150,11 @@ function readToc(doc: AnnexDocument, before: number): { toc: TocEntry[]; lines: 
   const toc: TocEntry[] = [];
   const lines: number[] = [];
   const byTable = new Map<number, typeof rows>();
-  for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+  for (const r of rows) {
+    const table = byTable.get(r.table);
+    if (table) table.push(r);
+    else byTable.set(r.table, [r]);
+  }
   for (const tableRows of byTable.values()) {
     const firstText = (r: (typeof rows)[number]) => visibleText(r.cells.find((c) => visibleText(c) !== '') ?? '');
     const entries = tableRows.filter((r) => ID.test(firstText(r)) || ID_AND_TITLE.test(firstText(r)));

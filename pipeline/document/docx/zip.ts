@@ -10,7 +10,7 @@ import { InputError } from '../../errors.js';
 export const MAX_PART_BYTES = 200 * 1024 * 1024;
 
 export function damaged(file: string, what: string): InputError {
-  return new InputError(file, null, `the Word file is damaged (${what.replace(/\s*\n\s*/g, ' ')})`);
+  return new InputError(file, null, `the Word file is damaged (${what.replace(/\s+/g, ' ')})`);
 }
 
 /** The named entries that are present, inflated; refuses a file that is not a readable ZIP. */

@@ -89,7 +89,7 @@ export function htmlLines(lines: readonly string[]): string[] {
       out += decodeEntities(token.replace(/\s+/g, ' '));
       continue;
     }
-    const tag = /^<\s*(\/?)\s*([a-z][a-z0-9]*)/i.exec(token);
+    const tag = /^<\s*(?:(\/)\s*)?([a-z][a-z0-9]*)/i.exec(token);
     if (!tag) {
       out += token;
       continue;

@@ -15,6 +15,7 @@ import { annexCopies, assertCopiesRead, seedBytes, seedProjectCount, SEED } from
 import { benchCli, removeBatch, seedBatch } from './cli.js';
 import { benchPdf } from './pdf.js';
 import { profileDriver, ROOT, type Profile } from './profile.js';
+import { benchReport, benchReportCopies } from './report.js';
 import { fittedExponent, median, timeIt } from './stats.js';
 
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
@@ -94,6 +95,10 @@ try {
   removeBatch(batch);
 }
 
+// --- report.html and datapackage.json: size, and time against the whole run.
+log('report.html: size and time against the run, on the seed and on 10 copies of its projects');
+const report = { seed: await benchReport(SEED), copies10: await benchReportCopies(10) };
+
 // --- The PDF front end against pdftotext -layout on the same PDF.
 log('PDF: the seed as published, against pdftotext -layout');
 const pdf = await benchPdf();
@@ -126,6 +131,11 @@ const targets = {
     met: constant && maxCalls <= 4,
   },
   coreMsPerEdit1000: { target: '<= 20 ms', value: budgetPoints[2]!.ms, met: budgetPoints[2]!.ms <= 20 },
+  reportShareOfRun: {
+    target: '< 0.10 (report.html render / whole run in process, seed)',
+    value: report.seed.reportShareOfRun,
+    met: report.seed.reportShareOfRun < 0.1,
+  },
   pdfReadVsPdftotext: {
     target: '<= 3 (in-process read of seed.chromium.pdf / pdftotext -layout process)',
     value: pdf.ratioReadToPdftotext,
@@ -171,6 +181,7 @@ const result = {
     batch100: { wallMs: cliBatch.wallMs, peakRssMb: cliBatch.peakRssMb, runs: cliBatch.runs, files: 100 },
     outputs: cliSeed.outputs,
   },
+  report,
   pdf,
   addon: {
     scriptBytes: bundleBytes,

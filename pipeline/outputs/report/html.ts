@@ -19,7 +19,11 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
  * Text as HTML text or attribute value (always double-quoted by our markup). Characters that
  * HTML forbids in a document (C0 controls but tab and newline, lone surrogates) become U+FFFD.
  */
+// Any character the escaping changes; most strings (numbers, coordinates, plain words) have none.
+const NEEDS_ESCAPING = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\udfff]/;
+
 export function escapeText(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text
     .replace(/[&<>"']/g, (c) => ESCAPES[c]!)
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');

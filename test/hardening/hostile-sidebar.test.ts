@@ -60,12 +60,23 @@ function grid(sheet: FakeSheet): { values: unknown[][]; formulas: string[][] } {
   return { values: range.getValues(), formulas: range.getFormulas() };
 }
 
-/** The same grid with the status cell (the one cell the add-on owns) blanked out. */
-function withoutStatus(g: { values: unknown[][]; formulas: string[][] }): { values: unknown[][]; formulas: string[][] } {
-  const { row, col } = layout.statusCell;
-  const values = g.values.map((r) => [...r]);
-  values[row]![col] = '(status)';
-  return { values, formulas: g.formulas };
+/** The column the add-on owns on a budget tab (Rilievi), found by its header cell. */
+function addonColumn(g: { values: unknown[][] }): number {
+  for (const row of g.values) {
+    const col = row.findIndex((v) => typeof v === 'string' && /^(Rilievi|Findings) · /.test(v));
+    if (col >= 0) return col;
+  }
+  return -1;
+}
+
+/** The same grid with the add-on's own column (its status and explanations) and computed values blanked out. */
+function withoutStatus(g: { values: unknown[][]; formulas: string[][] }, ours: number): { values: unknown[][]; formulas: string[][] } {
+  const width = Math.max(ours + 1, ...g.values.map((r) => r.length));
+  const pad = <T>(r: T[], as: T) => [...r, ...Array<T>(width - r.length).fill(as)];
+  const blank = <T>(rows: T[][], as: T, empty: T) => rows.map((r) => pad(r, empty).map((v, c) => (c === ours ? as : v)));
+  // A formula's value is computed, not typed: the formula itself is compared.
+  const values = blank(g.values, '(add-on)' as unknown, '' as unknown).map((r, i) => r.map((v, c) => (g.formulas[i]?.[c] ? '(formula)' : v)));
+  return { values, formulas: blank(g.formulas, '', '') };
 }
 
 interface Finding { rule: string; severity: string; message: string; cell: string; row: number; col: number }
@@ -207,15 +218,18 @@ describe.skipIf(!present)('hostile cofinancer rows in the findings sidebar', () 
     expect(sheet.activeRange).toEqual({ row: last.row, col: last.col });
   });
 
-  it('leaves every value the user typed as it was: only the status cell is the add-on\'s', () => {
+  it('leaves every value the user typed as it was: only the Rilievi column is the add-on\'s', () => {
     const after = grid(sheet);
-    expect(withoutStatus(after)).toEqual(withoutStatus(typed));
+    const ours = addonColumn(after);
+    expect(ours).toBeGreaterThan(0);
+    expect(withoutStatus(after, ours)).toEqual(withoutStatus(typed, ours));
     HOSTILE.forEach((h, i) => {
       expect(sheet.getRange(FIRST_COFIN + i + 1, 1).getValue()).toBe(h.text);
       expect(sheet.getRange(amountCells[i]!).getValue()).toBe(h.cell);
       expect(sheet.getRange(amountCells[i]!).getFormula()).toBe('');
-      // The note on the cell quotes the string too, beside nothing the user wrote.
-      expect(sheet.getRange(amountCells[i]!).getNote()).toContain(`"${h.cell}"`);
+      // The Rilievi line on the cell's row quotes the string too, beside nothing the user wrote.
+      expect(String(sheet.getRange(FIRST_COFIN + i + 1, ours + 1).getValue())).toContain(`"${h.cell}"`);
+      expect(sheet.getRange(amountCells[i]!).getNote()).toBe('');
     });
   });
 });

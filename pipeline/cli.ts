@@ -3,11 +3,10 @@
 // (unusable input or arguments, an output folder that is not ours or cannot be written), 70 only
 // a bug of ours. Every failure is one line on stderr, never a stack trace.
 import { Command, CommanderError, Option } from 'commander';
-import cliProgress from 'cli-progress';
 import { InputError, printable } from './errors.js';
 import { restoreOutFolder } from './out-folder.js';
 import type { CsvDialect } from './outputs/csv.js';
-import { DEFAULT_MAX_INPUT_BYTES, loadProfile, resolveInputs, run, type Lang } from './run.js';
+import { DEFAULT_MAX_INPUT_BYTES, loadProfile, OUTPUT_FORMATS, resolveInputs, run, type Lang, type OutputFormat } from './run.js';
 import { REPLAN_STRATEGIES, type ReplanStrategy } from '../shared/replan/index.js';
 
 const EXIT_INPUT = 2;
@@ -24,6 +23,16 @@ function fail(message: string, code: number): never {
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code !== 'EPIPE') throw e;
 });
+
+/** "csv,xlsx" -> ['csv', 'xlsx']: known names only, at least one, each once. */
+function parseFormats(list: string): OutputFormat[] {
+  const names = list.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  const known = new Set<string>(OUTPUT_FORMATS);
+  const unknown = names.find((n) => !known.has(n));
+  if (unknown !== undefined) throw new InputError('--formats', null, `unknown output "${unknown}": choose among ${OUTPUT_FORMATS.join(', ')}`);
+  if (names.length === 0) throw new InputError('--formats', null, `no output named: choose among ${OUTPUT_FORMATS.join(', ')}`);
+  return OUTPUT_FORMATS.filter((f) => names.includes(f));
+}
 
 async function main(argv: string[]): Promise<number> {
   const program = new Command()
@@ -44,6 +53,11 @@ async function main(argv: string[]): Promise<number> {
       new Option('--replan-strategy <strategy>', 'how a budget is cut down to an award below the request (replan.csv)')
         .choices([...REPLAN_STRATEGIES])
         .default('proportional'),
+    )
+    .option(
+      '-f, --formats <list>',
+      `outputs to write, separated by commas: csv (the CSV files and datapackage.json), json (annex.json), xlsx (annex.xlsx), report (report.html)`,
+      OUTPUT_FORMATS.join(','),
     )
     .option('--no-report', 'do not write report.html')
     .option('-q, --quiet', 'print nothing but errors', false)
@@ -69,18 +83,21 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const opts = program.opts<{ out: string; profile?: string; lang: Lang; csvDialect: CsvDialect; strict: boolean; quiet: boolean; maxInputMb: string; replanStrategy: ReplanStrategy; report: boolean }>();
+  const opts = program.opts<{ out: string; profile?: string; lang: Lang; csvDialect: CsvDialect; strict: boolean; quiet: boolean; maxInputMb: string; replanStrategy: ReplanStrategy; report: boolean; formats: string }>();
   // Before anything can refuse this run: outputs a killed run left retired are put back.
   await restoreOutFolder(opts.out);
   const maxMb = Number(opts.maxInputMb);
   if (!/^\d+(\.\d+)?$/.test(opts.maxInputMb.trim()) || !(maxMb > 0)) {
     throw new InputError('--max-input-mb', null, `expected a positive number of megabytes, got "${opts.maxInputMb}"`);
   }
+  const formats = parseFormats(opts.formats);
   const profile = opts.profile ? await loadProfile(opts.profile) : undefined;
   const inputs = await resolveInputs(program.args);
 
   const showBar = !opts.quiet && inputs.length > 1 && process.stderr.isTTY === true;
-  const bar = showBar
+  // The progress bar's package is loaded only when a bar is shown.
+  const cliProgress = showBar ? (await import('cli-progress')).default : null;
+  const bar = cliProgress
     ? new cliProgress.SingleBar(
         { stream: process.stderr, format: 'conciliazione [{bar}] {value}/{total} {file}', clearOnComplete: true, hideCursor: true },
         cliProgress.Presets.shades_classic,
@@ -99,6 +116,7 @@ async function main(argv: string[]): Promise<number> {
       maxInputBytes: Math.floor(maxMb * 1024 * 1024),
       replanStrategy: opts.replanStrategy,
       report: opts.report,
+      formats,
       onProgress: (done, _total, file) => bar?.update(done, { file: printable(file) }),
     });
   } finally {

@@ -17,9 +17,15 @@ import { toJson } from './outputs/json.js';
 import { quotesOf, reportWriter, type AnnexQuotes } from './outputs/report/index.js';
 import { buildTables } from './outputs/rows.js';
 import type { AnnexJson, AnnexRecord } from './records.js';
-import { writeWorkbook } from './workbook/index.js';
 
 export type Lang = 'it' | 'en';
+
+/**
+ * What a run writes: csv (the CSV files and datapackage.json, which describes them), json
+ * (annex.json), xlsx (annex.xlsx), report (report.html). All by default.
+ */
+export const OUTPUT_FORMATS = ['csv', 'json', 'xlsx', 'report'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** A further output written from annex.json into the staging folder (e.g. the workbook). */
 export interface OutputWriter {
@@ -43,6 +49,8 @@ export interface RunOptions {
   writers?: OutputWriter[];
   /** Write report.html among the default outputs (default true). */
   report?: boolean;
+  /** The outputs to write (default OUTPUT_FORMATS, all of them); report: false takes the report out. */
+  formats?: readonly OutputFormat[];
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -318,7 +326,11 @@ async function replaceStaged(target: string, files: { name: string; content: str
 }
 
 export function workbookWriter(profile: Profile): OutputWriter {
-  return { name: 'annex.xlsx', write: (json, dir, o) => writeWorkbook(json, join(dir, 'annex.xlsx'), { lang: o.lang, profile }) };
+  return {
+    name: 'annex.xlsx',
+    // Loaded on use, with exceljs: a run without the workbook never reads either.
+    write: async (json, dir, o) => (await import('./workbook/index.js')).writeWorkbook(json, join(dir, 'annex.xlsx'), { lang: o.lang, profile }),
+  };
 }
 
 /**
@@ -350,7 +362,9 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const annexes: AnnexRecord[] = [];
   const counted = { bytes: 0 };
   const budget = { used: 0 };
-  const quotes = options.report === false ? undefined : new Map<string, AnnexQuotes>();
+  const formats = new Set(options.formats ?? OUTPUT_FORMATS);
+  if (options.report === false) formats.delete('report');
+  const quotes = formats.has('report') ? new Map<string, AnnexQuotes>() : undefined;
   for (const [i, file] of files.entries()) {
     const annex = await readAnnexFile(file, profile, options.maxInputBytes, { replanStrategy: options.replanStrategy }, counted, quotes);
     checkOutputSize(annex, counted.bytes, budget, options.outputFactor ?? OUTPUT_FACTOR, displayName(file));
@@ -360,11 +374,11 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const json: AnnexJson = { generator: 'conciliazione', profile: profile.id, annexes };
   let outputs: { name: string; content: string }[];
   try {
-    const tables = buildTables(json, lang);
+    const tables = formats.has('csv') ? buildTables(json, lang) : [];
     outputs = [
       ...tables.map((t) => ({ name: t.file, content: toCsv(t, dialect) })),
-      { name: 'annex.json', content: toJson(json) },
-      { name: DATAPACKAGE_FILE, content: toDataPackage(tables, dialect) },
+      ...(formats.has('json') ? [{ name: 'annex.json', content: toJson(json) }] : []),
+      ...(formats.has('csv') ? [{ name: DATAPACKAGE_FILE, content: toDataPackage(tables, dialect) }] : []),
     ];
   } catch (e) {
     // Each file is within the bound, but together they make a text longer than JavaScript holds.
@@ -373,7 +387,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     }
     throw e;
   }
-  const written = await writeOutputs(target, outputs, json, options.writers ?? [workbookWriter(profile), ...(quotes ? [reportWriter(profile, quotes)] : [])], { lang, dialect });
+  const written = await writeOutputs(target, outputs, json, options.writers ?? [...(formats.has('xlsx') ? [workbookWriter(profile)] : []), ...(quotes ? [reportWriter(profile, quotes)] : [])], { lang, dialect });
 
   const allFindings = annexes.flatMap((a) => [...a.findings, ...a.projects.flatMap((p) => p.findings)]);
   const findings = countBySeverity(allFindings);

@@ -1,7 +1,7 @@
 // annex.xlsx: summary sheets for analysts, then one self-checking budget tab per project.
 import { rename, rm } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Profile } from '../../shared/profile.js';
 import type { AnnexJson, ProjectRecord } from '../records.js';
 import { drawBudgetTab, planBudgetTab, type BudgetTab, type Lang } from './budget-tab.js';
@@ -50,7 +50,9 @@ export function planBudgetTabs(annex: AnnexJson, profile: Profile, used = new Se
 
 export async function writeWorkbook(annex: AnnexJson, filePath: string, opts: WorkbookOptions): Promise<void> {
   const lang = opts.lang ?? 'it';
-  const wb = new ExcelJS.Workbook();
+  // Loaded here, not at start: only a run that writes the workbook pays for exceljs.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   // Fixed metadata: rerunning on the same annex gives the same workbook content.
   wb.creator = 'conciliazione';
   wb.lastModifiedBy = 'conciliazione';

@@ -13,6 +13,7 @@ import { isSheetCall } from '../test/addon/harness.js';
 import { callsPerEdit, coreMsPerEdit, scriptBytes, type EditCalls } from './addon.js';
 import { annexCopies, assertCopiesRead, seedBytes, seedProjectCount, SEED } from './annex-copies.js';
 import { benchCli, removeBatch, seedBatch } from './cli.js';
+import { benchStartup } from './outputs.js';
 import { benchPdf } from './pdf.js';
 import { profileDriver, ROOT, type Profile } from './profile.js';
 import { benchReport, benchReportCopies } from './report.js';
@@ -95,6 +96,10 @@ try {
   removeBatch(batch);
 }
 
+// --- The CLI against node -e 0 and pdftotext -layout, and what each output costs.
+log('CLI on the seed against node -e 0 and pdftotext -layout; each output (--formats)');
+const startup = benchStartup();
+
 // --- report.html and datapackage.json: size, and time against the whole run.
 log('report.html: size and time against the run, on the seed and on 10 copies of its projects');
 const report = { seed: await benchReport(SEED), copies10: await benchReportCopies(10) };
@@ -135,6 +140,11 @@ const targets = {
     target: '< 0.10 (report.html render / whole run in process, seed)',
     value: report.seed.reportShareOfRun,
     met: report.seed.reportShareOfRun < 0.1,
+  },
+  cliVsPdftotext: {
+    target: '<= 3 (CLI on the seed, every output / pdftotext -layout on its PDF)',
+    value: startup.ratioToPdftotext,
+    met: startup.ratioToPdftotext !== null && (startup.ratioToPdftotext.wall ?? Infinity) <= 3,
   },
   pdfReadVsPdftotext: {
     target: '<= 3 (in-process read of seed.chromium.pdf / pdftotext -layout process)',
@@ -180,6 +190,7 @@ const result = {
     seed: { wallMs: cliSeed.wallMs, peakRssMb: cliSeed.peakRssMb, runs: cliSeed.runs },
     batch100: { wallMs: cliBatch.wallMs, peakRssMb: cliBatch.peakRssMb, runs: cliBatch.runs, files: 100 },
     outputs: cliSeed.outputs,
+    startup,
   },
   report,
   pdf,

@@ -39,9 +39,12 @@ export function beyond(value: Money, max: Money): boolean {
 
 // A number must not run on into more digits ("12,3,4", "1.2345,00", "12,345,67"): without the
 // final lookahead those read as two amounts (a "multi" of 12.30 and 4) instead of junk.
+// Thousands may also be set apart by a space ("12 500,00", as many templates print them; a
+// no-break or narrow space is a space by then): three digits after each space, never more.
 const NUMBER =
-  String.raw`-?\s?(?:\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:'\d{3})+(?:,\d{1,2})?|\d+,\d{1,2}|\d+\.\d{1,2}(?!\d)|\d+)(?![.,']?\d)`;
-const PLACEHOLDER = String.raw`-{1,}|\.{2,}|_{2,}|non\s+richiest[oa]|non\s+previst[oa]|n\.\s?d\.|n\/d|nessuno|\/`;
+  String.raw`-?\s?(?:\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:'\d{3})+(?:,\d{1,2})?|\d{1,3}(?: \d{3})+(?:,\d{1,2})?|\d+,\d{1,2}|\d+\.\d{1,2}(?!\d)|\d+)(?![.,']?\d)`;
+// A dash of any width ("-", "–", "—") is "nothing here", as "-----" always was.
+const PLACEHOLDER = String.raw`[-–—]{1,}|\.{2,}|_{2,}|non\s+richiest[oa]|non\s+previst[oa]|n\.\s?d\.|n\/d|nessuno|\/`;
 // An item: optional € before, a number or placeholder, optional € after, optional "(note)".
 const ITEM = new RegExp(
   String.raw`(€|eur\b|euro\b)?\s*(?:(${NUMBER})|(${PLACEHOLDER}))\s*(€|eur\b|euro\b)?(?:\s*\(([^()]*)\))?`,

@@ -8,7 +8,7 @@ interface LabelRule {
 }
 
 const COORD = (f: string) => /coordinamento/.test(f) && /(monitoraggio|rendicontazione|valutazione|15 ?%|di cui|^cui)/.test(f);
-const TOTAL = /^(totale( (costi|costo|progetto|del progetto|generale))?|costo (totale|complessivo)( del progetto| di progetto)?)( €)?$/;
+const TOTAL = /^(totale( (costi|costo|progetto|del progetto|di progetto|generale|complessivo|costi del progetto|costi di progetto))?|costo (totale|complessivo)( del progetto| di progetto)?|importo (totale|complessivo)( del progetto| di progetto)?)( a ?b ?c ?d ?e| a e)?( €)?$/;
 
 const RULES: LabelRule[] = [
   { code: 'A_coord', test: COORD },
@@ -32,10 +32,47 @@ function withLetterMark(label: string, folded: string): string {
   return `${m[1]!.toLowerCase()}. ${folded.replace(/^\(?[a-e]\.?\s*/, '')}`;
 }
 
+// A template without letters names each line in its own words ("Personale interno ed esterno",
+// "Acquisto di servizi", "Voucher e rimborsi alle famiglie"): what the label is about tells the
+// line, when one line only fits it, the label is short and no letter other than A-E marks it.
+const UNLETTERED: LabelRule[] = [
+  { code: 'A', test: (f) => /\bpersonale\b/.test(f) },
+  { code: 'B', test: (f) => /\b(beni|software|noleggio|leasing|attrezzatur[ae]|strumentazion[ei]|arredi)\b/.test(f) },
+  { code: 'C', test: (f) => /\bservizi\b/.test(f) },
+  { code: 'D', test: (f) => /\b(voucher|rimbors[oi]|buoni|titoli sociali)\b/.test(f) },
+  { code: 'E', test: (f) => /\b(spese generali|funzionamento|costi indiretti|costi generali)\b/.test(f) },
+];
+
+function unletteredCode(label: string, f: string): LineCode[] {
+  if (f.length > 90 || /^\s*(?:<[^>]{0,40}>\s*){0,4}\(?[a-z]\s{0,3}[.):\-–—]/i.test(label)) return [];
+  // A coordination or funding label is never a cost line, however it is worded.
+  if (/^(di cui|totale|contributo|co-? ?finanziamento|quota)\b/.test(f)) return [];
+  const codes = UNLETTERED.filter((r) => r.test(f)).map((r) => r.code);
+  // "Voucher per servizi": a voucher line that names what it buys.
+  if (codes.length === 2 && codes.includes('D') && codes.includes('C')) return ['D'];
+  return codes.length === 1 ? codes : [];
+}
+
+/**
+ * The budget codes a label names as the call's own wording (its letter, or the call's words for
+ * the line): enough to tell that a table is a budget. budgetCodesOf also reads a template's own
+ * words for an unlettered line, which only a table already known to be a budget may use.
+ */
+export function strictBudgetCodesOf(label: string): LineCode[] {
+  const f = withLetterMark(label, foldText(label));
+  if (f === '') return [];
+  return codesOf(f);
+}
+
 /** Every budget code a label names. A merged row ("A. ... di cui per coordinamento ...") names two. */
 export function budgetCodesOf(label: string): LineCode[] {
   const f = withLetterMark(label, foldText(label));
   if (f === '') return [];
+  const codes = codesOf(f);
+  return codes.length > 0 ? codes : unletteredCode(label, f);
+}
+
+function codesOf(f: string): LineCode[] {
   const codes = RULES.filter((r) => r.test(f)).map((r) => r.code);
   // A coordination label that also opens with the personnel line is the annex's merged row.
   if (codes.includes('A_coord')) {
@@ -47,18 +84,22 @@ export function budgetCodesOf(label: string): LineCode[] {
 
 export function isBudgetHeading(text: string): boolean {
   const f = foldText(text);
-  return /^piano dei conti( del progetto)?$/.test(f) || /^voce di costo( importo)?$/.test(f);
+  return (
+    /^piano dei conti( del progetto)?$/.test(f) ||
+    /^(voce|voci|macrovoce|macrovoci)( di (costo|spesa))?( importo)?$/.test(f) ||
+    /^(tipologia|categoria|descrizione)( della| di)? (spesa|costo|voce|voce di (costo|spesa))$/.test(f)
+  );
 }
 
 export function isAmountHeader(text: string): boolean {
-  return /^(importo|importi|importo €|importo in euro|importo euro|valore)$/.test(foldText(text));
+  return /^(importo|importi|importo €|importo in euro|importo euro|valore|euro|importo (totale|complessivo|previsto)( €)?|(costo|spesa) (totale|complessiv[oa]|previst[oa])( €)?|costo( €)?|spesa( €)?)$/.test(foldText(text));
 }
 
 /** A budget header column that splits each line by funding source. */
 export function shareColumnOf(text: string): 'funded' | 'cofinanced' | null {
   const f = foldText(text);
-  if (/^(di cui |quota )?co-? ?finanziamento$|^(di cui )?cofinanziat/.test(f)) return 'cofinanced';
-  if (/^(di cui |quota )?(contributo|finanziamento)( richiesto| ats)?$|^(di cui )?finanziat/.test(f)) return 'funded';
+  if (/^(di cui |quota )?(di |a )?co-? ?finanziamento( €)?$|^(di cui |quota )?cofinanziat|^quota a carico (del partenariato|dei partner|del capofila)/.test(f)) return 'cofinanced';
+  if (/^(di cui |quota )?(di |a )?(contributo|finanziamento)( richiesto| ats| regionale)?( €)?$|^(di cui |quota )?finanziat|^quota a carico (di |dell )?(ats|regione)/.test(f)) return 'funded';
   return null;
 }
 

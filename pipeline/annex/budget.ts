@@ -4,11 +4,13 @@
 import type { CellValue } from '../../shared/amounts.js';
 import { readBudget, type ReadLimits } from '../../shared/budget-reader.js';
 import {
-  budgetCodesOf, cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader,
+  budgetCodesOf, cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel, shareColumnOf, strictBudgetCodesOf,
 } from '../../shared/labels.js';
-import { lineOf, type Budget, type Finding, type Position } from '../../shared/model.js';
+import { COST_CODES, lineOf, type Budget, type BudgetLine, type Finding, type Position } from '../../shared/model.js';
 import { readAmount } from '../../shared/amounts.js';
+import { formatEuro, money, sum, toPlain } from '../../shared/money.js';
 import { visibleText } from '../../shared/text.js';
+import { pipelineFinding } from './findings.js';
 import type { ExtraTable } from '../records.js';
 import type { AnnexDocument } from './document.js';
 import { rowsBetween, type TableRow } from './tables.js';
@@ -21,15 +23,58 @@ export interface BudgetPart {
   extraTables: ExtraTable[];
   /** Rows inside the budget the reader neither used nor reported. */
   unused: { line: number; text: string }[];
+  /** What the budget's own columns say beyond the core's rules (funding shares that do not add up). */
+  findings: Finding[];
 }
 
 function firstLabel(row: TableRow): string {
   return visibleText(row.cells.find((c) => visibleText(c) !== '') ?? '');
 }
 
-function startsBudget(row: TableRow): boolean {
+/** A row of column names: an amount column, or the shares of each line by funding source. */
+function isColumnsRow(row: TableRow): boolean {
+  return row.cells.slice(1).some((c) => {
+    const t = visibleText(c);
+    return isAmountHeader(t) || shareColumnOf(t) !== null;
+  });
+}
+
+/**
+ * The budget's header row as the shared reader knows one: its first cell names the budget
+ * ("Voce di costo") whatever the template wrote there ("Descrizione"), and beside share columns a
+ * column named "Totale" is the lines' amount (alone, "Totale" names the TOTALE row instead).
+ */
+function headerAsReaderKnowsIt(row: TableRow): CellValue[] | null {
+  if (!isColumnsRow(row)) return null;
+  const cells: CellValue[] = [...row.cells];
+  let changed = false;
+  const first = cells.findIndex((c) => visibleText(String(c ?? '')) !== '');
+  if (!isBudgetHeading(firstLabel(row))) {
+    cells[first < 0 ? 0 : first] = 'Voce di costo';
+    changed = true;
+  }
+  const texts = row.cells.map((c) => visibleText(c));
+  if (texts.some((t) => shareColumnOf(t) !== null) && !texts.some((t, i) => i > first && isAmountHeader(t))) {
+    const total = texts.findIndex((t, i) => i > first && isTotalLabel(t));
+    if (total > 0) {
+      cells[total] = 'Importo totale';
+      changed = true;
+    }
+  }
+  return changed ? cells : null;
+}
+
+/**
+ * Where a budget begins: its heading or column names ("Voce di spesa | Importo totale | …"),
+ * a line in the call's wording ("A) …"), or a line in a template's own words ("Personale
+ * interno ed esterno") in a table that ends with a total.
+ */
+function startsBudget(row: TableRow, i: number, rows: readonly TableRow[]): boolean {
   const label = firstLabel(row);
-  return isBudgetHeading(label) || budgetCodesOf(label).length > 0;
+  if (isBudgetHeading(label) || strictBudgetCodesOf(label).length > 0) return true;
+  const sameTable = rows.filter((r) => r.table === row.table && r.line > row.line);
+  if (isColumnsRow(row) && sameTable.slice(0, 2).some((r) => budgetCodesOf(firstLabel(r)).length > 0)) return true;
+  return i >= 0 && budgetCodesOf(label).length > 0 && sameTable.some((r) => isTotalLabel(firstLabel(r)));
 }
 
 function isStructureRow(row: TableRow): boolean {
@@ -41,10 +86,15 @@ function isStructureRow(row: TableRow): boolean {
 
 export function readBudgetPart(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>, limits: ReadLimits = {}): BudgetPart {
   const rows = rowsBetween(doc.tables, from, to).filter((r) => !claimed.has(r.line));
-  const start = rows.findIndex(startsBudget);
+  const start = rows.findIndex((r, i) => startsBudget(r, i, rows));
   const gridRows = start < 0 ? [] : rows.slice(start);
   const grid: CellValue[][] = gridRows.map((r) => r.cells);
+  // Column names under a first cell the reader does not know as a budget's ("Descrizione",
+  // "Voce di bilancio"): the row is the budget's header all the same.
+  const header = gridRows[0] ? headerAsReaderKnowsIt(gridRows[0]) : null;
+  if (header) grid[0] = header;
   const budget = readBudget(grid, limits);
+  const findings = sharesFromTotal(budget, grid);
   const rowLines = gridRows.map((r) => r.line);
   const inSpan = budget.span ? gridRows.slice(budget.span[0], budget.span[1] + 1) : [];
   const lines = inSpan.flatMap((r) => r.lines);
@@ -76,7 +126,84 @@ export function readBudgetPart(doc: AnnexDocument, from: number, to: number, cla
     lines.push(...row.lines);
   }
   unused.push(...unreadCofinancing(budget, after));
-  return { budget, rowLines, lines, extraTables, unused };
+  findings.push(...sharesSum(budget));
+  return { budget, rowLines, lines, extraTables, unused, findings };
+}
+
+/** The header row's columns for the funded and cofinanced shares of each line, if it has them. */
+function shareColumnsOf(grid: readonly CellValue[][], before: number): { funded: number; cofinanced: number; labels: string[] } | null {
+  for (let r = Math.min(before, grid.length - 1); r >= 0; r--) {
+    const texts = (grid[r] ?? []).map((c) => visibleText(String(c ?? '')));
+    const funded = texts.findIndex((t) => shareColumnOf(t) === 'funded');
+    const cofinanced = texts.findIndex((t) => shareColumnOf(t) === 'cofinanced');
+    if (funded > 0 || cofinanced > 0) return { funded, cofinanced, labels: texts };
+  }
+  return null;
+}
+
+/**
+ * A budget that splits every line by funding source in columns of its own ("Importo totale |
+ * Quota contributo | Quota cofinanziamento") may state the contribution and the cofinancing only
+ * as the TOTALE row's shares, with no rows of their own: those cells are then the budget's
+ * CONTRIBUTO and COFINANZIAMENTO, read where they stand (labelled by their column).
+ */
+function sharesFromTotal(budget: Budget, grid: readonly CellValue[][]): Finding[] {
+  const total = lineOf(budget, 'TOTAL');
+  if (!total) return [];
+  const cols = shareColumnsOf(grid, total.cell.row);
+  if (!cols) return [];
+  const add = (code: 'CONTRIBUTION' | 'COFINANCING', share: string | null, col: number) => {
+    if (lineOf(budget, code) || col < 0) return;
+    const raw = String(grid[total.cell.row]?.[col] ?? '');
+    const line: BudgetLine = {
+      code,
+      label: `${total.label} – ${cols.labels[col]}`,
+      raw,
+      status: share !== null ? 'stated' : raw.trim() === '' || readAmount(raw).kind === 'placeholder' ? 'not-stated' : 'unreadable',
+      amount: share,
+      funded: null,
+      cofinanced: null,
+      details: [],
+      labelCell: total.labelCell,
+      cell: { row: total.cell.row, col },
+    };
+    // In the order the core's lines keep: CONTRIBUTO, then COFINANZIAMENTO, right after TOTALE.
+    const at = budget.lines.indexOf(total) + 1 + (code === 'COFINANCING' && lineOf(budget, 'CONTRIBUTION') ? 1 : 0);
+    budget.lines.splice(at, 0, line);
+  };
+  add('CONTRIBUTION', total.funded, cols.funded);
+  add('COFINANCING', total.cofinanced, cols.cofinanced);
+  return [];
+}
+
+/**
+ * The funded and cofinanced shares of the cost lines A-E add up to the contribution and the
+ * cofinancing the budget states (the line-by-line check is the core's line-split-sum).
+ */
+function sharesSum(budget: Budget): Finding[] {
+  const costs = COST_CODES.map((c) => lineOf(budget, c)).filter((l): l is BudgetLine => l !== undefined);
+  const out: Finding[] = [];
+  for (const [share, code, it, en] of [
+    ['funded', 'CONTRIBUTION', 'contributo', 'contribution'],
+    ['cofinanced', 'COFINANCING', 'cofinanziamento', 'cofinancing'],
+  ] as const) {
+    const shares = costs.filter((l) => l[share] !== null);
+    const stated = lineOf(budget, code);
+    if (shares.length === 0 || !stated || stated.amount === null) continue;
+    // Only a budget that splits every line it states: one that splits some of them (the seed's
+    // "(finanziamento)" notes on two lines) says nothing of the others' shares.
+    if (costs.some((l) => l[share] === null && l.amount !== null && !money(l.amount).isZero())) continue;
+    const parts = sum(shares.map((l) => money(l[share]!)));
+    if (parts.equals(money(stated.amount))) continue;
+    out.push(
+      pipelineFinding('shares-sum', 'error',
+        `Le quote di ${it} delle voci A-E fanno ${formatEuro(parts)}, non ${formatEuro(money(stated.amount))} come "${stated.label}".`,
+        `The ${en} shares of lines A-E make ${formatEuro(parts, { lang: 'en' })}, not the ${formatEuro(money(stated.amount), { lang: 'en' })} of "${stated.label}".`,
+        [], { expected: stated.amount, actual: toPlain(parts) }),
+    );
+    out[out.length - 1]!.at = [...shares.map((l) => ({ row: l.cell.row, col: l.cell.col })), { row: stated.cell.row, col: stated.cell.col }];
+  }
+  return out;
 }
 
 /**

@@ -14,7 +14,7 @@ export interface Contact {
 const EMAIL = /(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 // Italian numbers: 2-5 digit prefix, then groups split by space, dot, slash or dash.
 const PHONE = /(?:\+\s?39[\s.]?)?\(?\d{2,5}\)?(?:[\s./-]{0,2}\d{2,}){0,5}/g;
-const LABELS = /\b(?:tel(?:efono)?|cell(?:ulare)?|e-?mail|mail|fax|mob)\b\.?\s*:?/gi;
+const LABELS = /\b(?:tel(?:efono)?|cell(?:ulare)?|e-?mail|mail|fax|mob|pec|posta elettronica(?: certificata)?)\b\.?\s*:?/gi;
 
 function digits(s: string): number {
   return (s.match(/\d/g) ?? []).length;

@@ -3,7 +3,7 @@
 // CONCILIAZIONE: ...", "REFERENTE DI PROGETTO: ...", in any order and any emphasis.
 import { readAmount } from '../../shared/amounts.js';
 import { toPlain } from '../../shared/money.js';
-import { visibleText } from '../../shared/text.js';
+import { foldText, visibleText } from '../../shared/text.js';
 import type { Header } from '../records.js';
 import { splitContact } from './contacts.js';
 
@@ -42,15 +42,87 @@ function stripEmphasisEdges(text: string): string {
 }
 
 // dotAll (s): "." crosses a line separator (U+2028), so a value never backtracks into the spaces.
+// Header lines whose label and value need no separator (the seed's own: "Sub-Allegato 2.1",
+// "Punti 59", "Assegnato € 34.800,00"), and the numbers other templates give a project
+// ("Progetto n. 4", "Progetto 2.1", "ID 12", "N. progetto 7").
 const FIELDS: { field: HeaderField; re: RegExp }[] = [
   { field: 'id', re: /^(?:sub[\s-]*)?allegato\s*(?:n\.?\s*)?(\d+(?:\.\d+)+)\s*(?:[-–:]\s*.*)?$/is },
+  { field: 'id', re: /^(?:scheda\s+(?:di\s+)?)?progetto\s+(?:(?:n\.?|n°|nr\.?|numero)\s*)?(\d{1,4}(?:\.\d{1,4})*)\s*(?:[-–—:]\s*.*)?$/is },
+  { field: 'id', re: /^(?:id|codice|cod\.)(?:\s+progetto)?\s*(?:[:.]\s*)?(\d{1,6}(?:\.\d{1,4})*)$/i },
+  { field: 'id', re: /^(?:n\.?|n°|nr\.?|numero)\s*(?:del\s+)?progetto\s*(?:[:.]\s*)?(\d{1,4}(?:\.\d{1,4})*)$/i },
   { field: 'title', re: /^(?:titolo(?:\s+(?:del\s+)?progetto)?|progetto)\s*:\s*(.+)$/is },
   { field: 'leadEntity', re: /^(?:ente|soggetto)\s+capofila\s*:\s*(.+)$/is },
   { field: 'alliance', re: /^alleanza(?:\s+locale)?(?:\s+(?:di|per\s+la)\s+conciliazione)?\s*:\s*(.+)$/is },
   { field: 'referent', re: /^referente(?:\s+(?:di|del)\s+progetto)?\s*:\s*(.+)$/is },
-  { field: 'score', re: /^punt(?:i|eggio)\s*(?::\s*)?(\d{1,3}(?:[.,]\d+)?)\s*(?:\/\s*\d+)?$/i },
-  { field: 'assigned', re: /^(?:contributo\s+|importo\s+)?assegnato\s*:?\s*(.+)$/is },
+  { field: 'score', re: /^punt(?:i|eggio)(?:\s+(?:attribuito|totale|finale|complessivo|ottenuto|assegnato))?\s*(?::\s*)?(\d{1,3}(?:[.,]\d+)?)\s*(?:(?:\/|su)\s*\d+|punti)?$/i },
+  { field: 'assigned', re: /^(?:(?:contributo|importo|finanziamento)(?:\s+(?:regionale|ats))?\s+)?(?:assegnato|concesso|riconosciuto)\s*:?\s*(.+)$/is },
 ];
+
+/**
+ * The field a label names, the label alone ("Ente capofila", "Titolo del progetto", "Punteggio
+ * attribuito", "Contributo concesso"): the names agencies give the fields of a project's header.
+ * "Progetto" alone is the title's label, or the number's when its value is a number.
+ */
+export function fieldOfLabel(label: string): HeaderField | null {
+  const visible = visibleText(label);
+  if (visible.length > 80) return null;
+  // Dots of abbreviations ("N. progetto") and a note in brackets ("Referente (nome, e-mail)") go.
+  const f = foldText(visible.replace(/ ?\([^()]*\)$/, '')).replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
+  if (f === '' || f.length > 60) return null;
+  if (/^(sub ?allegato|allegato)( n)?$|^(id|codice|numero|n|n°|nr)( del)? progetto$|^(id|codice) progetto$|^progetto (n|n°|nr|numero)$|^id$|^scheda( progetto)?( n)?$/.test(f)) return 'id';
+  if (/^(titolo|denominazione|nome)( del| dell')? ?(progetto|intervento)$|^titolo$|^progetto$/.test(f)) return 'title';
+  if (/^((ente|soggetto) )?(capofila|proponente)( del progetto| dell'?alleanza| di progetto)?$|^(ente|soggetto) capofila (proponente|e proponente)$/.test(f)) return 'leadEntity';
+  if (/^(denominazione|nome)( dell'?| della)? ?alleanza( locale)?( di conciliazione)?$|^alleanza( (locale|territoriale))?( (di|per la) conciliazione)?$/.test(f)) return 'alliance';
+  if (/^referente( (di|del|per il) progetto)?( (tecnico|operativo))?$|^referente (tecnico|operativo)$|^contatti( del)?( referente)?$|^referente e contatti$/.test(f)) return 'referent';
+  if (/^punt(i|eggio)( (attribuito|totale|finale|complessivo|ottenuto|assegnato))?( su 100| 100)?$/.test(f)) return 'score';
+  if (/^((contributo|importo|finanziamento)( (regionale|ats))? )?(assegnato|concesso|riconosciuto|ammesso|finanziato)$/.test(f)) return 'assigned';
+  return null;
+}
+
+const ID_VALUE = /^(?:n\.?\s*|n°\s*|nr\.?\s*)?(\d{1,6}(?:\.\d{1,4})*)$/i;
+const SCORE_VALUE = /^(\d{1,3}(?:[.,]\d+)?)\s*(?:(?:\/|su)\s*\d{1,3}|punti)?$/i;
+
+/** A label's value as a header hit, when it is one: a number for the number, an amount for the grant. */
+export function hitOfPair(label: string, rawValue: string, line: number): HeaderHit | null {
+  let field = fieldOfLabel(label);
+  if (field === null) return null;
+  const value = headerText(rawValue);
+  if (value === '' || !/[\p{L}\p{N}]/u.test(value) || fieldOfLabel(value) !== null) return null;
+  if (field === 'title' && /^progetto\b/i.test(headerText(label)) && ID_VALUE.test(value)) field = 'id';
+  switch (field) {
+    case 'id': {
+      const m = ID_VALUE.exec(value);
+      return m ? { field, value: m[1]!, line } : null;
+    }
+    case 'score': {
+      const m = SCORE_VALUE.exec(value);
+      return m ? { field, value: m[1]!, line } : null;
+    }
+    case 'assigned': {
+      const r = readAmount(value);
+      return r.kind === 'amount' || r.kind === 'placeholder' ? { field, value, line } : null;
+    }
+    default:
+      return value.length <= 400 ? { field, value, line } : null;
+  }
+}
+
+/** A table of contents' line: its text, then a leader of dots up to the page number. */
+export const DOT_LEADER = /\.{4,}|(?:\. ){4,}|…{2,}|_{5,}/;
+
+const BOLD_OPEN: Record<string, string> = { '**': '**', __: '__', '<b>': '</b>', '<strong>': '</strong>' };
+
+/** "**Capofila** Comune di …", "<b>Titolo:</b> …": a label in bold, its value after it. */
+function boldLabel(raw: string): { label: string; value: string } | null {
+  const text = raw.trim().replace(/^#+\s*/, '');
+  const open = /^(\*\*|__|<b>|<strong>)/i.exec(text);
+  if (!open) return null;
+  const close = text.toLowerCase().indexOf(BOLD_OPEN[open[1]!.toLowerCase()]!, open[1]!.length);
+  if (close < 0 || close > 80) return null;
+  const label = text.slice(open[1]!.length, close);
+  const value = text.slice(close + BOLD_OPEN[open[1]!.toLowerCase()]!.length).trim().replace(/^[:–-]\s*/, '');
+  return value === '' ? null : { label: label.trim().replace(/:$/, ''), value };
+}
 
 /**
  * The header field a line states, if any. "Progetto <name>" (no colon) is the short name the
@@ -60,7 +132,7 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
   // Table rows are never header lines: decided before cleaning, which costs more on long rows.
   if (raw.includes('\t')) return null;
   const text = headerText(raw);
-  if (text === '') return null;
+  if (text === '' || DOT_LEADER.test(text)) return null;
   for (const { field, re } of FIELDS) {
     const m = re.exec(text);
     if (!m) continue;
@@ -71,11 +143,47 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
     }
     return { field, value, line };
   }
+  // "Label: value" with any of the names agencies give a field (the label is short).
+  const colon = text.indexOf(':');
+  if (colon > 0 && colon <= 60) {
+    const hit = hitOfPair(text.slice(0, colon), text.slice(colon + 1), line);
+    if (hit) return hit;
+  }
+  const bold = boldLabel(raw);
+  if (bold) {
+    const hit = hitOfPair(bold.label, bold.value, line);
+    if (hit) return hit;
+  }
   if (afterId) {
     const m = /^progetto\s+([^:\s][^:]{0,79})$/i.exec(text);
     if (m) return { field: 'shortName', value: m[1]!.trim(), line };
   }
   return null;
+}
+
+/**
+ * The header fields a table row states: label and value side by side ("Capofila" | "Comune di
+ * …"), one or two pairs to a row, or a cell that is a header line of its own ("Punti 59").
+ * Every filled cell must be part of a field, or the row is no header's (a partner whose role is
+ * "Capofila", a budget line).
+ */
+export function headerFieldsOfRow(cells: readonly string[], line: number): HeaderHit[] {
+  const filled = cells.map((c) => c.trim()).filter((c) => visibleText(c) !== '');
+  if (filled.length === 0 || filled.length > 6) return [];
+  const hits: HeaderHit[] = [];
+  for (let i = 0; i < filled.length; ) {
+    const pair = i + 1 < filled.length ? hitOfPair(filled[i]!, filled[i + 1]!, line) : null;
+    if (pair) {
+      hits.push(pair);
+      i += 2;
+      continue;
+    }
+    const own = headerFieldOf(filled[i]!, line, false);
+    if (!own) return [];
+    hits.push(own);
+    i++;
+  }
+  return hits;
 }
 
 export function buildHeader(hits: readonly HeaderHit[], fallbackId: string, firstLine: number): Header & { shortName: string } {

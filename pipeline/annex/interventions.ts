@@ -1,8 +1,11 @@
 // The intervention types a-f a project ticks. The call's list comes with letters ("a)",
-// "a.") or without, the tick is an "X" (or a check mark) before or after the label.
+// "a.") or without, as lines or as a table; the tick is an "X" (or a check mark) before or after
+// the label, a box (☒/☐, [x]/[ ]), a "SI"/"NO", or a cell of its own in an "X" or "SI/NO"
+// column. The list's own instructions ("barrare con una X") are never ticks.
 import { foldedIncludes, foldText, visibleText } from '../../shared/text.js';
 import { INTERVENTION_CODES, type Intervention } from '../records.js';
 import type { AnnexDocument } from './document.js';
+import type { TableRow } from './tables.js';
 
 type Code = (typeof INTERVENTION_CODES)[number];
 
@@ -16,10 +19,18 @@ const KEYWORDS: Record<Code, RegExp> = {
   f: /tempi e (degli )?orari|orari/,
 };
 
-const ANCHOR = /tipologi[ae] (di |dell ?)?intervent/
-const LIST_ITEM = /^\s*(?:[-*+•▪◦]\s+|\(?[a-f]\s*[).]\s|\d+\s*[.)]\s|[☐☑☒□■]\s*)/i;
+const ANCHOR = /tipologi[ae] (di |dell ?)?intervent/;
+const BOX = /^\s*(?:[☐☑☒□■✓✔]|\[\s?[xX✓✔]?\s?\])/;
+const LIST_ITEM = /^\s*(?:[-*+•▪◦]\s+|\(?[a-f]\s*[).]\s|\d+\s*[.)]\s|[☐☑☒□■✓✔]\s*|\[\s?[xX✓✔]?\s?\]\s*)/i;
 const LETTER = /^\s*(?:[-*+•▪◦]\s+)?\(?([a-f])\s*[).]\s*/i;
 const TICK = /(^|[\s*_(])(?:X|✓|✔|☒|☑|■|\[[xX]\])(?=$|[\s*_)])/;
+/** A box or mark before the label: ticked or not. */
+const LEADING_ON = /^\s*(?:[-*+•▪◦]\s+)?(?:☒|☑|■|✓|✔|\[\s?[xX✓✔]\s?\]|\(\s?[xX]\s?\))\s*/;
+const LEADING_OFF = /^\s*(?:[-*+•▪◦]\s+)?(?:☐|□|\[\s?\]|\(\s?\))\s*/;
+/** "SI"/"NO" closing the label ("Servizi salva tempo: SI", "… – NO"). */
+const TRAILING_YES_NO = /(?:^|[\s:–—-])(s[iì]|no)\s*$/i;
+/** The list's own instructions: how to tick, not a tick. */
+const INSTRUCTION = /\b(barrare|barra|indicare|selezionare|contrassegnare|spuntare|segnare|crocettare|apporre|evidenziare)\b/i;
 
 export interface InterventionList {
   items: Intervention[];
@@ -27,17 +38,88 @@ export interface InterventionList {
   anchorLine: number | null;
 }
 
-function itemOf(raw: string): { letter: Code | null; label: string; selected: boolean } {
-  const text = visibleText(raw);
-  const letter = LETTER.exec(text);
-  let label = text.replace(LETTER, '').replace(/^\s*[-*+•▪◦☐□]\s*/, '');
-  const selected = TICK.test(raw.replace(/<[^<>]+>/g, ' ')) || TICK.test(text);
-  label = label
-    .replace(/(^|\s)(?:X|✓|✔|☒|☑|■|\[[xX]\])(?=\s|$)/g, ' ')
+/** Ticks written in a cell of their own. */
+const CELL_ON = /^(?:x|s[iì]|yes|✓|✔|☒|☑|■|\[\s?[x✓✔]\s?\]|v)$/i;
+const CELL_OFF = /^(?:no|☐|□|\[\s?\]|-|–|—)?$/i;
+
+/** What an intervention table's header row says its columns are. */
+interface MarkColumns {
+  yes: number;
+  no: number;
+  mark: number;
+}
+
+function markColumnsOf(row: TableRow): MarkColumns | null {
+  const f = row.cells.map((c) => foldText(c).replace(/\s+/g, ' ').trim());
+  const yes = f.findIndex((c) => /^s[iì]$/.test(c));
+  const no = f.findIndex((c) => c === 'no');
+  const mark = f.findIndex((c, i) => i > 0 && /^(s[iì] ?\/? ?no|x|selezione|selezionare|prevista|previsto|previste|barrare|scelta|attivata|attivato|si no)$/.test(c));
+  if (yes < 0 && no < 0 && mark < 0) return null;
+  // The other cells name the column of types ("Tipologia di intervento", "Tipologia", or nothing).
+  const others = f.filter((_, i) => i !== yes && i !== no && i !== mark);
+  if (!others.every((c) => c === '' || /tipolog|intervent|servizi|descrizione|voce/.test(c))) return null;
+  return { yes, no, mark };
+}
+
+interface Item {
+  letter: Code | null;
+  label: string;
+  /** True or false when the item says so; null when nothing marks it. */
+  selected: boolean;
+}
+
+function cleanLabel(text: string): string {
+  return text
+    .replace(/(^|\s)(?:X|✓|✔|☒|☑|■|☐|□|\[[xX ]?\])(?=\s|$)/g, ' ')
     .replace(/[*_]+/g, ' ')
     .replace(/\s+/g, ' ')
+    .replace(/ ?[:–—-]$/, '')
     .trim();
-  return { letter: letter ? (letter[1]!.toLowerCase() as Code) : null, label, selected };
+}
+
+function lineItem(raw: string): Item {
+  let text = visibleText(raw);
+  let state: boolean | null = null;
+  const on = LEADING_ON.exec(text);
+  const off = on ? null : LEADING_OFF.exec(text);
+  if (on || off) {
+    state = on !== null;
+    text = text.slice((on ?? off)![0].length);
+  }
+  const letter = LETTER.exec(text);
+  let label = text.replace(LETTER, '').replace(/^\s*[-*+•▪◦]\s*/, '');
+  if (state === null) {
+    const yn = TRAILING_YES_NO.exec(label);
+    if (yn && label.length - yn[0].length > 3) {
+      state = /^s/i.test(yn[1]!);
+      label = label.slice(0, yn.index);
+    }
+  }
+  const selected = state ?? (TICK.test(raw.replace(/<[^<>]+>/g, ' ')) || TICK.test(text));
+  return { letter: letter ? (letter[1]!.toLowerCase() as Code) : null, label: cleanLabel(label), selected };
+}
+
+/** A row of an intervention table: the type in one cell, its tick in another (or in the same). */
+function rowItem(row: TableRow, cols: MarkColumns | null): Item | null {
+  const cells = row.cells.map((c) => visibleText(c));
+  const isMark = (i: number) => cols !== null && (i === cols.yes || i === cols.no || i === cols.mark);
+  const labelAt = cells.findIndex((c, i) => !isMark(i) && /\p{L}{3}/u.test(c) && !CELL_ON.test(c) && !/^no$/i.test(c));
+  if (labelAt < 0) return null;
+  const item = lineItem(row.cells[labelAt]!);
+  const rest = cells.map((c, i) => ({ c: c.trim(), i })).filter(({ i }) => i !== labelAt);
+  let state: boolean | null = null;
+  if (cols && (cols.yes >= 0 || cols.no >= 0)) {
+    const yes = cols.yes >= 0 ? cells[cols.yes]?.trim() ?? '' : '';
+    const no = cols.no >= 0 ? cells[cols.no]?.trim() ?? '' : '';
+    if (yes !== '' && CELL_ON.test(yes)) state = true;
+    else if (no !== '' && CELL_ON.test(no)) state = false;
+  }
+  if (state === null) {
+    const marks = rest.filter(({ c, i }) => (cols?.mark === undefined || cols.mark < 0 || i === cols.mark) && c !== '');
+    if (marks.some(({ c }) => CELL_ON.test(c))) state = true;
+    else if (rest.every(({ c }) => CELL_OFF.test(c))) state = rest.length > 0 ? false : null;
+  }
+  return { ...item, selected: state ?? item.selected };
 }
 
 const TICK_ONLY = /^[\s*_]*(?:X|✓|✔|☒|☑|■|\[[xX]\])[\s*_]*$/;
@@ -49,10 +131,10 @@ const TICK_ONLY = /^[\s*_]*(?:X|✓|✔|☒|☑|■|\[[xX]\])[\s*_]*$/;
  */
 function carriesOn(item: string, next: string): boolean {
   if (TICK_ONLY.test(visibleText(next))) return true;
-  if (LIST_ITEM.test(next)) return false;
+  if (LIST_ITEM.test(next) || BOX.test(visibleText(next))) return false;
   const text = visibleText(next).replace(/^(?:X|✓|✔|☒|☑|■)\s+/, '');
   if (!/^\p{Ll}/u.test(text) || text.length > 160) return false;
-  return LETTER.test(visibleText(item)) || codeByKeyword(text) === null;
+  return LETTER.test(visibleText(item).replace(LEADING_ON, '').replace(LEADING_OFF, '')) || codeByKeyword(text) === null;
 }
 
 // A word every match of some keyword holds: a label with none of them names no type, and most
@@ -72,36 +154,74 @@ function isAnchor(raw: string): boolean {
   return foldedIncludes(raw, 'intervent') && ANCHOR.test(foldText(raw));
 }
 
+/** A line that may stand in the list: a list item, a box, or a label naming a type. */
+function looksLikeItem(doc: AnnexDocument, n: number): boolean {
+  const text = doc.text(n);
+  if (LIST_ITEM.test(text) || BOX.test(visibleText(text))) return true;
+  const row = doc.tables.rowAt.get(n);
+  if (row) return row.cells.some((c) => codeByKeyword(visibleText(c)) !== null);
+  return codeByKeyword(visibleText(text)) !== null;
+}
+
+function isInstruction(text: string): boolean {
+  const t = visibleText(text);
+  return t.length <= 240 && INSTRUCTION.test(t) && codeByKeyword(t) === null;
+}
+
 export function readInterventions(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>): InterventionList | null {
   const content: number[] = [];
-  for (let n = from; n <= to; n++) if (doc.isContent(n) && !claimed.has(n)) content.push(n);
+  for (let n = from; n <= to; n++) {
+    if (!doc.isContent(n) || claimed.has(n)) continue;
+    // A row written over several lines (HTML) is one candidate, on its first line.
+    const row = doc.tables.rowAt.get(n);
+    if (row && row.line !== n) continue;
+    content.push(n);
+  }
   // The list follows the call's prompt; without the prompt, a run of list lines naming the types.
   let start = content.findIndex((n) => isAnchor(doc.text(n)));
   const anchorLine = start >= 0 ? content[start]! : null;
   let candidates: number[] = [];
   // Lines that carry on an item (its label wrapped, or its tick put on the next line).
   const more = new Map<number, number[]>();
+  // Lines of the list that are not items: its table's header row, its instructions.
+  const furniture: number[] = [];
+  let cols: MarkColumns | null = null;
   if (start >= 0) {
+    const anchorRow = doc.tables.rowAt.get(anchorLine!);
+    if (anchorRow) cols = markColumnsOf(anchorRow);
     for (let i = start + 1; i < content.length; i++) {
       const n = content[i]!;
       const text = doc.text(n);
       // A bullet a converter set on a line of its own (a column of bullets before the items).
       if (!/[\p{L}\p{N}]/u.test(visibleText(text))) continue;
-      const item = LIST_ITEM.test(text);
+      const row = doc.tables.rowAt.get(n);
+      if (candidates.length === 0 && row && !cols) {
+        const header = markColumnsOf(row);
+        if (header) {
+          cols = header;
+          furniture.push(...row.lines);
+          continue;
+        }
+      }
+      const item = looksLikeItem(doc, n);
       const last = candidates[candidates.length - 1];
-      if (last !== undefined && !item && carriesOn(doc.text(last), text)) {
+      if (last !== undefined && !item && !row && !doc.tables.rowAt.has(last) && carriesOn(doc.text(last), text)) {
         more.set(last, [...(more.get(last) ?? []), n]);
         continue;
       }
+      if (!item && !row && isInstruction(text) && candidates.length < INTERVENTION_CODES.length) {
+        furniture.push(n);
+        continue;
+      }
       if (candidates.length >= INTERVENTION_CODES.length) break;
-      if (!item && codeByKeyword(visibleText(text)) === null) break;
+      if (!item) break;
       candidates.push(n);
     }
   } else {
     // Runs overlap: each line is judged once, however many runs it falls in.
-    const isItem = content.map((n) => LIST_ITEM.test(doc.text(n)));
+    const isItem = content.map((n) => LIST_ITEM.test(doc.text(n)) || BOX.test(visibleText(doc.text(n))));
     const namesType: (boolean | undefined)[] = [];
-    const named = (j: number) => (namesType[j] ??= codeByKeyword(itemOf(doc.text(content[j]!)).label) !== null);
+    const named = (j: number) => (namesType[j] ??= codeByKeyword(lineItem(doc.text(content[j]!)).label) !== null);
     for (let i = 0; i < content.length; i++) {
       const run: number[] = [];
       let namedInRun = 0;
@@ -119,14 +239,21 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
   if (candidates.length === 0) return null;
   const items: Intervention[] = [];
   const used = new Set<Code>();
+  const linesOf = new Map<number, number[]>();
   candidates.forEach((n, position) => {
-    const item = itemOf([n, ...(more.get(n) ?? [])].map((l) => doc.text(l)).join(' '));
+    const row = doc.tables.rowAt.get(n);
+    const item = row ? rowItem(row, cols) : lineItem([n, ...(more.get(n) ?? [])].map((l) => doc.text(l)).join(' '));
+    if (!item) return;
     const byPosition = INTERVENTION_CODES[position] ?? null;
     const code = [item.letter, codeByKeyword(item.label), byPosition].find((c): c is Code => c !== null && !used.has(c));
     if (!code) return;
     used.add(code);
     items.push({ code, label: item.label, selected: item.selected, line: n });
+    linesOf.set(n, row ? row.lines : [n, ...(more.get(n) ?? [])]);
   });
   items.sort((a, b) => a.code.localeCompare(b.code));
-  return { items, lines: items.flatMap((i) => [i.line, ...(more.get(i.line) ?? [])]), anchorLine };
+  // An anchor that is the table's own header row ("Tipologia di intervento | X") is the list's.
+  const anchorRow = anchorLine !== null ? doc.tables.rowAt.get(anchorLine) : undefined;
+  if (anchorRow) furniture.push(...anchorRow.lines);
+  return { items, lines: [...furniture, ...items.flatMap((i) => linesOf.get(i.line) ?? [i.line])], anchorLine };
 }

@@ -15,7 +15,8 @@ import { readInterventions } from './interventions.js';
 import { readPartners } from './partners.js';
 import { replanRecord } from './replan.js';
 import { readSections } from './sections.js';
-import { splitProjects, type ProjectSpan } from './split.js';
+import { splitProjects, type ProjectSpan, type RankingEntry } from './split.js';
+import { formatEuro, money } from '../../shared/money.js';
 import type { ReplanStrategy } from '../../shared/replan/index.js';
 
 const HEADER_FIELDS: { key: keyof Header; it: string; en: string; severity: 'warning' | 'info' }[] = [
@@ -183,7 +184,7 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
   const assigned = assignedLine ? { amount: header.assigned, at: { line: assignedLine } } : null;
   const check = checkBudget(part.budget, profile, { partners, assigned });
   const budgetAnchor = part.rowLines[0] ?? span.start;
-  findings.unshift(...findingsToLines(check.findings, part.rowLines, budgetAnchor));
+  findings.unshift(...findingsToLines([...check.findings, ...part.findings], part.rowLines, budgetAnchor));
   const replan = replanRecord({
     budget: part.budget, profile, awarded: header.assigned, rowLines: part.rowLines, partners, links: check.links, assigned,
     strategy: options.replanStrategy,
@@ -223,6 +224,63 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
   const placed = new Set<number>(claimed);
   for (const s of sections) for (const l of s.lines) placed.add(l);
   return { record, placed };
+}
+
+/**
+ * The ranking before the first project against each project's header: the same score and the
+ * same grant. A ranking row is the project's by number, else by title, else by lead entity.
+ * Findings go to the project they concern (a ranking row no project answers to, to the annex).
+ */
+function rankingFindings(ranking: readonly RankingEntry[], projects: readonly ProjectRecord[]): Finding[] {
+  if (ranking.length === 0) return [];
+  const annex: Finding[] = [];
+  const matched = new Set<ProjectRecord>();
+  const byTitle = (e: RankingEntry) => (e.title ? projects.find((p) => !matched.has(p) && p.header.title !== '' && similarity(p.header.title, e.title) >= 0.8) : undefined);
+  const byLead = (e: RankingEntry) => {
+    if (!e.leadEntity) return undefined;
+    const same = projects.filter((p) => !matched.has(p) && p.header.leadEntity !== '' && similarity(p.header.leadEntity, e.leadEntity) >= 0.9);
+    return same.length === 1 ? same[0] : undefined;
+  };
+  for (const e of ranking) {
+    const project = (e.id !== null ? projects.find((p) => !matched.has(p) && p.id === e.id) : undefined) ?? byTitle(e) ?? byLead(e);
+    if (!project) {
+      annex.push(
+        pipelineFinding('ranking-mismatch', 'info',
+          `La graduatoria elenca ${e.id ? `il progetto ${e.id}` : `"${e.title || e.leadEntity}"`}, che non è tra i progetti dell'allegato.`,
+          `The ranking lists ${e.id ? `project ${e.id}` : `"${e.title || e.leadEntity}"`}, which is not among the annex's projects.`,
+          [e.line], { expected: e.id ?? (e.title || e.leadEntity), actual: null }),
+      );
+      continue;
+    }
+    matched.add(project);
+    const h = project.header;
+    const at = (key: string) => [e.line, h.lines[key] ?? h.line];
+    if (e.score !== null && h.score !== null && e.score !== h.score) {
+      project.findings.push(
+        pipelineFinding('ranking-mismatch', 'warning',
+          `Progetto ${project.id}: la graduatoria gli attribuisce ${e.score} punti, l'intestazione ${h.score}.`,
+          `Project ${project.id}: the ranking gives it ${e.score} points, its header ${h.score}.`,
+          at('score'), { expected: String(e.score), actual: String(h.score) }),
+      );
+    }
+    if (e.assigned !== null && h.assigned !== null && !money(e.assigned).equals(money(h.assigned))) {
+      project.findings.push(
+        pipelineFinding('ranking-mismatch', 'warning',
+          `Progetto ${project.id}: la graduatoria gli assegna ${formatEuro(money(e.assigned))}, l'intestazione ${formatEuro(money(h.assigned))}.`,
+          `Project ${project.id}: the ranking awards it ${formatEuro(money(e.assigned), { lang: 'en' })}, its header ${formatEuro(money(h.assigned), { lang: 'en' })}.`,
+          at('assigned'), { expected: e.assigned, actual: h.assigned }),
+      );
+    }
+  }
+  for (const p of projects) {
+    if (matched.has(p)) continue;
+    p.findings.push(
+      pipelineFinding('ranking-mismatch', 'warning',
+        `Il progetto ${p.id} non compare nella graduatoria.`, `Project ${p.id} is not in the ranking.`,
+        [p.header.line], { expected: null, actual: p.id }),
+    );
+  }
+  return annex;
 }
 
 // Bounds that keep the records (and every output made from them) a small multiple of the input:
@@ -301,9 +359,9 @@ export function readAnnexDocument(doc: AnnexDocument, profile: Profile, options:
         'The file is not UTF-8: read as Windows-1252; check accented letters.', [1]),
     );
   }
-  const placed = new Set<number>(split.tocLines);
+  const placed = new Set<number>([...split.tocLines, ...split.rankingLines]);
   const firstStart = split.projects[0]!.start;
-  const preamble = readSections(doc, 1, firstStart - 1, new Set(split.tocLines));
+  const preamble = readSections(doc, 1, firstStart - 1, new Set([...split.tocLines, ...split.rankingLines]));
   for (const s of preamble) for (const l of s.lines) placed.add(l);
 
   const projects: ProjectRecord[] = [];
@@ -344,6 +402,8 @@ export function readAnnexDocument(doc: AnnexDocument, profile: Profile, options:
       );
     }
   }
+
+  findings.push(...rankingFindings(split.ranking, projects));
 
   const contentLines = doc.kinds.filter((k) => k === 'content').length;
   let placedLines = 0;

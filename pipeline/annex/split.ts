@@ -2,9 +2,15 @@
 // number, title, lead entity, alliance, referent, score, grant) that only blank lines,
 // furniture and page numbers separate; it runs to the next cluster. The table of contents
 // before the first project lists the projects and is kept to be checked against them.
+import { readAmount } from '../../shared/amounts.js';
+import { toPlain } from '../../shared/money.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
-import { continuesHeaderValue, headerFieldOf, headerLabelOnly, headerText, type HeaderHit } from './header.js';
+import {
+  continuesHeaderValue, DOT_LEADER, fieldOfLabel, headerFieldOf, headerFieldsOfRow, headerLabelOnly, headerText, type HeaderField,
+  type HeaderHit,
+} from './header.js';
+import type { TableRow } from './tables.js';
 
 export interface TocEntry {
   id: string;
@@ -20,10 +26,24 @@ export interface ProjectSpan {
   hits: HeaderHit[];
 }
 
+/** A row of a ranking ("graduatoria") of every project, before the first project. */
+export interface RankingEntry {
+  id: string | null;
+  title: string;
+  leadEntity: string;
+  score: number | null;
+  /** The grant the ranking gives, as a plain amount; null when its cell states none. */
+  assigned: string | null;
+  line: number;
+}
+
 export interface Split {
   toc: TocEntry[];
-  /** Lines of the table of contents' own table (header row included). */
+  /** Lines of the table of contents' own table (header row included), or its lines of dot leaders. */
   tocLines: number[];
+  ranking: RankingEntry[];
+  /** Lines of the ranking's table (header row included). */
+  rankingLines: number[];
   projects: ProjectSpan[];
 }
 
@@ -43,8 +63,73 @@ interface Cluster {
   after: number[];
 }
 
+/**
+ * Header fields stated by table rows: a table of label and value pairs ("Capofila" | "Comune di
+ * …") where at least two fields are named (or every row names one), or a row of labels over a
+ * single row of values. Rows of such a table that name no field are `neutral`: they do not end
+ * the header they stand in.
+ */
+function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutral: Set<number> } {
+  const hits = new Map<number, HeaderHit[]>();
+  const neutral = new Set<number>();
+  const byTable = new Map<number, TableRow[]>();
+  for (const r of doc.tables.rows) {
+    if (!doc.isContent(r.line)) continue;
+    const list = byTable.get(r.table);
+    if (list) list.push(r);
+    else byTable.set(r.table, [r]);
+  }
+  for (const rows of byTable.values()) {
+    const cells = (r: TableRow) => r.cells.map((c) => visibleText(c));
+    const perRow = rows.map((r) => headerFieldsOfRow(r.cells, r.line));
+    const fields = new Set(perRow.flat().map((h) => h.field));
+    if (fields.size >= 2 || (fields.size === 1 && perRow.every((h) => h.length > 0))) {
+      rows.forEach((r, i) => (perRow[i]!.length > 0 ? hits.set(r.line, perRow[i]!) : neutral.add(r.line)));
+      continue;
+    }
+    // Labels in a row, their values in the one row under them.
+    if (rows.length !== 2) continue;
+    const [labels, values] = [cells(rows[0]!), cells(rows[1]!)];
+    const named = labels.map((l) => (l === '' ? null : fieldOfLabel(l)));
+    const distinct = new Set(named.filter((f): f is HeaderField => f !== null));
+    if (distinct.size < 3 || named.some((f, i) => f === null && labels[i] !== '')) continue;
+    const row: HeaderHit[] = [];
+    named.forEach((f, i) => {
+      const hit = f && values[i] ? headerFieldsOfRow([labels[i]!, values[i]!], rows[1]!.line)[0] : undefined;
+      if (hit && !row.some((h) => h.field === hit.field)) row.push(hit);
+    });
+    if (row.length >= 2) {
+      hits.set(rows[1]!.line, row);
+      neutral.add(rows[0]!.line);
+    }
+  }
+  return { hits, neutral };
+}
+
+/**
+ * A project's number that the front end took for page furniture (each project opens a page
+ * with "Progetto n. 4", and only the digits change from page to page): it is the project's when
+ * the header's other fields come right after it.
+ */
+function numbersTakenForFurniture(doc: AnnexDocument, rowHits: Map<number, HeaderHit[]>): Set<number> {
+  const out = new Set<number>();
+  for (let n = 1; n <= doc.lines.length; n++) {
+    if (doc.kind(n) !== 'furniture') continue;
+    const hit = headerFieldOf(doc.text(n), n, false);
+    if (hit?.field !== 'id') continue;
+    let m = n + 1;
+    while (m <= doc.lines.length && !doc.isContent(m) && m - n <= 4) m++;
+    if (m > doc.lines.length || !doc.isContent(m)) continue;
+    const next = rowHits.get(m)?.[0] ?? headerFieldOf(doc.text(m), m, true);
+    if (next && next.field !== 'id') out.add(n);
+  }
+  return out;
+}
+
 function clusters(doc: AnnexDocument): HeaderHit[][] {
   const found: Cluster[] = [];
+  const { hits: rowHits, neutral } = tableHits(doc);
+  const rescued = numbersTakenForFurniture(doc, rowHits);
   let current: HeaderHit[] = [];
   // Labels seen alone on their lines, waiting for their values on the lines after.
   let pending: { field: string; label: string; line: number }[] = [];
@@ -61,7 +146,20 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
     return m <= doc.lines.length ? m : null;
   };
   for (let n = 1; n <= doc.lines.length; n++) {
-    if (!doc.isContent(n)) continue;
+    if (!doc.isContent(n) && !rescued.has(n)) continue;
+    const row = doc.tables.rowAt.get(n);
+    if (row) {
+      const inRow = rowHits.get(row.line);
+      if (inRow) {
+        if (row.line === n) {
+          if (inRow.some((h) => current.some((c) => c.field === h.field && !c.continues))) close();
+          current.push(...inRow.map((h) => ({ ...h })));
+          pending = [];
+        }
+        continue;
+      }
+      if (neutral.has(row.line) && current.length > 0) continue;
+    }
     const last = current[current.length - 1];
     const hit = headerFieldOf(doc.text(n), n, last?.field === 'id');
     if (hit && current.some((h) => h.field === hit.field && !h.continues)) {
@@ -97,7 +195,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       }
     }
     // The wrapped rest of the last field's value, on the very next line.
-    if (last && last.line === n - 1 && !doc.tables.rowAt.has(n)) {
+    if (last && last.line === n - 1 && !doc.tables.rowAt.has(n) && !doc.tables.rowAt.has(last.line)) {
       const owner = [...current].reverse().find((h) => !h.continues)!;
       const wrapped = current.filter((h) => h.continues && h.field === owner.field).length;
       const after = nextContent(n);
@@ -145,8 +243,8 @@ function complementary(a: readonly HeaderHit[], b: readonly HeaderHit[]): boolea
   return (has(a, 'id') && !has(a, 'title') && has(b, 'title') && !has(b, 'id')) || (has(b, 'id') && !has(b, 'title') && has(a, 'title') && !has(a, 'id'));
 }
 
-function readToc(doc: AnnexDocument, before: number): { toc: TocEntry[]; lines: number[] } {
-  const rows = doc.tables.rows.filter((r) => r.line < before);
+function readToc(doc: AnnexDocument, before: number, rankings: ReadonlySet<number>): { toc: TocEntry[]; lines: number[] } {
+  const rows = doc.tables.rows.filter((r) => r.line < before && !rankings.has(r.table));
   const toc: TocEntry[] = [];
   const lines: number[] = [];
   const byTable = new Map<number, typeof rows>();
@@ -194,6 +292,100 @@ function readToc(doc: AnnexDocument, before: number): { toc: TocEntry[]; lines: 
   return { toc, lines };
 }
 
+/**
+ * A table of contents written as lines with dot leaders ("Progetto n. 1 – Famiglie al centro
+ * ........ 3", "2.1 Titolo (Capofila) ..... pag. 4"): every such line before the first project is
+ * the contents'; those that number a project are its entries.
+ */
+function readDotToc(doc: AnnexDocument, before: number): { toc: TocEntry[]; lines: number[] } {
+  const toc: TocEntry[] = [];
+  const lines: number[] = [];
+  for (let n = 1; n < before && n <= doc.lines.length; n++) {
+    if (!doc.isContent(n) || doc.tables.rowAt.has(n)) continue;
+    const text = headerText(doc.text(n));
+    if (text.length > 300 || !DOT_LEADER.test(text)) continue;
+    const page = /(\d{1,4})$/.exec(text);
+    let rest = page ? text.slice(0, page.index) : text;
+    rest = rest.trimEnd().replace(/(?:pag(?:ina)?\.?|p\.)$/i, '');
+    // The leader itself: dots, ellipses, underscores and spaces at the end.
+    let end = rest.length;
+    while (end > 0 && /[.…_\s]/.test(rest[end - 1]!)) end--;
+    const leader = rest.slice(end);
+    if (!DOT_LEADER.test(leader)) continue;
+    lines.push(n);
+    const entry = /^(?:(?:sub[\s-]*)?allegato\s*|(?:scheda\s+)?progetto\s+(?:n\.?\s*|n°\s*|nr\.?\s*)?|id\s*)?(\d{1,4}(?:\.\d{1,4})*)(?:\s*[-–—:.)])?\s+(\S.*)$/i.exec(rest.slice(0, end).trim());
+    if (!entry) continue;
+    let title = entry[2]!.trim();
+    let leadEntity = '';
+    const lead = /^(.*\S)\s*\(([^()]+)\)$/.exec(title);
+    if (lead) {
+      title = lead[1]!;
+      leadEntity = lead[2]!.trim();
+    }
+    toc.push({ id: entry[1]!, title, leadEntity, page: page ? Number(page[1]) : null, line: n });
+  }
+  return { toc, lines };
+}
+
+type RankingColumn = 'id' | 'title' | 'lead' | 'score' | 'assigned' | 'position';
+
+function rankingColumnOf(header: string): RankingColumn | null {
+  const f = foldText(header).replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
+  if (/^(pos|posizione|rank|ordine|graduatoria|n ordine)$/.test(f)) return 'position';
+  if (/^(id|codice|cod|n|n°|nr|numero)( (del )?progetto)?$|^(id|codice|numero|progetto)( n| n°)?$/.test(f)) return 'id';
+  if (/punt/.test(f)) return 'score';
+  if (/contributo|assegnat|concess|finanziament|importo/.test(f)) return 'assigned';
+  if (/capofila|^ente|soggetto|proponente/.test(f)) return 'lead';
+  if (/titolo|progetto|denominazione/.test(f)) return 'title';
+  return null;
+}
+
+/**
+ * A ranking of the projects before the first of them ("Pos. | N. progetto | Ente capofila |
+ * Titolo | Punteggio | Contributo concesso"): a table whose header names a score or a grant and
+ * something that tells the project (its number, title or lead entity).
+ */
+function readRanking(doc: AnnexDocument, before: number): { ranking: RankingEntry[]; lines: number[]; tables: Set<number> } {
+  const ranking: RankingEntry[] = [];
+  const lines: number[] = [];
+  const tables = new Set<number>();
+  const rows = doc.tables.rows.filter((r) => r.line < before && doc.isContent(r.line));
+  const byTable = new Map<number, TableRow[]>();
+  for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+  for (const [table, tableRows] of byTable) {
+    const header = tableRows[0]!;
+    const cols = new Map<RankingColumn, number>();
+    header.cells.forEach((c, i) => {
+      const kind = rankingColumnOf(c);
+      if (kind && !cols.has(kind)) cols.set(kind, i);
+    });
+    // "N." alone beside no other number: the project's number.
+    if (!cols.has('score') && !cols.has('assigned')) continue;
+    if (!cols.has('id') && !cols.has('title') && !cols.has('lead')) continue;
+    const body = tableRows.slice(1).filter((r) => !r.cells.every((c, i) => visibleText(c) === visibleText(header.cells[i] ?? '')));
+    if (body.length === 0) continue;
+    tables.add(table);
+    lines.push(...header.lines);
+    for (const r of tableRows.slice(1)) {
+      lines.push(...r.lines);
+      if (!body.includes(r)) continue;
+      const cell = (k: RankingColumn) => (cols.has(k) ? visibleText(r.cells[cols.get(k)!] ?? '') : '');
+      const id = /^(?:n\.?\s*|id\s*)?(\d{1,6}(?:\.\d{1,4})*)$/i.exec(cell('id'));
+      const score = /^(\d{1,3}(?:[.,]\d+)?)\s*(?:(?:\/|su)\s*\d{1,3})?$/.exec(cell('score'));
+      const amount = readAmount(cell('assigned'));
+      ranking.push({
+        id: id ? id[1]! : null,
+        title: cell('title'),
+        leadEntity: cell('lead'),
+        score: score ? Number(score[1]!.replace(',', '.')) : null,
+        assigned: amount.kind === 'amount' ? toPlain(amount.value) : null,
+        line: r.line,
+      });
+    }
+  }
+  return { ranking, lines, tables };
+}
+
 export function splitProjects(doc: AnnexDocument): Split {
   const found = clusters(doc);
   const projects: ProjectSpan[] = found.map((hits, i) => {
@@ -201,6 +393,15 @@ export function splitProjects(doc: AnnexDocument): Split {
     const next = found[i + 1]?.[0]!.line;
     return { start, end: next === undefined ? doc.lines.length : next - 1, hits };
   });
-  const { toc, lines } = readToc(doc, projects[0]?.start ?? doc.lines.length + 1);
-  return { toc, tocLines: lines, projects };
+  const before = projects[0]?.start ?? doc.lines.length + 1;
+  const ranking = readRanking(doc, before);
+  const table = readToc(doc, before, ranking.tables);
+  const dots = readDotToc(doc, before);
+  return {
+    toc: [...table.toc, ...dots.toc],
+    tocLines: [...table.lines, ...dots.lines],
+    ranking: ranking.ranking,
+    rankingLines: ranking.lines,
+    projects,
+  };
 }

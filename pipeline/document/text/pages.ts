@@ -2,7 +2,7 @@
 // page is exact; the page's printed number and its running header or footer are told by where
 // they stand on the page, as in a PDF: a lone number that opens or closes a page's text, and
 // the same text (digits aside) at the same place from the top or the bottom on many pages.
-import { pageNumberCandidate } from '../../annex/pages.js';
+import { pageNumberCandidate, longestIncreasing } from '../../annex/pages.js';
 import type { LaidLine } from '../model.js';
 
 export interface PagedLines {
@@ -58,26 +58,6 @@ function keyOf(text: string): string {
   return text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** Longest strictly increasing run of values (indexes), as for page numbers in text. */
-function increasing(values: readonly number[]): number[] {
-  const tails: number[] = [];
-  const prev = new Array<number>(values.length).fill(-1);
-  for (let i = 0; i < values.length; i++) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (values[tails[mid]!]! < values[i]!) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) prev[i] = tails[lo - 1]!;
-    tails[lo] = i;
-  }
-  const out: number[] = [];
-  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) out.push(i);
-  return out.reverse();
-}
-
 /** How many lines from the top and from the bottom of a page a running header or footer may stand. */
 const EDGE = 3;
 
@@ -130,7 +110,7 @@ export function pageRoles(paged: PagedLines, exclude: (i: number) => boolean = (
     }
   }
   candidates.sort((a, b) => a.line - b.line);
-  const chosen = increasing(candidates.map((c) => c.printed)).map((x) => candidates[x]!);
+  const chosen = longestIncreasing(candidates.map((c) => c.printed)).map((x) => candidates[x]!);
   if (chosen.length >= 2 || (chosen.length === 1 && paged.count === 1)) {
     for (const c of chosen) roles.set(c.line, { kind: 'page-number', printed: c.printed });
   }

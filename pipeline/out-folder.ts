@@ -60,7 +60,8 @@ export async function checkOutFolder(out: string, inputs: readonly string[]): Pr
   const names = await readdir(target).catch(() => refuse('it cannot be listed (permission?)'));
   if (names.length === 0) return target;
   const manifest = await readManifest(target);
-  if (!manifest) refuse('it is a folder that holds files and was not written by conciliazione');
+  // Outputs of versions before the manifest look the same as a user's folder: never guessed.
+  if (!manifest) refuse('it is a folder that holds files and was not written by conciliazione (outputs of older versions carry no manifest: remove them yourself)');
   const ours = new Set([...manifest!.files, MANIFEST]);
   const foreign = names.filter((n) => !ours.has(n));
   if (foreign.length > 0) refuse(`it holds ${join(out, foreign[0]!)}, which conciliazione did not write`);

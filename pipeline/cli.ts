@@ -117,6 +117,8 @@ async function main(argv: string[]): Promise<number> {
       replanStrategy: opts.replanStrategy,
       report: opts.report,
       formats,
+      // One annex at a time in memory: the summary's record list is not needed here.
+      keepRecords: false,
       onProgress: (done, _total, file) => bar?.update(done, { file: printable(file) }),
     });
   } finally {

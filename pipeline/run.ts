@@ -2,6 +2,7 @@
 // other front ends can call it. Outputs are written into a fresh folder beside the target and
 // renamed into place only when every file was written: a failed run leaves the old outputs.
 import { constants as fsConstants, type Stats } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { open, readdir, readFile, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { countBySeverity } from '../shared/engine.js';
@@ -11,9 +12,9 @@ import { readSource } from './document/read-source.js';
 import type { ReplanStrategy } from '../shared/replan/index.js';
 import { InputError } from './errors.js';
 import { checkOutFolder, replaceOutFolder, restoreOutFolder } from './out-folder.js';
-import { toCsv, type CsvDialect } from './outputs/csv.js';
+import { csvHead, csvRows, type CsvDialect } from './outputs/csv.js';
 import { DATAPACKAGE_FILE, toDataPackage } from './outputs/datapackage.js';
-import { toJson } from './outputs/json.js';
+import { JsonStream } from './outputs/json.js';
 import { quotesOf, reportWriter, type AnnexQuotes } from './outputs/report/index.js';
 import { buildTables } from './outputs/rows.js';
 import type { AnnexJson, AnnexRecord } from './records.js';
@@ -51,6 +52,12 @@ export interface RunOptions {
   report?: boolean;
   /** The outputs to write (default OUTPUT_FORMATS, all of them); report: false takes the report out. */
   formats?: readonly OutputFormat[];
+  /**
+   * Keep every annex's records for the summary (RunSummary.json), default true. Without them the
+   * run holds one annex at a time, whatever their number; report.html and custom writers need
+   * them all, so they are kept for those anyway.
+   */
+  keepRecords?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -64,6 +71,7 @@ export interface RunSummary {
   outDir: string;
   written: string[];
   exitCode: 0 | 1;
+  /** The records of the run; annexes is empty when they were not kept (keepRecords: false). */
   json: AnnexJson;
 }
 
@@ -71,11 +79,13 @@ export interface RunSummary {
 export const DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 /**
- * The records (as compact JSON) may be at most this many times the bytes read, plus
+ * An annex's records (as compact JSON) may be at most this many times its bytes, plus
  * OUTPUT_ALLOWANCE: the seed's are 1.3 times its size (2.5 times its Word file, which is
  * compressed), and every output (CSV, annex.json, the workbook's tabs) grows with them. A
  * document that would give more (thousands of projects that are a header and nothing else) is
- * refused before anything is written, rather than turning a few bytes into a budget tab each.
+ * refused before any of its outputs is written, rather than turning a few bytes into a budget
+ * tab each. The bound is per annex: outputs are written an annex at a time, so what one annex
+ * may cost in memory is bounded, and the outputs on disk stay within a few times the input.
  */
 export const OUTPUT_FACTOR = 4;
 export const OUTPUT_ALLOWANCE = 4 * 1024 * 1024;
@@ -297,11 +307,16 @@ function writeAdvice(code: string | undefined): string | null {
   }
 }
 
-async function writeOutputs(target: string, files: { name: string; content: string }[], json: AnnexJson, writers: OutputWriter[], opts: { lang: Lang; dialect: CsvDialect }): Promise<string[]> {
+/** Runs `write` in a staging folder swapped in for the target; failures to write become advice. */
+async function writeOutputs(target: string, write: (staging: string) => Promise<string[]>): Promise<string[]> {
   try {
-    return await replaceStaged(target, files, json, writers, opts);
+    return await replaceOutFolder(target, write);
   } catch (e) {
     if (e instanceof InputError) throw e;
+    // Each file is within the bound, but together they make a text longer than JavaScript holds.
+    if (e instanceof RangeError && /string length/i.test(e.message)) {
+      throw new InputError('conciliazione', null, 'the inputs together make outputs too large to write (report.html holds them all): give fewer files per run, or leave the report out (--formats)');
+    }
     const code = (e as NodeJS.ErrnoException).code;
     const advice = writeAdvice(code);
     if (advice === null) throw e;
@@ -310,19 +325,93 @@ async function writeOutputs(target: string, files: { name: string; content: stri
   }
 }
 
-async function replaceStaged(target: string, files: { name: string; content: string }[], json: AnnexJson, writers: OutputWriter[], opts: { lang: Lang; dialect: CsvDialect }): Promise<string[]> {
-  return replaceOutFolder(target, async (staging) => {
-    const written: string[] = [];
-    for (const f of files) {
-      await writeFile(join(staging, f.name), f.content, 'utf8');
-      written.push(f.name);
-    }
-    for (const w of writers) {
-      await w.write(json, staging, opts);
-      written.push(w.name);
-    }
-    return written;
+/** A file in the staging folder written piece by piece (synchronously: one annex at a time). */
+class Appender {
+  private readonly fd: number;
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+  }
+  write = (text: string): void => {
+    const buf = Buffer.from(text, 'utf8');
+    let done = 0;
+    while (done < buf.length) done += writeSync(this.fd, buf, done, buf.length - done);
+  };
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** An output written as each annex is read. */
+interface AnnexSink {
+  add(annex: AnnexRecord): void;
+  /** Ends the output; the names written. */
+  finish(): Promise<string[]>;
+  /** Closes what is open after a failure (the staging folder is then removed). */
+  abort(): void;
+}
+
+/** The CSV files: the header when opened, each annex's rows appended as it comes. */
+function csvSink(staging: string, lang: Lang, dialect: CsvDialect): AnnexSink {
+  const empty = buildTables({ generator: 'conciliazione', profile: '', annexes: [] }, lang);
+  const files = empty.map((t) => {
+    const file = new Appender(join(staging, t.file));
+    file.write(csvHead(t, dialect));
+    return file;
   });
+  return {
+    add(annex) {
+      buildTables({ generator: 'conciliazione', profile: '', annexes: [annex] }, lang).forEach((t, i) => files[i]!.write(csvRows(t, dialect)));
+    },
+    async finish() {
+      for (const f of files) f.close();
+      return empty.map((t) => t.file);
+    },
+    abort() {
+      for (const f of files) {
+        try {
+          f.close();
+        } catch {
+          // closed already
+        }
+      }
+    },
+  };
+}
+
+/** annex.json, streamed: each annex validated and written as it comes. */
+function jsonSink(staging: string, profile: string): AnnexSink {
+  const file = new Appender(join(staging, 'annex.json'));
+  const json = new JsonStream(file.write);
+  json.head(profile);
+  return {
+    add: (annex) => json.annex(annex),
+    async finish() {
+      json.tail();
+      file.close();
+      return ['annex.json'];
+    },
+    abort() {
+      try {
+        file.close();
+      } catch {
+        // closed already
+      }
+    },
+  };
+}
+
+/** annex.xlsx, streamed (pipeline/workbook/stream.ts): exceljs is loaded with it. */
+async function workbookSink(staging: string, profile: Profile, lang: Lang, several: boolean): Promise<AnnexSink> {
+  const { WorkbookStream } = await import('./workbook/stream.js');
+  const book = await WorkbookStream.open(join(staging, 'annex.xlsx'), { lang, profile, several });
+  return {
+    add: (annex) => book.add(annex),
+    async finish() {
+      await book.finish();
+      return ['annex.xlsx'];
+    },
+    abort: () => book.abort(),
+  };
 }
 
 export function workbookWriter(profile: Profile): OutputWriter {
@@ -337,15 +426,15 @@ export function workbookWriter(profile: Profile): OutputWriter {
  * Refuses (exit 2) records that outgrow the input: their compact JSON is measured project by
  * project, and the measuring stops at the limit, so a hostile document costs no more than it.
  */
-function checkOutputSize(annex: AnnexRecord, inputBytes: number, budget: { used: number }, factor: number, name: string): void {
+function checkOutputSize(annex: AnnexRecord, inputBytes: number, factor: number, name: string): void {
   const limit = OUTPUT_ALLOWANCE + factor * inputBytes;
   const { projects, ...rest } = annex;
-  budget.used += JSON.stringify(rest).length;
+  let used = JSON.stringify(rest).length;
   for (const p of projects) {
-    if (budget.used > limit) break;
-    budget.used += JSON.stringify(p).length;
+    if (used > limit) break;
+    used += JSON.stringify(p).length;
   }
-  if (budget.used > limit) {
+  if (used > limit) {
     throw new InputError(name, null,
       `the records of ${projects.length} projects would be over ${megabytes(limit)} (${factor} times the ${megabytes(inputBytes)} read, plus ${megabytes(OUTPUT_ALLOWANCE)}): this does not look like an annex; check how it was converted`);
   }
@@ -359,52 +448,73 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   await restoreOutFolder(options.out);
   const files = await resolveInputs(options.inputs);
   const target = await checkOutFolder(options.out, files.filter((f) => f !== STDIN));
-  const annexes: AnnexRecord[] = [];
-  const counted = { bytes: 0 };
-  const budget = { used: 0 };
   const formats = new Set(options.formats ?? OUTPUT_FORMATS);
   if (options.report === false) formats.delete('report');
-  const quotes = formats.has('report') ? new Map<string, AnnexQuotes>() : undefined;
-  for (const [i, file] of files.entries()) {
-    const annex = await readAnnexFile(file, profile, options.maxInputBytes, { replanStrategy: options.replanStrategy }, counted, quotes);
-    checkOutputSize(annex, counted.bytes, budget, options.outputFactor ?? OUTPUT_FACTOR, displayName(file));
-    annexes.push(annex);
-    options.onProgress?.(i + 1, files.length, file);
-  }
-  const json: AnnexJson = { generator: 'conciliazione', profile: profile.id, annexes };
-  let outputs: { name: string; content: string }[];
-  try {
-    const tables = formats.has('csv') ? buildTables(json, lang) : [];
-    outputs = [
-      ...tables.map((t) => ({ name: t.file, content: toCsv(t, dialect) })),
-      ...(formats.has('json') ? [{ name: 'annex.json', content: toJson(json) }] : []),
-      ...(formats.has('csv') ? [{ name: DATAPACKAGE_FILE, content: toDataPackage(tables, dialect) }] : []),
-    ];
-  } catch (e) {
-    // Each file is within the bound, but together they make a text longer than JavaScript holds.
-    if (e instanceof RangeError && /string length/i.test(e.message)) {
-      throw new InputError('conciliazione', null, `the ${files.length} inputs together make outputs too large for one annex.json: give fewer files per run`);
-    }
-    throw e;
-  }
-  const written = await writeOutputs(target, outputs, json, options.writers ?? [...(formats.has('xlsx') ? [workbookWriter(profile)] : []), ...(quotes ? [reportWriter(profile, quotes)] : [])], { lang, dialect });
+  const quotes = formats.has('report') && options.writers === undefined ? new Map<string, AnnexQuotes>() : undefined;
+  const writers = options.writers ?? (quotes ? [reportWriter(profile, quotes)] : []);
+  // The records are kept only for what needs them all at the end.
+  const keep = options.keepRecords !== false || writers.length > 0;
+  const annexes: AnnexRecord[] = [];
+  const totals = { projects: 0, partners: 0, cofinancers: 0, contentLines: 0, placedLines: 0, findings: { error: 0, warning: 0, info: 0 } };
 
-  const allFindings = annexes.flatMap((a) => [...a.findings, ...a.projects.flatMap((p) => p.findings)]);
-  const findings = countBySeverity(allFindings);
-  const projects = annexes.flatMap((a) => a.projects);
+  const written = await writeOutputs(target, async (staging) => {
+    const sinks: AnnexSink[] = [];
+    try {
+      if (formats.has('csv')) sinks.push(csvSink(staging, lang, dialect));
+      if (formats.has('json')) sinks.push(jsonSink(staging, profile.id));
+      if (formats.has('xlsx') && options.writers === undefined) sinks.push(await workbookSink(staging, profile, lang, files.length > 1));
+      for (const [i, file] of files.entries()) {
+        const counted = { bytes: 0 };
+        const annex = await readAnnexFile(file, profile, options.maxInputBytes, { replanStrategy: options.replanStrategy }, counted, quotes);
+        checkOutputSize(annex, counted.bytes, options.outputFactor ?? OUTPUT_FACTOR, displayName(file));
+        for (const sink of sinks) sink.add(annex);
+        if (keep) annexes.push(annex);
+        const found = countBySeverity([...annex.findings, ...annex.projects.flatMap((p) => p.findings)]);
+        for (const k of ['error', 'warning', 'info'] as const) totals.findings[k] += found[k];
+        totals.projects += annex.projects.length;
+        for (const p of annex.projects) {
+          totals.partners += p.partners.length;
+          totals.cofinancers += p.budget.cofinancers.length;
+        }
+        totals.contentLines += annex.coverage.contentLines;
+        totals.placedLines += annex.coverage.placedLines;
+        options.onProgress?.(i + 1, files.length, file);
+      }
+      // In the order of the manifest: CSV files, annex.json, datapackage.json, workbook, report.
+      const names: string[] = [];
+      while (sinks.length > 0) {
+        names.push(...(await sinks[0]!.finish()));
+        sinks.shift();
+      }
+      if (formats.has('csv')) {
+        // The data package describes the CSV files: their columns, not their rows.
+        await writeFile(join(staging, DATAPACKAGE_FILE), toDataPackage(buildTables({ generator: 'conciliazione', profile: profile.id, annexes: [] }, lang), dialect), 'utf8');
+        const after = names.includes('annex.json') ? names.indexOf('annex.json') + 1 : names.filter((n) => n.endsWith('.csv')).length;
+        names.splice(after, 0, DATAPACKAGE_FILE);
+      }
+      const json: AnnexJson = { generator: 'conciliazione', profile: profile.id, annexes };
+      for (const w of writers) {
+        await w.write(json, staging, { lang, dialect });
+        names.push(w.name);
+      }
+      return names;
+    } catch (e) {
+      for (const sink of sinks) sink.abort();
+      throw e;
+    }
+  });
+
+  const findings = totals.findings;
   return {
     files: files.length,
-    projects: projects.length,
-    partners: projects.reduce((n, p) => n + p.partners.length, 0),
-    cofinancers: projects.reduce((n, p) => n + p.budget.cofinancers.length, 0),
+    projects: totals.projects,
+    partners: totals.partners,
+    cofinancers: totals.cofinancers,
     findings,
-    coverage: {
-      contentLines: annexes.reduce((n, a) => n + a.coverage.contentLines, 0),
-      placedLines: annexes.reduce((n, a) => n + a.coverage.placedLines, 0),
-    },
+    coverage: { contentLines: totals.contentLines, placedLines: totals.placedLines },
     outDir: resolve(options.out),
     written,
     exitCode: options.strict && findings.error > 0 ? 1 : 0,
-    json,
+    json: { generator: 'conciliazione', profile: profile.id, annexes },
   };
 }

@@ -51,6 +51,28 @@ function format(value: Cell, kind: ColumnKind, dialect: CsvDialect): string {
   }
 }
 
+const unparseOptions = (dialect: CsvDialect) => ({
+  delimiter: dialect === 'it' ? ';' : ',',
+  newline: '\r\n',
+  quotes: false,
+  quoteChar: '"',
+  escapeChar: '"',
+  // Papaparse's own escaping would add a second quote prefix; ours is already applied.
+  escapeFormulae: false,
+});
+
+/** The start of a CSV file: the byte-order mark of the Italian dialect and the header row. */
+export function csvHead(table: Pick<OutputTable, 'columns'>, dialect: CsvDialect): string {
+  return (dialect === 'it' ? '\ufeff' : '') + Papa.unparse([table.columns.map((c) => c.name)], unparseOptions(dialect)) + '\r\n';
+}
+
+/** Rows to append after csvHead (or after other rows): toCsv(table) is csvHead + csvRows of its rows. */
+export function csvRows(table: OutputTable, dialect: CsvDialect): string {
+  if (table.rows.length === 0) return '';
+  const data = table.rows.map((row) => table.columns.map((c, i) => format(row[i] ?? null, c.kind, dialect)));
+  return Papa.unparse(data, unparseOptions(dialect)) + '\r\n';
+}
+
 export function toCsv(table: OutputTable, dialect: CsvDialect): string {
   const data = [
     table.columns.map((c) => c.name),

@@ -3,7 +3,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Profile } from '../../shared/profile.js';
-import type { AnnexJson, ProjectRecord } from '../records.js';
+import type { AnnexJson, AnnexRecord, ProjectRecord } from '../records.js';
 import { drawBudgetTab, planBudgetTab, type BudgetTab, type Lang } from './budget-tab.js';
 import { CUT_MARKER, fitCell, MAX_CELL_CHARS } from './safe-text.js';
 import { addSummarySheets, SHEET_NAMES } from './summary-sheets.js';
@@ -37,16 +37,22 @@ export function sheetName(wanted: string, used: Set<string>): string {
 /** Every budget tab the workbook will hold, with its sheet name, in order. */
 export function planBudgetTabs(annex: AnnexJson, profile: Profile, used = new Set<string>()): PlannedTab[] {
   const several = annex.annexes.length > 1;
-  return annex.annexes.flatMap((a) => {
-    // With several annex files, project numbers repeat: a short file prefix tells them apart.
-    const prefix = several ? `${basename(a.annexFile, extname(a.annexFile)).slice(0, 14)} ` : '';
-    return a.projects.map((project) => ({
-      project,
-      sheetName: sheetName(`${prefix}Budget ${project.id}`, used),
-      tab: planBudgetTab(project, profile),
-    }));
-  });
+  return annex.annexes.flatMap((a) => planAnnexTabs(a, profile, used, several));
 }
+
+/** One annex's budget tabs; `several`: the workbook holds more than one annex file. */
+export function planAnnexTabs(a: AnnexRecord, profile: Profile, used: Set<string>, several: boolean): PlannedTab[] {
+  // With several annex files, project numbers repeat: a short file prefix tells them apart.
+  const prefix = several ? `${basename(a.annexFile, extname(a.annexFile)).slice(0, 14)} ` : '';
+  return a.projects.map((project) => ({
+    project,
+    sheetName: sheetName(`${prefix}Budget ${project.id}`, used),
+    tab: planBudgetTab(project, profile),
+  }));
+}
+
+/** Sheet names the summary sheets take, in either language: no budget tab may take them. */
+export const RESERVED_SHEET_NAMES: readonly string[] = ['progetti', 'partner', 'cofinanziamento', 'rilievi', 'projects', 'partners', 'cofinancing', 'findings'];
 
 export async function writeWorkbook(annex: AnnexJson, filePath: string, opts: WorkbookOptions): Promise<void> {
   const lang = opts.lang ?? 'it';
@@ -61,7 +67,7 @@ export async function writeWorkbook(annex: AnnexJson, filePath: string, opts: Wo
   // Programs that honour it recompute every check on opening instead of trusting cached results.
   wb.calcProperties.fullCalcOnLoad = true;
 
-  const reserved = new Set(['progetti', 'partner', 'cofinanziamento', 'rilievi', 'projects', 'partners', 'cofinancing', 'findings']);
+  const reserved = new Set(RESERVED_SHEET_NAMES);
   const tabs = planBudgetTabs(annex, opts.profile, reserved);
   addSummarySheets(wb, annex, lang, new Map(tabs.map((t) => [t.project, t.sheetName])));
   for (const t of tabs) drawBudgetTab(wb.addWorksheet(t.sheetName), t.tab, lang);
@@ -78,7 +84,7 @@ export async function writeWorkbook(annex: AnnexJson, filePath: string, opts: Wo
   }
 }
 
-interface Cut {
+export interface Cut {
   sheet: string;
   address: string;
   length: number;
@@ -91,18 +97,23 @@ interface Cut {
  */
 export function cutLongCells(wb: ExcelJS.Workbook): Cut[] {
   const cuts: Cut[] = [];
-  wb.eachSheet((ws) => {
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (typeof cell.value === 'string' && cell.value.length > MAX_CELL_CHARS) {
-          cuts.push({ sheet: ws.name, address: cell.address, length: cell.value.length, note: false });
-          cell.value = fitCell(cell.value);
-        }
-        if (typeof cell.note === 'string' && cell.note.length > MAX_CELL_CHARS) {
-          cuts.push({ sheet: ws.name, address: cell.address, length: cell.note.length, note: true });
-          cell.note = fitCell(cell.note);
-        }
-      });
+  wb.eachSheet((ws) => void cuts.push(...cutSheetCells(ws)));
+  return cuts;
+}
+
+/** cutLongCells on one sheet. */
+export function cutSheetCells(ws: ExcelJS.Worksheet): Cut[] {
+  const cuts: Cut[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (typeof cell.value === 'string' && cell.value.length > MAX_CELL_CHARS) {
+        cuts.push({ sheet: ws.name, address: cell.address, length: cell.value.length, note: false });
+        cell.value = fitCell(cell.value);
+      }
+      if (typeof cell.note === 'string' && cell.note.length > MAX_CELL_CHARS) {
+        cuts.push({ sheet: ws.name, address: cell.address, length: cell.note.length, note: true });
+        cell.note = fitCell(cell.note);
+      }
     });
   });
   return cuts;
@@ -112,16 +123,25 @@ export function cutLongCells(wb: ExcelJS.Workbook): Cut[] {
 function reportCuts(wb: ExcelJS.Workbook, cuts: readonly Cut[], lang: Lang, file: string | null): void {
   const ws = wb.getWorksheet(SHEET_NAMES[lang].findings);
   if (!ws) return;
+  for (const c of cuts) addCutRow(ws, c, lang, file);
+}
+
+/** The finding on one cut cell, as a row of the findings sheet (at `rowNo`, default after the last). */
+export function addCutRow(ws: ExcelJS.Worksheet, c: Cut, lang: Lang, file: string | null, rowNo?: number): void {
   const limit = lang === 'it' ? '32.767' : '32,767';
-  for (const c of cuts) {
-    const where = `${c.sheet}!${c.address}`;
-    const message = lang === 'it'
-      ? `${c.note ? 'La nota della cella' : 'La cella'} ${where} ha ${c.length} caratteri, oltre il limite di Excel (${limit}): tagliata al limite, con "${CUT_MARKER.trim()}" in fondo; annex.json e i file CSV riportano il testo intero.`
-      : `${c.note ? 'The note of cell' : 'Cell'} ${where} holds ${c.length} characters, over Excel's limit (${limit}): cut at the limit, ending in "${CUT_MARKER.trim()}"; annex.json and the CSV files keep the whole text.`;
-    const row = ws.addRow([file, null, 'cell-too-long', lang === 'it' ? 'avviso' : 'warning', message, String(MAX_CELL_CHARS), String(c.length), null]);
-    row.getCell(4).fill = FILL.warning;
-    row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
+  const where = `${c.sheet}!${c.address}`;
+  const message = lang === 'it'
+    ? `${c.note ? 'La nota della cella' : 'La cella'} ${where} ha ${c.length} caratteri, oltre il limite di Excel (${limit}): tagliata al limite, con "${CUT_MARKER.trim()}" in fondo; annex.json e i file CSV riportano il testo intero.`
+    : `${c.note ? 'The note of cell' : 'Cell'} ${where} holds ${c.length} characters, over Excel's limit (${limit}): cut at the limit, ending in "${CUT_MARKER.trim()}"; annex.json and the CSV files keep the whole text.`;
+  const values = [file, null, 'cell-too-long', lang === 'it' ? 'avviso' : 'warning', message, String(MAX_CELL_CHARS), String(c.length), null];
+  let row: ExcelJS.Row;
+  if (rowNo === undefined) row = ws.addRow(values);
+  else {
+    row = ws.getRow(rowNo);
+    row.values = values;
   }
+  row.getCell(4).fill = FILL.warning;
+  row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
 }
 
 export { planBudgetTab, statusText, type BudgetTab } from './budget-tab.js';

@@ -1,0 +1,468 @@
+// annex.xlsx written as the annexes are read, in memory that does not grow with their number,
+// and part for part the same bytes as writeWorkbook (exceljs' in-memory workbook) writes.
+//
+// exceljs' own streaming writer was the first choice and does not fit: it drops the
+// workbook's calcPr (fullCalcOnLoad, on which the self-checking tabs rely), stamps its zip
+// entries with the current time (the file differs run to run), writes sheets in its own form
+// (no byte-for-byte comparison with the workbook as it was), and its zip (archiver) takes one
+// entry at a time, so the summary sheets, which come first and fill up until the last annex,
+// would hold every later sheet in memory. It does keep formulas, styles, notes and conditional
+// formats.
+//
+// So this writer uses exceljs' own parts (each sheet built as an in-memory worksheet, turned
+// into XML by the same xforms as writeWorkbook) and writes them one at a time into a zip of
+// its own (zip.ts: native deflate, fixed dates). What ties sheets together is the workbook's
+// shared strings and cell styles, numbered in order of first use across the sheets, summary
+// sheets first; but the summary sheets are complete only after the last annex. So:
+// - a budget tab, once drawn, is turned into XML at once with provisional numbers for its
+//   strings and styles, and set aside on disk (beside the workbook, in the staging folder);
+//   its notes and relationships, which hold no such number, go into the zip directly;
+// - each summary sheet's rows are set aside on disk as each annex comes (v8-serialised values);
+// - at the end the summary sheets are written (a thousand rows at a time), numbering their
+//   strings and styles first, as writeWorkbook does; then the provisional numbers are replayed
+//   in the order they were first used, which gives each the number writeWorkbook would have
+//   given it, and every budget tab is read back, renumbered and zipped.
+// What stays in memory is the workbook's table of distinct strings and of styles, a few numbers
+// per sheet, and one sheet (or a thousand rows) at a time.
+import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type ExcelJS from 'exceljs';
+import type { Profile } from '../../shared/profile.js';
+import type { AnnexRecord } from '../records.js';
+import { drawBudgetTab, type Lang } from './budget-tab.js';
+import { addCutRow, cutSheetCells, planAnnexTabs, RESERVED_SHEET_NAMES, type Cut } from './index.js';
+import { MAX_CELL_CHARS, safeText } from './safe-text.js';
+import { FIXED_DATE, fitRowHeights } from './styles.js';
+import {
+  addTableRow, colourSeverity, endTable, SHEET_NAMES, startTable, SUMMARY_COLUMNS, SUMMARY_SHEETS, summaryRows,
+  type SummarySheet, type Value,
+} from './summary-sheets.js';
+import { ZipWriter } from './zip.js';
+
+const require = createRequire(import.meta.url);
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- exceljs' internal parts carry no types */
+type Any = any;
+
+interface Internals {
+  Excel: typeof ExcelJS;
+  XmlStream: Any;
+  WorksheetXform: Any;
+  RowXform: Any;
+  StylesXform: Any;
+  SharedStringsXform: Any;
+  CommentsXform: Any;
+  VmlNotesXform: Any;
+  RelationshipsXform: Any;
+  WorkbookXform: Any;
+}
+
+async function internals(): Promise<Internals> {
+  const { default: Excel } = await import('exceljs');
+  const lib = (path: string) => require(`exceljs/lib/${path}`);
+  return {
+    Excel,
+    XmlStream: lib('utils/xml-stream.js'),
+    WorksheetXform: lib('xlsx/xform/sheet/worksheet-xform.js'),
+    RowXform: lib('xlsx/xform/sheet/row-xform.js'),
+    StylesXform: lib('xlsx/xform/style/styles-xform.js'),
+    SharedStringsXform: lib('xlsx/xform/strings/shared-strings-xform.js'),
+    CommentsXform: lib('xlsx/xform/comment/comments-xform.js'),
+    VmlNotesXform: lib('xlsx/xform/comment/vml-notes-xform.js'),
+    RelationshipsXform: lib('xlsx/xform/core/relationships-xform.js'),
+    WorkbookXform: lib('xlsx/xform/book/workbook-xform.js'),
+  };
+}
+
+/** Records appended to a file, each a 4-byte length and its bytes; read back in order. */
+class Spill {
+  private readonly fd: number;
+  private position = 0;
+  count = 0;
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'w+');
+  }
+
+  append(data: Uint8Array): { at: number; length: number } {
+    const head = Buffer.alloc(4);
+    head.writeUInt32LE(data.length, 0);
+    const at = this.position;
+    for (const buf of [head, data]) {
+      let done = 0;
+      while (done < buf.length) done += writeSync(this.fd, buf, done, buf.length - done, this.position + done);
+      this.position += buf.length;
+    }
+    this.count++;
+    return { at: at + 4, length: data.length };
+  }
+
+  read(at: number, length: number): Buffer {
+    const buf = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.fd, buf, done, length - done, at + done);
+      if (n === 0) throw new Error(`workbook: ${basename(this.path)} ends early`);
+      done += n;
+    }
+    return buf;
+  }
+
+  *records(): Generator<Buffer> {
+    let at = 0;
+    const head = Buffer.alloc(4);
+    while (at < this.position) {
+      readSync(this.fd, head, 0, 4, at);
+      const length = head.readUInt32LE(0);
+      yield this.read(at + 4, length);
+      at += 4 + length;
+    }
+  }
+
+  close(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+  }
+}
+
+/** Shared strings numbered provisionally, in order of first use; every use counted. */
+class ProvisionalStrings {
+  readonly values: unknown[] = [];
+  private readonly index = new Map<string, number>();
+  uses = 0;
+
+  add(value: unknown): number {
+    this.uses++;
+    const key = typeof value === 'string' ? `s${value}` : `r${JSON.stringify(value)}`;
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(value);
+      this.index.set(key, i);
+    }
+    return i;
+  }
+}
+
+interface SheetStub {
+  id: number;
+  name: string;
+  state: string;
+  pageSetup: Any;
+}
+
+interface PendingTab {
+  id: number;
+  at: number;
+  length: number;
+}
+
+export interface WorkbookStreamOptions {
+  lang: Lang;
+  profile: Profile;
+  /** More than one annex file goes into the workbook (budget tab names then carry a file prefix). */
+  several: boolean;
+}
+
+const ROWS_PER_CHUNK = 1000;
+
+export class WorkbookStream {
+  private readonly used = new Set(RESERVED_SHEET_NAMES);
+  private readonly tabs: PendingTab[] = [];
+  private readonly stubs: SheetStub[] = [];
+  /** Cells cut at the limit in the budget tabs, and (as they are written) in the summary sheets. */
+  private readonly cuts: Cut[] = [];
+  private readonly summaryCuts: Cut[] = [];
+  private readonly commentRefs: { commentName: string; vmlDrawing: string }[] = [];
+  private readonly strings = new ProvisionalStrings();
+  private readonly newStyles: [unknown, unknown][] = [];
+  private readonly styles: Any;
+  private readonly provisional: Any;
+  private readonly scratch: ExcelJS.Workbook;
+  private readonly worksheetXform: Any;
+  private readonly tabSpill: Spill;
+  private readonly rowSpills: Record<SummarySheet, Spill>;
+  private readonly rowCounts: Record<SummarySheet, number> = { projects: 0, partners: 0, cofinancing: 0, findings: 0 };
+  private readonly zip: ZipWriter;
+  private readonly tmp: string;
+  private readonly parts: string;
+  private annexFile: string | null = null;
+  private nextId = SUMMARY_SHEETS.length + 1;
+
+  private constructor(private readonly x: Internals, private readonly filePath: string, private readonly opts: WorkbookStreamOptions) {
+    this.tmp = `${filePath}.${process.pid}.tmp`;
+    this.parts = `${filePath}.${process.pid}.parts`;
+    mkdirSync(this.parts, { recursive: true });
+    this.zip = new ZipWriter(this.tmp);
+    this.tabSpill = new Spill(join(this.parts, 'budget-tabs'));
+    this.rowSpills = Object.fromEntries(SUMMARY_SHEETS.map((s) => [s, new Spill(join(this.parts, s))])) as Record<SummarySheet, Spill>;
+    this.scratch = new x.Excel.Workbook();
+    this.worksheetXform = new x.WorksheetXform();
+    // Budget tabs take provisional style numbers; each new one is recorded with what made it.
+    this.provisional = new x.StylesXform(true);
+    const addStyleModel = this.provisional.addStyleModel.bind(this.provisional);
+    this.provisional.addStyleModel = (model: unknown, cellType: unknown) => {
+      const before = this.provisional.model.styles.length;
+      const id = addStyleModel(model, cellType);
+      if (this.provisional.model.styles.length > before) this.newStyles.push([model, cellType]);
+      return id;
+    };
+    this.styles = new x.StylesXform(true);
+  }
+
+  static async open(filePath: string, opts: WorkbookStreamOptions): Promise<WorkbookStream> {
+    return new WorkbookStream(await internals(), filePath, opts);
+  }
+
+  /** One annex: its budget tabs drawn and set aside, its summary rows set aside. */
+  add(annex: AnnexRecord): void {
+    const { lang, profile, several } = this.opts;
+    this.annexFile ??= annex.annexFile;
+    const tabs = planAnnexTabs(annex, profile, this.used, several);
+    const rows = summaryRows(annex, lang, new Map(tabs.map((t) => [t.project, t.sheetName])));
+    for (const sheet of SUMMARY_SHEETS) {
+      if (rows[sheet].length === 0) continue;
+      this.rowSpills[sheet].append(serialize(rows[sheet]));
+      this.rowCounts[sheet] += rows[sheet].length;
+    }
+    for (const t of tabs) {
+      const ws = this.scratch.addWorksheet(t.sheetName);
+      drawBudgetTab(ws, t.tab, lang);
+      this.cuts.push(...cutSheetCells(ws));
+      const model = ws.model as Any;
+      this.scratch.removeWorksheet(ws.id);
+      const id = this.nextId++;
+      model.id = id;
+      this.stubs.push({ id, name: model.name, state: model.state, pageSetup: model.pageSetup });
+      const options = {
+        sharedStrings: this.strings,
+        styles: this.provisional,
+        date1904: false,
+        drawingsCount: 0,
+        media: [],
+        drawings: [],
+        commentRefs: this.commentRefs,
+      };
+      this.worksheetXform.prepare(model, options);
+      this.writeSheetExtras(model);
+      const xml = this.toXml((s) => this.worksheetXform.render(s, model));
+      const { at, length } = this.tabSpill.append(Buffer.from(xml, 'utf8'));
+      this.tabs.push({ id, at, length });
+    }
+  }
+
+  private toXml(render: (stream: Any) => void): string {
+    const stream = new this.x.XmlStream();
+    render(stream);
+    return stream.xml as string;
+  }
+
+  /** A sheet's relationships, notes and their drawing: no shared string or style in them. */
+  private writeSheetExtras(model: Any): void {
+    if (model.rels && model.rels.length) {
+      const rels = new this.x.RelationshipsXform();
+      this.zip.add(`xl/worksheets/_rels/sheet${model.id}.xml.rels`, this.toXml((s) => rels.render(s, model.rels)));
+    }
+    if (model.comments.length > 0) {
+      const comments = new this.x.CommentsXform();
+      const vml = new this.x.VmlNotesXform();
+      this.zip.add(`xl/comments${model.id}.xml`, this.toXml((s) => comments.render(s, model)));
+      this.zip.add(`xl/drawings/vmlDrawing${model.id}.vml`, this.toXml((s) => vml.render(s, model)));
+    }
+  }
+
+  /** The summary sheets, the budget tabs renumbered, the workbook's own parts; then the file is renamed into place. */
+  async finish(): Promise<void> {
+    const sharedStrings = new this.x.SharedStringsXform();
+    const options = {
+      sharedStrings,
+      styles: this.styles,
+      date1904: false,
+      drawingsCount: 0,
+      media: [],
+      drawings: [],
+      commentRefs: [] as { commentName: string; vmlDrawing: string }[],
+    };
+    const summaryStubs = SUMMARY_SHEETS.map((sheet, i) => this.writeSummarySheet(sheet, i + 1, options));
+    if (options.commentRefs.length > 0 || this.styles.model.dxfs.length > 0) throw new Error('workbook: a summary sheet took a note or a conditional format');
+
+    // Provisional numbers, replayed in order of first use after the summary sheets' own.
+    const styleOf = [0, ...this.newStyles.map(([model, cellType]) => this.styles.addStyleModel(model, cellType))];
+    const dxfOf = this.provisional.model.dxfs.map((style: unknown) => this.styles.addDxfStyle(style));
+    const stringOf = this.strings.values.map((v) => sharedStrings.add(v));
+    sharedStrings.model.count += this.strings.uses - this.strings.values.length;
+
+    for (const tab of this.tabs) {
+      const xml = this.tabSpill.read(tab.at, tab.length).toString('utf8');
+      this.zip.add(`xl/worksheets/sheet${tab.id}.xml`, renumber(xml, styleOf, stringOf, dxfOf));
+    }
+
+    // The workbook's parts, by exceljs' own code, from a model holding the sheets' outlines.
+    const wb = new this.x.Excel.Workbook();
+    wb.creator = 'conciliazione';
+    wb.lastModifiedBy = 'conciliazione';
+    wb.created = FIXED_DATE;
+    wb.modified = FIXED_DATE;
+    wb.calcProperties.fullCalcOnLoad = true;
+    const model = (wb as Any).model;
+    model.worksheets = [...summaryStubs, ...this.stubs];
+    model.sharedStrings = sharedStrings;
+    model.styles = this.styles;
+    model.commentRefs = this.commentRefs;
+    model.drawings = [];
+    model.tables = [];
+    model.useSharedStrings = true;
+    model.useStyles = true;
+    new this.x.WorkbookXform().prepare(model);
+    const xlsx = (wb as Any).xlsx;
+    const zip = { append: (data: string | Uint8Array, o: { name: string }) => this.zip.add(o.name, data) };
+    await xlsx.addContentTypes(zip, model);
+    await xlsx.addOfficeRels(zip, model);
+    await xlsx.addWorkbookRels(zip, model);
+    await xlsx.addSharedStrings(zip, model);
+    await xlsx.addThemes(zip, model);
+    await xlsx.addStyles(zip, model);
+    await xlsx.addApp(zip, model);
+    await xlsx.addCore(zip, model);
+    await xlsx.addWorkbook(zip, model);
+    this.zip.close();
+    this.closeSpills();
+    const { rename } = await import('node:fs/promises');
+    await rename(this.tmp, this.filePath);
+  }
+
+  /**
+   * One summary sheet: its header and layout rendered as writeWorkbook renders the whole sheet,
+   * its rows read back and rendered a chunk at a time into the gap left for them.
+   */
+  private writeSummarySheet(sheet: SummarySheet, id: number, options: Any): SheetStub {
+    const { lang } = this.opts;
+    const columns = SUMMARY_COLUMNS[sheet];
+    const name = SHEET_NAMES[lang][sheet];
+    const shell = new this.x.Excel.Workbook();
+    const ws = startTable(shell, name, columns, lang);
+    endTable(ws, columns);
+    const model = ws.model as Any;
+    model.id = id;
+    // The findings sheet ends with a row per cut cell, those of the summary sheets first: its
+    // own are counted before it is written, since its size comes first.
+    const cutRows = sheet === 'findings' ? this.summaryCuts.length + this.countLongCells(sheet) + this.cuts.length : 0;
+    const last = 1 + this.rowCounts[sheet] + cutRows;
+    // Every row has a cell in every column (the header's, and each row's formats).
+    model.dimensions = `A1:${columnLetter(columns.length)}${last}`;
+    this.worksheetXform.prepare(model, options);
+    const xml = this.toXml((s) => this.worksheetXform.render(s, model));
+    const gap = xml.indexOf('</sheetData>');
+    if (gap < 0 || xml.indexOf('</sheetData>', gap + 1) >= 0) throw new Error(`workbook: no single place for the rows of ${name}`);
+    const entry = this.zip.open(`xl/worksheets/sheet${id}.xml`);
+    entry.write(xml.slice(0, gap));
+
+    const rowXform = new this.x.RowXform();
+    let rowNo = 2;
+    let chunk: Value[][] = [];
+    const flush = (extra: (ws: ExcelJS.Worksheet) => void = () => undefined) => {
+      const scratch = new this.x.Excel.Workbook().addWorksheet(name) as ExcelJS.Worksheet;
+      columns.forEach((c, i) => (scratch.getColumn(i + 1).width = c.width));
+      const first = rowNo;
+      for (const values of chunk) addTableRow(scratch, columns, values, rowNo++);
+      fitRowHeights(scratch);
+      if (sheet === 'findings') scratch.eachRow((row, n) => n >= first && colourSeverity(row, lang));
+      this.summaryCuts.push(...cutSheetCells(scratch));
+      extra(scratch);
+      chunk = [];
+      entry.write(this.renderRows(scratch, rowXform, options));
+    };
+    for (const record of this.rowSpills[sheet].records()) {
+      for (const values of deserialize(record) as Value[][]) {
+        chunk.push(values);
+        if (chunk.length >= ROWS_PER_CHUNK) flush();
+      }
+    }
+    // The findings sheet ends with one finding per cut cell, the summary sheets' first.
+    if (sheet === 'findings' && (chunk.length > 0 || cutRows > 0)) {
+      const file = this.opts.several ? null : this.annexFile;
+      flush((scratch) => {
+        for (const c of [...this.summaryCuts, ...this.cuts]) addCutRow(scratch, c, lang, file, rowNo++);
+      });
+      if (rowNo - 1 !== last) throw new Error(`workbook: ${name} ends at row ${rowNo - 1}, not ${last}`);
+    } else if (chunk.length > 0) flush();
+    entry.write(xml.slice(gap));
+    entry.close();
+    return { id, name, state: model.state, pageSetup: model.pageSetup };
+  }
+
+  /** The texts of a sheet's spilled rows that will be cut (cutSheetCells' test, on the values given to exceljs). */
+  private countLongCells(sheet: SummarySheet): number {
+    let n = 0;
+    for (const record of this.rowSpills[sheet].records()) {
+      for (const values of deserialize(record) as Value[][]) {
+        for (const v of values) if (typeof v === 'string' && (safeText(v)?.length ?? 0) > MAX_CELL_CHARS) n++;
+      }
+    }
+    return n;
+  }
+
+  private renderRows(scratch: ExcelJS.Worksheet, rowXform: Any, options: Any): string {
+    const rows = (scratch as Any).model.rows as Any[];
+    for (const row of rows) rowXform.prepare(row, options);
+    const stream = new this.x.XmlStream();
+    for (const row of rows) rowXform.render(stream, row);
+    return stream.xml as string;
+  }
+
+  private closeSpills(): void {
+    this.tabSpill.close();
+    for (const s of Object.values(this.rowSpills)) s.close();
+    rmSync(this.parts, { recursive: true, force: true });
+  }
+
+  /** Leaves nothing behind (the staging folder is removed anyway). */
+  abort(): void {
+    this.zip.abort();
+    this.closeSpills();
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * A budget tab's XML with its provisional numbers replaced: the style of each cell, row and
+ * column, the shared string of each string cell, the format of each conditional rule. The XML
+ * is exceljs' own: attributes in a fixed order, text escaped, so a tag is never inside a text.
+ */
+export function renumber(xml: string, styleOf: readonly number[], stringOf: readonly unknown[], dxfOf: readonly number[]): string {
+  const style = (s: string) => {
+    const v = styleOf[Number(s)];
+    if (v === undefined) throw new Error(`workbook: no style ${s}`);
+    return v;
+  };
+  return xml
+    .replace(/<c r="([A-Z]+[0-9]+)"(?: s="([0-9]+)")?( t="s"><v>([0-9]+)<\/v>)?/g, (_m, r: string, s?: string, t?: string, v?: string) => {
+      let out = `<c r="${r}"`;
+      if (s !== undefined) out += ` s="${style(s)}"`;
+      if (t !== undefined) {
+        const real = stringOf[Number(v)];
+        if (real === undefined) throw new Error(`workbook: no string ${v}`);
+        out += ` t="s"><v>${String(real)}</v>`;
+      }
+      return out;
+    })
+    .replace(/(<row [^>]*? s=")([0-9]+)(")/g, (_m, a: string, s: string, b: string) => `${a}${style(s)}${b}`)
+    .replace(/(<col [^>]*? style=")([0-9]+)(")/g, (_m, a: string, s: string, b: string) => `${a}${style(s)}${b}`)
+    .replace(/(<cfRule [^>]*? dxfId=")([0-9]+)(")/g, (_m, a: string, s: string, b: string) => {
+      const v = dxfOf[Number(s)];
+      if (v === undefined) throw new Error(`workbook: no format ${s}`);
+      return `${a}${v}${b}`;
+    });
+}
+

@@ -1,0 +1,174 @@
+// A zip file written entry by entry, for the workbook: deflated with Node's zlib, every date
+// fixed, so that the same parts always give the same bytes. An entry is either whole (add) or
+// written in pieces (open, write, close): each piece is deflated on its own and flushed to a byte
+// boundary, the last one finishes the stream, so a large sheet never sits in memory whole. Its
+// local header is written first and filled in once the sizes are known. Zip64 records are added
+// only when the entries or offsets outgrow the classic format.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+
+const LEVEL = 6;
+/** 2020-01-01 00:00, in MS-DOS date and time. */
+const DOS_TIME = 0;
+const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
+const MAX32 = 0xffffffff;
+const MAX16 = 0xffff;
+
+interface Entry {
+  name: Buffer;
+  offset: number;
+  crc: number;
+  compressed: number;
+  size: number;
+}
+
+export interface EntryWriter {
+  write(data: string | Uint8Array): void;
+  close(): void;
+}
+
+export class ZipWriter {
+  private readonly fd: number;
+  private position = 0;
+  private readonly entries: Entry[] = [];
+  private open_: boolean = false;
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+  }
+
+  private put(buf: Uint8Array, at?: number): void {
+    if (at === undefined) {
+      let done = 0;
+      while (done < buf.length) done += writeSync(this.fd, buf, done, buf.length - done);
+      this.position += buf.length;
+    } else {
+      let done = 0;
+      while (done < buf.length) done += writeSync(this.fd, buf, done, buf.length - done, at + done);
+    }
+  }
+
+  private localHeader(e: Entry): Buffer {
+    const h = Buffer.alloc(30);
+    h.writeUInt32LE(0x04034b50, 0);
+    h.writeUInt16LE(20, 4); // version needed
+    h.writeUInt16LE(0x0800, 6); // UTF-8 names
+    h.writeUInt16LE(8, 8); // deflate
+    h.writeUInt16LE(DOS_TIME, 10);
+    h.writeUInt16LE(DOS_DATE, 12);
+    h.writeUInt32LE(e.crc >>> 0, 14);
+    h.writeUInt32LE(e.compressed, 18);
+    h.writeUInt32LE(e.size, 22);
+    h.writeUInt16LE(e.name.length, 26);
+    h.writeUInt16LE(0, 28);
+    return Buffer.concat([h, e.name]);
+  }
+
+  /** An entry written in pieces; one at a time. */
+  open(name: string): EntryWriter {
+    if (this.open_) throw new Error('zip: an entry is still open');
+    this.open_ = true;
+    const e: Entry = { name: Buffer.from(name, 'utf8'), offset: this.position, crc: 0, compressed: 0, size: 0 };
+    const header = this.localHeader(e);
+    this.put(header);
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = (final: boolean) => {
+      const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      e.crc = crc32(data, e.crc);
+      e.size += data.length;
+      const out = deflateRawSync(data, { level: LEVEL, finishFlush: final ? constants.Z_FINISH : constants.Z_FULL_FLUSH });
+      e.compressed += out.length;
+      this.put(out);
+    };
+    return {
+      write: (data) => {
+        const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+        if (buf.length === 0) return;
+        pending.push(buf);
+        pendingBytes += buf.length;
+        if (pendingBytes >= 1 << 20) flush(false);
+      },
+      close: () => {
+        flush(true);
+        if (e.size > MAX32 || e.compressed > MAX32) throw new Error(`zip: ${name} is over 4 GB`);
+        this.put(this.localHeader(e), e.offset);
+        this.entries.push(e);
+        this.open_ = false;
+      },
+    };
+  }
+
+  add(name: string, data: string | Uint8Array): void {
+    const w = this.open(name);
+    w.write(data);
+    w.close();
+  }
+
+  /** Writes the central directory and closes the file. */
+  close(): void {
+    const start = this.position;
+    for (const e of this.entries) {
+      const far = e.offset >= MAX32;
+      const extra = far ? Buffer.alloc(12) : Buffer.alloc(0);
+      if (far) {
+        extra.writeUInt16LE(0x0001, 0);
+        extra.writeUInt16LE(8, 2);
+        extra.writeBigUInt64LE(BigInt(e.offset), 4);
+      }
+      const h = Buffer.alloc(46);
+      h.writeUInt32LE(0x02014b50, 0);
+      h.writeUInt16LE(far ? 45 : 20, 4); // made by
+      h.writeUInt16LE(far ? 45 : 20, 6); // needed
+      h.writeUInt16LE(0x0800, 8);
+      h.writeUInt16LE(8, 10);
+      h.writeUInt16LE(DOS_TIME, 12);
+      h.writeUInt16LE(DOS_DATE, 14);
+      h.writeUInt32LE(e.crc >>> 0, 16);
+      h.writeUInt32LE(e.compressed, 20);
+      h.writeUInt32LE(e.size, 24);
+      h.writeUInt16LE(e.name.length, 28);
+      h.writeUInt16LE(extra.length, 30);
+      h.writeUInt32LE(far ? MAX32 : e.offset, 42);
+      this.put(Buffer.concat([h, e.name, extra]));
+    }
+    const size = this.position - start;
+    const count = this.entries.length;
+    if (count >= MAX16 || start >= MAX32 || size >= MAX32) {
+      const at = this.position;
+      const z = Buffer.alloc(56);
+      z.writeUInt32LE(0x06064b50, 0);
+      z.writeBigUInt64LE(44n, 4);
+      z.writeUInt16LE(45, 12);
+      z.writeUInt16LE(45, 14);
+      z.writeBigUInt64LE(BigInt(count), 24);
+      z.writeBigUInt64LE(BigInt(count), 32);
+      z.writeBigUInt64LE(BigInt(size), 40);
+      z.writeBigUInt64LE(BigInt(start), 48);
+      const locator = Buffer.alloc(20);
+      locator.writeUInt32LE(0x07064b50, 0);
+      locator.writeBigUInt64LE(BigInt(at), 8);
+      locator.writeUInt32LE(1, 16);
+      this.put(Buffer.concat([z, locator]));
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(Math.min(count, MAX16), 8);
+    end.writeUInt16LE(Math.min(count, MAX16), 10);
+    end.writeUInt32LE(Math.min(size, MAX32), 12);
+    end.writeUInt32LE(Math.min(start, MAX32), 16);
+    this.put(end);
+    closeSync(this.fd);
+  }
+
+  /** Closes the file without finishing it (the caller removes it). */
+  abort(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+  }
+}

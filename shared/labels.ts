@@ -18,8 +18,8 @@ const RULES: LabelRule[] = [
   { code: 'D', test: (f) => /^(d ?[.)] )?cost[oi] relativi (ad |a )?erogazione/.test(f) || (/^d ?[.)] /.test(f) && /(voucher|rimborsi)/.test(f)) },
   { code: 'E', test: (f) => /^(e ?[.)] )?spese generali/.test(f) || (/^e ?[.)] /.test(f) && /(spese|funzionamento)/.test(f)) },
   { code: 'TOTAL', test: (f) => TOTAL.test(f) },
-  { code: 'CONTRIBUTION', test: (f) => /^(di cui )?(il )?contributo( richiesto)?( a ats| ats)?( \(?max [^)]*\)?)?$/.test(f) || /^(di cui )?contributo richiesto/.test(f) || /^(di cui )?finanziamento (richiesto|ats)/.test(f) },
-  { code: 'COFINANCING', test: (f) => /^(di cui )?(il )?co-? ?finanziamento( \(?min[^)]*\)?| totale)?$/.test(f) },
+  { code: 'CONTRIBUTION', test: (f) => /^(di cui )?(il )?contributo( richiesto)?( a ats| ats)?( \(?max [^)]*\)?)?$/.test(f) || /^(di cui )?contributo richiesto/.test(f) || /^(di cui )?finanziamento (richiesto|ats)/.test(f) || /^(di cui )?(quota )?(contributo|finanziamento)( (ats|regionale|pubblico|di regione lombardia))+ richiesto( €)?$/.test(f) || /^(di cui )?quota (a carico (di |dell )?(ats|regione)|contributo)( €)?$/.test(f) },
+  { code: 'COFINANCING', test: (f) => /^(di cui )?(il )?co-? ?finanziamento( \(?min[^)]*\)?| totale)?$/.test(f) || /^(di cui )?(quota (di )?|totale )co-? ?finanziamento( \(?min[^)]*\)?)?( €)?$/.test(f) || /^(di cui )?co-? ?finanziamento (dei partner|del partenariato|a carico (del partenariato|dei partner))( \(?min[^)]*\)?)?( €)?$/.test(f) },
 ];
 
 /**

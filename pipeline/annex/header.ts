@@ -70,16 +70,19 @@ export function fieldOfLabel(label: string): HeaderField | null {
   const f = foldText(visible.replace(/ ?\([^()]*\)$/, '')).replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
   if (f === '' || f.length > 60) return null;
   if (/^(sub ?allegato|allegato)( n)?$|^(id|codice|numero|n|n°|nr)( del)? progetto$|^(id|codice) progetto$|^progetto (n|n°|nr|numero)$|^id$|^scheda( progetto)?( n)?$/.test(f)) return 'id';
-  if (/^(titolo|denominazione|nome)( del| dell')? ?(progetto|intervento)$|^titolo$|^progetto$/.test(f)) return 'title';
-  if (/^((ente|soggetto) )?(capofila|proponente)( del progetto| dell'?alleanza| di progetto)?$|^(ente|soggetto) capofila (proponente|e proponente)$/.test(f)) return 'leadEntity';
-  if (/^(denominazione|nome)( dell'?| della)? ?alleanza( locale)?( di conciliazione)?$|^alleanza( (locale|territoriale))?( (di|per la) conciliazione)?$/.test(f)) return 'alliance';
-  if (/^referente( (di|del|per il) progetto)?( (tecnico|operativo))?$|^referente (tecnico|operativo)$|^contatti( del)?( referente)?$|^referente e contatti$/.test(f)) return 'referent';
-  if (/^punt(i|eggio)( (attribuito|totale|finale|complessivo|ottenuto|assegnato))?( su 100| 100)?$/.test(f)) return 'score';
-  if (/^((contributo|importo|finanziamento)( (regionale|ats))? )?(assegnato|concesso|riconosciuto|ammesso|finanziato)$/.test(f)) return 'assigned';
+  if (/^(titolo|denominazione|nome)( del| dell'?| della)? ?(progetto|intervento|iniziativa|proposta( progettuale)?)$|^titolo$|^progetto$/.test(f)) return 'title';
+  if (/^((ente|soggetto|comune|organizzazione) )?(capofila|proponente)( (del progetto|dell'?alleanza|di progetto|del partenariato|della rete))?$|^(ente|soggetto) capofila (proponente|e proponente)$/.test(f)) return 'leadEntity';
+  if (/^(denominazione|nome)( dell'?| della)? ?alleanza( locale| territoriale)?( (di|per la) conciliazione)?$|^alleanza( (locale|territoriale))?( (di|per la) conciliazione)?( vita lavoro)?$/.test(f)) return 'alliance';
+  if (/^(nominativo )?referente( (di|del|per il|dell') ?progetto)?( (tecnico|operativo))?( (e|e relativi) (contatti|recapiti))?$|^contatti( del)?( referente)?$|^recapiti( del)? referente$/.test(f)) return 'referent';
+  // A score is a number whatever the label goes on to say ("Punteggio attribuito dal nucleo").
+  if (/^punt(i|eggio)( [a-z0-9' ]{1,50})?$/.test(f)) return 'score';
+  if (/^(assegnato|concesso)$|^(importo |quota )?(del )?(contributo|finanziamento|importo)( (regionale|ats|pubblico))? (assegnato|concesso|riconosciuto|ammesso|finanziato|approvato)( (dalla |da )?(ats|regione))?$|^importo (assegnato|concesso|finanziato|ammesso)$/.test(f)) return 'assigned';
   return null;
 }
 
 const ID_VALUE = /^(?:n\.?\s*|n°\s*|nr\.?\s*)?(\d{1,6}(?:\.\d{1,4})*)$/i;
+/** A project code of letters and digits ("ALC-12", "BG/2022/07"), under a label that says it is one. */
+const CODE_VALUE = /^(?=[^\d]{0,12}\d)[A-Z0-9][A-Z0-9._/-]{0,15}$/i;
 const SCORE_VALUE = /^(\d{1,3}(?:[.,]\d+)?)\s*(?:(?:\/|su)\s*\d{1,3}|punti)?$/i;
 
 /** A label's value as a header hit, when it is one: a number for the number, an amount for the grant. */
@@ -88,22 +91,29 @@ export function hitOfPair(label: string, rawValue: string, line: number): Header
   if (field === null) return null;
   const value = headerText(rawValue);
   if (value === '' || !/[\p{L}\p{N}]/u.test(value) || fieldOfLabel(value) !== null) return null;
+  if (!/\p{L}{3}|\d/u.test(value)) return null;
   if (field === 'title' && /^progetto\b/i.test(headerText(label)) && ID_VALUE.test(value)) field = 'id';
   switch (field) {
     case 'id': {
       const m = ID_VALUE.exec(value);
-      return m ? { field, value: m[1]!, line } : null;
+      if (m) return { field, value: m[1]!, line };
+      return /^(id|codice|cod)\b/i.test(headerText(label)) && CODE_VALUE.test(value) ? { field, value, line } : null;
     }
     case 'score': {
       const m = SCORE_VALUE.exec(value);
       return m ? { field, value: m[1]!, line } : null;
     }
     case 'assigned': {
-      const r = readAmount(value);
-      return r.kind === 'amount' || r.kind === 'placeholder' ? { field, value, line } : null;
+      // The amount may be followed by itself in words: "€ 30.000,00 (trentamila/00)".
+      const amount = value.replace(/\s*\([^()]*\)$/, '');
+      const r = readAmount(amount);
+      return r.kind === 'amount' || r.kind === 'placeholder' ? { field, value: amount, line } : null;
     }
-    default:
+    case 'referent':
       return value.length <= 400 ? { field, value, line } : null;
+    default:
+      // A title, a lead entity or an alliance is never only an e-mail or a phone number.
+      return value.length <= 400 && !isContactOnly(value) ? { field, value, line } : null;
   }
 }
 
@@ -141,6 +151,7 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
       const r = readAmount(value);
       if (r.kind !== 'amount' && r.kind !== 'placeholder') continue;
     }
+    if ((field === 'title' || field === 'leadEntity' || field === 'alliance') && isContactOnly(value)) continue;
     return { field, value, line };
   }
   // "Label: value" with any of the names agencies give a field (the label is short).
@@ -254,8 +265,19 @@ export function continuesHeaderValue(hit: HeaderHit, next: string, beforeField: 
  * A header label standing alone on its line, its value elsewhere: converters that read a
  * justified block ("Sub-Allegato        2.1") as two columns write the labels, then the values.
  */
-export function headerLabelOnly(raw: string): 'id' | 'shortName' | 'score' | 'assigned' | null {
+export function headerLabelOnly(raw: string): HeaderField | null {
   const text = headerText(raw);
+  // "Titolo del progetto:" alone, its value on the next line.
+  // Not "PROGETTO:" alone: that is as often the end of a "REFERENTE DI PROGETTO:" a converter
+  // broke into words.
+  if (text.length <= 60 && text.endsWith(':') && !/^progetto\s*:$/i.test(text)) {
+    const field = fieldOfLabel(text.slice(0, -1));
+    if (field) return field;
+  }
+  if (text.length <= 45 && !text.includes(':') && !/^progetto$/i.test(text)) {
+    const field = fieldOfLabel(text);
+    if (field && field !== 'id') return field;
+  }
   if (text.length > 30) return null;
   if (/^(?:sub[\s-]*)?allegato(?:\s*n\.?)?$/i.test(text)) return 'id';
   if (/^progetto$/i.test(text)) return 'shortName';

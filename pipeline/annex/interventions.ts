@@ -20,13 +20,15 @@ const KEYWORDS: Record<Code, RegExp> = {
 };
 
 const ANCHOR = /tipologi[ae] (di |dell ?)?intervent/;
-const BOX = /^\s*(?:[☐☑☒□■✓✔]|\[\s?[xX✓✔]?\s?\])/;
-const LIST_ITEM = /^\s*(?:[-*+•▪◦]\s+|\(?[a-f]\s*[).]\s|\d+\s*[.)]\s|[☐☑☒□■✓✔]\s*|\[\s?[xX✓✔]?\s?\]\s*)/i;
+// Boxes and marks as fonts give them: Unicode's, and Wingdings' in the private use area that a
+// PDF of a Word form keeps (U+F0FE ☑, U+F0FD ☒, U+F078 ✗, U+F0A8/U+F06F/U+F071 ☐).
+const BOX = /^\s*(?:[☐☑☒□■✓✔✗✘☓⊠⌧❑◻▢\uF0FE\uF0FD\uF078\uF0A8\uF06F\uF071]|\[\s?[xX✓✔]?\s?\])/;
+const LIST_ITEM = /^\s*(?:[-*+•▪◦]\s+|\(?[a-f]\s*[).]\s|\d+\s*[.)]\s|[☐☑☒□■✓✔✗✘☓⊠⌧❑◻▢\uF0FE\uF0FD\uF078\uF0A8\uF06F\uF071]\s*|\[\s?[xX✓✔]?\s?\]\s*)/i;
 const LETTER = /^\s*(?:[-*+•▪◦]\s+)?\(?([a-f])\s*[).]\s*/i;
-const TICK = /(^|[\s*_(])(?:X|✓|✔|☒|☑|■|\[[xX]\])(?=$|[\s*_)])/;
+const TICK = /(^|[\s*_(])(?:X|✓|✔|☒|☑|⊠|■|\[[xX]\])(?=$|[\s*_)])/;
 /** A box or mark before the label: ticked or not. */
-const LEADING_ON = /^\s*(?:[-*+•▪◦]\s+)?(?:☒|☑|■|✓|✔|\[\s?[xX✓✔]\s?\]|\(\s?[xX]\s?\))\s*/;
-const LEADING_OFF = /^\s*(?:[-*+•▪◦]\s+)?(?:☐|□|\[\s?\]|\(\s?\))\s*/;
+const LEADING_ON = /^\s*(?:[-*+•▪◦]\s+)?(?:[☒☑■✓✔✗✘☓⊠⌧\uF0FE\uF0FD\uF078]|\[\s?[xX✓✔]\s?\]|\(\s?[xX]\s?\))\s*/;
+const LEADING_OFF = /^\s*(?:[-*+•▪◦]\s+)?(?:[☐□❑◻▢\uF0A8\uF06F\uF071]|\[\s?\]|\(\s?\))\s*/;
 /** "SI"/"NO" closing the label ("Servizi salva tempo: SI", "… – NO"). */
 const TRAILING_YES_NO = /(?:^|[\s:–—-])(s[iì]|no)\s*$/i;
 /** The list's own instructions: how to tick, not a tick. */
@@ -39,8 +41,8 @@ export interface InterventionList {
 }
 
 /** Ticks written in a cell of their own. */
-const CELL_ON = /^(?:x|s[iì]|yes|✓|✔|☒|☑|■|\[\s?[x✓✔]\s?\]|v)$/i;
-const CELL_OFF = /^(?:no|☐|□|\[\s?\]|-|–|—)?$/i;
+const CELL_ON = /^(?:x|s[iì]|yes|✓|✔|✗|✘|☓|☒|☑|⊠|⌧|■|\uF0FE|\uF0FD|\uF078|\[\s?[x✓✔]\s?\]|v)$/i;
+const CELL_OFF = /^(?:no|☐|□|❑|◻|▢|\uF0A8|\uF06F|\uF071|\[\s?\]|-|–|—)?$/i;
 
 /** What an intervention table's header row says its columns are. */
 interface MarkColumns {
@@ -70,7 +72,7 @@ interface Item {
 
 function cleanLabel(text: string): string {
   return text
-    .replace(/(^|\s)(?:X|✓|✔|☒|☑|■|☐|□|\[[xX ]?\])(?=\s|$)/g, ' ')
+    .replace(/(^|\s)(?:X|✓|✔|☒|☑|⊠|■|☐|□|\[[xX ]?\])(?=\s|$)/g, ' ')
     .replace(/[*_]+/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/ ?[:–—-]$/, '')

@@ -15,6 +15,8 @@ export interface PartnerTable {
   unreadable: { line: number; text: string; reason: string }[];
   header: string[];
   headerLines: number[];
+  /** What the table has no column for (the partners' type, their referents and contacts). */
+  missing: ('type' | 'referent')[];
 }
 
 interface Columns {
@@ -24,12 +26,19 @@ interface Columns {
   referent: number;
   email: number;
   phone: number;
+  /** A column of contacts beside the referent's ("Referente" | "Contatti"): e-mails and phones. */
+  contacts: number;
 }
 
 function columnsOf(row: TableRow): Columns | null {
   const f = row.cells.map((c) => foldText(c));
   const find = (re: RegExp, except: number[] = []) => f.findIndex((c, i) => !except.includes(i) && re.test(c));
-  const name = find(/\b(nome|denominazione|ente|enti|partner|soggetto|organizzazione|ragione sociale)\b/);
+  // The name's column: "Denominazione", "Ente", "Partner"... but not "Tipologia ente" or "Referente
+  // del partner", which name another column after the word.
+  const NAME = /\b(nome|denominazione|ente|enti|partner|soggetto|organizzazione|ragione sociale)\b/;
+  const OTHER = /\b(tipologia|tipo|natura|categoria|ruolo|funzione|referente|contatt[oi]|e ?mail|telefono)\b/;
+  let name = f.findIndex((c) => NAME.test(c) && !OTHER.test(c));
+  if (name < 0) name = find(NAME);
   if (name < 0) return null;
   const referent = find(/\b(referente|referenti|contatt[oi]|riferimento)\b/, [name]);
   const type = find(/\b(tipologia|tipo|natura|forma giuridica|categoria)\b/, [name, referent]);
@@ -38,7 +47,8 @@ function columnsOf(row: TableRow): Columns | null {
   const taken = [name, referent, type, role];
   const email = find(/\b(e ?mail|posta)\b/, taken);
   const phone = find(/\b(telefono|tel|cellulare|recapito)\b/, [...taken, email]);
-  return { name, type, role, referent, email, phone };
+  const contacts = find(/\b(contatt[oi]|recapiti|riferimenti)\b/, [...taken, email, phone]);
+  return { name, type, role, referent, email, phone, contacts };
 }
 
 const ROLE_WORDS = /^(partner\b.*|rete|soggetto aderente.*|aderente.*|capofila|ente capofila|sostenitore|partner)$/i;
@@ -148,8 +158,9 @@ export function readPartners(doc: AnnexDocument, from: number, to: number, claim
         // type column. Not guessed apart: the row is reported and its type left empty.
         unreadable.push({ line: row.line, text: row.cells.join(' | '), reason: 'type and contacts run together' });
       }
-      const extraEmail = cols.email >= 0 ? splitContact(cell(cols.email)).email : '';
-      const extraPhone = cols.phone >= 0 ? splitContact(cell(cols.phone)).phone : '';
+      const more = cols.contacts >= 0 ? splitContact(cell(cols.contacts)) : { email: '', phone: '' };
+      const extraEmail = [cols.email >= 0 ? splitContact(cell(cols.email)).email : '', more.email].filter(Boolean).join('; ');
+      const extraPhone = [cols.phone >= 0 ? splitContact(cell(cols.phone)).phone : '', more.phone].filter(Boolean).join('; ');
       const previous = partners[partners.length - 1];
       partners.push({
         seq: parts.seq ?? (previous ? previous.seq + 1 : 1),
@@ -164,7 +175,10 @@ export function readPartners(doc: AnnexDocument, from: number, to: number, claim
       lines.push(...row.lines);
     }
     if (partners.length === 0) continue;
-    return { partners, lines, unreadable, header: header.cells.map((c) => visibleText(c)), headerLines };
+    const missing: PartnerTable['missing'] = [];
+    if (cols.type < 0) missing.push('type');
+    if (cols.referent < 0 && cols.email < 0 && cols.phone < 0 && cols.contacts < 0) missing.push('referent');
+    return { partners, lines, unreadable, header: header.cells.map((c) => visibleText(c)), headerLines, missing };
   }
   return null;
 }

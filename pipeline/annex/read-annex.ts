@@ -145,6 +145,16 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
         `Project ${header.id}: no partner table found.`, [span.start]),
     );
   }
+  if (partnerTable && partnerTable.missing.length > 0) {
+    const it = { type: 'la tipologia', referent: 'il referente e i contatti' };
+    const en = { type: 'the type', referent: 'the referent and contacts' };
+    findings.push(
+      pipelineFinding('partners-missing', 'info',
+        `Progetto ${header.id}: la tabella dei partner non ha una colonna per ${partnerTable.missing.map((m) => it[m]).join(' né per ')} dei partner.`,
+        `Project ${header.id}: the partner table has no column for ${partnerTable.missing.map((m) => en[m]).join(' or ')} of the partners.`,
+        [partnerTable.headerLines[0]!], { expected: partnerTable.missing.join(','), actual: null }),
+    );
+  }
   for (const u of partnerTable?.unreadable ?? []) {
     findings.push(
       pipelineFinding('table-row-unreadable', 'warning',
@@ -242,7 +252,10 @@ function rankingFindings(ranking: readonly RankingEntry[], projects: readonly Pr
     return same.length === 1 ? same[0] : undefined;
   };
   for (const e of ranking) {
-    const project = (e.id !== null ? projects.find((p) => !matched.has(p) && p.id === e.id) : undefined) ?? byTitle(e) ?? byLead(e);
+    // A number whose project has another title is a position in the ranking, not the number.
+    let byId = e.id !== null ? projects.find((p) => !matched.has(p) && p.id === e.id) : undefined;
+    if (byId && e.title !== '' && byId.header.title !== '' && similarity(byId.header.title, e.title) < 0.5 && byTitle(e)) byId = undefined;
+    const project = byId ?? byTitle(e) ?? byLead(e);
     if (!project) {
       annex.push(
         pipelineFinding('ranking-mismatch', 'info',

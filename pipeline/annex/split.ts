@@ -7,7 +7,7 @@ import { toPlain } from '../../shared/money.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import {
-  continuesHeaderValue, DOT_LEADER, fieldOfLabel, headerFieldOf, headerFieldsOfRow, headerLabelOnly, headerText, type HeaderField,
+  continuesHeaderValue, DOT_LEADER, fieldOfLabel, headerFieldOf, headerFieldsOfRow, headerLabelOnly, headerText, hitOfPair, type HeaderField,
   type HeaderHit,
 } from './header.js';
 import type { TableRow } from './tables.js';
@@ -48,6 +48,8 @@ export interface Split {
 }
 
 const ID = /^\d+(?:\.\d+)+$/;
+/** A project's number in a contents table with named columns: "4", "Progetto n. 4", "ID 12". */
+const NUMBERED = /^(?:(?:progetto|prog\.)\s*(?:n\.?|n°|nr\.?)?\s*|id\s*)?(\d{1,4}(?:\.\d{1,4})*)$/i;
 /** A table of contents entry whose number and title a converter ran into one cell. */
 const ID_AND_TITLE = /^(\d+(?:\.\d+)+)\s+(\S.*)$/s;
 
@@ -90,6 +92,8 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
     // Labels in a row, their values in the one row under them.
     if (rows.length !== 2) continue;
     const [labels, values] = [cells(rows[0]!), cells(rows[1]!)];
+    // A ranking or a table of contents of one project is not that project's header.
+    if (labels.some((l) => /^(pos|posizione|pag|pagina|graduatoria|rank)\b/i.test(l))) continue;
     const named = labels.map((l) => (l === '' ? null : fieldOfLabel(l)));
     const distinct = new Set(named.filter((f): f is HeaderField => f !== null));
     if (distinct.size < 3 || named.some((f, i) => f === null && labels[i] !== '')) continue;
@@ -132,7 +136,9 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
   const rescued = numbersTakenForFurniture(doc, rowHits);
   let current: HeaderHit[] = [];
   // Labels seen alone on their lines, waiting for their values on the lines after.
-  let pending: { field: string; label: string; line: number }[] = [];
+  // `immediate`: a label of free text alone on its line ("Titolo del progetto", as a converter
+  // writes a two-column table one cell to a line): its value is the very next line or none.
+  let pending: { field: string; label: string; line: number; immediate?: boolean }[] = [];
   let strays = 0;
   const close = () => {
     if (current.length > 0) found.push({ hits: current, after: [] });
@@ -173,21 +179,31 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
     // A label alone ("Sub-Allegato", "Punti"): its value comes after the other labels.
     const label = doc.tables.rowAt.has(n) ? null : headerLabelOnly(doc.text(n));
     if (label && pending.length < 6) {
-      pending.push({ field: label, label: headerText(doc.text(n)), line: n });
+      const text = headerText(doc.text(n));
+      const immediate = !text.endsWith(':') && !['id', 'shortName', 'score', 'assigned'].includes(label);
+      pending = pending.filter((p) => !p.immediate);
+      pending.push({ field: label, label: text, line: n, ...(immediate ? { immediate } : {}) });
       continue;
     }
-    if (pending.length > 0 && !doc.tables.rowAt.has(n) && (current.length > 0 || pending.some((p) => p.field === 'id'))) {
+    if (pending.length > 0 && !doc.tables.rowAt.has(n) && (current.length > 0 || pending.some((p) => p.field === 'id' || p.label.endsWith(':')))) {
       // Values come in the labels' order; only an annex number, which nothing else looks like,
       // is taken out of it (a value the converter cut in two would otherwise pair the wrong way).
       const value = headerText(doc.text(n));
       const match = pending
-        .map((p, at) => ({ p, at, hit: at === 0 || p.field === 'id' ? headerFieldOf(`${p.label} ${value}`, n, p.field === 'shortName') : null }))
+        .map((p, at) => ({
+          p, at,
+          hit: at === 0 || p.field === 'id' || p.immediate
+            ? headerFieldOf(`${p.label} ${value}`, n, p.field === 'shortName') ?? hitOfPair(p.label.replace(/:$/, ''), value, n)
+            : null,
+        }))
         .find(({ p, hit }) => hit !== null && hit.field === p.field && !current.some((h) => h.field === p.field && !h.continues));
       if (match) {
         current.push(match.hit!, { field: match.hit!.field, value: '', line: match.p.line, continues: true });
         pending.splice(match.at, 1);
+        pending = pending.filter((p) => !p.immediate);
         continue;
       }
+      pending = pending.filter((p) => !p.immediate);
       // A value that pairs with none: the labels wait a few lines more for theirs.
       if (strays < 3 && pending.some((p) => p.field === 'id')) {
         strays++;
@@ -255,7 +271,12 @@ function readToc(doc: AnnexDocument, before: number, rankings: ReadonlySet<numbe
   }
   for (const tableRows of byTable.values()) {
     const firstText = (r: (typeof rows)[number]) => visibleText(r.cells.find((c) => visibleText(c) !== '') ?? '');
-    const entries = tableRows.filter((r) => ID.test(firstText(r)) || ID_AND_TITLE.test(firstText(r)));
+    const headerRow = tableRows[0]!;
+    // A table whose header names its columns may number its projects "1", "Progetto n. 1", "ID 12".
+    const named = headerRow.cells.some((c) => /titolo|progetto|pag/.test(foldText(c))) && !ID.test(firstText(headerRow));
+    const isEntry = (r: (typeof rows)[number]) =>
+      ID.test(firstText(r)) || ID_AND_TITLE.test(firstText(r)) || (named && r !== headerRow && NUMBERED.test(firstText(r)));
+    const entries = tableRows.filter(isEntry);
     if (entries.length === 0) continue;
     const header = tableRows.find((r) => r.line < entries[0]!.line);
     let cols = { title: -1, lead: -1, page: -1 };
@@ -271,6 +292,8 @@ function readToc(doc: AnnexDocument, before: number, rankings: ReadonlySet<numbe
     for (const r of entries) {
       let cells = r.cells.map((c) => visibleText(c));
       const idCol = cells.findIndex((c) => c !== '');
+      const numbered = NUMBERED.exec(cells[idCol]!);
+      if (numbered && !ID.test(cells[idCol]!)) cells[idCol] = numbered[1]!;
       // Number and title run into one cell: the header's column for it is the title's.
       const fused = ID.test(cells[idCol]!) ? null : ID_AND_TITLE.exec(cells[idCol]!);
       if (fused) cells = [...cells.slice(0, idCol), fused[1]!, fused[2]!, ...cells.slice(idCol + 1)];
@@ -292,6 +315,9 @@ function readToc(doc: AnnexDocument, before: number, rankings: ReadonlySet<numbe
   return { toc, lines };
 }
 
+/** A contents line's project number and title: "Progetto n. 1 – Titolo", "2.1 Titolo (Capofila)". */
+const TOC_ENTRY = /^(?:(?:sub[\s-]*)?allegato\s*|(?:scheda\s+)?progetto\s+(?:n\.?\s*|n°\s*|nr\.?\s*)?|id\s*)?(\d{1,4}(?:\.\d{1,4})*)(?:\s*[-–—:.)])?\s+(\S.*)$/i;
+
 /**
  * A table of contents written as lines with dot leaders ("Progetto n. 1 – Famiglie al centro
  * ........ 3", "2.1 Titolo (Capofila) ..... pag. 4"): every such line before the first project is
@@ -302,18 +328,24 @@ function readDotToc(doc: AnnexDocument, before: number): { toc: TocEntry[]; line
   const lines: number[] = [];
   for (let n = 1; n < before && n <= doc.lines.length; n++) {
     if (!doc.isContent(n) || doc.tables.rowAt.has(n)) continue;
-    const text = headerText(doc.text(n));
-    if (text.length > 300 || !DOT_LEADER.test(text)) continue;
+    const raw = doc.text(n);
+    const text = headerText(raw);
+    if (text.length > 300) continue;
     const page = /(\d{1,4})$/.exec(text);
     let rest = page ? text.slice(0, page.index) : text;
-    rest = rest.trimEnd().replace(/(?:pag(?:ina)?\.?|p\.)$/i, '');
+    const pag = /(?:pag(?:ina)?\.?|p\.)$/i.exec(rest.trimEnd());
+    rest = pag ? rest.trimEnd().slice(0, pag.index) : rest;
     // The leader itself: dots, ellipses, underscores and spaces at the end.
     let end = rest.length;
     while (end > 0 && /[.…_\s]/.test(rest[end - 1]!)) end--;
     const leader = rest.slice(end);
-    if (!DOT_LEADER.test(leader)) continue;
+    // A leader of dots; or, for a line that numbers a project, a tab or a wide gap before the
+    // page (a Word contents' tab leader), or "pag." before it.
+    const dotted = DOT_LEADER.test(leader);
+    if (!dotted && !(page && (pag !== null || /\t| {3,}/.test(raw.replace(/\s+$/, '').slice(-40))))) continue;
+    if (!dotted && !TOC_ENTRY.test(rest.slice(0, end).trim())) continue;
     lines.push(n);
-    const entry = /^(?:(?:sub[\s-]*)?allegato\s*|(?:scheda\s+)?progetto\s+(?:n\.?\s*|n°\s*|nr\.?\s*)?|id\s*)?(\d{1,4}(?:\.\d{1,4})*)(?:\s*[-–—:.)])?\s+(\S.*)$/i.exec(rest.slice(0, end).trim());
+    const entry = TOC_ENTRY.exec(rest.slice(0, end).trim());
     if (!entry) continue;
     let title = entry[2]!.trim();
     let leadEntity = '';

@@ -38,6 +38,8 @@ export function splitContact(raw: string): Contact {
   });
   const name = text
     .replace(LABELS, ' ')
+    // Brackets the contacts stood in, now empty: "Paolo Riva (PEC …)".
+    .replace(/\(\s?[,;:]?\s?\)|\[\s?[,;:]?\s?\]/g, ' ')
     .replace(/(?<!\s)\s*[,;]\s*(?=[,;]|$)/g, '')
     .replace(/(\s[-–—]\s*)+(?=[-–—]|$)/g, ' ')
     .replace(/\s+/g, ' ')

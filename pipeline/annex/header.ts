@@ -105,7 +105,7 @@ export function hitOfPair(label: string, rawValue: string, line: number): Header
     }
     case 'assigned': {
       // The amount may be followed by itself in words: "€ 30.000,00 (trentamila/00)".
-      const amount = value.replace(/\s*\([^()]*\)$/, '');
+      const amount = value.replace(/ ?\([^()]*\)$/, '');
       const r = readAmount(amount);
       return r.kind === 'amount' || r.kind === 'placeholder' ? { field, value: amount, line } : null;
     }
@@ -181,6 +181,21 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
 export function headerFieldsOfRow(cells: readonly string[], line: number): HeaderHit[] {
   const filled = cells.map((c) => c.trim()).filter((c) => visibleText(c) !== '');
   if (filled.length === 0 || filled.length > 6) return [];
+  // Pairs by position in a table of two or four columns: a label whose value cell is empty says
+  // nothing ("Contributo" | ""), which does not make the row any less a header's.
+  if (cells.length >= 4 && cells.length % 2 === 0 && cells.length <= 8) {
+    const byPosition: HeaderHit[] = [];
+    let header = true;
+    for (let i = 0; i < cells.length && header; i += 2) {
+      const label = visibleText(cells[i]!);
+      const value = visibleText(cells[i + 1]!);
+      if (label === '' && value === '') continue;
+      const hit = label !== '' && value !== '' ? hitOfPair(cells[i]!, cells[i + 1]!, line) : null;
+      if (hit) byPosition.push(hit);
+      else if (value !== '' || label === '' || label.length > 60 || /\d/.test(label)) header = false;
+    }
+    if (header && byPosition.length > 0) return byPosition;
+  }
   const hits: HeaderHit[] = [];
   for (let i = 0; i < filled.length; ) {
     const pair = i + 1 < filled.length ? hitOfPair(filled[i]!, filled[i + 1]!, line) : null;

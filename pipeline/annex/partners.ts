@@ -2,6 +2,7 @@
 // email in one cell), with the partner's role sometimes written in the name cell
 // ("Altana - <i>Partner attuativo</i>"). Page breaks may split the table; furniture and page
 // numbers between its rows are already out of the way, a repeated header row is skipped.
+import { isAmountHeader, isBudgetHeading, strictBudgetCodesOf } from '../../shared/labels.js';
 import type { Partner } from '../../shared/model.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
@@ -100,11 +101,26 @@ function repeatsHeader(row: TableRow, header: TableRow): boolean {
  * page numbers and blank lines between them, and a first row that either repeats the header or
  * goes on with the numbering.
  */
+/** The first row of the intervention list or of the budget: no partner's. */
+function startsOtherTable(row: TableRow): boolean {
+  const cells = row.cells.map((c) => visibleText(c));
+  const first = cells.find((c) => c !== '') ?? '';
+  const f = foldText(first);
+  return (
+    /tipologi[ae] (di |dell ?)?intervent/.test(f) ||
+    isBudgetHeading(first) ||
+    strictBudgetCodesOf(first).length > 0 ||
+    cells.slice(1).some((c) => isAmountHeader(c))
+  );
+}
+
 function continuedRows(doc: AnnexDocument, after: TableRow[], header: TableRow): TableRow[] {
   const out: TableRow[] = [];
   let table = header.table;
   let lastLine = Math.max(...header.lines);
   for (const row of after) {
+    // Another table's header, run into this one (a text's tables apart by blank lines only).
+    if (startsOtherTable(row)) break;
     if (row.table !== table) {
       const gapIsEmpty = (() => {
         for (let n = lastLine + 1; n < Math.min(...row.lines); n++) if (doc.isContent(n)) return false;

@@ -49,7 +49,7 @@ export interface Split {
 
 const ID = /^\d+(?:\.\d+)+$/;
 /** A project's number in a contents table with named columns: "4", "Progetto n. 4", "ID 12". */
-const NUMBERED = /^(?:(?:progetto|prog\.)\s*(?:n\.?|n°|nr\.?)?\s*|id\s*)?(\d{1,4}(?:\.\d{1,4})*)$/i;
+const NUMBERED = /^(?:(?:progetto|prog\.)\s*(?:(?:n\.?|n°|nr\.?)\s*)?|id\s*)?(\d{1,4}(?:\.\d{1,4})*)$/i;
 /** A table of contents entry whose number and title a converter ran into one cell. */
 const ID_AND_TITLE = /^(\d+(?:\.\d+)+)\s+(\S.*)$/s;
 
@@ -89,22 +89,28 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
       rows.forEach((r, i) => (perRow[i]!.length > 0 ? hits.set(r.line, perRow[i]!) : neutral.add(r.line)));
       continue;
     }
-    // Labels in a row, their values in the one row under them.
-    if (rows.length !== 2) continue;
-    const [labels, values] = [cells(rows[0]!), cells(rows[1]!)];
-    // A ranking or a table of contents of one project is not that project's header.
-    if (labels.some((l) => /^(pos|posizione|pag|pagina|graduatoria|rank)\b/i.test(l))) continue;
-    const named = labels.map((l) => (l === '' ? null : fieldOfLabel(l)));
-    const distinct = new Set(named.filter((f): f is HeaderField => f !== null));
-    if (distinct.size < 3 || named.some((f, i) => f === null && labels[i] !== '')) continue;
-    const row: HeaderHit[] = [];
-    named.forEach((f, i) => {
-      const hit = f && values[i] ? headerFieldsOfRow([labels[i]!, values[i]!], rows[1]!.line)[0] : undefined;
-      if (hit && !row.some((h) => h.field === hit.field)) row.push(hit);
-    });
-    if (row.length >= 2) {
-      hits.set(rows[1]!.line, row);
-      neutral.add(rows[0]!.line);
+    // Labels in a row, their values in the one row under them (a second row of values like it
+    // would make a ranking). A text's tables may run into each other: any row can be the labels.
+    const filled = (r: TableRow) => r.cells.filter((c) => visibleText(c) !== '').length;
+    for (let i = 0; i + 1 < rows.length; i++) {
+      const labels = cells(rows[i]!);
+      // A ranking or a table of contents of one project is not that project's header.
+      if (labels.some((l) => /^(pos|posizione|pag|pagina|graduatoria|rank)\b/i.test(l))) continue;
+      const named = labels.map((l) => (l === '' ? null : fieldOfLabel(l)));
+      const distinct = new Set(named.filter((f): f is HeaderField => f !== null));
+      if (distinct.size < 3 || named.some((f, k) => f === null && labels[k] !== '')) continue;
+      const after = rows[i + 2];
+      if (after && filled(after) === filled(rows[i + 1]!) && headerFieldsOfRow(after.cells, after.line).length === 0) continue;
+      const values = cells(rows[i + 1]!);
+      const row: HeaderHit[] = [];
+      named.forEach((f, k) => {
+        const hit = f && values[k] ? headerFieldsOfRow([labels[k]!, values[k]!], rows[i + 1]!.line)[0] : undefined;
+        if (hit && !row.some((h) => h.field === hit.field)) row.push(hit);
+      });
+      if (row.length >= 2) {
+        hits.set(rows[i + 1]!.line, row);
+        neutral.add(rows[i]!.line);
+      }
     }
   }
   return { hits, neutral };
@@ -274,8 +280,11 @@ function readToc(doc: AnnexDocument, before: number, rankings: ReadonlySet<numbe
     const headerRow = tableRows[0]!;
     // A table whose header names its columns may number its projects "1", "Progetto n. 1", "ID 12".
     const named = headerRow.cells.some((c) => /titolo|progetto|pag/.test(foldText(c))) && !ID.test(firstText(headerRow));
+    // "Progetto 5 – Titolo" and its page, a contents line with a tab before the page (Word's).
+    const pageLast = (r: (typeof rows)[number]) => /^\d{1,4}$/.test(visibleText(r.cells[r.cells.length - 1] ?? ''));
     const isEntry = (r: (typeof rows)[number]) =>
-      ID.test(firstText(r)) || ID_AND_TITLE.test(firstText(r)) || (named && r !== headerRow && NUMBERED.test(firstText(r)));
+      ID.test(firstText(r)) || ID_AND_TITLE.test(firstText(r)) || (named && r !== headerRow && NUMBERED.test(firstText(r))) ||
+      (pageLast(r) && r.cells.filter((c) => visibleText(c) !== '').length === 2 && /^(?:progetto|id|sub)/i.test(firstText(r)) && TOC_ENTRY.test(firstText(r)));
     const entries = tableRows.filter(isEntry);
     if (entries.length === 0) continue;
     const header = tableRows.find((r) => r.line < entries[0]!.line);
@@ -295,12 +304,14 @@ function readToc(doc: AnnexDocument, before: number, rankings: ReadonlySet<numbe
       const numbered = NUMBERED.exec(cells[idCol]!);
       if (numbered && !ID.test(cells[idCol]!)) cells[idCol] = numbered[1]!;
       // Number and title run into one cell: the header's column for it is the title's.
-      const fused = ID.test(cells[idCol]!) ? null : ID_AND_TITLE.exec(cells[idCol]!);
+      const fused = ID.test(cells[idCol]!) ? null : ID_AND_TITLE.exec(cells[idCol]!) ?? TOC_ENTRY.exec(cells[idCol]!);
       if (fused) cells = [...cells.slice(0, idCol), fused[1]!, fused[2]!, ...cells.slice(idCol + 1)];
       const at = (c: number) => (fused && c >= idCol ? c + 1 : c);
-      const rest = cells.map((c, i) => ({ c, i })).filter(({ c, i }) => i > idCol && c !== '');
+      const all = cells.map((c, i) => ({ c, i })).filter(({ c, i }) => i > idCol && c !== '');
+      const lastCell = all[all.length - 1]?.c ?? '';
+      // Without a page column, a last cell that is a number is the page, not the lead entity.
+      const rest = cols.page < 0 && /^\d{1,4}$/.test(lastCell) ? all.slice(0, -1) : all;
       const pick = (col: number, fallback: number) => (col >= 0 ? cells[at(col)] ?? '' : rest[fallback]?.c ?? '');
-      const lastCell = rest[rest.length - 1]?.c ?? '';
       const pageText = cols.page >= 0 ? cells[at(cols.page)] ?? '' : /^\d{1,4}$/.test(lastCell) ? lastCell : '';
       toc.push({
         id: cells[idCol]!,
@@ -342,7 +353,7 @@ function readDotToc(doc: AnnexDocument, before: number): { toc: TocEntry[]; line
     // A leader of dots; or, for a line that numbers a project, a tab or a wide gap before the
     // page (a Word contents' tab leader), or "pag." before it.
     const dotted = DOT_LEADER.test(leader);
-    if (!dotted && !(page && (pag !== null || /\t| {3,}/.test(raw.replace(/\s+$/, '').slice(-40))))) continue;
+    if (!dotted && !(page && (pag !== null || /\t| {3,}/.test(raw.trimEnd().slice(-40))))) continue;
     if (!dotted && !TOC_ENTRY.test(rest.slice(0, end).trim())) continue;
     lines.push(n);
     const entry = TOC_ENTRY.exec(rest.slice(0, end).trim());

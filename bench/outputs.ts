@@ -24,23 +24,27 @@ export interface Sample {
   wallMs: number;
   /** User + system CPU time of the process; NaN without /usr/bin/time. */
   cpuMs: number;
+  /** Peak resident set size of the process (MB); NaN without /usr/bin/time. */
+  peakRssMb: number;
 }
 
 /** One process, timed: wall clock around it, and its CPU time as /usr/bin/time reports it. */
 export function timed(cmd: string, args: string[], work: string): Sample {
   const withTime = existsSync(TIME);
   const cpuFile = join(work, 'cpu-time');
-  const [file, argv] = withTime ? [TIME, ['-o', cpuFile, '-f', '%U %S', cmd, ...args]] : [cmd, args];
+  const [file, argv] = withTime ? [TIME, ['-o', cpuFile, '-f', '%U %S %M', cmd, ...args]] : [cmd, args];
   const start = performance.now();
   const r = spawnSync(file, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   const wallMs = performance.now() - start;
   if (r.error || r.status !== 0) throw new Error(`bench: ${cmd} ${args.join(' ')} failed (${r.status}): ${String(r.stderr ?? r.error).trim()}`);
   let cpuMs = NaN;
+  let peakRssMb = NaN;
   if (withTime) {
-    const [user, sys] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+    const [user, sys, kb] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
     cpuMs = (user! + sys!) * 1000;
+    peakRssMb = kb! / 1024;
   }
-  return { wallMs, cpuMs };
+  return { wallMs, cpuMs, peakRssMb };
 }
 
 function hasPdftotext(): boolean {

@@ -12,8 +12,9 @@ import { clearTextMemo } from '../shared/text.js';
 import { isSheetCall } from '../test/addon/harness.js';
 import { callsPerEdit, coreMsPerEdit, scriptBytes, type EditCalls } from './addon.js';
 import { annexCopies, assertCopiesRead, seedBytes, seedProjectCount, SEED } from './annex-copies.js';
-import { benchCli, removeBatch, seedBatch } from './cli.js';
+import { benchCli } from './cli.js';
 import { benchStartup } from './outputs.js';
+import { benchScaling } from './scaling.js';
 import { benchPdf } from './pdf.js';
 import { profileDriver, ROOT, type Profile } from './profile.js';
 import { benchReport, benchReportCopies } from './report.js';
@@ -87,14 +88,10 @@ const budgetTailExponent = tail(budgetPoints, (p) => p.rows);
 // --- The whole CLI, as a user runs it.
 log('CLI on the seed');
 const cliSeed = await benchCli([SEED], 3);
-log('CLI on a batch of 100 annex files');
-const batch = seedBatch(100);
-let cliBatch;
-try {
-  cliBatch = await benchCli([batch], 1, 0);
-} finally {
-  removeBatch(batch);
-}
+
+// --- The CLI on 10, 100 and 1,000 annex files: peak memory and time.
+log('CLI on 10, 100 and 1,000 annex files (CSV, JSON, workbook), and with the report at 10 and 100');
+const scaling = benchScaling();
 
 // --- The CLI against node -e 0 and pdftotext -layout, and what each output costs.
 log('CLI on the seed against node -e 0 and pdftotext -layout; each output (--formats)');
@@ -140,6 +137,16 @@ const targets = {
     target: '< 0.10 (report.html render / whole run in process, seed)',
     value: report.seed.reportShareOfRun,
     met: report.seed.reportShareOfRun < 0.1,
+  },
+  cliPeakRss1000vs10: {
+    target: '<= 1.5 (peak RSS, 1,000 annex files / 10; CSV, JSON, workbook)',
+    value: scaling.rssRatio,
+    met: scaling.rssRatio !== null && scaling.rssRatio <= 1.5,
+  },
+  cliTimeExponent: {
+    target: '<= 1.0 (wall time over 10, 100, 1,000 annex files)',
+    value: { wall: scaling.wallExponent, cpu: scaling.cpuExponent },
+    met: scaling.wallExponent <= 1.0,
   },
   cliVsPdftotext: {
     target: '<= 3 (CLI on the seed, every output / pdftotext -layout on its PDF)',
@@ -188,7 +195,7 @@ const result = {
   },
   cli: {
     seed: { wallMs: cliSeed.wallMs, peakRssMb: cliSeed.peakRssMb, runs: cliSeed.runs },
-    batch100: { wallMs: cliBatch.wallMs, peakRssMb: cliBatch.peakRssMb, runs: cliBatch.runs, files: 100 },
+    scaling,
     outputs: cliSeed.outputs,
     startup,
   },

@@ -2,12 +2,21 @@
 // Exit codes: 0 done, 1 --strict and an error finding exists, 2 anything the user can act on
 // (unusable input or arguments, an output folder that is not ours or cannot be written), 70 only
 // a bug of ours. Every failure is one line on stderr, never a stack trace.
+import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, printable } from './errors.js';
 import { restoreOutFolder } from './out-folder.js';
 import type { CsvDialect } from './outputs/csv.js';
 import { DEFAULT_MAX_INPUT_BYTES, loadProfile, OUTPUT_FORMATS, resolveInputs, run, type Lang, type OutputFormat } from './run.js';
 import { REPLAN_STRATEGIES, type ReplanStrategy } from '../shared/replan/index.js';
+
+// Memory that does not grow with the number of annexes: the run holds one annex at a time, but
+// V8 lets its heap grow to up to four times what is live before collecting, so a long run's
+// peak would climb with its length (141 MB at 10 annexes, 450 MB at 1,000). Collecting once the
+// heap is half again what is live keeps it level (134 and 197 MB) for a few percent more time.
+// A value given by the user (NODE_OPTIONS, node's own arguments) is left as it is.
+const GROWING = '--heap-growing-percent';
+if (![...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes(GROWING))) setFlagsFromString(`${GROWING}=50`);
 
 const EXIT_INPUT = 2;
 const EXIT_INTERNAL = 70;

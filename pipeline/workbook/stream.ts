@@ -149,11 +149,17 @@ class ProvisionalStrings {
   }
 }
 
+/** What the workbook's own parts need of a sheet: its number, name and print ranges. */
 interface SheetStub {
   id: number;
   name: string;
   state: string;
-  pageSetup: Any;
+  pageSetup: { printArea?: string; printTitlesRow?: string; printTitlesColumn?: string };
+}
+
+function stubOf(model: Any): SheetStub {
+  const { printArea, printTitlesRow, printTitlesColumn } = model.pageSetup ?? {};
+  return { id: model.id, name: model.name, state: model.state, pageSetup: { printArea, printTitlesRow, printTitlesColumn } };
 }
 
 interface PendingTab {
@@ -238,7 +244,7 @@ export class WorkbookStream {
       this.scratch.removeWorksheet(ws.id);
       const id = this.nextId++;
       model.id = id;
-      this.stubs.push({ id, name: model.name, state: model.state, pageSetup: model.pageSetup });
+      this.stubs.push(stubOf(model));
       const options = {
         sharedStrings: this.strings,
         styles: this.provisional,
@@ -393,7 +399,7 @@ export class WorkbookStream {
     } else if (chunk.length > 0) flush();
     entry.write(xml.slice(gap));
     entry.close();
-    return { id, name, state: model.state, pageSetup: model.pageSetup };
+    return stubOf(model);
   }
 
   /** The texts of a sheet's spilled rows that will be cut (cutSheetCells' test, on the values given to exceljs). */

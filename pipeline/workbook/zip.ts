@@ -15,7 +15,8 @@ const MAX32 = 0xffffffff;
 const MAX16 = 0xffff;
 
 interface Entry {
-  name: Buffer;
+  /** Kept as text: a small Buffer would hold on to a whole slab of Node's buffer pool. */
+  name: string;
   offset: number;
   crc: number;
   compressed: number;
@@ -59,16 +60,17 @@ export class ZipWriter {
     h.writeUInt32LE(e.crc >>> 0, 14);
     h.writeUInt32LE(e.compressed, 18);
     h.writeUInt32LE(e.size, 22);
-    h.writeUInt16LE(e.name.length, 26);
+    const name = Buffer.from(e.name, 'utf8');
+    h.writeUInt16LE(name.length, 26);
     h.writeUInt16LE(0, 28);
-    return Buffer.concat([h, e.name]);
+    return Buffer.concat([h, name]);
   }
 
   /** An entry written in pieces; one at a time. */
   open(name: string): EntryWriter {
     if (this.open_) throw new Error('zip: an entry is still open');
     this.open_ = true;
-    const e: Entry = { name: Buffer.from(name, 'utf8'), offset: this.position, crc: 0, compressed: 0, size: 0 };
+    const e: Entry = { name, offset: this.position, crc: 0, compressed: 0, size: 0 };
     const header = this.localHeader(e);
     this.put(header);
     let pending: Buffer[] = [];
@@ -129,10 +131,11 @@ export class ZipWriter {
       h.writeUInt32LE(e.crc >>> 0, 16);
       h.writeUInt32LE(e.compressed, 20);
       h.writeUInt32LE(e.size, 24);
-      h.writeUInt16LE(e.name.length, 28);
+      const name = Buffer.from(e.name, 'utf8');
+      h.writeUInt16LE(name.length, 28);
       h.writeUInt16LE(extra.length, 30);
       h.writeUInt32LE(far ? MAX32 : e.offset, 42);
-      this.put(Buffer.concat([h, e.name, extra]));
+      this.put(Buffer.concat([h, name, extra]));
     }
     const size = this.position - start;
     const count = this.entries.length;

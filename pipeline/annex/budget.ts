@@ -93,6 +93,7 @@ export function readBudgetPart(doc: AnnexDocument, from: number, to: number, cla
   // "Voce di bilancio"): the row is the budget's header all the same.
   const header = gridRows[0] ? headerAsReaderKnowsIt(gridRows[0]) : null;
   if (header) grid[0] = header;
+  for (let r = 0; r < grid.length; r++) grid[r] = withEuroColumns(grid[r]!);
   const budget = readBudget(grid, limits);
   const findings = sharesFromTotal(budget, grid);
   const rowLines = gridRows.map((r) => r.line);
@@ -128,6 +129,26 @@ export function readBudgetPart(doc: AnnexDocument, from: number, to: number, cla
   unused.push(...unreadCofinancing(budget, after));
   findings.push(...sharesSum(budget));
   return { budget, rowLines, lines, extraTables, unused, findings };
+}
+
+/**
+ * A template that gives "€" a column of its own ("A) Personale | € | 20.000,00"): the amount
+ * stands in both cells, so that it is read whether the header's "Importo" heads the sign's
+ * column or the figure's.
+ */
+function withEuroColumns(row: readonly CellValue[]): CellValue[] {
+  const out = [...row];
+  const text = (c: CellValue) => visibleText(String(c ?? ''));
+  const sign = (c: CellValue) => /^(€|eur|euro)$/i.test(text(c));
+  const figure = (c: CellValue) => {
+    const k = readAmount(c).kind;
+    return text(c) !== '' && !sign(c) && (k === 'amount' || k === 'placeholder');
+  };
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (sign(out[i]) && figure(out[i + 1])) out[i] = out[i + 1];
+    else if (figure(out[i]) && sign(out[i + 1])) out[i + 1] = out[i];
+  }
+  return out;
 }
 
 /** The header row's columns for the funded and cofinanced shares of each line, if it has them. */

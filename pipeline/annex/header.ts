@@ -19,6 +19,8 @@ export interface HeaderHit {
    * counts as part of the header.
    */
   continues?: true;
+  /** After a project's number, the text its line goes on with ("Progetto n. 4 – Titolo"). */
+  rest?: string;
 }
 
 /** Fields whose value is free text, which a converter may wrap onto the next line. */
@@ -47,7 +49,7 @@ function stripEmphasisEdges(text: string): string {
 // ("Progetto n. 4", "Progetto 2.1", "ID 12", "N. progetto 7").
 const FIELDS: { field: HeaderField; re: RegExp }[] = [
   { field: 'id', re: /^(?:sub[\s-]*)?allegato\s*(?:n\.?\s*)?(\d+(?:\.\d+)+)\s*(?:[-–:]\s*.*)?$/is },
-  { field: 'id', re: /^(?:scheda\s+(?:di\s+)?)?progetto\s+(?:(?:n\.?|n°|nr\.?|numero)\s*)?(\d{1,4}(?:\.\d{1,4})*)\s*(?:[-–—:]\s*.*)?$/is },
+  { field: 'id', re: /^(?:scheda\s+(?:di\s+)?)?progetto\s+(?:(?:n\.?|n°|nr\.?|numero)\s*)?(\d{1,4}(?:\.\d{1,4})*)\s*(?:[-–—:]\s*(.*))?$/is },
   { field: 'id', re: /^(?:id|codice|cod\.)(?:\s+progetto)?\s*(?:[:.]\s*)?(\d{1,6}(?:\.\d{1,4})*)$/i },
   { field: 'id', re: /^(?:n\.?|n°|nr\.?|numero)\s*(?:del\s+)?progetto\s*(?:[:.]\s*)?(\d{1,4}(?:\.\d{1,4})*)$/i },
   { field: 'title', re: /^(?:titolo(?:\s+(?:del\s+)?progetto)?|progetto)\s*:\s*(.+)$/is },
@@ -152,7 +154,8 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
       if (r.kind !== 'amount' && r.kind !== 'placeholder') continue;
     }
     if ((field === 'title' || field === 'leadEntity' || field === 'alliance') && isContactOnly(value)) continue;
-    return { field, value, line };
+    const rest = field === 'id' && m[2] ? stripEmphasisEdges(m[2]) : '';
+    return rest !== '' && /\p{L}{3}/u.test(rest) ? { field, value, line, rest } : { field, value, line };
   }
   // "Label: value" with any of the names agencies give a field (the label is short).
   const colon = text.indexOf(':');
@@ -216,6 +219,7 @@ export function buildHeader(hits: readonly HeaderHit[], fallbackId: string, firs
   const first = (f: HeaderField) => hits.find((h) => h.field === f && !h.continues);
   const lines: Record<string, number> = {};
   for (const h of hits) if (!(h.field in lines) && !h.continues) lines[h.field] = h.line;
+  if (!('title' in lines) && first('id')?.rest) lines.title = first('id')!.line;
   const referentHit = first('referent');
   const contact = referentHit ? splitContact(referentHit.value) : { name: '', email: '', phone: '' };
   if (referentHit) {
@@ -228,7 +232,8 @@ export function buildHeader(hits: readonly HeaderHit[], fallbackId: string, firs
   return {
     id: first('id')?.value ?? fallbackId,
     shortName: first('shortName')?.value ?? '',
-    title: first('title')?.value ?? '',
+    // Without a title of its own, the one its number's line gives ("Progetto n. 4 – Titolo").
+    title: first('title')?.value ?? first('id')?.rest ?? '',
     leadEntity: first('leadEntity')?.value ?? '',
     alliance: first('alliance')?.value ?? '',
     referent: contact.name,
@@ -257,7 +262,7 @@ export function isContactOnly(raw: string): boolean {
       if (w === '' || w === '-') return false;
       if (EMAIL_ONLY.test(w.replace(/^[(<\[]+|(?<![)>\].])[)>\].]+$/g, ''))) return (found = true), false;
       if (/^\+?[\d/().-]{3,}$/.test(w) && (w.match(/\d/g) ?? []).length >= 3) return (found = true), false;
-      return !/^(tel|telefono|cell|cellulare|mob|fax|e-?mail|mail|email)\.?:?$/i.test(w);
+      return !/^(tel|telefono|cell|cellulare|mob|fax|e-?mail|mail|email|pec)\.?:?$/i.test(w);
     });
   return found && rest.length === 0;
 }

@@ -377,6 +377,8 @@ function rankingColumnOf(header: string): RankingColumn | null {
   if (/^(pos|posizione|rank|ordine|graduatoria|n ordine)$/.test(f)) return 'position';
   if (/^(id|codice|cod|n|n°|nr|numero)( (del )?progetto)?$|^(id|codice|numero|progetto)( n| n°)?$/.test(f)) return 'id';
   if (/punt/.test(f)) return 'score';
+  // The grant awarded, not the one asked for nor the project's cost.
+  if (/richiest|costo|totale progetto|cofinanz/.test(f)) return null;
   if (/contributo|assegnat|concess|finanziament|importo/.test(f)) return 'assigned';
   if (/capofila|^ente|soggetto|proponente/.test(f)) return 'lead';
   if (/titolo|progetto|denominazione/.test(f)) return 'title';
@@ -401,6 +403,10 @@ function readRanking(doc: AnnexDocument, before: number): { ranking: RankingEntr
     header.cells.forEach((c, i) => {
       const kind = rankingColumnOf(c);
       if (kind && !cols.has(kind)) cols.set(kind, i);
+      // "Contributo" beside "Contributo assegnato": the one that says it was awarded.
+      if (kind === 'assigned' && cols.get('assigned') !== i && /assegnat|concess|finanziat|ammess/.test(foldText(c))) {
+        if (!/assegnat|concess|finanziat|ammess/.test(foldText(header.cells[cols.get('assigned')!] ?? ''))) cols.set('assigned', i);
+      }
     });
     // "N." alone beside no other number: the project's number.
     if (!cols.has('score') && !cols.has('assigned')) continue;
@@ -413,7 +419,7 @@ function readRanking(doc: AnnexDocument, before: number): { ranking: RankingEntr
       lines.push(...r.lines);
       if (!body.includes(r)) continue;
       const cell = (k: RankingColumn) => (cols.has(k) ? visibleText(r.cells[cols.get(k)!] ?? '') : '');
-      const id = /^(?:n\.?\s*|id\s*)?(\d{1,6}(?:\.\d{1,4})*)$/i.exec(cell('id'));
+      const id = NUMBERED.exec(cell('id')) ?? /^(?:n\.?\s*)(\d{1,6}(?:\.\d{1,4})*)$/i.exec(cell('id'));
       const score = /^(\d{1,3}(?:[.,]\d+)?)\s*(?:(?:\/|su)\s*\d{1,3})?$/.exec(cell('score'));
       const amount = readAmount(cell('assigned'));
       ranking.push({

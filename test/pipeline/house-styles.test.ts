@@ -320,3 +320,96 @@ describe('ATS Brianza: a ranking by position, a tab-leader index, four-column he
     expect(rules(p5).filter((r) => r[1] !== 'info')).toEqual([]);
   });
 });
+
+// ATS Città Metropolitana: a ranking that names each project "Progetto n. 3" and gives both the
+// grant asked for and the one awarded; "Progetto n. 3 – title" headings, a label alone before
+// its value, a referent whose e-mail and PEC go on the lines after; boxes after the labels; a
+// budget that gives "€" a column of its own.
+const MILANO = `AGENZIA DI TUTELA DELLA SALUTE DELLA CITTÀ METROPOLITANA DI MILANO
+
+GRADUATORIA DEI PROGETTI FINANZIATI
+
+Progetto\tCapofila\tContributo richiesto\tContributo assegnato\tPunteggio
+Progetto n. 3\tComune di Milano\t€ 40.000,00\t€ 30.000,00\t77
+Progetto n. 7\tComune di Rho\t€ 14.000,00\t€ 14.000,00\t64
+
+## Progetto n. 3 – Milano concilia
+
+Titolo del progetto:
+Milano concilia
+
+Ente capofila: Comune di Milano
+
+Alleanza: Alleanza Milano Nord
+
+Referente: Mario Bianchi
+e-mail: m.bianchi@comune.milano.example.it
+PEC: conciliazione@pec.comune.milano.example.it
+
+Punteggio attribuito: 77
+
+Contributo concesso: € 30.000,00 (trentamila/00)
+
+Tipologie di intervento (indicare con una X):
+
+a. ${TYPES[0]} [X]
+b. ${TYPES[1]} [ ]
+c. ${TYPES[2]} [ ]
+d. ${TYPES[3]} [X]
+e. ${TYPES[4]} [ ]
+f. ${TYPES[5]} [ ]
+
+PIANO DEI CONTI
+Voce di costo\tImporto\t
+A. Costi di personale interno ed esterno\t€\t20.000,00
+di cui per coordinamento\t€\t6.000,00
+B. Costo di acquisto, noleggio, leasing di beni o software\t€\t-
+C. Costo di acquisto di servizi\t€\t20.000,00
+D. Costi relativi ad erogazione voucher/rimborsi\t€\t15.000,00
+E. Spese generali di funzionamento e gestione\t€\t2.000,00
+TOTALE\t€\t57.000,00
+di cui CONTRIBUTO RICHIESTO\t€\t40.000,00
+di cui COFINANZIAMENTO\t€\t17.000,00
+
+## Progetto n. 7 – Rho per le famiglie
+
+Titolo del progetto:
+Rho per le famiglie
+
+Ente capofila: Comune di Rho
+
+Referente: Lucia Gatti, 02 933321
+
+Punteggio attribuito: 64
+
+Contributo concesso: € 14.000,00
+`;
+
+describe('ATS Città Metropolitana: "Progetto n. 3" everywhere, labels alone, "€" in a column of its own', () => {
+  const a = annexOf(MILANO, 'milano.md');
+
+  it('reads the headers, the title from the line after its label, the contacts from the lines after the referent', () => {
+    expect(a.projects.map(header)).toEqual([
+      ['3', 'Milano concilia', 'Comune di Milano', 'Alleanza Milano Nord', 'Mario Bianchi',
+        'm.bianchi@comune.milano.example.it; conciliazione@pec.comune.milano.example.it', '', 77, '30000.00'],
+      ['7', 'Rho per le famiglie', 'Comune di Rho', '', 'Lucia Gatti', '', '02 933321', 64, '14000.00'],
+    ]);
+    // Said, not guessed: project 7 names no alliance.
+    expect(a.projects[1]!.findings.filter((f) => f.rule === 'header-field-missing').map((f) => f.expected)).toContain('the local alliance');
+  });
+
+  it('matches ranking rows by "Progetto n. 3" and compares the grant awarded, not the one asked for', () => {
+    expect(a.projects.flatMap((p) => p.findings.filter((f) => f.rule === 'ranking-mismatch'))).toEqual([]);
+    expect(a.findings).toEqual([]);
+  });
+
+  it('reads boxes after the labels', () => {
+    expect(ticked(a.projects[0]!)).toBe('ad');
+  });
+
+  it('reads the amounts beside a column of "€"', () => {
+    expect(amounts(a.projects[0]!)).toEqual({
+      A: '20000.00', A_coord: '6000.00', B: null, C: '20000.00', D: '15000.00', E: '2000.00', TOTAL: '57000.00', CONTRIBUTION: '40000.00', COFINANCING: '17000.00',
+    });
+  });
+});

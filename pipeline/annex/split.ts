@@ -4,6 +4,7 @@
 // before the first project lists the projects and is kept to be checked against them.
 import { readAmount } from '../../shared/amounts.js';
 import { toPlain } from '../../shared/money.js';
+import { isBudgetHeading, strictBudgetCodesOf } from '../../shared/labels.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import {
@@ -251,7 +252,24 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
     }
     merged.push({ hits: [...c.hits], after: c.after });
   }
-  return merged.map((c) => c.hits).filter(isProject);
+  // A project's number alone, its other header fields not read (a header table a front end
+  // broke): still a project when a budget follows it before the next header. What its header
+  // lacks is then said field by field.
+  const budgetRows = doc.tables.rows.filter((r) => {
+    const first = visibleText(r.cells.find((c) => visibleText(c) !== '') ?? '');
+    return isBudgetHeading(first) || strictBudgetCodesOf(first).length > 0;
+  });
+  return merged
+    .filter((c, i) => {
+      if (isProject(c.hits)) return true;
+      const id = c.hits.find((h) => h.field === 'id' && !h.continues);
+      if (!id) return false;
+      const from = Math.max(...c.hits.map((h) => h.line));
+      const next = merged.slice(i + 1).find((m) => isProject(m.hits) || m.hits.some((h) => h.field === 'id'));
+      const to = next ? Math.min(...next.hits.map((h) => h.line)) : doc.lines.length + 1;
+      return budgetRows.some((r) => r.line > from && r.line < to);
+    })
+    .map((c) => c.hits);
 }
 
 /** A project header names the project (number or title) and says at least one more thing. */

@@ -413,3 +413,22 @@ describe('ATS Città Metropolitana: "Progetto n. 3" everywhere, labels alone, "�
     });
   });
 });
+
+describe('a project whose header is not read past its number', () => {
+  it('is still a project when a budget follows, and its header says what it lacks', () => {
+    const text = [
+      'PROGETTO N. 5', '',
+      'Capofila Titolo\tComune di Lecco Lecco al lavoro\tPunteggio Contributo\t70', '',
+      'PIANO FINANZIARIO',
+      'Voce\tImporto',
+      'A) Personale\t20.000', 'B) Beni\t0', 'C) Servizi\t5.000', 'D) Voucher\t3.000', 'E) Spese generali\t2.000',
+      'TOTALE\t30.000', 'Contributo richiesto\t20.000', 'Cofinanziamento\t10.000', '',
+      'Progetto n. 6 – una nota che non è un progetto', '',
+    ].join('\n');
+    const a = annexOf(text, 'broken.md');
+    expect(a.projects.map((p) => p.id)).toEqual(['5']);
+    const missing = a.projects[0]!.findings.filter((f) => f.rule === 'header-field-missing').map((f) => f.expected);
+    expect(missing).toEqual(expect.arrayContaining(['the title', 'the lead entity', 'the score (Punti)', 'the assigned grant'].map((e) => expect.stringContaining(e.split(' (')[0]!))));
+    expect(a.projects[0]!.budget.lines.find((l) => l.code === 'TOTAL')!.amount).toBe('30000.00');
+  });
+});

@@ -176,6 +176,36 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
 }
 
 /**
+ * The header fields one line states in a row ("Punti: 72 – Contributo assegnato: € 30.000,00",
+ * "Capofila: Comune di Lodi | Referente: Anna Neri – tel. 0371 1"): the line is cut at its
+ * dashes, bars and semicolons; each piece that opens with a label starts a field, the others go
+ * on with the field before (a referent's phone). Two fields at least, or none.
+ */
+export function headerFieldsOfLine(raw: string, line: number): HeaderHit[] {
+  if (raw.includes('\t') || raw.length > 600) return [];
+  const text = headerText(raw);
+  if (text.indexOf(':') < 0 || DOT_LEADER.test(text)) return [];
+  const pieces = text.split(/ [–—|;-] | ?[|;] /);
+  if (pieces.length < 2) return [];
+  const hits: HeaderHit[] = [];
+  const seps = [...text.matchAll(/ [–—|;-] | ?[|;] /g)].map((m) => m[0]);
+  pieces.forEach((piece, i) => {
+    const colon = piece.indexOf(':');
+    const hit = colon > 0 && colon <= 60 ? hitOfPair(piece.slice(0, colon), piece.slice(colon + 1), line) : null;
+    const previous = hits[hits.length - 1];
+    if (hit && !hits.some((h) => h.field === hit.field)) hits.push(hit);
+    else if (previous && i > 0) previous.value = `${previous.value}${seps[i - 1]}${piece}`;
+    else hits.length = 0;
+  });
+  // A value that grew over later pieces is read again as a whole (a grant is one amount).
+  return hits.length >= 2 && hits.every((h) => hitOfPair(labelFor(h.field), h.value, line) !== null) ? hits : [];
+}
+
+function labelFor(field: HeaderField): string {
+  return { id: 'ID', shortName: 'Progetto', title: 'Titolo', leadEntity: 'Capofila', alliance: 'Alleanza', referent: 'Referente', score: 'Punti', assigned: 'Assegnato' }[field];
+}
+
+/**
  * The header fields a table row states: label and value side by side ("Capofila" | "Comune di
  * …"), one or two pairs to a row, or a cell that is a header line of its own ("Punti 59").
  * Every filled cell must be part of a field, or the row is no header's (a partner whose role is

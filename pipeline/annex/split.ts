@@ -8,7 +8,7 @@ import { isBudgetHeading, strictBudgetCodesOf } from '../../shared/labels.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import {
-  continuesHeaderValue, DOT_LEADER, fieldOfLabel, headerFieldOf, headerFieldsOfRow, headerLabelOnly, headerText, hitOfPair, type HeaderField,
+  continuesHeaderValue, DOT_LEADER, fieldOfLabel, headerFieldOf, headerFieldsOfLine, headerFieldsOfRow, headerLabelOnly, headerText, hitOfPair, type HeaderField,
   type HeaderHit,
 } from './header.js';
 import type { TableRow } from './tables.js';
@@ -174,6 +174,14 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       if (neutral.has(row.line) && current.length > 0) continue;
     }
     const last = current[current.length - 1];
+    // Several fields on one line: "Punti: 72 – Contributo assegnato: € 30.000,00".
+    const several = headerFieldsOfLine(doc.text(n), n);
+    if (several.length >= 2) {
+      if (several.some((s) => current.some((h) => h.field === s.field && !h.continues))) close();
+      current.push(...several);
+      pending = [];
+      continue;
+    }
     const hit = headerFieldOf(doc.text(n), n, last?.field === 'id');
     if (hit && current.some((h) => h.field === hit.field && !h.continues)) {
       // A field seen twice means a new header has begun right after the previous one.

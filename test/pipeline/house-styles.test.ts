@@ -432,3 +432,17 @@ describe('a project whose header is not read past its number', () => {
     expect(a.projects[0]!.budget.lines.find((l) => l.code === 'TOTAL')!.amount).toBe('30000.00');
   });
 });
+
+describe('several header fields on one line', () => {
+  it('cuts the line at its dashes, bars and semicolons', () => {
+    const text = [
+      'ID 21', 'Capofila: Comune di Lodi | Titolo: Lodi concilia', 'Referente: Anna Neri – tel. 0371 409111 – a.neri@comune.lodi.example.it',
+      'Punteggio: 72/100 – Contributo assegnato: € 30.000,00', '',
+      'Voce\tImporto', 'A) Personale\t20.000', 'TOTALE\t40.000', 'Contributo richiesto\t30.000', 'Cofinanziamento\t10.000',
+    ].join('\n');
+    const a = annexOf(text, 'lodi.md');
+    expect(a.projects.map(header)).toEqual([
+      ['21', 'Lodi concilia', 'Comune di Lodi', '', 'Anna Neri', 'a.neri@comune.lodi.example.it', '0371 409111', 72, '30000.00'],
+    ]);
+  });
+});

@@ -277,7 +277,18 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       const to = next ? Math.min(...next.hits.map((h) => h.line)) : doc.lines.length + 1;
       return budgetRows.some((r) => r.line > from && r.line < to);
     })
-    .map((c) => c.hits);
+    .map((c) => c.hits)
+    // A summary of a project before it (a ranking or contents of one row, a cover's box) names
+    // the same project with nothing of a project between them: the header is the second.
+    .filter((hits, i, all) => {
+      const next = all[i + 1];
+      if (!next) return true;
+      const key = (h: HeaderHit[]) => h.find((x) => x.field === 'id' && !x.continues)?.value ?? null;
+      if (key(hits) === null || key(hits) !== key(next)) return true;
+      const from = Math.min(...hits.map((h) => h.line));
+      const to = Math.min(...next.map((h) => h.line));
+      return budgetRows.some((r) => r.line > from && r.line < to) || doc.tables.rows.some((r) => r.line > from && r.line < to && !hits.some((h) => h.line === r.line));
+    });
 }
 
 /** A project header names the project (number or title) and says at least one more thing. */

@@ -446,3 +446,19 @@ describe('several header fields on one line', () => {
     ]);
   });
 });
+
+describe('a ranking of one project', () => {
+  it('is the ranking, not a second header of the project it lists', () => {
+    const text = [
+      'Graduatoria', '',
+      'N. progetto\tCapofila\tTitolo\tPunteggio\tContributo assegnato',
+      '4\tComune di Pavia\tConciliamo Pavia\t75\t€ 25.000,00', '',
+      'Progetto n. 4', '', 'Titolo: Conciliamo Pavia', 'Capofila: Comune di Pavia', 'Punteggio: 74', 'Contributo assegnato: € 25.000,00', '',
+      'Voce\tImporto', 'A) Personale\t25.000', 'TOTALE\t35.000', 'Contributo richiesto\t25.000', 'Cofinanziamento\t10.500',
+    ].join('\n');
+    const a = annexOf(text, 'one.md');
+    expect(a.projects.map((p) => [p.id, p.header.score])).toEqual([['4', 74]]);
+    expect(a.projects[0]!.findings.filter((f) => f.rule === 'ranking-mismatch').map((f) => [f.expected, f.actual])).toEqual([['75', '74']]);
+    expect(a.findings.filter((f) => f.rule === 'project-id-duplicate')).toEqual([]);
+  });
+});

@@ -170,7 +170,16 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
         `Progetto ${header.id}: elenco delle tipologie di intervento (a-f) non trovato.`,
         `Project ${header.id}: list of intervention types (a-f) not found.`, [span.start]),
     );
-  } else if (interventions.items.length < 6) {
+  } else if (!interventions.items.some((i) => i.selected)) {
+    // Every project states at least one type: a list with no tick is a list whose ticks were not read.
+    findings.push(
+      pipelineFinding('interventions-missing', 'warning',
+        `Progetto ${header.id}: nessuna tipologia di intervento risulta selezionata (segni di spunta non letti?).`,
+        `Project ${header.id}: no intervention type is ticked (ticks not read?).`,
+        interventions.lines, { expected: 'a-f', actual: null }),
+    );
+  }
+  if (interventions && interventions.items.length > 0 && interventions.items.length < 6) {
     const missing = ['a', 'b', 'c', 'd', 'e', 'f'].filter((c) => !interventions.items.some((i) => i.code === c));
     findings.push(
       pipelineFinding('interventions-missing', 'info',

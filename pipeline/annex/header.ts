@@ -176,6 +176,27 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
 }
 
 /**
+ * A label and its value with nothing between them ("Ente capofila Comune di Lodi"), as a PDF
+ * gives a bold label whose colon the template left out: only where a header is already being
+ * read, and only when the value opens as a name or a figure does ("Ente capofila del progetto
+ * è …" is prose).
+ */
+export function headerFieldWithoutColon(raw: string, line: number): HeaderHit | null {
+  if (raw.includes('\t')) return null;
+  const text = headerText(raw);
+  if (text.length > 200 || text.includes(':') || DOT_LEADER.test(text)) return null;
+  const words = text.split(' ');
+  for (let n = Math.min(6, words.length - 1); n >= 1; n--) {
+    const label = words.slice(0, n).join(' ');
+    if (fieldOfLabel(label) === null) continue;
+    const value = words.slice(n).join(' ');
+    if (!/^[\p{Lu}\d€«"“'(#]/u.test(value)) return null;
+    return hitOfPair(label, value, line);
+  }
+  return null;
+}
+
+/**
  * The header fields one line states in a row ("Punti: 72 – Contributo assegnato: € 30.000,00",
  * "Capofila: Comune di Lodi | Referente: Anna Neri – tel. 0371 1"): the line is cut at its
  * dashes, bars and semicolons; each piece that opens with a label starts a field, the others go

@@ -8,7 +8,7 @@ import { isBudgetHeading, strictBudgetCodesOf } from '../../shared/labels.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import {
-  continuesHeaderValue, DOT_LEADER, fieldOfLabel, headerFieldOf, headerFieldsOfLine, headerFieldsOfRow, headerLabelOnly, headerText, hitOfPair, type HeaderField,
+  continuesHeaderValue, DOT_LEADER, fieldOfLabel, headerFieldOf, headerFieldsOfLine, headerFieldWithoutColon, headerFieldsOfRow, headerLabelOnly, headerText, hitOfPair, type HeaderField,
   type HeaderHit,
 } from './header.js';
 import type { TableRow } from './tables.js';
@@ -182,7 +182,8 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       pending = [];
       continue;
     }
-    const hit = headerFieldOf(doc.text(n), n, last?.field === 'id');
+    const hit = headerFieldOf(doc.text(n), n, last?.field === 'id') ??
+      (current.length > 0 && pending.length === 0 ? headerFieldWithoutColon(doc.text(n), n) : null);
     if (hit && current.some((h) => h.field === hit.field && !h.continues)) {
       // A field seen twice means a new header has begun right after the previous one.
       close();

@@ -462,3 +462,17 @@ describe('a ranking of one project', () => {
     expect(a.findings.filter((f) => f.rule === 'project-id-duplicate')).toEqual([]);
   });
 });
+
+describe('labels without a colon, as a PDF gives a bold label', () => {
+  it('pairs them with their values inside a header, never in prose', () => {
+    const text = [
+      'Progetto n. 2', 'Ente capofila Comune di Crema', 'Titolo del progetto Crema concilia', 'Referente Luca Riva, 0373 894111',
+      'Punteggio attribuito 66', 'Contributo concesso € 18.000,00', '',
+      'Ente capofila del progetto è il Comune di Crema, che coordina la rete.', '',
+      'Voce\tImporto', 'A) Personale\t18.000', 'TOTALE\t26.000', 'Contributo richiesto\t18.000', 'Cofinanziamento\t8.000',
+    ].join('\n');
+    const a = annexOf(text, 'crema.md');
+    expect(a.projects.map(header)).toEqual([['2', 'Crema concilia', 'Comune di Crema', '', 'Luca Riva', '', '0373 894111', 66, '18000.00']]);
+    expect(a.projects[0]!.sections.map((s) => s.text).join('\n')).toContain('Ente capofila del progetto è il Comune di Crema');
+  });
+});

@@ -434,7 +434,11 @@ function readRanking(doc: AnnexDocument, before: number): { ranking: RankingEntr
   const tables = new Set<number>();
   const rows = doc.tables.rows.filter((r) => r.line < before && doc.isContent(r.line));
   const byTable = new Map<number, TableRow[]>();
-  for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+  for (const r of rows) {
+    const table = byTable.get(r.table);
+    if (table) table.push(r);
+    else byTable.set(r.table, [r]);
+  }
   for (const [table, tableRows] of byTable) {
     const header = tableRows[0]!;
     const cols = new Map<RankingColumn, number>();

@@ -1,6 +1,7 @@
 // Running headers and footers, and page numbers, told by where they stand: the same text (digits
 // aside) at the same height on many pages is furniture; a lone number that opens or closes a
 // page's text is the page's printed number. Nothing here knows what an agency writes there.
+import { headerFieldOf } from '../../annex/header.js';
 import { pageNumberCandidate } from '../../annex/pages.js';
 import type { LaidLine } from '../model.js';
 import type { PageLayout } from './page-layout.js';
@@ -22,7 +23,9 @@ export function runningRoles(pages: readonly PageLayout[]): Map<TextLine, NonNul
     for (const b of p.blocks) {
       if (b.kind !== 'line') continue;
       const text = joinRuns(b.line.runs);
-      if (text.length > 120 || pageNumberCandidate(text) !== null) continue;
+      // A project's own header ("Progetto n. 4" where every project opens its page alike) is
+      // no running header, whatever its place.
+      if (text.length > 120 || pageNumberCandidate(text) !== null || headerFieldOf(text, 0, false) !== null) continue;
       const key = `${keyOf(text)}@${Math.round(b.line.y / SAME_HEIGHT)}`;
       const entry = seen.get(key) ?? { pages: new Set(), lines: [] };
       entry.pages.add(p.page);

@@ -175,7 +175,7 @@ export interface WorkbookStreamOptions {
   several: boolean;
 }
 
-const ROWS_PER_CHUNK = 1000;
+const ROWS_PER_CHUNK = 200;
 
 export class WorkbookStream {
   private readonly used = new Set(RESERVED_SHEET_NAMES);

@@ -46,8 +46,14 @@ const require = createRequire(import.meta.url);
 /* eslint-disable @typescript-eslint/no-explicit-any -- exceljs' internal parts carry no types */
 type Any = any;
 
+/**
+ * The parts of exceljs this writer uses, and no more: its worksheet model and the xforms that
+ * turn models into XML. exceljs' entry point would also load its zip, CSV and stream readers
+ * and writers (some 200 ms at start, most of what writing the workbook cost the seed).
+ */
 interface Internals {
-  Excel: typeof ExcelJS;
+  Worksheet: Any;
+  DefinedNames: Any;
   XmlStream: Any;
   WorksheetXform: Any;
   RowXform: Any;
@@ -57,13 +63,18 @@ interface Internals {
   VmlNotesXform: Any;
   RelationshipsXform: Any;
   WorkbookXform: Any;
+  ContentTypesXform: Any;
+  AppXform: Any;
+  CoreXform: Any;
+  RelType: Any;
+  theme1Xml: string;
 }
 
-async function internals(): Promise<Internals> {
-  const { default: Excel } = await import('exceljs');
+function internals(): Internals {
   const lib = (path: string) => require(`exceljs/lib/${path}`);
   return {
-    Excel,
+    Worksheet: lib('doc/worksheet.js'),
+    DefinedNames: lib('doc/defined-names.js'),
     XmlStream: lib('utils/xml-stream.js'),
     WorksheetXform: lib('xlsx/xform/sheet/worksheet-xform.js'),
     RowXform: lib('xlsx/xform/sheet/row-xform.js'),
@@ -73,7 +84,32 @@ async function internals(): Promise<Internals> {
     VmlNotesXform: lib('xlsx/xform/comment/vml-notes-xform.js'),
     RelationshipsXform: lib('xlsx/xform/core/relationships-xform.js'),
     WorkbookXform: lib('xlsx/xform/book/workbook-xform.js'),
+    ContentTypesXform: lib('xlsx/xform/core/content-types-xform.js'),
+    AppXform: lib('xlsx/xform/core/app-xform.js'),
+    CoreXform: lib('xlsx/xform/core/core-xform.js'),
+    RelType: lib('xlsx/rel-type.js'),
+    theme1Xml: lib('xlsx/xml/theme1.js'),
   };
+}
+
+/**
+ * Enough of exceljs' Workbook for worksheets to be made in it, one at a time (addWorksheet as
+ * Workbook.addWorksheet makes them, for one sheet), and removed.
+ */
+class Book {
+  readonly _worksheets: Any[] = [];
+  readonly definedNames: Any;
+  constructor(private readonly x: Internals) {
+    this.definedNames = new x.DefinedNames();
+  }
+  addWorksheet(name: string, options?: object): ExcelJS.Worksheet {
+    const ws = new this.x.Worksheet({ ...options, id: 1, name, orderNo: 1, workbook: this });
+    this._worksheets[1] = ws;
+    return ws as ExcelJS.Worksheet;
+  }
+  removeWorksheetEx(ws: Any): void {
+    delete this._worksheets[ws.id];
+  }
 }
 
 /** Records appended to a file, each a 4-byte length and its bytes; read back in order. */
@@ -189,7 +225,7 @@ export class WorkbookStream {
   private readonly newStyles: [unknown, unknown][] = [];
   private readonly styles: Any;
   private readonly provisional: Any;
-  private readonly scratch: ExcelJS.Workbook;
+  private readonly scratch: Book;
   private readonly worksheetXform: Any;
   private readonly tabSpill: Spill;
   private readonly rowSpills: Record<SummarySheet, Spill>;
@@ -207,7 +243,7 @@ export class WorkbookStream {
     this.zip = new ZipWriter(this.tmp);
     this.tabSpill = new Spill(join(this.parts, 'budget-tabs'));
     this.rowSpills = Object.fromEntries(SUMMARY_SHEETS.map((s) => [s, new Spill(join(this.parts, s))])) as Record<SummarySheet, Spill>;
-    this.scratch = new x.Excel.Workbook();
+    this.scratch = new Book(x);
     this.worksheetXform = new x.WorksheetXform();
     // Budget tabs take provisional style numbers; each new one is recorded with what made it.
     this.provisional = new x.StylesXform(true);
@@ -222,7 +258,7 @@ export class WorkbookStream {
   }
 
   static async open(filePath: string, opts: WorkbookStreamOptions): Promise<WorkbookStream> {
-    return new WorkbookStream(await internals(), filePath, opts);
+    return new WorkbookStream(internals(), filePath, opts);
   }
 
   /** One annex: its budget tabs drawn and set aside, its summary rows set aside. */
@@ -241,7 +277,7 @@ export class WorkbookStream {
       drawBudgetTab(ws, t.tab, lang);
       this.cuts.push(...cutSheetCells(ws));
       const model = ws.model as Any;
-      this.scratch.removeWorksheet(ws.id);
+      (ws as Any).destroy();
       const id = this.nextId++;
       model.id = id;
       this.stubs.push(stubOf(model));
@@ -308,38 +344,53 @@ export class WorkbookStream {
       this.zip.add(`xl/worksheets/sheet${tab.id}.xml`, renumber(xml, styleOf, stringOf, dxfOf));
     }
 
-    // The workbook's parts, by exceljs' own code, from a model holding the sheets' outlines.
-    const wb = new this.x.Excel.Workbook();
-    wb.creator = 'conciliazione';
-    wb.lastModifiedBy = 'conciliazione';
-    wb.created = FIXED_DATE;
-    wb.modified = FIXED_DATE;
-    wb.calcProperties.fullCalcOnLoad = true;
-    const model = (wb as Any).model;
-    model.worksheets = [...summaryStubs, ...this.stubs];
-    model.sharedStrings = sharedStrings;
-    model.styles = this.styles;
-    model.commentRefs = this.commentRefs;
-    model.drawings = [];
-    model.tables = [];
-    model.useSharedStrings = true;
-    model.useStyles = true;
-    new this.x.WorkbookXform().prepare(model);
-    const xlsx = (wb as Any).xlsx;
-    const zip = { append: (data: string | Uint8Array, o: { name: string }) => this.zip.add(o.name, data) };
-    await xlsx.addContentTypes(zip, model);
-    await xlsx.addOfficeRels(zip, model);
-    await xlsx.addWorkbookRels(zip, model);
-    await xlsx.addSharedStrings(zip, model);
-    await xlsx.addThemes(zip, model);
-    await xlsx.addStyles(zip, model);
-    await xlsx.addApp(zip, model);
-    await xlsx.addCore(zip, model);
-    await xlsx.addWorkbook(zip, model);
+    this.writeWorkbookParts([...summaryStubs, ...this.stubs], sharedStrings);
     this.zip.close();
     this.closeSpills();
     const { rename } = await import('node:fs/promises');
     await rename(this.tmp, this.filePath);
+  }
+
+  /**
+   * The workbook's own parts, as exceljs' XLSX.write makes them (lib/xlsx/xlsx.js: prepareModel,
+   * addContentTypes, addOfficeRels, addWorkbookRels, addSharedStrings, addThemes, addStyles,
+   * addApp, addCore, addWorkbook) from the model of a Workbook set up as writeWorkbook sets it,
+   * holding the outlines of its sheets.
+   */
+  private writeWorkbookParts(worksheets: SheetStub[], sharedStrings: Any): void {
+    const { x } = this;
+    const model: Any = {
+      creator: 'conciliazione', lastModifiedBy: 'conciliazione', lastPrinted: undefined, created: FIXED_DATE, modified: FIXED_DATE,
+      properties: {}, worksheets, sheets: worksheets, definedNames: new x.DefinedNames().model, views: [], company: '', manager: '',
+      title: '', subject: '', keywords: '', category: '', description: '', language: undefined, revision: undefined,
+      contentStatus: undefined, themes: undefined, media: [], calcProperties: { fullCalcOnLoad: true },
+      useSharedStrings: true, useStyles: true, sharedStrings, styles: this.styles, drawings: [], commentRefs: this.commentRefs, tables: [],
+    };
+    new x.WorkbookXform().prepare(model);
+    const rels = (list: object[]) => new x.RelationshipsXform().toXml(list) as string;
+    this.zip.add('[Content_Types].xml', new x.ContentTypesXform().toXml(model));
+    this.zip.add('_rels/.rels', rels([
+      { Id: 'rId1', Type: x.RelType.OfficeDocument, Target: 'xl/workbook.xml' },
+      { Id: 'rId2', Type: x.RelType.CoreProperties, Target: 'docProps/core.xml' },
+      { Id: 'rId3', Type: x.RelType.ExtenderProperties, Target: 'docProps/app.xml' },
+    ]));
+    let count = 1;
+    const bookRels: object[] = [
+      { Id: `rId${count++}`, Type: x.RelType.Styles, Target: 'styles.xml' },
+      { Id: `rId${count++}`, Type: x.RelType.Theme, Target: 'theme/theme1.xml' },
+    ];
+    if (sharedStrings.count) bookRels.push({ Id: `rId${count++}`, Type: x.RelType.SharedStrings, Target: 'sharedStrings.xml' });
+    for (const ws of worksheets as (SheetStub & { rId?: string })[]) {
+      ws.rId = `rId${count++}`;
+      bookRels.push({ Id: ws.rId, Type: x.RelType.Worksheet, Target: `worksheets/sheet${ws.id}.xml` });
+    }
+    this.zip.add('xl/_rels/workbook.xml.rels', rels(bookRels));
+    if (sharedStrings.count) this.zip.add('xl/sharedStrings.xml', sharedStrings.xml);
+    this.zip.add('xl/theme/theme1.xml', x.theme1Xml);
+    if (this.styles.xml) this.zip.add('xl/styles.xml', this.styles.xml);
+    this.zip.add('docProps/app.xml', new x.AppXform().toXml(model));
+    this.zip.add('docProps/core.xml', new x.CoreXform().toXml(model));
+    this.zip.add('xl/workbook.xml', new x.WorkbookXform().toXml(model));
   }
 
   /**
@@ -350,8 +401,7 @@ export class WorkbookStream {
     const { lang } = this.opts;
     const columns = SUMMARY_COLUMNS[sheet];
     const name = SHEET_NAMES[lang][sheet];
-    const shell = new this.x.Excel.Workbook();
-    const ws = startTable(shell, name, columns, lang);
+    const ws = startTable(new Book(this.x) as unknown as ExcelJS.Workbook, name, columns, lang);
     endTable(ws, columns);
     const model = ws.model as Any;
     model.id = id;
@@ -372,7 +422,7 @@ export class WorkbookStream {
     let rowNo = 2;
     let chunk: Value[][] = [];
     const flush = (extra: (ws: ExcelJS.Worksheet) => void = () => undefined) => {
-      const scratch = new this.x.Excel.Workbook().addWorksheet(name) as ExcelJS.Worksheet;
+      const scratch = new Book(this.x).addWorksheet(name);
       columns.forEach((c, i) => (scratch.getColumn(i + 1).width = c.width));
       const first = rowNo;
       for (const values of chunk) addTableRow(scratch, columns, values, rowNo++);

@@ -12,6 +12,16 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(root, 'dist', 'pipeline');
 
+// exceljs' entry point stays external (it loads all of exceljs: only the in-memory writer uses
+// it, which the CLI's run does not); the modules of it that the streaming writer imports by path
+// (its worksheet model and xforms) are bundled into that writer's chunk.
+const exceljsEntryExternal = {
+  name: 'exceljs-entry-external',
+  setup(b) {
+    b.onResolve({ filter: /^exceljs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'pipeline/cli.ts' },
@@ -23,7 +33,8 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['exceljs', 'pdfjs-dist', 'pdfjs-dist/*'],
+  external: ['pdfjs-dist', 'pdfjs-dist/*'],
+  plugins: [exceljsEntryExternal],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as __cliCreateRequire } from 'node:module'; const require = __cliCreateRequire(import.meta.url);" },
   metafile: true,

@@ -25,10 +25,26 @@
 // What stays in memory is the workbook's table of distinct strings and of styles, a few numbers
 // per sheet, and one sheet (or a thousand rows) at a time.
 import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type ExcelJS from 'exceljs';
+// exceljs' own modules, by path (CommonJS, bundled into the CLI's workbook chunk).
+import Worksheet from 'exceljs/lib/doc/worksheet.js';
+import DefinedNames from 'exceljs/lib/doc/defined-names.js';
+import XmlStream from 'exceljs/lib/utils/xml-stream.js';
+import WorksheetXform from 'exceljs/lib/xlsx/xform/sheet/worksheet-xform.js';
+import RowXform from 'exceljs/lib/xlsx/xform/sheet/row-xform.js';
+import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform.js';
+import SharedStringsXform from 'exceljs/lib/xlsx/xform/strings/shared-strings-xform.js';
+import CommentsXform from 'exceljs/lib/xlsx/xform/comment/comments-xform.js';
+import VmlNotesXform from 'exceljs/lib/xlsx/xform/comment/vml-notes-xform.js';
+import RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform.js';
+import WorkbookXform from 'exceljs/lib/xlsx/xform/book/workbook-xform.js';
+import ContentTypesXform from 'exceljs/lib/xlsx/xform/core/content-types-xform.js';
+import AppXform from 'exceljs/lib/xlsx/xform/core/app-xform.js';
+import CoreXform from 'exceljs/lib/xlsx/xform/core/core-xform.js';
+import RelType from 'exceljs/lib/xlsx/rel-type.js';
+import theme1Xml from 'exceljs/lib/xlsx/xml/theme1.js';
 import type { Profile } from '../../shared/profile.js';
 import type { AnnexRecord } from '../records.js';
 import { drawBudgetTab, type Lang } from './budget-tab.js';
@@ -41,7 +57,6 @@ import {
 } from './summary-sheets.js';
 import { ZipWriter } from './zip.js';
 
-const require = createRequire(import.meta.url);
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- exceljs' internal parts carry no types */
 type Any = any;
@@ -71,24 +86,9 @@ interface Internals {
 }
 
 function internals(): Internals {
-  const lib = (path: string) => require(`exceljs/lib/${path}`);
   return {
-    Worksheet: lib('doc/worksheet.js'),
-    DefinedNames: lib('doc/defined-names.js'),
-    XmlStream: lib('utils/xml-stream.js'),
-    WorksheetXform: lib('xlsx/xform/sheet/worksheet-xform.js'),
-    RowXform: lib('xlsx/xform/sheet/row-xform.js'),
-    StylesXform: lib('xlsx/xform/style/styles-xform.js'),
-    SharedStringsXform: lib('xlsx/xform/strings/shared-strings-xform.js'),
-    CommentsXform: lib('xlsx/xform/comment/comments-xform.js'),
-    VmlNotesXform: lib('xlsx/xform/comment/vml-notes-xform.js'),
-    RelationshipsXform: lib('xlsx/xform/core/relationships-xform.js'),
-    WorkbookXform: lib('xlsx/xform/book/workbook-xform.js'),
-    ContentTypesXform: lib('xlsx/xform/core/content-types-xform.js'),
-    AppXform: lib('xlsx/xform/core/app-xform.js'),
-    CoreXform: lib('xlsx/xform/core/core-xform.js'),
-    RelType: lib('xlsx/rel-type.js'),
-    theme1Xml: lib('xlsx/xml/theme1.js'),
+    Worksheet, DefinedNames, XmlStream, WorksheetXform, RowXform, StylesXform, SharedStringsXform, CommentsXform,
+    VmlNotesXform, RelationshipsXform, WorkbookXform, ContentTypesXform, AppXform, CoreXform, RelType, theme1Xml,
   };
 }
 
@@ -246,7 +246,7 @@ export class WorkbookStream {
     this.scratch = new Book(x);
     this.worksheetXform = new x.WorksheetXform();
     // Budget tabs take provisional style numbers; each new one is recorded with what made it.
-    this.provisional = new x.StylesXform(true);
+    this.provisional = rememberStyles(new x.StylesXform(true));
     const addStyleModel = this.provisional.addStyleModel.bind(this.provisional);
     this.provisional.addStyleModel = (model: unknown, cellType: unknown) => {
       const before = this.provisional.model.styles.length;
@@ -254,7 +254,7 @@ export class WorkbookStream {
       if (this.provisional.model.styles.length > before) this.newStyles.push([model, cellType]);
       return id;
     };
-    this.styles = new x.StylesXform(true);
+    this.styles = rememberStyles(new x.StylesXform(true));
   }
 
   static async open(filePath: string, opts: WorkbookStreamOptions): Promise<WorkbookStream> {
@@ -483,6 +483,30 @@ export class WorkbookStream {
     this.closeSpills();
     rmSync(this.tmp, { force: true });
   }
+}
+
+/**
+ * StylesXform.addStyleModel renders a cell's style to XML to find its number, for every cell
+ * (each has its own style object, which its WeakMap keeps). The same style content with the
+ * same cell type always gets the same number and adds nothing the second time, so a number
+ * found is remembered by content; a style object it already knows goes to it as before.
+ */
+function rememberStyles(styles: Any): Any {
+  const addStyleModel = styles.addStyleModel.bind(styles);
+  const known = new Map<string, number>();
+  styles.addStyleModel = (model: Any, cellType: unknown) => {
+    if (!model || styles.weakMap.has(model)) return addStyleModel(model, cellType);
+    const key = `${String(cellType)}|${JSON.stringify(model)}`;
+    const id = known.get(key);
+    if (id !== undefined && styles.model.fonts.length > 0) {
+      styles.weakMap.set(model, id);
+      return id;
+    }
+    const added = addStyleModel(model, cellType);
+    known.set(key, added);
+    return added;
+  };
+  return styles;
 }
 
 function columnLetter(n: number): string {

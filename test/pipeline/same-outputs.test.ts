@@ -98,6 +98,14 @@ describe('outputs: the run against the buffered reference, byte for byte', () =>
       dialect: 'standard',
     },
   ];
+  it('two runs write the same bytes, the workbook\'s zip file included', async () => {
+    const outs = [join(mkdtempSync(join(dir, 'again-')), 'out'), join(mkdtempSync(join(dir, 'again-')), 'out')];
+    for (const out of outs) await run({ inputs: [SEED], out, keepRecords: false });
+    const [a, b] = outs.map(written);
+    expect([...a!.keys()]).toEqual([...b!.keys()]);
+    for (const [name, bytes] of a!) expect(Buffer.from(bytes).equals(Buffer.from(b!.get(name)!)), name).toBe(true);
+  }, 120_000);
+
   for (const c of cases) {
     it(c.name, async () => {
       const inputs = c.inputs();

@@ -537,9 +537,9 @@ export function renumber(xml: string, styleOf: readonly number[], stringOf: read
       }
       return out;
     })
-    .replace(/(<row [^>]*? s=")([0-9]+)(")/g, (_m, a: string, s: string, b: string) => `${a}${style(s)}${b}`)
-    .replace(/(<col [^>]*? style=")([0-9]+)(")/g, (_m, a: string, s: string, b: string) => `${a}${style(s)}${b}`)
-    .replace(/(<cfRule [^>]*? dxfId=")([0-9]+)(")/g, (_m, a: string, s: string, b: string) => {
+    .replace(/(<row [^<>]*? s=")([0-9]+)(")/g, (_m, a: string, s: string, b: string) => `${a}${style(s)}${b}`)
+    .replace(/(<col [^<>]*? style=")([0-9]+)(")/g, (_m, a: string, s: string, b: string) => `${a}${style(s)}${b}`)
+    .replace(/(<cfRule [^<>]*? dxfId=")([0-9]+)(")/g, (_m, a: string, s: string, b: string) => {
       const v = dxfOf[Number(s)];
       if (v === undefined) throw new Error(`workbook: no format ${s}`);
       return `${a}${v}${b}`;

@@ -198,11 +198,6 @@ function stubOf(model: Any): SheetStub {
   return { id: model.id, name: model.name, state: model.state, pageSetup: { printArea, printTitlesRow, printTitlesColumn } };
 }
 
-interface PendingTab {
-  id: number;
-  at: number;
-  length: number;
-}
 
 export interface WorkbookStreamOptions {
   lang: Lang;
@@ -215,12 +210,16 @@ const ROWS_PER_CHUNK = 200;
 
 export class WorkbookStream {
   private readonly used = new Set(RESERVED_SHEET_NAMES);
-  private readonly tabs: PendingTab[] = [];
-  private readonly stubs: SheetStub[] = [];
+  // Of each budget tab, kept until the end (a few hundred bytes): its name and print range, where
+  // its XML was set aside, and whether it has notes. Its number is SUMMARY_SHEETS.length + 1 + index.
+  private readonly tabNames: string[] = [];
+  private readonly tabPrint: SheetStub['pageSetup'][] = [];
+  private readonly tabAt: number[] = [];
+  private readonly tabLength: number[] = [];
+  private readonly tabsWithNotes: number[] = [];
   /** Cells cut at the limit in the budget tabs, and (as they are written) in the summary sheets. */
   private readonly cuts: Cut[] = [];
   private readonly summaryCuts: Cut[] = [];
-  private readonly commentRefs: { commentName: string; vmlDrawing: string }[] = [];
   private readonly strings = new ProvisionalStrings();
   private readonly newStyles: [unknown, unknown][] = [];
   private readonly styles: Any;
@@ -280,7 +279,8 @@ export class WorkbookStream {
       (ws as Any).destroy();
       const id = this.nextId++;
       model.id = id;
-      this.stubs.push(stubOf(model));
+      const stub = stubOf(model);
+      if (stub.state !== 'visible') throw new Error(`workbook: budget tab ${stub.name} is ${stub.state}`);
       const options = {
         sharedStrings: this.strings,
         styles: this.provisional,
@@ -288,13 +288,17 @@ export class WorkbookStream {
         drawingsCount: 0,
         media: [],
         drawings: [],
-        commentRefs: this.commentRefs,
+        commentRefs: [] as unknown[],
       };
       this.worksheetXform.prepare(model, options);
+      if (options.commentRefs.length > 0) this.tabsWithNotes.push(id);
       this.writeSheetExtras(model);
       const xml = this.toXml((s) => this.worksheetXform.render(s, model));
       const { at, length } = this.tabSpill.append(Buffer.from(xml, 'utf8'));
-      this.tabs.push({ id, at, length });
+      this.tabNames.push(stub.name);
+      this.tabPrint.push(stub.pageSetup.printTitlesRow || stub.pageSetup.printTitlesColumn ? stub.pageSetup : { printArea: stub.pageSetup.printArea });
+      this.tabAt.push(at);
+      this.tabLength.push(length);
     }
   }
 
@@ -339,12 +343,14 @@ export class WorkbookStream {
     const stringOf = this.strings.values.map((v) => sharedStrings.add(v));
     sharedStrings.model.count += this.strings.uses - this.strings.values.length;
 
-    for (const tab of this.tabs) {
-      const xml = this.tabSpill.read(tab.at, tab.length).toString('utf8');
-      this.zip.add(`xl/worksheets/sheet${tab.id}.xml`, renumber(xml, styleOf, stringOf, dxfOf));
-    }
+    const first = SUMMARY_SHEETS.length + 1;
+    this.tabAt.forEach((at, i) => {
+      const xml = this.tabSpill.read(at, this.tabLength[i]!).toString('utf8');
+      this.zip.add(`xl/worksheets/sheet${first + i}.xml`, renumber(xml, styleOf, stringOf, dxfOf));
+    });
+    const tabStubs = this.tabNames.map((name, i): SheetStub => ({ id: first + i, name, state: 'visible', pageSetup: this.tabPrint[i]! }));
 
-    this.writeWorkbookParts([...summaryStubs, ...this.stubs], sharedStrings);
+    this.writeWorkbookParts([...summaryStubs, ...tabStubs], sharedStrings);
     this.zip.close();
     this.closeSpills();
     const { rename } = await import('node:fs/promises');
@@ -364,7 +370,8 @@ export class WorkbookStream {
       properties: {}, worksheets, sheets: worksheets, definedNames: new x.DefinedNames().model, views: [], company: '', manager: '',
       title: '', subject: '', keywords: '', category: '', description: '', language: undefined, revision: undefined,
       contentStatus: undefined, themes: undefined, media: [], calcProperties: { fullCalcOnLoad: true },
-      useSharedStrings: true, useStyles: true, sharedStrings, styles: this.styles, drawings: [], commentRefs: this.commentRefs, tables: [],
+      useSharedStrings: true, useStyles: true, sharedStrings, styles: this.styles, drawings: [], tables: [],
+      commentRefs: this.tabsWithNotes.map((id) => ({ commentName: `comments${id}`, vmlDrawing: `vmlDrawing${id}` })),
     };
     new x.WorkbookXform().prepare(model);
     const rels = (list: object[]) => new x.RelationshipsXform().toXml(list) as string;

@@ -31,7 +31,10 @@ export interface EntryWriter {
 export class ZipWriter {
   private readonly fd: number;
   private position = 0;
-  private readonly entries: Entry[] = [];
+  /** The central directory, built as entries close: bytes, not an object per entry. */
+  private directory: Buffer = Buffer.alloc(64 * 1024);
+  private directoryLength = 0;
+  private count = 0;
   private open_: boolean = false;
 
   constructor(path: string) {
@@ -73,12 +76,15 @@ export class ZipWriter {
     const e: Entry = { name, offset: this.position, crc: 0, compressed: 0, size: 0 };
     const header = this.localHeader(e);
     this.put(header);
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
+    // Pieces wait as they came (text as text: one Buffer per megabyte, not one per piece).
+    let pending: (string | Uint8Array)[] = [];
+    let pendingSize = 0;
     const flush = (final: boolean) => {
-      const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+      const data = pending.every((p) => typeof p === 'string')
+        ? Buffer.from((pending as string[]).join(''), 'utf8')
+        : Buffer.concat(pending.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
       pending = [];
-      pendingBytes = 0;
+      pendingSize = 0;
       e.crc = crc32(data, e.crc);
       e.size += data.length;
       const out = deflateRawSync(data, { level: LEVEL, finishFlush: final ? constants.Z_FINISH : constants.Z_FULL_FLUSH });
@@ -87,17 +93,16 @@ export class ZipWriter {
     };
     return {
       write: (data) => {
-        const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-        if (buf.length === 0) return;
-        pending.push(buf);
-        pendingBytes += buf.length;
-        if (pendingBytes >= 1 << 20) flush(false);
+        if (data.length === 0) return;
+        pending.push(data);
+        pendingSize += data.length;
+        if (pendingSize >= 1 << 20) flush(false);
       },
       close: () => {
         flush(true);
         if (e.size > MAX32 || e.compressed > MAX32) throw new Error(`zip: ${name} is over 4 GB`);
         this.put(this.localHeader(e), e.offset);
-        this.entries.push(e);
+        this.addToDirectory(e);
         this.open_ = false;
       },
     };
@@ -109,36 +114,45 @@ export class ZipWriter {
     w.close();
   }
 
+  private addToDirectory(e: Entry): void {
+    const far = e.offset >= MAX32;
+    const name = Buffer.from(e.name, 'utf8');
+    const record = Buffer.alloc(46 + name.length + (far ? 12 : 0));
+    record.writeUInt32LE(0x02014b50, 0);
+    record.writeUInt16LE(far ? 45 : 20, 4); // made by
+    record.writeUInt16LE(far ? 45 : 20, 6); // needed
+    record.writeUInt16LE(0x0800, 8);
+    record.writeUInt16LE(8, 10);
+    record.writeUInt16LE(DOS_TIME, 12);
+    record.writeUInt16LE(DOS_DATE, 14);
+    record.writeUInt32LE(e.crc >>> 0, 16);
+    record.writeUInt32LE(e.compressed, 20);
+    record.writeUInt32LE(e.size, 24);
+    record.writeUInt16LE(name.length, 28);
+    record.writeUInt16LE(far ? 12 : 0, 30);
+    record.writeUInt32LE(far ? MAX32 : e.offset, 42);
+    name.copy(record, 46);
+    if (far) {
+      record.writeUInt16LE(0x0001, 46 + name.length);
+      record.writeUInt16LE(8, 48 + name.length);
+      record.writeBigUInt64LE(BigInt(e.offset), 50 + name.length);
+    }
+    if (this.directoryLength + record.length > this.directory.length) {
+      const bigger = Buffer.alloc(Math.max(this.directory.length * 2, this.directoryLength + record.length));
+      this.directory.copy(bigger, 0, 0, this.directoryLength);
+      this.directory = bigger;
+    }
+    record.copy(this.directory, this.directoryLength);
+    this.directoryLength += record.length;
+    this.count++;
+  }
+
   /** Writes the central directory and closes the file. */
   close(): void {
     const start = this.position;
-    for (const e of this.entries) {
-      const far = e.offset >= MAX32;
-      const extra = far ? Buffer.alloc(12) : Buffer.alloc(0);
-      if (far) {
-        extra.writeUInt16LE(0x0001, 0);
-        extra.writeUInt16LE(8, 2);
-        extra.writeBigUInt64LE(BigInt(e.offset), 4);
-      }
-      const h = Buffer.alloc(46);
-      h.writeUInt32LE(0x02014b50, 0);
-      h.writeUInt16LE(far ? 45 : 20, 4); // made by
-      h.writeUInt16LE(far ? 45 : 20, 6); // needed
-      h.writeUInt16LE(0x0800, 8);
-      h.writeUInt16LE(8, 10);
-      h.writeUInt16LE(DOS_TIME, 12);
-      h.writeUInt16LE(DOS_DATE, 14);
-      h.writeUInt32LE(e.crc >>> 0, 16);
-      h.writeUInt32LE(e.compressed, 20);
-      h.writeUInt32LE(e.size, 24);
-      const name = Buffer.from(e.name, 'utf8');
-      h.writeUInt16LE(name.length, 28);
-      h.writeUInt16LE(extra.length, 30);
-      h.writeUInt32LE(far ? MAX32 : e.offset, 42);
-      this.put(Buffer.concat([h, name, extra]));
-    }
-    const size = this.position - start;
-    const count = this.entries.length;
+    this.put(this.directory.subarray(0, this.directoryLength));
+    const size = this.directoryLength;
+    const count = this.count;
     if (count >= MAX16 || start >= MAX32 || size >= MAX32) {
       const at = this.position;
       const z = Buffer.alloc(56);

@@ -74,18 +74,5 @@ export function csvRows(table: OutputTable, dialect: CsvDialect): string {
 }
 
 export function toCsv(table: OutputTable, dialect: CsvDialect): string {
-  const data = [
-    table.columns.map((c) => c.name),
-    ...table.rows.map((row) => table.columns.map((c, i) => format(row[i] ?? null, c.kind, dialect))),
-  ];
-  const body = Papa.unparse(data, {
-    delimiter: dialect === 'it' ? ';' : ',',
-    newline: '\r\n',
-    quotes: false,
-    quoteChar: '"',
-    escapeChar: '"',
-    // Papaparse's own escaping would add a second quote prefix; ours is already applied.
-    escapeFormulae: false,
-  });
-  return (dialect === 'it' ? '\ufeff' : '') + body + '\r\n';
+  return csvHead(table, dialect) + csvRows(table, dialect);
 }

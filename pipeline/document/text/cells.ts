@@ -84,8 +84,11 @@ export function cellMode(texts: readonly string[]): CellMode {
   if (nonBlank.length === 0) return 'lines';
   const lengths = nonBlank.map((t) => t.length).sort((a, b) => a - b);
   const p95 = lengths[Math.floor(lengths.length * 0.95)]!;
-  // Paragraphs wrapped at the page's width: blocks of lines (pdftotext).
-  if (p95 <= 130 && nonBlank.length >= 20) return 'blocks';
+  // Paragraphs wrapped at the page's width, each block ended by a blank line: blocks of lines
+  // (pdftotext). A text with a cell per line and few blank lines is LibreOffice's, even where
+  // every paragraph is short enough to pass for a wrapped line.
+  const blank = texts.length - nonBlank.length;
+  if (p95 <= 130 && nonBlank.length >= 20 && blank >= texts.length * 0.15) return 'blocks';
   // A blank line after nearly every line: paragraphs (markdown).
   let blankAfter = 0;
   for (let i = 0; i + 1 < texts.length; i++) if (texts[i]!.trim() !== '' && texts[i + 1]!.trim() === '') blankAfter++;

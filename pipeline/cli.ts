@@ -1,7 +1,10 @@
 // The command line: npx conciliazione [options] <annex files or folders...>
 // Exit codes: 0 done, 1 --strict and an error finding exists, 2 anything the user can act on
 // (unusable input or arguments, an output folder that is not ours or cannot be written), 70 only
-// a bug of ours. Every failure is one line on stderr, never a stack trace.
+// a bug of ours. Every failure is one line on stderr; only --debug adds the stack of a bug.
+// The exit code is set, never forced with process.exit: stdout and stderr are flushed first, and
+// a handle left open would show as a run that does not end (the tests time it).
+import { inspect } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, printable } from './errors.js';
@@ -9,6 +12,8 @@ import { restoreOutFolder } from './out-folder.js';
 import type { CsvDialect } from './outputs/csv.js';
 import { DEFAULT_MAX_INPUT_BYTES, loadProfile, OUTPUT_FORMATS, resolveInputs, run, type Lang, type OutputFormat } from './run.js';
 import { REPLAN_STRATEGIES, type ReplanStrategy } from '../shared/replan/index.js';
+// Only this field is bundled (esbuild keeps the JSON fields that are imported).
+import { version } from '../package.json';
 
 // Memory that does not grow with the number of annexes: the run holds one annex at a time, but
 // V8 lets its heap grow to several times what is live before collecting, so a long run's peak
@@ -23,9 +28,25 @@ const EXIT_INTERNAL = 70;
 
 // Messages name files and repeat arguments as the user gave them: printable() keeps them on one
 // line and shows any control character escaped, so a file name cannot drive the terminal.
-function fail(message: string, code: number): never {
+function say(message: string): void {
   process.stderr.write(`conciliazione: ${printable(message).trim()}\n`);
-  process.exit(code);
+}
+
+/** The exit code of a run that threw: the user's mistake in one line, a bug of ours said as one. */
+function exitCodeOf(e: unknown, debug: boolean): number {
+  if (e instanceof InputError) {
+    say(e.oneLine());
+    return EXIT_INPUT;
+  }
+  if (debug) {
+    // inspect() also shows the error's cause and its own fields (an errno's code and path).
+    const report = inspect(e, { depth: 4 }).split('\n').map(printable);
+    process.stderr.write(`conciliazione: internal error (a bug of ours, please report it with what follows):\n${report.join('\n')}\n`);
+  } else {
+    const message = e instanceof Error ? e.message : String(e);
+    say(`internal error (a bug of ours): ${message}; run again with --debug to see where it happened`);
+  }
+  return EXIT_INTERNAL;
 }
 
 // A reader that closes early (`conciliazione ... | head`) is not a failure of the run.
@@ -43,8 +64,8 @@ function parseFormats(list: string): OutputFormat[] {
   return OUTPUT_FORMATS.filter((f) => names.includes(f));
 }
 
-async function main(argv: string[]): Promise<number> {
-  const program = new Command()
+function commandLine(): Command {
+  return new Command()
     .name('conciliazione')
     .description('Reads annexes of approved work-life alliance projects and writes CSV, JSON and findings.')
     .argument('<inputs...>', 'annex files (.pdf, .docx, .md, .txt, .html) or folders holding them; - reads standard input')
@@ -70,16 +91,20 @@ async function main(argv: string[]): Promise<number> {
     )
     .option('--no-report', 'do not write report.html')
     .option('-q, --quiet', 'print nothing but errors', false)
+    .option('--debug', 'on an internal error (exit 70), print its stack trace', false)
+    .version(version, '-V, --version', 'print the version and exit')
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
       writeErr: (s) => {
         // Commander's own messages ("error: unknown option") become our one-line form.
         const line = s.replace(/^error:\s*/i, '').split('\n').find((l) => l.trim() !== '');
-        if (line) process.stderr.write(`conciliazione: ${printable(line).trim()}\n`);
+        if (line) say(line);
       },
     });
+}
 
+async function main(program: Command, argv: string[]): Promise<number> {
   try {
     program.parse(argv);
   } catch (e) {
@@ -145,11 +170,12 @@ async function main(argv: string[]): Promise<number> {
   return summary.exitCode;
 }
 
-main(process.argv).then(
-  (code) => process.exit(code),
+const program = commandLine();
+main(program, process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
-    if (e instanceof InputError) fail(e.oneLine(), EXIT_INPUT);
-    const message = e instanceof Error ? e.message : String(e);
-    fail(`internal error: ${message}`, EXIT_INTERNAL);
+    process.exitCode = exitCodeOf(e, program.opts<{ debug?: boolean }>().debug === true);
   },
 );

@@ -4,8 +4,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const bundle = fileURLToPath(new URL('../../dist/pipeline/cli.mjs', import.meta.url));
-if (!existsSync(bundle)) {
+if (existsSync(bundle)) {
+  await import(pathToFileURL(bundle).href);
+} else {
   process.stderr.write('conciliazione: the CLI is not built yet; run `npm run build:cli` first\n');
-  process.exit(2);
+  process.exitCode = 2;
 }
-await import(pathToFileURL(bundle).href);

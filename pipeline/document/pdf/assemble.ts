@@ -167,8 +167,10 @@ class Assembler {
   /** The table this block belongs to: the open one it goes on, or a new one. */
   private tableFor(b: TableBlock, page: number, goesOn: boolean): Table {
     const open = this.open;
-    if (open && goesOn && b.method === 'stream' && open.report.method === 'stream' && !sameColumns(open.columns, b.table.columns, 'stream')) {
+    const fewer = open !== null && b.table.columns.length < open.columns.length;
+    if (open && goesOn && fewer && b.method === 'stream' && open.report.method === 'stream') {
       // Too few rows after the break to show every column: set in the open table's columns.
+      // (A block that shows more columns than the open table is a table of its own.)
       const regridded: GridTable | null = regrid(b.lines, open.columns);
       if (regridded) b.table = regridded;
     }

@@ -21,9 +21,9 @@ interface Word {
 }
 
 /** Word boxes of a line: a run holding several words is shared out by characters. */
-function wordsOf(line: TextLine): Word[] {
+function wordsOf(runs: readonly Run[]): Word[] {
   const out: Word[] = [];
-  for (const run of line.runs) {
+  for (const run of runs) {
     const text = run.text;
     const perChar = (run.right - run.x) / Math.max(1, text.length);
     for (const m of text.matchAll(/\S+/g)) {
@@ -123,6 +123,7 @@ function toGrid(lines: readonly TextLine[], boundaries: readonly number[]): Grid
   const pitches = lines.slice(1).map((l, i) => l.y - lines[i]!.y);
   const leading = pitches.length > 0 ? Math.min(...pitches) : 0;
   const padded = pitches.some((p) => p > leading * 1.2);
+  const reach = columnReach(lines, boundaries.length + 1, columnOf);
   const rows: { top: number; bottom: number; cells: Run[][][]; used: Set<number> }[] = [];
   lines.forEach((line, i) => {
     const byColumn = new Map<number, Run[]>();
@@ -131,7 +132,8 @@ function toGrid(lines: readonly TextLine[], boundaries: readonly number[]): Grid
     const prev = rows[rows.length - 1];
     const tight = i > 0 && line.y - lines[i - 1]!.y <= leading * 1.1;
     const subset = prev !== undefined && [...used].every((c) => prev.used.has(c));
-    const close = prev !== undefined && tight && subset && (padded || used.size < prev.used.size);
+    const wrapped = prev !== undefined && [...byColumn].every(([c, runs]) => overflowed(prev.cells[c]!.at(-1), runs, reach[c]!));
+    const close = prev !== undefined && tight && subset && wrapped && (padded || used.size < prev.used.size);
     const row = close ? prev : { top: line.top, bottom: line.bottom, cells: [...boundaries, 0].map(() => [] as Run[][]), used };
     for (const [c, runs] of byColumn) row.cells[c]!.push(runs);
     row.bottom = line.bottom;
@@ -151,6 +153,28 @@ function toGrid(lines: readonly TextLine[], boundaries: readonly number[]): Grid
     accuracy: 1,
     runs: new Set(lines.flatMap((l) => l.runs)),
   };
+}
+
+/** How far right any text of each column reaches: a cell's text wraps at that edge or beyond. */
+function columnReach(lines: readonly TextLine[], columns: number, columnOf: (r: Run) => number): number[] {
+  const reach = new Array<number>(columns).fill(-Infinity);
+  for (const run of lines.flatMap((l) => l.runs)) reach[columnOf(run)] = Math.max(reach[columnOf(run)]!, run.right);
+  return reach;
+}
+
+/**
+ * A cell's line is carried on the next line only when the next line's first word would not have
+ * fitted after it: a short label with a line under it that leaves the amount empty is two rows.
+ */
+function overflowed(above: readonly Run[] | undefined, below: readonly Run[], reach: number): boolean {
+  if (above === undefined || above.length === 0) return false;
+  const first = wordsOf([...below].sort((a, b) => a.x - b.x))[0];
+  if (first === undefined) return true;
+  const end = Math.max(...above.map((r) => r.right));
+  const size = Math.max(...above.map((r) => r.size));
+  // Word widths are estimated (a run's width shared out by characters): only a word that clearly
+  // fits, by a text size to spare, tells a new row.
+  return end + 0.25 * size + (first.right - first.x) > reach - size;
 }
 
 /** No run of the line crosses a column edge. */
@@ -187,7 +211,7 @@ export function cellsInColumns(line: TextLine, columns: readonly number[], least
  * one (wrapped cells) may stand between them.
  */
 export function streamTables(lines: readonly TextLine[]): { table: GridTable; lines: TextLine[] }[] {
-  const words = lines.map(wordsOf);
+  const words = lines.map((l) => wordsOf(l.runs));
   const gaps = lines.map((l, i) => wideGaps(words[i]!, l.size));
   const out: { table: GridTable; lines: TextLine[] }[] = [];
   let i = 0;

@@ -169,6 +169,8 @@ interface Parsed {
   rows: { units: Unit[]; cells: string[] }[];
   /** First unit after the table. */
   next: number;
+  /** A numbered table's cells per row; its rows may be short of them (cells run together). */
+  width?: number;
 }
 
 /**
@@ -225,16 +227,41 @@ function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Pars
   const usual = Math.max(...sized.map((g) => g.length));
   if (header.length > usual) header = header.slice(header.length - usual);
   const { groups, u } = parse(usual);
-  const width = Math.max(usual, header.length);
+  // Rows whose number is a cell of its own (a table of contents) have a header with an empty
+  // corner the converter dropped; a header short of a cell otherwise ran two into one.
+  const bare = groups.every((g) => /^\(?\d{1,3}(?:\.\d{1,3})*[.)°]?$/.test(visibleText(g[0]!.text)));
+  const headerTexts = bare ? header.map((x) => x.text) : splitHeader(header.map((x) => x.text), usual);
+  const width = Math.max(usual, headerTexts.length);
   const pad = (cells: string[], front: boolean) => {
     const missing = width - cells.length;
     if (missing <= 0) return cells;
     const blanks = new Array<string>(missing).fill('');
     return front ? [...blanks, ...cells] : [...cells, ...blanks];
   };
-  const rows = [{ units: header, cells: pad(header.map((x) => x.text), true) }];
-  for (const g of groups) rows.push({ units: g, cells: pad(g.map((x) => x.text), false) });
-  return { rows, next: u };
+  const rows = [{ units: header, cells: pad(headerTexts, true) }];
+  // One cell per line keeps every cell; blocks may have run two into one (splitRunTogether).
+  for (const g of groups) rows.push({ units: g, cells: mode === 'lines' ? pad(g.map((x) => x.text), false) : g.map((x) => x.text) });
+  return { rows, next: u, width };
+}
+
+/**
+ * pdftotext runs two header cells into one block when they stand close ("TIPOLOGIA REFERENTE"):
+ * a header short of the rows' cells gets back a cell made of two header words.
+ */
+function splitHeader(cells: readonly string[], width: number): string[] {
+  const out = [...cells];
+  for (let i = out.length - 1; i >= 0 && out.length < width; i--) {
+    const words = out[i]!.split(' ');
+    for (let w = 1; w < words.length; w++) {
+      const left = words.slice(0, w).join(' ');
+      const right = words.slice(w).join(' ');
+      if (headerWord(left) && headerWord(right)) {
+        out.splice(i, 1, left, right);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -342,6 +369,7 @@ export function cellTables(texts: readonly string[], skip: ReadonlySet<number>):
   const units = unitsOf(texts, mode, skip);
   const rows: CellRow[] = [];
   let table = 0;
+  const numbered: { rows: Parsed['rows']; width: number }[] = [];
   const numberOnly = (i: number) => i < units.length && /^\d{1,3}$/.test(units[i]!.text);
   for (let u = 0; u < units.length; ) {
     const text = units[u]!.text;
@@ -367,9 +395,55 @@ export function cellTables(texts: readonly string[], skip: ReadonlySet<number>):
       const lines = r.units.flatMap((x) => x.lines).sort((a, b) => a - b);
       if (lines.length > 0) rows.push({ lines, cells: r.cells, table });
     }
+    if (parsed.width !== undefined) numbered.push({ rows: parsed.rows.slice(1), width: parsed.width });
     u = Math.max(parsed.next, u + 1);
   }
+  splitRunTogether(numbered);
   return { mode, rows };
+}
+
+/**
+ * Rows of numbered tables short of cells: pdftotext ran two cells into one block where they
+ * stand close on the page ("Partner attuativo Ente locale", "PRIVATO NO PROFIT CRISTINA
+ * CIRELLI ..."). A cell is cut where a part of it is a value that fills a cell of its own in a
+ * full row of such a table anywhere in the document (the types and roles every table repeats);
+ * what cannot be cut so is left short, for the readers to report. Rows are changed in place.
+ */
+function splitRunTogether(tables: readonly { rows: Parsed['rows']; width: number }[]): void {
+  const known = new Set<string>();
+  for (const t of tables) {
+    for (const r of t.rows) {
+      if (r.cells.length !== t.width) continue;
+      for (const c of r.cells.slice(1)) if (c.length <= 40 && c.split(' ').length <= 5) known.add(foldText(c));
+    }
+  }
+  for (const t of tables) {
+    for (const r of t.rows) {
+      while (r.cells.length < t.width) {
+        const cut = cutKnown(r.cells, known);
+        if (!cut) break;
+        r.cells.splice(cut.at, 1, cut.left, cut.right);
+      }
+      if (r.cells.length < t.width) r.cells.push(...new Array<string>(t.width - r.cells.length).fill(''));
+    }
+  }
+}
+
+/** The first cell (after the row's number) one of whose ends is a known value, cut there. */
+function cutKnown(cells: readonly string[], known: ReadonlySet<string>): { at: number; left: string; right: string } | null {
+  for (let at = 1; at < cells.length; at++) {
+    const words = cells[at]!.split(' ');
+    // The longest known start, else the longest known end.
+    for (let w = words.length - 1; w >= 1; w--) {
+      const left = words.slice(0, w).join(' ');
+      if (known.has(foldText(left))) return { at, left, right: words.slice(w).join(' ') };
+    }
+    for (let w = 1; w < words.length; w++) {
+      const right = words.slice(w).join(' ');
+      if (known.has(foldText(right))) return { at, left: words.slice(0, w).join(' '), right };
+    }
+  }
+  return null;
 }
 
 /**

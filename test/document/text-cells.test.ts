@@ -1,0 +1,61 @@
+// The text front end on texts with one table cell per line or block (pdftotext without -layout,
+// LibreOffice's "save as text"): how the converter put its cells is told from the text, and
+// what the converter ran together or split apart is put back where the text says how.
+import { describe, expect, it } from 'vitest';
+import { cellMode, cellTables } from '../../pipeline/document/text/cells.js';
+
+/** pdftotext's way: every block ends with a blank line. */
+const blocks = (...cells: string[]) => cells.flatMap((c) => [...c.split('\n'), '']);
+const rowsOf = (texts: string[]) => cellTables(texts, new Set()).rows.map((r) => r.cells);
+
+describe('how the converter put its cells', () => {
+  const prose = Array.from({ length: 30 }, (_, i) => `Riga ${i} di una cella breve`);
+
+  it('a cell per line with hardly a blank line is LibreOffice text, even where every line is short', () => {
+    expect(cellMode(prose)).toBe('lines');
+  });
+
+  it('short lines in blocks ended by blank lines are pdftotext', () => {
+    expect(cellMode(prose.flatMap((l, i) => (i % 2 ? [l, ''] : [l])))).toBe('blocks');
+  });
+});
+
+describe('numbered tables whose cells pdftotext ran together', () => {
+  it('cuts a header cell of two header words, and a cell whose end fills a cell of its own in other rows', () => {
+    const texts = blocks(
+      'ENTE', 'RUOLO', 'TIPOLOGIA REFERENTE',
+      '1. Comune di Lodi', 'Capofila', 'Ente locale', 'Referente 1 0371 40000\nuno@comune.example.it',
+      '2. Comune di Codogno', 'Partner attuativo Ente locale', 'Referente 2 0371 40001\ndue@comune.example.it',
+      '3. Comune di Tavazzano', 'Partner di rete', 'Ente locale', 'Referente 3 0371 40002',
+      '4. Comune di Maleo', 'Partner attuativo Ente locale', 'Referente 4 0371 40003\nquattro@comune.example.it',
+    );
+    expect(rowsOf(texts)).toEqual([
+      ['ENTE', 'RUOLO', 'TIPOLOGIA', 'REFERENTE'],
+      ['1. Comune di Lodi', 'Capofila', 'Ente locale', 'Referente 1 0371 40000 uno@comune.example.it'],
+      ['2. Comune di Codogno', 'Partner attuativo', 'Ente locale', 'Referente 2 0371 40001 due@comune.example.it'],
+      ['3. Comune di Tavazzano', 'Partner di rete', 'Ente locale', 'Referente 3 0371 40002'],
+      ['4. Comune di Maleo', 'Partner attuativo', 'Ente locale', 'Referente 4 0371 40003 quattro@comune.example.it'],
+    ]);
+  });
+
+  it('leaves a row short, padded with empty cells, where no part of a cell is known elsewhere', () => {
+    const texts = blocks(
+      'NOME DELL\'ENTE', 'TIPOLOGIA', 'REFERENTE',
+      '1. Comune di Crema', 'Ente pubblico', 'Mario Rossi',
+      '2. Coop Il Cerchio', 'Cooperativa sociale Anna Bianchi anna@cerchio.example.it',
+      '3. Comune di Lodi', 'Ente pubblico', 'Luca Verdi',
+      '4. Comune di Maleo', 'Ente pubblico', 'Sara Neri\nsara@comune.example.it',
+      '5. Comune di Codogno', 'Ente pubblico', 'Paolo Gialli\npaolo@comune.example.it',
+      '6. Comune di Maleo', 'Ente pubblico', 'Rita Blu\nrita@comune.example.it',
+    );
+    expect(rowsOf(texts)[2]).toEqual(['2. Coop Il Cerchio', 'Cooperativa sociale Anna Bianchi anna@cerchio.example.it', '']);
+  });
+
+  it('keeps the empty corner of a table of contents whose numbers are cells of their own', () => {
+    const texts = blocks(
+      'Titolo progetto', 'Ente capofila', 'Pag.',
+      ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`3.${n}`, `Progetto ${n}`, `Comune ${n}`, `${n + 2}`]),
+    );
+    expect(rowsOf(texts)[0]).toEqual(['', 'Titolo progetto', 'Ente capofila', 'Pag.']);
+  });
+});

@@ -30,7 +30,7 @@ export function timeIt(fn: () => void, opts: { warmup?: number; runs?: number; m
     // Very short operations are repeated inside one sample so the timer's grain does not dominate.
     let reps = 0;
     const start = performance.now();
-    let elapsed = 0;
+    let elapsed: number;
     do {
       fn();
       reps++;

@@ -22,7 +22,6 @@ export class InputError extends Error {
 // controls (ESC starts the ANSI sequences that recolour, move or retitle), DEL, and the
 // bidirectional marks and overrides that reorder what follows them.
 const BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
-// eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

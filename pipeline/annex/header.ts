@@ -311,7 +311,7 @@ export function isContactOnly(raw: string): boolean {
     .split(/[\s,;–—|]+/)
     .filter((w) => {
       if (w === '' || w === '-') return false;
-      if (EMAIL_ONLY.test(w.replace(/^[(<\[]+|(?<![)>\].])[)>\].]+$/g, ''))) return (found = true), false;
+      if (EMAIL_ONLY.test(w.replace(/^[(<[]+|(?<![)>\].])[)>\].]+$/g, ''))) return (found = true), false;
       if (/^\+?[\d/().-]{3,}$/.test(w) && (w.match(/\d/g) ?? []).length >= 3) return (found = true), false;
       return !/^(tel|telefono|cell|cellulare|mob|fax|e-?mail|mail|email|pec)\.?:?$/i.test(w);
     });

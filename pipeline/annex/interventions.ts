@@ -180,7 +180,7 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
     content.push(n);
   }
   // The list follows the call's prompt; without the prompt, a run of list lines naming the types.
-  let start = content.findIndex((n) => isAnchor(doc.text(n)));
+  const start = content.findIndex((n) => isAnchor(doc.text(n)));
   const anchorLine = start >= 0 ? content[start]! : null;
   let candidates: number[] = [];
   // Lines that carry on an item (its label wrapped, or its tick put on the next line).
@@ -233,7 +233,6 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
       }
       if (namedInRun >= 4) {
         candidates = run;
-        start = i;
         break;
       }
     }

@@ -18,7 +18,6 @@ export function looksLikeFormula(text: string): boolean {
  */
 export function safeText(text: string | null | undefined): string | null {
   if (text === null || text === undefined || text === '') return null;
-  // eslint-disable-next-line no-control-regex
   return String(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 

@@ -69,22 +69,21 @@ export class Env {
     if (!(value instanceof Fake)) return value;
     const cached = this.proxies.get(value);
     if (cached) return cached as T;
-    const env = this;
     const cls = value.kind;
     const proxy = new Proxy(value, {
-      get(target, prop) {
+      get: (target, prop) => {
         const v = Reflect.get(target, prop, target);
         if (typeof v !== 'function' || typeof prop !== 'string' || prop.startsWith('_') || prop === 'constructor') {
           return typeof prop === 'string' && prop.startsWith('_') ? undefined : v;
         }
         return (...args: unknown[]) => {
-          env.calls.push(`${cls}.${prop}`);
-          env.authorise(cls, prop);
+          this.calls.push(`${cls}.${prop}`);
+          this.authorise(cls, prop);
           const started = performance.now();
           try {
-            return env.expose(v.apply(target, args.map((a) => env.unwrap(a))));
+            return this.expose(v.apply(target, args.map((a) => this.unwrap(a))));
           } finally {
-            env.serviceMs += performance.now() - started;
+            this.serviceMs += performance.now() - started;
           }
         };
       },

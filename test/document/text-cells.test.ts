@@ -3,6 +3,7 @@
 // what the converter ran together or split apart is put back where the text says how.
 import { describe, expect, it } from 'vitest';
 import { cellMode, cellTables } from '../../pipeline/document/text/cells.js';
+import { streamTables } from '../../pipeline/document/text/stream.js';
 
 /** pdftotext's way: every block ends with a blank line. */
 const blocks = (...cells: string[]) => cells.flatMap((c) => [...c.split('\n'), '']);
@@ -57,5 +58,51 @@ describe('numbered tables whose cells pdftotext ran together', () => {
       ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`3.${n}`, `Progetto ${n}`, `Comune ${n}`, `${n + 2}`]),
     );
     expect(rowsOf(texts)[0]).toEqual(['', 'Titolo progetto', 'Ente capofila', 'Pag.']);
+  });
+});
+
+describe('stream tables (pdftotext -layout) as pdftotext sets them', () => {
+  const tables = (lines: string[]) => streamTables({ texts: lines, skip: () => false, page: () => null });
+
+  it('keeps a wrapped row whose last line is a word under the first column and one under the last, where prose is justified', () => {
+    const prose = 'Il progetto sostiene le famiglie che lavorano con servizi di conciliazione nei comuni del';
+    const lines = [
+      ` ${prose}`,
+      ` ${prose}`,
+      '',
+      ' ENTE                         RUOLO              TIPOLOGIA     REFERENTE',
+      ' 1. Comune di Lodi            Capofila           Ente locale   Referente 1 0371 40000',
+      ' 2. Comune di                 Partner di rete    Ente locale   Referente 2 0371 40001',
+      // Ends at the paragraphs' right margin, as a justified line of two words would.
+      ` Casalpusterlengo${' '.repeat(prose.length - 16 - 'conciliazione2@comune.it'.length)}conciliazione2@comune.it`,
+      ' 3. Comune di Tavazzano       Partner di rete    Ente locale   Referente 3 0371 40002',
+    ];
+    const [t] = tables(lines);
+    expect(t!.rows.map((r) => r.cells[0])).toEqual(['ENTE', '1. Comune di Lodi', '2. Comune di Casalpusterlengo', '3. Comune di Tavazzano']);
+  });
+
+  it('cuts an amount set one space after its label, left of its column', () => {
+    const lines = [
+      ' ENTE                     COFINANZIAMENTO                  COFINANZIAMENTO VALORIZZAZIONE',
+      '                          MONETARIO                        ECONOMICA',
+      ' Comune di Codogno 4.500,00 €                              3.000,00 €',
+      ' TOTALE                   4.500,00 €                       3.000,00 €',
+    ];
+    const [t] = tables(lines);
+    expect(t!.rows.map((r) => r.cells)[1]).toEqual(['Comune di Codogno', '4.500,00 €', '3.000,00 €']);
+  });
+
+  it('reads the header of a table whose rows open with their own number as a row of its own', () => {
+    const lines = [
+      '        Titolo progetto                                            Ente capofila                   Pag.',
+      ' 3.1    Tempi comuni: conciliare nel Lodigiano                     Comune di Lodi                  3',
+      ' 3.2    Estate insieme                                             Comune di Codogno               9',
+    ];
+    const [t] = tables(lines);
+    expect(t!.rows.map((r) => r.cells)).toEqual([
+      ['', 'Titolo progetto', 'Ente capofila', 'Pag.'],
+      ['3.1', 'Tempi comuni: conciliare nel Lodigiano', 'Comune di Lodi', '3'],
+      ['3.2', 'Estate insieme', 'Comune di Codogno', '9'],
+    ]);
   });
 });

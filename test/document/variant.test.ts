@@ -55,7 +55,7 @@ describe.each([
   // Text other tools make of the PDF, read as far as their layout allows (see the closing note:
   // pdftotext -layout puts some of this table's columns one space apart, and LibreOffice's text
   // has every cell on a line of its own).
-  ['ats-lodi-2021.pdftotext-layout.txt', 47],
+  ['ats-lodi-2021.pdftotext-layout.txt', 100],
   ['ats-lodi-2021.pdftotext.txt', 92],
   ['ats-lodi-2021.docx-libreoffice.txt', 99],
 ])('%s', (name, floor) => {

@@ -57,6 +57,8 @@ export function isAmountCell(text: string): boolean {
 
 /** "1.", "12)", "2.1 ", "3 -": a numbered row opens this way. */
 const NUMBERED = /^\(?\d{1,3}(?:\.\d{1,3})*(?:\s?[.)°])?(?:\s|$)/;
+/** A cell that is only a row's number ("3.1", "12."). */
+const BARE_NUMBER = /^\(?\d{1,3}(?:\.\d{1,3})*[.)°]?$/;
 /** "A.", "b)": a lettered line (list or budget code). */
 const LETTERED = /^\(?[A-Za-z]\s?[.)]\s/;
 
@@ -125,6 +127,16 @@ function cutPoint(chunk: Chunk, columnStart: number, seen: (at: number) => numbe
   return best;
 }
 
+/** A chunk that is a label followed by an amount ("Comune di Codogno 4.500,00 €"), cut in two. */
+function amountTail(chunk: Chunk): { label: Chunk; amount: Chunk } | null {
+  const m = /\s((?:€\s?)?[-+]?\d[\d.,]*(?:\s?€)?)$/.exec(chunk.text);
+  if (!m || !isAmountCell(m[1]!)) return null;
+  const labelText = chunk.text.slice(0, m.index);
+  if (!/\p{L}/u.test(labelText) || isAmountCell(labelText)) return null;
+  const at = chunk.start + m.index + 1;
+  return { label: { start: chunk.start, end: chunk.start + m.index, text: labelText }, amount: { start: at, end: chunk.end, text: m[1]! } };
+}
+
 /**
  * Place a line's chunks in `k` columns, by order or by the column starts of a reference line.
  * `seen(x)` says how many lines away the nearest other line starts a chunk at x (99 if none).
@@ -165,6 +177,16 @@ function place(chunks: readonly Chunk[], k: number, reference: readonly number[]
           cut = true;
           continue;
         }
+      }
+      // A label and its amount one space apart, the amount left of its column (pdftotext sets
+      // a long label's amount after it, wherever the column starts): cut before the amount.
+      const split = next !== undefined && rest.end > next ? amountTail(rest) : null;
+      if (split) {
+        put(col, split.label.text, split.label.start);
+        rest = split.amount;
+        col++;
+        cut = true;
+        continue;
       }
       put(col, rest.text, rest.start);
       break;
@@ -273,7 +295,10 @@ function centred(block: readonly number[], cellsOf: (i: number) => string[], fit
     const cells = cellsOf(block[x]!);
     const next = cellsOf(block[x + 1]!);
     const inner = cells.map((c, j) => ({ c, j })).filter(({ c, j }) => j > 0 && c !== '');
-    if (cells[0] === '' && inner.length > 0 && next[0] !== '') {
+    // The header of a table whose rows open with a number of their own ("3.1", "Titolo
+    // progetto", ...) leaves the corner above the numbers empty: that is not a centred cell.
+    const corner = x === 0 && numbered && BARE_NUMBER.test(next[0] ?? '');
+    if (cells[0] === '' && inner.length > 0 && next[0] !== '' && !corner) {
       const opens = opensCell(lastFirst, next[0]!, fits, numbered);
       // The inner text does not go on from the cell above it, and is not an amount...
       if (opens && inner.some(({ c, j }) => !isAmountCell(c) && (lastIn[j] == null || fits(lastIn[j]!, j, c)))) return true;
@@ -467,14 +492,16 @@ export interface StreamInput {
 export function streamTables({ texts, skip, page }: StreamInput): StreamTable[] {
   const chunks = texts.map((t) => chunksOf(t));
   // A justified line (a paragraph's line ended by a line break, stretched to the margin) has
-  // wide gaps between single words: it is one run of text, not cells.
+  // wide gaps between single words: it is one run of text, not cells. Two words far apart are
+  // not enough to say so: a wrapped row's last line is often a word under the first column and
+  // a word (an e-mail address) under the last one.
   const margin = rightMargin(chunks);
   const left = leftMargin(chunks);
   chunks.forEach((c, i) => {
     const end = c[c.length - 1]?.end ?? 0;
     const gaps = c.slice(1).map((x, g) => x.start - c[g]!.end);
     const even = gaps.length < 2 || Math.max(...gaps) <= 2 * Math.min(...gaps) + 2;
-    const spans = c.length >= 2 && Math.abs(c[0]!.start - left) <= 1 && end >= margin - 4 && end <= margin + 6;
+    const spans = c.length >= 3 && Math.abs(c[0]!.start - left) <= 1 && end >= margin - 4 && end <= margin + 6;
     if (spans && even && c.every((x) => !x.text.includes(' '))) {
       chunks[i] = [{ start: c[0]!.start, end: c[c.length - 1]!.end, text: c.map((x) => x.text).join(' ') }];
     }

@@ -2,7 +2,7 @@
 // LibreOffice's "save as text"): how the converter put its cells is told from the text, and
 // what the converter ran together or split apart is put back where the text says how.
 import { describe, expect, it } from 'vitest';
-import { cellMode, cellTables } from '../../pipeline/document/text/cells.js';
+import { cellMode, cellTables, textSkips } from '../../pipeline/document/text/cells.js';
 import { streamTables } from '../../pipeline/document/text/stream.js';
 
 /** pdftotext's way: every block ends with a blank line. */
@@ -18,6 +18,21 @@ describe('how the converter put its cells', () => {
 
   it('short lines in blocks ended by blank lines are pdftotext', () => {
     expect(cellMode(prose.flatMap((l, i) => (i % 2 ? [l, ''] : [l])))).toBe('blocks');
+  });
+});
+
+describe('numbers on lines of their own (LibreOffice text)', () => {
+  const partners = (n: number) => Array.from({ length: n }, (_, i) => [`${i + 1}`, `Comune ${i + 1}`, 'Partner', 'Ente pubblico', `ref${i + 1}@comune.example.it`]).flat();
+  const prose = (n: number) => Array.from({ length: n }, (_, i) => `Una riga di testo ${i} del progetto, abbastanza lunga da essere prosa.`);
+
+  it('a table\'s row numbers a few lines apart are cells, not page numbers', () => {
+    const texts = ['N.', 'Denominazione', 'Ruolo', 'Tipologia', 'E-mail', ...partners(8)];
+    expect([...textSkips(texts)]).toEqual([]);
+  });
+
+  it('a lone number between pages of text is still a page number', () => {
+    const texts = [...prose(30), '1', ...prose(30), '2', ...prose(30), '3', ...prose(5)];
+    expect([...textSkips(texts)].sort((a, b) => a - b)).toEqual([30, 61, 92]);
   });
 });
 

@@ -456,6 +456,25 @@ function headerCell(text: string): boolean {
 }
 
 /**
+ * Page numbers a few lines apart are not pages: 1, 2, 3 ... each a handful of lines after the
+ * one before are the numbers of a table's rows (a partner table's "N." column, one cell per
+ * line). A run of three or more such numbers is dropped (1-based lines, in order).
+ */
+function notRowNumbers(lines: readonly number[]): number[] {
+  const close = (a: number, b: number) => b - a <= ROW_SPAN;
+  return lines.filter((n, i) => {
+    const before = i > 0 && close(lines[i - 1]!, n);
+    const after = i + 1 < lines.length && close(n, lines[i + 1]!);
+    const twoBefore = before && i > 1 && close(lines[i - 2]!, lines[i - 1]!);
+    const twoAfter = after && i + 2 < lines.length && close(lines[i + 1]!, lines[i + 2]!);
+    return !((before && after) || twoBefore || twoAfter);
+  });
+}
+
+/** The most lines a table row takes with one cell per line; a page holds more. */
+const ROW_SPAN = 15;
+
+/**
  * Lines (0-based) that are not cells: page numbers (`numbers`, 1-based lines; found in the text
  * when not given) and the furniture a count of repeated lines finds, less table header cells.
  */
@@ -472,7 +491,7 @@ export function textSkips(
   };
   // A number next to another number is a table's cell (a calendar's months), not a page's.
   const lone = (n: number) => ![near(n - 1, -1), near(n - 1, 1)].some((i) => /^\s*\d{1,4}\s*$/.test(texts[i] ?? ''));
-  const pageLines = numbers ?? new Set([...findPagination(texts).numberLines.keys()].filter(lone));
+  const pageLines = numbers ?? new Set(notRowNumbers([...findPagination(texts).numberLines.keys()].filter(lone)));
   const skip = new Set([...pageLines].map((n) => n - 1));
   // Table cells repeat too (a partner type, a budget line's label, a cell wrapped the same way
   // each time): furniture is what stands in runs of three or more different repeated lines (a

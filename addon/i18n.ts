@@ -32,9 +32,6 @@ const STRINGS = {
     replanDone: 'Proposta di rimodulazione creata nel foglio',
     columnTitle: 'Rilievi',
     see: 'vedi',
-    unreadable: 'Importo non leggibile: "{text}". Scrivere un importo in euro (es. 1.234,56) o lasciare la cella vuota.',
-    roundingFloor:
-      'Il cofinanziamento ({cofin}) è sotto il {pct}% del totale ({floor}, arrotondato al centesimo) per meno di un centesimo: arrotondamento.',
     triggerOn: 'Controllo automatico attivo anche quando si inseriscono o eliminano righe.',
   },
   en: {
@@ -64,9 +61,6 @@ const STRINGS = {
     replanDone: 'Re-planning proposal created in tab',
     columnTitle: 'Findings',
     see: 'see',
-    unreadable: 'Unreadable amount: "{text}". Type an amount in euros (e.g. 1.234,56 or 1234.56) or leave the cell empty.',
-    roundingFloor:
-      'Cofinancing ({cofin}) is below {pct}% of the total ({floor}, rounded to the cent) by less than a cent: rounding.',
     triggerOn: 'Automatic checks now also run when rows are inserted or deleted.',
   },
 } as const;
@@ -104,8 +98,3 @@ export const SEVERITY_LABEL = {
   it: { error: 'Errore', warning: 'Avviso', info: 'Nota' },
   en: { error: 'Error', warning: 'Warning', info: 'Note' },
 } as const;
-
-/** Fill "{name}" slots of a message. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, k: string) => values[k] ?? whole);
-}

@@ -6,11 +6,11 @@ import { hasBudgetShape, readBudget, readPartnerList, type Grid } from '../share
 import { checkBudget } from '../shared/check-budget.js';
 import { countBySeverity } from '../shared/engine.js';
 import type { Budget, CellRef, Finding, Partner, Severity } from '../shared/model.js';
-import { formatEuro, Money } from '../shared/money.js';
+import { renderFinding } from '../shared/findings/render.js';
 import { DEFAULT_PROFILE } from '../shared/profile.js';
 import { a1 } from '../shared/budget-layout.js';
 import { blankOurs, cellText, findColumn, headerText, line, newColumnAt, SEVERITIES, type Column } from './findings-column.js';
-import { fill, SEVERITY_LABEL, statusLine, strings, type Lang } from './i18n.js';
+import { SEVERITY_LABEL, statusLine, strings, type Lang } from './i18n.js';
 
 export interface TabView {
   /** The values with our column's text blanked: what the lead's budget is made of. */
@@ -60,27 +60,9 @@ function isCell(p: Finding['at'][number]): p is CellRef {
   return 'row' in p && 'col' in p;
 }
 
-/**
- * A finding's text in the user's language. The core's messages are used as they are, except
- * where they carry text that is not the user's language or an amount not to the cent.
- */
-export function messageOf(f: Finding, budget: Budget, lang: Lang): string {
-  const t = strings(lang);
-  if (f.rule === 'amount-unreadable') {
-    const at = f.at.find(isCell);
-    const p = at && budget.problems.find((x) => x.kind === 'amount-unreadable' && x.cell.row === at.row && x.cell.col === at.col);
-    if (p) return fill(t.unreadable, { text: p.text });
-  }
-  if (f.rule === 'cofinancing-min' && f.severity === 'warning' && f.expected && f.actual) {
-    // The floor is exact (12.000,009): a shortfall of less than a cent, shown to the cent.
-    const floor = new Money(f.expected.replace(/^>=\s*/, '')).toDecimalPlaces(2, Money.ROUND_UP);
-    return fill(t.roundingFloor, {
-      cofin: formatEuro(new Money(f.actual), { lang }),
-      floor: formatEuro(floor, { lang }),
-      pct: String(DEFAULT_PROFILE.cofinancingMinPct),
-    });
-  }
-  return f.message[lang];
+/** A finding's text in the user's language, worded for a sheet (the lead can retype a cell). */
+export function messageOf(f: Finding, lang: Lang): string {
+  return renderFinding(f, lang, 'sheet').message;
 }
 
 /**
@@ -91,7 +73,7 @@ export function judge(grid: Grid, lang: Lang = 'it', col = newColumnAt(grid)): V
   const budget = budgetOf(grid);
   if (!budget) return null;
   const { findings } = checkBudget(budget, DEFAULT_PROFILE, { partners: partnersOf(grid) });
-  const messages = findings.map((f) => messageOf(f, budget, lang));
+  const messages = findings.map((f) => messageOf(f, lang));
   const status = statusLine(countBySeverity(findings), lang);
 
   // Lines by row: the full text on the finding's first cell, a pointer to it on its other cells.

@@ -2,6 +2,9 @@
 // schema here, with the TypeScript type inferred from it. Amounts are canonical decimal
 // strings ("84878.00"): exact, JSON-safe, and turned into Money only where arithmetic happens.
 import { z } from 'zod';
+import { Figure, RULE_DATA, RULE_IDS, type RuleData } from './findings/data.js';
+
+export { Figure } from './findings/data.js';
 
 export const AmountString = z.string().regex(/^-?\d+\.\d{2}$/, 'amount as a plain decimal with two places');
 export type AmountString = z.infer<typeof AmountString>;
@@ -74,15 +77,40 @@ export type Budget = z.infer<typeof Budget>;
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
 
-export const Finding = z.object({
-  rule: z.string(),
+export const RuleId = z.enum(RULE_IDS);
+export type RuleId = z.infer<typeof RuleId>;
+
+/** The parts every finding has, whatever its rule. */
+const findingBase = {
   severity: Severity,
+  /** Rendered from the rule and its data by shared/findings/render.ts, and nowhere else. */
   message: z.object({ it: z.string(), en: z.string() }),
-  expected: z.string().nullable(),
-  actual: z.string().nullable(),
+  /** What the rule requires. */
+  expected: Figure.nullable(),
+  /** What the annex or the sheet says. */
+  actual: Figure.nullable(),
   at: z.array(Position),
-});
-export type Finding = z.infer<typeof Finding>;
+};
+
+function variant<R extends RuleId>(rule: R) {
+  return z.object({ rule: z.literal(rule), data: RULE_DATA[rule], ...findingBase });
+}
+
+/** One value of this union per finding: the rule's id tells which facts it carries. */
+export const Finding = z.discriminatedUnion(
+  'rule',
+  RULE_IDS.map(variant) as unknown as [ReturnType<typeof variant<RuleId>>, ...ReturnType<typeof variant<RuleId>>[]],
+) as unknown as z.ZodType<Finding>;
+export type Finding = { [R in RuleId]: FindingOf<R> }[RuleId];
+export type FindingOf<R extends RuleId> = {
+  rule: R;
+  data: RuleData<R>;
+  severity: Severity;
+  message: { it: string; en: string };
+  expected: Figure | null;
+  actual: Figure | null;
+  at: Position[];
+};
 
 export const Partner = z.object({
   seq: z.number().int().positive(),

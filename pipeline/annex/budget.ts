@@ -8,7 +8,8 @@ import {
 } from '../../shared/labels.js';
 import { COST_CODES, lineOf, type Budget, type BudgetLine, type Finding, type Position } from '../../shared/model.js';
 import { readAmount } from '../../shared/amounts.js';
-import { formatEuro, money, sum, toPlain } from '../../shared/money.js';
+import { money, sum, toPlain } from '../../shared/money.js';
+import { amountIs } from '../../shared/findings/make.js';
 import { visibleText } from '../../shared/text.js';
 import { pipelineFinding } from './findings.js';
 import type { ExtraTable } from '../records.js';
@@ -204,9 +205,9 @@ function sharesFromTotal(budget: Budget, grid: readonly CellValue[][]): Finding[
 function sharesSum(budget: Budget): Finding[] {
   const costs = COST_CODES.map((c) => lineOf(budget, c)).filter((l): l is BudgetLine => l !== undefined);
   const out: Finding[] = [];
-  for (const [share, code, it, en] of [
-    ['funded', 'CONTRIBUTION', 'contributo', 'contribution'],
-    ['cofinanced', 'COFINANCING', 'cofinanziamento', 'cofinancing'],
+  for (const [share, code] of [
+    ['funded', 'CONTRIBUTION'],
+    ['cofinanced', 'COFINANCING'],
   ] as const) {
     const shares = costs.filter((l) => l[share] !== null);
     const stated = lineOf(budget, code);
@@ -217,10 +218,9 @@ function sharesSum(budget: Budget): Finding[] {
     const parts = sum(shares.map((l) => money(l[share]!)));
     if (parts.equals(money(stated.amount))) continue;
     out.push(
-      pipelineFinding('shares-sum', 'error',
-        `Le quote di ${it} delle voci A-E fanno ${formatEuro(parts)}, non ${formatEuro(money(stated.amount))} come "${stated.label}".`,
-        `The ${en} shares of lines A-E make ${formatEuro(parts, { lang: 'en' })}, not the ${formatEuro(money(stated.amount), { lang: 'en' })} of "${stated.label}".`,
-        [], { expected: stated.amount, actual: toPlain(parts) }),
+      pipelineFinding('shares-sum', 'error', { share, label: stated.label, declared: stated.amount, computed: toPlain(parts) }, [], {
+        expected: amountIs(toPlain(parts)), actual: amountIs(stated.amount),
+      }),
     );
     out[out.length - 1]!.at = [...shares.map((l) => ({ row: l.cell.row, col: l.cell.col })), { row: stated.cell.row, col: stated.cell.col }];
   }

@@ -1,6 +1,9 @@
 // Findings the pipeline itself raises about the document (the budget rules live in shared/).
-// Same shape as the core's: stable id, severity, Italian and English message, source lines.
-import type { Finding, Severity } from '../../shared/model.js';
+// The same catalogue as the core's (shared/findings): a rule id, a severity, the facts, and the
+// source lines; their text is rendered from the facts there, never written here.
+import type { Figure, RuleData } from '../../shared/findings/data.js';
+import { makeFinding } from '../../shared/findings/make.js';
+import type { FindingOf, Severity } from '../../shared/model.js';
 
 export const PIPELINE_RULES = {
   'toc-mismatch': { it: 'Indice coerente con i progetti', en: 'Table of contents matches the projects' },
@@ -16,20 +19,13 @@ export const PIPELINE_RULES = {
 
 export type PipelineRule = keyof typeof PIPELINE_RULES;
 
-export function pipelineFinding(
-  rule: PipelineRule,
+export function pipelineFinding<R extends PipelineRule>(
+  rule: R,
   severity: Severity,
-  it: string,
-  en: string,
+  data: RuleData<R>,
   lines: readonly number[],
-  extra: { expected?: string | null; actual?: string | null } = {},
-): Finding {
-  return {
-    rule,
-    severity,
-    message: { it, en },
-    expected: extra.expected ?? null,
-    actual: extra.actual ?? null,
-    at: [...new Set(lines)].filter((l) => l > 0).map((line) => ({ line })),
-  };
+  figures: { expected?: Figure | null; actual?: Figure | null } = {},
+): FindingOf<R> {
+  const at = [...new Set(lines)].filter((l) => l > 0).map((line) => ({ line }));
+  return makeFinding({ rule, severity, data, at, ...figures });
 }

@@ -13,7 +13,7 @@ export interface PartnerTable {
   partners: Partner[];
   /** Lines of the table (header and rows) that became part of a record. */
   lines: number[];
-  unreadable: { line: number; text: string; reason: string }[];
+  unreadable: { line: number; text: string; reason: 'no-name' | 'one-cell' | 'run-together' }[];
   header: string[];
   headerLines: number[];
   /** What the table has no column for (the partners' type, their referents and contacts). */
@@ -163,7 +163,7 @@ export function readPartners(doc: AnnexDocument, from: number, to: number, claim
         unreadable.push({
           line: row.line,
           text: row.cells.join(' | '),
-          reason: parts.name === '' ? 'no partner name' : 'only one cell',
+          reason: parts.name === '' ? 'no-name' : 'one-cell',
         });
         continue;
       }
@@ -172,7 +172,7 @@ export function readPartners(doc: AnnexDocument, from: number, to: number, claim
       if (contact.name === '' && contact.email === '' && contact.phone === '' && /@|\d{3}[\s./]?\d{3}/.test(type)) {
         // Cells that ran together (a conversion without positions): the contacts sit in the
         // type column. Not guessed apart: the row is reported and its type left empty.
-        unreadable.push({ line: row.line, text: row.cells.join(' | '), reason: 'type and contacts run together' });
+        unreadable.push({ line: row.line, text: row.cells.join(' | '), reason: 'run-together' });
       }
       const more = cols.contacts >= 0 ? splitContact(cell(cols.contacts)) : { email: '', phone: '' };
       const extraEmail = [cols.email >= 0 ? splitContact(cell(cols.email)).email : '', more.email].filter(Boolean).join('; ');

@@ -16,42 +16,38 @@ import { readPartners } from './partners.js';
 import { replanRecord } from './replan.js';
 import { readSections } from './sections.js';
 import { splitProjects, type ProjectSpan, type RankingEntry } from './split.js';
-import { formatEuro, money } from '../../shared/money.js';
+import { money } from '../../shared/money.js';
+import { amountIs, makeFinding, numberIs, termIs, textIs } from '../../shared/findings/make.js';
+import type { HeaderField } from '../../shared/findings/data.js';
 import type { ReplanStrategy } from '../../shared/replan/index.js';
 
-const HEADER_FIELDS: { key: keyof Header; it: string; en: string; severity: 'warning' | 'info' }[] = [
-  { key: 'title', it: 'il titolo (PROGETTO:)', en: 'the title (PROGETTO:)', severity: 'warning' },
-  { key: 'leadEntity', it: "l'ente capofila", en: 'the lead entity', severity: 'warning' },
-  { key: 'alliance', it: "l'alleanza locale", en: 'the local alliance', severity: 'warning' },
-  { key: 'referent', it: 'il referente di progetto', en: 'the project referent', severity: 'warning' },
-  { key: 'referentEmail', it: "l'email del referente", en: "the referent's email", severity: 'info' },
-  { key: 'referentPhone', it: 'il telefono del referente', en: "the referent's phone", severity: 'info' },
-  { key: 'score', it: 'il punteggio (Punti)', en: 'the score (Punti)', severity: 'warning' },
-  { key: 'assigned', it: 'il contributo assegnato', en: 'the assigned grant', severity: 'warning' },
+const HEADER_FIELDS: { key: HeaderField; severity: 'warning' | 'info' }[] = [
+  { key: 'title', severity: 'warning' },
+  { key: 'leadEntity', severity: 'warning' },
+  { key: 'alliance', severity: 'warning' },
+  { key: 'referent', severity: 'warning' },
+  { key: 'referentEmail', severity: 'info' },
+  { key: 'referentPhone', severity: 'info' },
+  { key: 'score', severity: 'warning' },
+  { key: 'assigned', severity: 'warning' },
 ];
 
 function headerFindings(header: Header, idFound: boolean): Finding[] {
   const out: Finding[] = [];
   if (!idFound) {
     out.push(
-      pipelineFinding(
-        'header-field-missing', 'warning',
-        `Il progetto non indica il proprio numero (Sub-Allegato): usato "${header.id}".`,
-        `The project does not state its number (Sub-Allegato): "${header.id}" used instead.`,
-        [header.line], { expected: 'Sub-Allegato n.n', actual: null },
-      ),
+      pipelineFinding('header-field-missing', 'warning', { kind: 'id', used: header.id }, [header.line], {
+        expected: termIs('field:id'),
+      }),
     );
   }
   for (const f of HEADER_FIELDS) {
     const v = header[f.key];
     if (v !== null && v !== '') continue;
     out.push(
-      pipelineFinding(
-        'header-field-missing', f.severity,
-        `Nell'intestazione del progetto ${header.id} manca ${f.it}.`,
-        `The header of project ${header.id} lacks ${f.en}.`,
-        [header.line], { expected: f.en, actual: null },
-      ),
+      pipelineFinding('header-field-missing', f.severity, { kind: 'field', project: header.id, field: f.key }, [header.line], {
+        expected: termIs(`field:${f.key}`),
+      }),
     );
   }
   return out;
@@ -60,21 +56,16 @@ function headerFindings(header: Header, idFound: boolean): Finding[] {
 function tocFindings(doc: AnnexDocument, header: Header, entry: TocEntry | undefined, span: ProjectSpan): Finding[] {
   if (!entry) return [];
   const out: Finding[] = [];
-  const compare = (what: { it: string; en: string }, listed: string, stated: string) => {
+  const compare = (kind: 'title' | 'leadEntity', listed: string, stated: string) => {
     if (listed === '' || stated === '' || foldText(listed) === foldText(stated)) return;
     const close = similarity(listed, stated) >= 0.6;
     out.push(
-      pipelineFinding(
-        'toc-mismatch', close ? 'info' : 'warning',
-        `Progetto ${header.id}: ${what.it} nell'indice ("${listed}") differisce dall'intestazione ("${stated}").`,
-        `Project ${header.id}: ${what.en} in the table of contents ("${listed}") differs from the header ("${stated}").`,
-        [entry.line, header.lines[what.en === 'the title' ? 'title' : 'leadEntity'] ?? header.line],
-        { expected: listed, actual: stated },
-      ),
+      pipelineFinding('toc-mismatch', close ? 'info' : 'warning', { kind, project: header.id, listed, stated },
+        [entry.line, header.lines[kind] ?? header.line], { expected: textIs(listed), actual: textIs(stated) }),
     );
   };
-  compare({ it: 'il titolo', en: 'the title' }, entry.title, header.title);
-  compare({ it: "l'ente capofila", en: 'the lead entity' }, entry.leadEntity, header.leadEntity);
+  compare('title', entry.title, header.title);
+  compare('leadEntity', entry.leadEntity, header.leadEntity);
   if (entry.page !== null) {
     const numbering = doc.pagination.printed ?? doc.pagination;
     const exact = numbering.pageOf(span.start);
@@ -83,12 +74,8 @@ function tocFindings(doc: AnnexDocument, header: Header, entry: TocEntry | undef
     if (wrong) {
       const actual = exact !== null ? String(exact) : `${low ?? '?'}-${high ?? '?'}`;
       out.push(
-        pipelineFinding(
-          'toc-mismatch', 'warning',
-          `Progetto ${header.id}: l'indice lo colloca a pagina ${entry.page}, ma inizia a pagina ${actual}.`,
-          `Project ${header.id}: the table of contents puts it on page ${entry.page}, but it starts on page ${actual}.`,
-          [entry.line, span.start], { expected: String(entry.page), actual },
-        ),
+        pipelineFinding('toc-mismatch', 'warning', { kind: 'page', project: header.id, listed: entry.page, stated: actual },
+          [entry.line, span.start], { expected: numberIs(entry.page), actual: textIs(actual) }),
       );
     }
   }
@@ -140,52 +127,45 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
   if (partnerTable) claim(partnerTable.lines);
   else {
     findings.push(
-      pipelineFinding('partners-missing', 'warning',
-        `Progetto ${header.id}: nessuna tabella dei partner trovata.`,
-        `Project ${header.id}: no partner table found.`, [span.start]),
+      pipelineFinding('partners-missing', 'warning', { kind: 'table', project: header.id }, [span.start]),
     );
   }
   if (partnerTable && partnerTable.missing.length > 0) {
-    const it = { type: 'la tipologia', referent: 'il referente e i contatti' };
-    const en = { type: 'the type', referent: 'the referent and contacts' };
+    const missing = partnerTable.missing;
     findings.push(
-      pipelineFinding('partners-missing', 'info',
-        `Progetto ${header.id}: la tabella dei partner non ha una colonna per ${partnerTable.missing.map((m) => it[m]).join(' né per ')} dei partner.`,
-        `Project ${header.id}: the partner table has no column for ${partnerTable.missing.map((m) => en[m]).join(' or ')} of the partners.`,
-        [partnerTable.headerLines[0]!], { expected: partnerTable.missing.join(','), actual: null }),
+      pipelineFinding('partners-missing', 'info', { kind: 'columns', project: header.id, missing }, [partnerTable.headerLines[0]!], {
+        expected: termIs(...missing.map((m) => `column:${m}` as const)),
+      }),
     );
   }
   for (const u of partnerTable?.unreadable ?? []) {
     findings.push(
-      pipelineFinding('table-row-unreadable', 'warning',
-        `Riga della tabella partner non leggibile (${u.reason}): "${u.text}".`,
-        `Unreadable partner table row (${u.reason}): "${u.text}".`, [u.line], { actual: u.text }),
+      pipelineFinding('table-row-unreadable', 'warning', { kind: 'partner-row', reason: u.reason, text: u.text }, [u.line], {
+        actual: textIs(u.text),
+      }),
     );
   }
   const interventions = readInterventions(doc, span.start, span.end, claimed);
   if (interventions) claim(interventions.lines);
   if (!interventions || interventions.items.length === 0) {
     findings.push(
-      pipelineFinding('interventions-missing', 'warning',
-        `Progetto ${header.id}: elenco delle tipologie di intervento (a-f) non trovato.`,
-        `Project ${header.id}: list of intervention types (a-f) not found.`, [span.start]),
+      pipelineFinding('interventions-missing', 'warning', { kind: 'list', project: header.id }, [span.start]),
     );
   } else if (!interventions.items.some((i) => i.selected)) {
     // Every project states at least one type: a list with no tick is a list whose ticks were not read.
     findings.push(
-      pipelineFinding('interventions-missing', 'warning',
-        `Progetto ${header.id}: nessuna tipologia di intervento risulta selezionata (segni di spunta non letti?).`,
-        `Project ${header.id}: no intervention type is ticked (ticks not read?).`,
-        interventions.lines, { expected: 'a-f', actual: null }),
+      pipelineFinding('interventions-missing', 'warning', { kind: 'no-tick', project: header.id }, interventions.lines, {
+        expected: termIs('ticked-type'),
+      }),
     );
   }
   if (interventions && interventions.items.length > 0 && interventions.items.length < 6) {
     const missing = ['a', 'b', 'c', 'd', 'e', 'f'].filter((c) => !interventions.items.some((i) => i.code === c));
+    const listed = interventions.items.map((i) => i.code);
     findings.push(
-      pipelineFinding('interventions-missing', 'info',
-        `Progetto ${header.id}: l'elenco delle tipologie di intervento non riporta ${missing.join(', ')}.`,
-        `Project ${header.id}: the list of intervention types lacks ${missing.join(', ')}.`,
-        interventions.lines, { expected: 'a-f', actual: interventions.items.map((i) => i.code).join(',') }),
+      pipelineFinding('interventions-missing', 'info', { kind: 'partial', project: header.id, missing, listed }, interventions.lines, {
+        expected: textIs('a, b, c, d, e, f'), actual: textIs(listed.join(', ')),
+      }),
     );
   }
 
@@ -193,9 +173,7 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
   claim(part.lines);
   for (const u of part.unused) {
     findings.push(
-      pipelineFinding('table-row-unreadable', 'warning',
-        `Riga del piano dei conti non utilizzata: "${u.text}".`,
-        `Budget row not used: "${u.text}".`, [u.line], { actual: u.text }),
+      pipelineFinding('table-row-unreadable', 'warning', { kind: 'budget-row-unused', text: u.text }, [u.line], { actual: textIs(u.text) }),
     );
   }
   const partners = partnerTable?.partners ?? [];
@@ -267,10 +245,9 @@ function rankingFindings(ranking: readonly RankingEntry[], projects: readonly Pr
     const project = byId ?? byTitle(e) ?? byLead(e);
     if (!project) {
       annex.push(
-        pipelineFinding('ranking-mismatch', 'info',
-          `La graduatoria elenca ${e.id ? `il progetto ${e.id}` : `"${e.title || e.leadEntity}"`}, che non è tra i progetti dell'allegato.`,
-          `The ranking lists ${e.id ? `project ${e.id}` : `"${e.title || e.leadEntity}"`}, which is not among the annex's projects.`,
-          [e.line], { expected: e.id ?? (e.title || e.leadEntity), actual: null }),
+        pipelineFinding('ranking-mismatch', 'info', { kind: 'unknown-entry', id: e.id || null, name: e.title || e.leadEntity }, [e.line], {
+          expected: termIs('in-annex'), actual: textIs(e.id || e.title || e.leadEntity),
+        }),
       );
       continue;
     }
@@ -279,27 +256,23 @@ function rankingFindings(ranking: readonly RankingEntry[], projects: readonly Pr
     const at = (key: string) => [e.line, h.lines[key] ?? h.line];
     if (e.score !== null && h.score !== null && e.score !== h.score) {
       project.findings.push(
-        pipelineFinding('ranking-mismatch', 'warning',
-          `Progetto ${project.id}: la graduatoria gli attribuisce ${e.score} punti, l'intestazione ${h.score}.`,
-          `Project ${project.id}: the ranking gives it ${e.score} points, its header ${h.score}.`,
-          at('score'), { expected: String(e.score), actual: String(h.score) }),
+        pipelineFinding('ranking-mismatch', 'warning', { kind: 'score', project: project.id, ranking: String(e.score), header: String(h.score) },
+          at('score'), { expected: numberIs(e.score), actual: numberIs(h.score) }),
       );
     }
     if (e.assigned !== null && h.assigned !== null && !money(e.assigned).equals(money(h.assigned))) {
       project.findings.push(
-        pipelineFinding('ranking-mismatch', 'warning',
-          `Progetto ${project.id}: la graduatoria gli assegna ${formatEuro(money(e.assigned))}, l'intestazione ${formatEuro(money(h.assigned))}.`,
-          `Project ${project.id}: the ranking awards it ${formatEuro(money(e.assigned), { lang: 'en' })}, its header ${formatEuro(money(h.assigned), { lang: 'en' })}.`,
-          at('assigned'), { expected: e.assigned, actual: h.assigned }),
+        pipelineFinding('ranking-mismatch', 'warning', { kind: 'assigned', project: project.id, ranking: e.assigned, header: h.assigned },
+          at('assigned'), { expected: amountIs(e.assigned), actual: amountIs(h.assigned) }),
       );
     }
   }
   for (const p of projects) {
     if (matched.has(p)) continue;
     p.findings.push(
-      pipelineFinding('ranking-mismatch', 'warning',
-        `Il progetto ${p.id} non compare nella graduatoria.`, `Project ${p.id} is not in the ranking.`,
-        [p.header.line], { expected: null, actual: p.id }),
+      pipelineFinding('ranking-mismatch', 'warning', { kind: 'not-ranked', project: p.id }, [p.header.line], {
+        expected: termIs('in-ranking'), actual: textIs(p.id),
+      }),
     );
   }
   return annex;
@@ -335,17 +308,12 @@ export function capFindings(findings: readonly Finding[]): Finding[] {
     }
   }
   for (const [rule, d] of dropped) {
-    out.push({
-      rule,
-      severity: d.severity,
-      message: {
-        it: `Altri ${d.count} rilievi "${rule}" come i precedenti, non elencati; il primo è alla riga indicata.`,
-        en: `${d.count} more "${rule}" findings like the ones above, not listed; the first of them is at the line given.`,
-      },
-      expected: null,
-      actual: String(d.count),
-      at: d.first.at,
-    });
+    out.push(
+      makeFinding({
+        rule: 'findings-capped', severity: d.severity, data: { rule, count: d.count }, at: d.first.at,
+        actual: numberIs(d.count),
+      }),
+    );
   }
   return out;
 }
@@ -376,9 +344,9 @@ export function readAnnexDocument(doc: AnnexDocument, profile: Profile, options:
   const findings: Finding[] = [];
   if (doc.decoded.encoding === 'windows-1252') {
     findings.push(
-      pipelineFinding('encoding-guessed', 'warning',
-        'Il file non è UTF-8: letto come Windows-1252; verificare le lettere accentate.',
-        'The file is not UTF-8: read as Windows-1252; check accented letters.', [1]),
+      pipelineFinding('encoding-guessed', 'warning', { encoding: 'Windows-1252' }, [1], {
+        expected: textIs('UTF-8'), actual: textIs('Windows-1252'),
+      }),
     );
   }
   const placed = new Set<number>([...split.tocLines, ...split.rankingLines]);
@@ -399,28 +367,27 @@ export function readAnnexDocument(doc: AnnexDocument, profile: Profile, options:
     const before = seen.get(p.id);
     if (before) {
       findings.push(
-        pipelineFinding('project-id-duplicate', 'error',
-          `Il numero di progetto ${p.id} compare due volte.`, `Project number ${p.id} appears twice.`,
-          [before.header.line, p.header.line]),
+        pipelineFinding('project-id-duplicate', 'error', { project: p.id }, [before.header.line, p.header.line], {
+          expected: termIs('unique-number'), actual: textIs(p.id),
+        }),
       );
     } else seen.set(p.id, p);
   }
   for (const entry of split.toc) {
     if (seen.has(entry.id)) continue;
     findings.push(
-      pipelineFinding('toc-mismatch', 'warning',
-        `Il progetto ${entry.id} ("${entry.title}") è nell'indice ma non nel documento.`,
-        `Project ${entry.id} ("${entry.title}") is in the table of contents but not in the document.`,
-        [entry.line], { expected: entry.id, actual: null }),
+      pipelineFinding('toc-mismatch', 'warning', { kind: 'not-in-document', project: entry.id, title: entry.title }, [entry.line], {
+        expected: termIs('in-document'), actual: textIs(entry.id),
+      }),
     );
   }
   if (split.toc.length > 0) {
     for (const p of projects) {
       if (toc.byId.has(p.id)) continue;
       findings.push(
-        pipelineFinding('toc-mismatch', 'warning',
-          `Il progetto ${p.id} non compare nell'indice.`, `Project ${p.id} is not in the table of contents.`,
-          [p.header.line], { expected: null, actual: p.id }),
+        pipelineFinding('toc-mismatch', 'warning', { kind: 'not-in-toc', project: p.id }, [p.header.line], {
+          expected: termIs('in-toc'), actual: textIs(p.id),
+        }),
       );
     }
   }

@@ -2,7 +2,8 @@
 // order; extra columns only at the end. Each column says what it holds, so that the writer
 // formats amounts as numbers and neutralises only text.
 import { firstAtOrAfter } from '../annex/bisect.js';
-import { lineOf, type LineCode } from '../../shared/model.js';
+import { lineOf, type Finding, type LineCode } from '../../shared/model.js';
+import { renderFinding } from '../../shared/findings/render.js';
 import type { AnnexJson, AnnexRecord, ProjectRecord } from '../records.js';
 
 /** lines: source line numbers separated by spaces ('657 662 410'), written as text. */
@@ -53,6 +54,12 @@ export function replanStatus(p: ProjectRecord): string | null {
   return r.status;
 }
 
+/** A finding's rule, severity, message, expected and actual, worded in the run's language. */
+function findingCells(f: Finding, lang: 'it' | 'en'): Cell[] {
+  const shown = renderFinding(f, lang);
+  return [f.rule, f.severity, shown.message, shown.expected, shown.actual];
+}
+
 export function buildTables(json: AnnexJson, lang: 'it' | 'en'): OutputTable[] {
   const projects: Cell[][] = [];
   const partners: Cell[][] = [];
@@ -69,7 +76,7 @@ export function buildTables(json: AnnexJson, lang: 'it' | 'en'): OutputTable[] {
     const page = (line: number | null) => (line === null ? null : pageOfLine(annex, line));
     for (const f of annex.findings) {
       const lines = f.at.flatMap((p) => ('line' in p ? [p.line] : []));
-      findings.push([file, '', f.rule, f.severity, f.message[lang], f.expected, f.actual, lines[0] ?? null, lines.join(' '), page(lines[0] ?? null)]);
+      findings.push([file, '', ...findingCells(f, lang), lines[0] ?? null, lines.join(' '), page(lines[0] ?? null)]);
     }
     for (const s of annex.preamble ?? []) {
       sections.push([file, '', s.heading, s.text, s.line, (s.lines ?? [s.line]).join(' '), page(s.line)]);
@@ -120,7 +127,7 @@ export function buildTables(json: AnnexJson, lang: 'it' | 'en'): OutputTable[] {
       });
       for (const f of p.findings) {
         const lines = f.at.flatMap((pos) => ('line' in pos ? [pos.line] : []));
-        findings.push([file, p.id, f.rule, f.severity, f.message[lang], f.expected, f.actual, lines[0] ?? null, lines.join(' '), page(lines[0] ?? null)]);
+        findings.push([file, p.id, ...findingCells(f, lang), lines[0] ?? null, lines.join(' '), page(lines[0] ?? null)]);
       }
       for (const s of p.sections) {
         sections.push([file, p.id, s.heading, s.text, s.line, (s.lines ?? [s.line]).join(' '), page(s.line)]);

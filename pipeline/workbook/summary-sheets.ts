@@ -3,6 +3,7 @@
 import type { Row, Workbook, Worksheet } from 'exceljs';
 import { lineOf, type Finding, type LineCode, type Position } from '../../shared/model.js';
 import { money, type Money } from '../../shared/money.js';
+import { renderFinding } from '../../shared/findings/render.js';
 import type { AnnexJson, AnnexRecord, ProjectRecord } from '../records.js';
 import type { Lang } from './budget-tab.js';
 import { safeText } from './safe-text.js';
@@ -192,5 +193,6 @@ export function addSummarySheets(wb: Workbook, annex: AnnexJson, lang: Lang, bud
 }
 
 function findingRow(file: string, project: string | null, f: Finding, rowLines: readonly number[], lang: Lang): Value[] {
-  return [file, project, f.rule, SEVERITY[lang][f.severity], f.message[lang], f.expected, f.actual, lineList(f.at, rowLines)];
+  const shown = renderFinding(f, lang);
+  return [file, project, f.rule, SEVERITY[lang][f.severity], shown.message, shown.expected, shown.actual, lineList(f.at, rowLines)];
 }

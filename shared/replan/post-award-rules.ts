@@ -4,8 +4,8 @@
 //   validate(ctx, [...RULES, ...POST_AWARD_RULES])
 // They stay silent until an award is known and is below the request.
 import type { Finding } from '../model.js';
-import { formatEuro, money } from '../money.js';
-import { finding, type Rule, type RuleContext } from '../rules/rule.js';
+import { amountIs, makeFinding } from '../findings/make.js';
+import type { Rule, RuleContext } from '../rules/rule.js';
 import { replanFrame, type Misfit, type PostAwardRuleId } from './frame.js';
 
 // Warnings, not errors: the declared budget itself breaks nothing; it is the re-planned one
@@ -34,18 +34,14 @@ export const coordinationMaxAfterAward: Rule = {
     const hit = misfitsOf(ctx, 'coordination-max-after-award');
     if (!hit) return [];
     const { frame, misfits } = hit;
-    const pct = ctx.profile.coordinationMaxPct;
-    return misfits.map((m) => {
-      const [coord, ceiling] = [money(m.amount), money(m.limit.cents)];
-      const [award, total] = [money(frame.awarded), money(frame.newTotal)];
-      return finding(
-        this,
-        `Con il contributo assegnato (${formatEuro(award)}) il totale rimodulato è ${formatEuro(total)}: il coordinamento (${formatEuro(coord)}) supera il ${pct}% del nuovo totale (${formatEuro(ceiling)}) e va ridotto.`,
-        `With the grant awarded (${formatEuro(award, { lang: 'en' })}) the re-planned total is ${formatEuro(total, { lang: 'en' })}: coordination (${formatEuro(coord, { lang: 'en' })}) exceeds ${pct}% of the new total (${formatEuro(ceiling, { lang: 'en' })}) and must be reduced.`,
-        atOf(ctx, m),
-        { expected: `<= ${m.limit.exact}`, actual: m.amount },
-      );
-    });
+    const pct = String(ctx.profile.coordinationMaxPct);
+    return misfits.map((m) =>
+      makeFinding({
+        rule: 'coordination-max-after-award', severity: this.severity,
+        data: { awarded: frame.awarded, newTotal: frame.newTotal, coordination: m.amount, pct, ceiling: m.limit.exact },
+        at: atOf(ctx, m), expected: amountIs(m.limit.exact, '<='), actual: amountIs(m.amount),
+      }),
+    );
   },
 };
 
@@ -60,17 +56,14 @@ export const cofinancingMinAfterAward: Rule = {
     const hit = misfitsOf(ctx, 'cofinancing-min-after-award');
     if (!hit) return [];
     const { frame, misfits } = hit;
-    const pct = ctx.profile.cofinancingMinPct;
-    return misfits.map((m) => {
-      const [cofin, floor, total] = [money(m.amount), money(m.limit.cents), money(frame.newTotal)];
-      return finding(
-        this,
-        `Con il totale rimodulato di ${formatEuro(total)} il cofinanziamento (${formatEuro(cofin)}) è sotto il ${pct}%: servono almeno ${formatEuro(floor)}.`,
-        `With the re-planned total of ${formatEuro(total, { lang: 'en' })} cofinancing (${formatEuro(cofin, { lang: 'en' })}) is below ${pct}%: at least ${formatEuro(floor, { lang: 'en' })} is needed.`,
-        atOf(ctx, m),
-        { expected: `>= ${m.limit.exact}`, actual: m.amount },
-      );
-    });
+    const pct = String(ctx.profile.cofinancingMinPct);
+    return misfits.map((m) =>
+      makeFinding({
+        rule: 'cofinancing-min-after-award', severity: this.severity,
+        data: { newTotal: frame.newTotal, cofinancing: m.amount, pct, floor: m.limit.exact },
+        at: atOf(ctx, m), expected: amountIs(m.limit.exact, '>='), actual: amountIs(m.amount),
+      }),
+    );
   },
 };
 
@@ -83,15 +76,13 @@ export const replanNeeded: Rule = {
     const frame = replanFrame(ctx.budget, ctx.profile, ctx.assigned?.amount ?? null);
     if (frame.status !== 'needed') return [];
     const contribution = ctx.budget.lines.find((l) => l.code === 'CONTRIBUTION');
-    const [award, requested, total] = [money(frame.awarded), money(frame.requested), money(frame.newTotal)];
     return [
-      finding(
-        this,
-        `Assegnati ${formatEuro(award)} su ${formatEuro(requested)} richiesti: il piano va rimodulato a un totale di ${formatEuro(total)}.`,
-        `${formatEuro(award, { lang: 'en' })} awarded of ${formatEuro(requested, { lang: 'en' })} requested: the budget must be re-planned to a total of ${formatEuro(total, { lang: 'en' })}.`,
-        [...(contribution ? [contribution.cell] : []), ...(ctx.assigned ? [ctx.assigned.at] : [])],
-        { expected: frame.newTotal, actual: frame.total },
-      ),
+      makeFinding({
+        rule: 'replan-needed', severity: this.severity,
+        data: { awarded: frame.awarded, requested: frame.requested, total: frame.total, newTotal: frame.newTotal },
+        at: [...(contribution ? [contribution.cell] : []), ...(ctx.assigned ? [ctx.assigned.at] : [])],
+        expected: amountIs(frame.newTotal), actual: amountIs(frame.total),
+      }),
     ];
   },
 };

@@ -1,6 +1,8 @@
 import type { CellRef, Finding } from '../model.js';
-import { formatEuro, money } from '../money.js';
-import { finding, type Rule } from './rule.js';
+import { money } from '../money.js';
+import type { RuleData } from '../findings/data.js';
+import { amountIs, makeFinding } from '../findings/make.js';
+import type { Rule } from './rule.js';
 
 /** A plain amount ("-500.00") below zero; "-0.00" is zero. */
 function negative(amount: string | null): boolean {
@@ -18,38 +20,21 @@ export const amountNegative: Rule = {
   title: { it: 'Nessun importo negativo', en: 'No negative amount' },
   check({ budget }) {
     const out: Finding[] = [];
+    const found = (data: RuleData<'amount-negative'>, cell: CellRef) =>
+      out.push(
+        makeFinding({
+          rule: 'amount-negative', severity: this.severity, data, at: [cell],
+          expected: amountIs('0', '>='), actual: amountIs(data.amount),
+        }),
+      );
     for (const line of budget.lines) {
       const shown = [line.amount, line.funded, line.cofinanced, ...line.details.map((d) => d.amount)].find(negative);
       if (shown === undefined || shown === null) continue;
-      const value = money(shown);
-      out.push(
-        finding(
-          this,
-          `La voce "${line.label}" riporta un importo negativo (${formatEuro(value)}): un costo o un totale non può essere negativo.`,
-          `Line "${line.label}" states a negative amount (${formatEuro(value, { lang: 'en' })}): a cost or a total cannot be negative.`,
-          [line.cell],
-          { expected: '>= 0', actual: shown },
-        ),
-      );
+      found({ kind: 'line', label: line.label, amount: shown }, line.cell);
     }
     for (const c of budget.cofinancers) {
-      const columns: [string | null, CellRef, string, string][] = [
-        [c.monetary, c.monetaryCell, 'monetario', 'monetary'],
-        [c.inKind, c.inKindCell, 'in valorizzazione', 'in-kind'],
-      ];
-      for (const [amount, cell, it, en] of columns) {
-        if (!negative(amount)) continue;
-        const value = money(amount!);
-        out.push(
-          finding(
-            this,
-            `Il cofinanziamento ${it} di "${c.entity}" è negativo (${formatEuro(value)}): un contributo non può essere negativo.`,
-            `The ${en} cofinancing of "${c.entity}" is negative (${formatEuro(value, { lang: 'en' })}): a contribution cannot be negative.`,
-            [cell],
-            { expected: '>= 0', actual: amount },
-          ),
-        );
-      }
+      if (negative(c.monetary)) found({ kind: 'cofinancer', entity: c.entity, column: 'monetary', amount: c.monetary! }, c.monetaryCell);
+      if (negative(c.inKind)) found({ kind: 'cofinancer', entity: c.entity, column: 'inKind', amount: c.inKind! }, c.inKindCell);
     }
     return out;
   },

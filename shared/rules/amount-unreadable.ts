@@ -1,4 +1,6 @@
-import { finding, type Rule } from './rule.js';
+import { makeFinding, termIs, textIs } from '../findings/make.js';
+import { reasonOf } from '../findings/reasons.js';
+import type { Rule } from './rule.js';
 
 export const amountUnreadable: Rule = {
   id: 'amount-unreadable',
@@ -8,13 +10,10 @@ export const amountUnreadable: Rule = {
     return budget.problems
       .filter((p) => p.kind === 'amount-unreadable')
       .map((p) =>
-        finding(
-          this,
-          `Importo non leggibile: "${p.text}" (${p.reason}).`,
-          `Unreadable amount: "${p.text}" (${p.reason}).`,
-          [p.cell],
-          { expected: 'importo in euro o segnaposto', actual: p.text },
-        ),
+        makeFinding({
+          rule: 'amount-unreadable', severity: this.severity, data: { text: p.text, reason: reasonOf(p.reason) }, at: [p.cell],
+          expected: termIs('amount-or-placeholder'), actual: textIs(p.text),
+        }),
       );
   },
 };

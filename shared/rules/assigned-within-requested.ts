@@ -1,7 +1,8 @@
 import type { Position } from '../model.js';
-import { formatEuro, money, toPlain } from '../money.js';
+import { money, toPlain } from '../money.js';
+import { amountIs, makeFinding } from '../findings/make.js';
 import { stated } from './amounts-of.js';
-import { finding, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 
 export const assignedWithinRequested: Rule = {
   id: 'assigned-within-requested',
@@ -12,14 +13,13 @@ export const assignedWithinRequested: Rule = {
     if (!assigned || assigned.amount === null || !contribution) return [];
     const value = money(assigned.amount);
     if (value.lte(contribution.value)) return [];
+    const [awarded, requested] = [toPlain(value), toPlain(contribution.value)];
     return [
-      finding(
-        this,
-        `Il contributo assegnato (${formatEuro(value)}) supera quello richiesto (${formatEuro(contribution.value)}).`,
-        `The assigned grant (${formatEuro(value, { lang: 'en' })}) exceeds the requested contribution (${formatEuro(contribution.value, { lang: 'en' })}).`,
-        [assigned.at, contribution.line.cell as Position],
-        { expected: `<= ${toPlain(contribution.value)}`, actual: toPlain(value) },
-      ),
+      makeFinding({
+        rule: 'assigned-within-requested', severity: this.severity, data: { assigned: awarded, requested },
+        at: [assigned.at, contribution.line.cell as Position],
+        expected: amountIs(requested, '<='), actual: amountIs(awarded),
+      }),
     ];
   },
 };

@@ -1,11 +1,8 @@
 import { lineOf } from '../model.js';
-import { finding, type Rule } from './rule.js';
+import { makeFinding, termIs } from '../findings/make.js';
+import type { Rule } from './rule.js';
 
-const REQUIRED = [
-  { code: 'TOTAL', it: 'TOTALE', en: 'TOTAL' },
-  { code: 'CONTRIBUTION', it: 'CONTRIBUTO RICHIESTO', en: 'REQUESTED CONTRIBUTION' },
-  { code: 'COFINANCING', it: 'COFINANZIAMENTO', en: 'COFINANCING' },
-] as const;
+const REQUIRED = ['TOTAL', 'CONTRIBUTION', 'COFINANCING'] as const;
 
 /** Without these three figures no other rule can judge the budget. */
 export const budgetIncomplete: Rule = {
@@ -13,20 +10,19 @@ export const budgetIncomplete: Rule = {
   severity: 'error',
   title: { it: 'Piano dei conti completo', en: 'Budget complete' },
   check({ budget }) {
+    const rule = 'budget-incomplete';
     if (budget.span === null) {
-      return [finding(this, 'Nessun piano dei conti trovato.', 'No budget found.', [])];
+      return [makeFinding({ rule, severity: this.severity, data: { kind: 'no-budget' }, at: [], expected: termIs('budget') })];
     }
-    return REQUIRED.flatMap((r) => {
-      const line = lineOf(budget, r.code);
+    const top = budget.span[0];
+    return REQUIRED.flatMap((code) => {
+      const line = lineOf(budget, code);
       if (line && line.status !== 'not-stated') return [];
       return [
-        finding(
-          this,
-          line ? `Il ${r.it} non è indicato.` : `Manca la riga ${r.it} nel piano dei conti.`,
-          line ? `The ${r.en} is not stated.` : `The budget has no ${r.en} row.`,
-          line ? [line.cell] : [{ row: budget.span![0], col: 0 }],
-          { expected: r.it, actual: null },
-        ),
+        makeFinding({
+          rule, severity: this.severity, data: { kind: line ? 'not-stated' : 'no-row', line: code },
+          at: line ? [line.cell] : [{ row: top, col: 0 }], expected: termIs(`stated:${code}`),
+        }),
       ];
     });
   },

@@ -1,5 +1,6 @@
 import type { Finding } from '../model.js';
-import { finding, type Rule } from './rule.js';
+import { makeFinding, termIs, textIs } from '../findings/make.js';
+import type { Rule } from './rule.js';
 
 export const cofinancerIsPartner: Rule = {
   id: 'cofinancer-is-partner',
@@ -11,23 +12,14 @@ export const cofinancerIsPartner: Rule = {
     budget.cofinancers.forEach((c, i) => {
       const link = links[i];
       if (!link || link.match === 'exact' || link.match === 'strong') return;
-      const score = link.score.toFixed(2);
+      const partner = link.partner?.name ?? null;
       out.push(
-        link.partner
-          ? finding(
-              this,
-              `Il cofinanziatore "${c.entity}" somiglia solo in parte al partner "${link.partner.name}" (somiglianza ${score.replace('.', ',')}): verificare.`,
-              `Cofinancer "${c.entity}" only loosely matches partner "${link.partner.name}" (similarity ${score}): check it.`,
-              [c.entityCell],
-              { expected: link.partner.name, actual: c.entity },
-            )
-          : finding(
-              this,
-              `Il cofinanziatore "${c.entity}" non corrisponde a nessun partner dell'alleanza.`,
-              `Cofinancer "${c.entity}" matches no partner of the alliance.`,
-              [c.entityCell],
-              { expected: null, actual: c.entity },
-            ),
+        makeFinding({
+          rule: 'cofinancer-is-partner', severity: this.severity,
+          data: { entity: c.entity, partner, score: link.score.toFixed(2) }, at: [c.entityCell],
+          // The rule asks for a partner: the close one when there is one.
+          expected: partner !== null ? textIs(partner) : termIs('a-partner'), actual: textIs(c.entity),
+        }),
       );
     });
     return out;

@@ -1,6 +1,7 @@
-import { formatEuro, Money, toPlain } from '../money.js';
+import { Money, toPlain } from '../money.js';
+import { amountIs, makeFinding } from '../findings/make.js';
 import { stated } from './amounts-of.js';
-import { finding, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 
 export const cofinancingMin: Rule = {
   id: 'cofinancing-min',
@@ -15,19 +16,16 @@ export const cofinancingMin: Rule = {
     const shortfall = floor.minus(cofinancing.value);
     if (shortfall.lte(0)) return [];
     const rounding = shortfall.lt(new Money(profile.roundingTolerance));
-    const pct = profile.cofinancingMinPct;
+    const data = {
+      total: toPlain(total.value), cofinancing: toPlain(cofinancing.value), pct: String(profile.cofinancingMinPct),
+      floor: floor.toFixed(), rounding,
+    };
     return [
-      finding(
-        this,
-        rounding
-          ? `Il cofinanziamento (${formatEuro(cofinancing.value)}) è sotto il ${pct}% del totale (${floor.toFixed(3).replace('.', ',')} €) per meno di un centesimo: arrotondamento.`
-          : `Il cofinanziamento (${formatEuro(cofinancing.value)}) è sotto il minimo del ${pct}% del totale: servono almeno ${formatEuro(floor.toDecimalPlaces(2, Money.ROUND_UP))}.`,
-        rounding
-          ? `Cofinancing (${formatEuro(cofinancing.value, { lang: 'en' })}) is below ${pct}% of the total (€ ${floor.toFixed(3)}) by less than a cent: rounding.`
-          : `Cofinancing (${formatEuro(cofinancing.value, { lang: 'en' })}) is below the ${pct}% minimum of the total: at least ${formatEuro(floor.toDecimalPlaces(2, Money.ROUND_UP), { lang: 'en' })} is needed.`,
-        [cofinancing.line.cell, total.line.cell],
-        { expected: `>= ${floor.toFixed(3)}`, actual: toPlain(cofinancing.value), severity: rounding ? 'warning' : 'error' },
-      ),
+      makeFinding({
+        rule: 'cofinancing-min', severity: rounding ? 'warning' : this.severity, data,
+        at: [cofinancing.line.cell, total.line.cell],
+        expected: amountIs(data.floor, '>='), actual: amountIs(data.cofinancing),
+      }),
     ];
   },
   formula(refs) {

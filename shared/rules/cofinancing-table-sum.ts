@@ -1,7 +1,8 @@
 import type { CellRef, Finding } from '../model.js';
-import { formatEuro, money, sum, toPlain, type Money } from '../money.js';
+import { money, sum, toPlain, type Money } from '../money.js';
+import { amountIs, makeFinding } from '../findings/make.js';
 import { stated } from './amounts-of.js';
-import { finding, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 
 export const cofinancingTableSum: Rule = {
   id: 'cofinancing-table-sum',
@@ -10,8 +11,8 @@ export const cofinancingTableSum: Rule = {
   check({ budget }) {
     const out: Finding[] = [];
     const columns = [
-      { code: 'COFIN_MONETARY_TOTAL', it: 'monetario', en: 'monetary', pick: (c: (typeof budget.cofinancers)[number]) => [c.monetary, c.monetaryCell] as const },
-      { code: 'COFIN_IN_KIND_TOTAL', it: 'in valorizzazione', en: 'in-kind', pick: (c: (typeof budget.cofinancers)[number]) => [c.inKind, c.inKindCell] as const },
+      { code: 'COFIN_MONETARY_TOTAL', column: 'monetary', pick: (c: (typeof budget.cofinancers)[number]) => [c.monetary, c.monetaryCell] as const },
+      { code: 'COFIN_IN_KIND_TOTAL', column: 'inKind', pick: (c: (typeof budget.cofinancers)[number]) => [c.inKind, c.inKindCell] as const },
     ] as const;
     const declared: Money[] = [];
     for (const col of columns) {
@@ -22,13 +23,12 @@ export const cofinancingTableSum: Rule = {
       const computed = sum(rows.map(([v]) => (v === null ? null : money(v))));
       if (computed.equals(total.value)) continue;
       out.push(
-        finding(
-          this,
-          `Le righe del cofinanziamento ${col.it} sommano a ${formatEuro(computed)}, non al totale dichiarato di ${formatEuro(total.value)}.`,
-          `The ${col.en} cofinancing rows add up to ${formatEuro(computed, { lang: 'en' })}, not the declared total of ${formatEuro(total.value, { lang: 'en' })}.`,
-          [total.line.cell, ...rows.map(([, cell]) => cell as CellRef)],
-          { expected: toPlain(computed), actual: toPlain(total.value) },
-        ),
+        makeFinding({
+          rule: 'cofinancing-table-sum', severity: this.severity,
+          data: { kind: 'column', column: col.column, declared: toPlain(total.value), computed: toPlain(computed) },
+          at: [total.line.cell, ...rows.map(([, cell]) => cell as CellRef)],
+          expected: amountIs(toPlain(computed)), actual: amountIs(toPlain(total.value)),
+        }),
       );
     }
     const cofinancing = stated(budget, 'COFINANCING');
@@ -37,13 +37,12 @@ export const cofinancingTableSum: Rule = {
     if (cofinancing && m && k && !m.value.plus(k.value).equals(cofinancing.value)) {
       const both = m.value.plus(k.value);
       out.push(
-        finding(
-          this,
-          `Monetario più valorizzazione fanno ${formatEuro(both)}, ma il COFINANZIAMENTO dichiarato è ${formatEuro(cofinancing.value)}.`,
-          `Monetary plus in-kind is ${formatEuro(both, { lang: 'en' })}, but the declared COFINANCING is ${formatEuro(cofinancing.value, { lang: 'en' })}.`,
-          [cofinancing.line.cell, m.line.cell, k.line.cell],
-          { expected: toPlain(cofinancing.value), actual: toPlain(both) },
-        ),
+        makeFinding({
+          rule: 'cofinancing-table-sum', severity: this.severity,
+          data: { kind: 'parts', monetary: toPlain(m.value), inKind: toPlain(k.value), cofinancing: toPlain(cofinancing.value) },
+          at: [cofinancing.line.cell, m.line.cell, k.line.cell],
+          expected: amountIs(toPlain(both)), actual: amountIs(toPlain(cofinancing.value)),
+        }),
       );
     }
     return out;

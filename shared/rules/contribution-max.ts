@@ -1,6 +1,7 @@
-import { formatEuro, money, toPlain } from '../money.js';
+import { money, toPlain } from '../money.js';
+import { amountIs, makeFinding } from '../findings/make.js';
 import { stated } from './amounts-of.js';
-import { finding, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 
 export const contributionMax: Rule = {
   id: 'contribution-max',
@@ -10,14 +11,12 @@ export const contributionMax: Rule = {
     const contribution = stated(budget, 'CONTRIBUTION');
     const cap = money(profile.contributionMax);
     if (!contribution || contribution.value.lte(cap)) return [];
+    const [requested, limit] = [toPlain(contribution.value), toPlain(cap)];
     return [
-      finding(
-        this,
-        `Il contributo richiesto (${formatEuro(contribution.value)}) supera il massimale del bando (${formatEuro(cap)}).`,
-        `The requested contribution (${formatEuro(contribution.value, { lang: 'en' })}) exceeds the call's cap (${formatEuro(cap, { lang: 'en' })}).`,
-        [contribution.line.cell],
-        { expected: `<= ${toPlain(cap)}`, actual: toPlain(contribution.value) },
-      ),
+      makeFinding({
+        rule: 'contribution-max', severity: this.severity, data: { contribution: requested, cap: limit },
+        at: [contribution.line.cell], expected: amountIs(limit, '<='), actual: amountIs(requested),
+      }),
     ];
   },
   formula(refs) {

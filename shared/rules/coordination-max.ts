@@ -1,6 +1,7 @@
-import { formatEuro, Money, toPlain } from '../money.js';
+import { toPlain } from '../money.js';
+import { amountIs, makeFinding } from '../findings/make.js';
 import { stated } from './amounts-of.js';
-import { finding, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 
 export const coordinationMax: Rule = {
   id: 'coordination-max',
@@ -12,20 +13,16 @@ export const coordinationMax: Rule = {
     if (!total || !coord) return [];
     const ceiling = total.value.times(profile.coordinationMaxPct).dividedBy(100);
     if (coord.value.lte(ceiling)) return [];
-    const pct = profile.coordinationMaxPct;
-    // The comparison is exact, so the finding must show the exact ceiling and the largest
-    // amount in cents under it. Rounding the ceiling half-up (57.142,85 x 15% = 8.571,4275 ->
-    // 8.571,43) gave findings such as "expected <= 8571.43, actual 8571.43".
-    const limit = ceiling.toDecimalPlaces(2, Money.ROUND_DOWN);
-    const shown = ceiling.decimalPlaces() <= 2 ? toPlain(ceiling) : ceiling.toFixed();
+    const data = {
+      total: toPlain(total.value), coordination: toPlain(coord.value), pct: String(profile.coordinationMaxPct), ceiling: ceiling.toFixed(),
+    };
+    // The comparison is exact, so the finding states the exact ceiling (57.142,85 x 15% =
+    // 8.571,4275): rounding it half-up gave "expected <= 8571.43, actual 8571.43".
     return [
-      finding(
-        this,
-        `Il coordinamento (${formatEuro(coord.value)}) supera il ${pct}% del costo totale: al massimo ${formatEuro(limit)}.`,
-        `Coordination (${formatEuro(coord.value, { lang: 'en' })}) exceeds ${pct}% of the total cost: at most ${formatEuro(limit, { lang: 'en' })}.`,
-        [coord.line.cell, total.line.cell],
-        { expected: `<= ${shown}`, actual: toPlain(coord.value) },
-      ),
+      makeFinding({
+        rule: 'coordination-max', severity: this.severity, data, at: [coord.line.cell, total.line.cell],
+        expected: amountIs(data.ceiling, '<='), actual: amountIs(data.coordination),
+      }),
     ];
   },
   formula(refs) {

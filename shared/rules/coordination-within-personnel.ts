@@ -1,6 +1,7 @@
-import { formatEuro, toPlain } from '../money.js';
+import { toPlain } from '../money.js';
+import { amountIs, makeFinding } from '../findings/make.js';
 import { stated } from './amounts-of.js';
-import { finding, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 
 export const coordinationWithinPersonnel: Rule = {
   id: 'coordination-within-personnel',
@@ -10,14 +11,12 @@ export const coordinationWithinPersonnel: Rule = {
     const a = stated(budget, 'A');
     const coord = stated(budget, 'A_coord');
     if (!a || !coord || coord.value.lte(a.value)) return [];
+    const [personnel, coordination] = [toPlain(a.value), toPlain(coord.value)];
     return [
-      finding(
-        this,
-        `Il coordinamento (${formatEuro(coord.value)}) è una quota della voce A e non può superarla (${formatEuro(a.value)}).`,
-        `Coordination (${formatEuro(coord.value, { lang: 'en' })}) is part of line A and cannot exceed it (${formatEuro(a.value, { lang: 'en' })}).`,
-        [coord.line.cell, a.line.cell],
-        { expected: `<= ${toPlain(a.value)}`, actual: toPlain(coord.value) },
-      ),
+      makeFinding({
+        rule: 'coordination-within-personnel', severity: this.severity, data: { personnel, coordination },
+        at: [coord.line.cell, a.line.cell], expected: amountIs(personnel, '<='), actual: amountIs(coordination),
+      }),
     ];
   },
   formula(refs) {

@@ -1,6 +1,7 @@
-import { formatEuro, toPlain } from '../money.js';
+import { toPlain } from '../money.js';
+import { amountIs, makeFinding } from '../findings/make.js';
 import { stated } from './amounts-of.js';
-import { finding, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 
 export const fundingSplit: Rule = {
   id: 'funding-split',
@@ -13,14 +14,17 @@ export const fundingSplit: Rule = {
     if (!total || !contribution || !cofinancing) return [];
     const computed = contribution.value.plus(cofinancing.value);
     if (computed.equals(total.value)) return [];
+    const data = {
+      total: toPlain(total.value), contribution: toPlain(contribution.value), cofinancing: toPlain(cofinancing.value),
+      computed: toPlain(computed),
+    };
+    // The rule requires TOTALE to be the sum of its two parts: the sum is expected, TOTALE is what the annex says.
     return [
-      finding(
-        this,
-        `Contributo richiesto più cofinanziamento fanno ${formatEuro(computed)}, non il TOTALE di ${formatEuro(total.value)}.`,
-        `Requested contribution plus cofinancing is ${formatEuro(computed, { lang: 'en' })}, not the TOTAL of ${formatEuro(total.value, { lang: 'en' })}.`,
-        [total.line.cell, contribution.line.cell, cofinancing.line.cell],
-        { expected: toPlain(total.value), actual: toPlain(computed) },
-      ),
+      makeFinding({
+        rule: 'funding-split', severity: this.severity, data,
+        at: [total.line.cell, contribution.line.cell, cofinancing.line.cell],
+        expected: amountIs(data.computed), actual: amountIs(data.total),
+      }),
     ];
   },
   formula(refs) {

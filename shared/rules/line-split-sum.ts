@@ -1,5 +1,6 @@
-import { formatEuro, money, toPlain } from '../money.js';
-import { finding, type Rule } from './rule.js';
+import { money, toPlain } from '../money.js';
+import { amountIs, makeFinding } from '../findings/make.js';
+import type { Rule } from './rule.js';
 
 /** A line split by funding source ("(finanziamento)", "(cof)", "(Totale)") must add up. */
 export const lineSplitSum: Rule = {
@@ -12,13 +13,11 @@ export const lineSplitSum: Rule = {
       const parts = money(l.funded).plus(money(l.cofinanced));
       if (parts.equals(money(l.amount))) return [];
       return [
-        finding(
-          this,
-          `Nella voce "${l.label}" finanziamento e cofinanziamento fanno ${formatEuro(parts)}, non ${formatEuro(money(l.amount))}.`,
-          `In line "${l.label}" funded and cofinanced shares make ${formatEuro(parts, { lang: 'en' })}, not ${formatEuro(money(l.amount), { lang: 'en' })}.`,
-          [l.cell],
-          { expected: l.amount, actual: toPlain(parts) },
-        ),
+        makeFinding({
+          rule: 'line-split-sum', severity: this.severity,
+          data: { label: l.label, amount: l.amount, funded: l.funded, cofinanced: l.cofinanced }, at: [l.cell],
+          expected: amountIs(toPlain(parts)), actual: amountIs(l.amount),
+        }),
       ];
     });
   },

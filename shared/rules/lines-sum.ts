@@ -1,7 +1,8 @@
 import { COST_CODES, lineOf } from '../model.js';
-import { formatEuro, sum, toPlain } from '../money.js';
+import { sum, toPlain } from '../money.js';
+import { amountIs, makeFinding } from '../findings/make.js';
 import { stated } from './amounts-of.js';
-import { finding, type Rule } from './rule.js';
+import type { Rule } from './rule.js';
 
 export const linesSum: Rule = {
   id: 'lines-sum',
@@ -14,14 +15,12 @@ export const linesSum: Rule = {
     const computed = sum(parts.map((p) => p?.value));
     if (computed.equals(total.value)) return [];
     const cells = [total.line.cell, ...COST_CODES.flatMap((c) => lineOf(budget, c)?.cell ?? [])];
+    const [declared, sumOfLines] = [toPlain(total.value), toPlain(computed)];
     return [
-      finding(
-        this,
-        `La somma delle voci A-E (${formatEuro(computed)}) non corrisponde al TOTALE dichiarato (${formatEuro(total.value)}).`,
-        `Lines A-E add up to ${formatEuro(computed, { lang: 'en' })}, not the declared TOTAL of ${formatEuro(total.value, { lang: 'en' })}.`,
-        cells,
-        { expected: toPlain(computed), actual: toPlain(total.value) },
-      ),
+      makeFinding({
+        rule: 'lines-sum', severity: this.severity, data: { declared, computed: sumOfLines }, at: cells,
+        expected: amountIs(sumOfLines), actual: amountIs(declared),
+      }),
     ];
   },
   formula(refs) {

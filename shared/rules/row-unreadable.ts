@@ -1,4 +1,5 @@
-import { finding, type Rule } from './rule.js';
+import { makeFinding, termIs, textIs } from '../findings/make.js';
+import type { Rule } from './rule.js';
 
 /** A row inside the budget or cofinancing table that the reader could not place: never dropped silently. */
 export const rowUnreadable: Rule = {
@@ -8,18 +9,12 @@ export const rowUnreadable: Rule = {
   check({ budget }) {
     return budget.problems
       .filter((p) => p.kind !== 'amount-unreadable')
-      .map((p) =>
-        finding(
-          this,
-          p.kind === 'line-duplicated'
-            ? `Voce ripetuta: "${p.text}" compare due volte; vale la prima.`
-            : `Riga non riconosciuta nel piano dei conti: "${p.text}".`,
-          p.kind === 'line-duplicated'
-            ? `Repeated line: "${p.text}" appears twice; the first one counts.`
-            : `Row not recognised in the budget: "${p.text}".`,
-          [p.cell],
-          { actual: p.text },
-        ),
-      );
+      .map((p) => {
+        const duplicated = p.kind === 'line-duplicated';
+        return makeFinding({
+          rule: 'row-unreadable', severity: this.severity, data: { kind: duplicated ? 'duplicated' : 'unrecognised', text: p.text },
+          at: [p.cell], expected: termIs(duplicated ? 'line-once' : 'known-line'), actual: textIs(p.text),
+        });
+      });
   },
 };

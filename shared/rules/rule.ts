@@ -1,6 +1,6 @@
-// What a rule is: an id, a default severity, bilingual text, a check over a budget, and,
+// What a rule is: an id, a default severity, bilingual title, a check over a budget, and,
 // where a spreadsheet can express it, the formula that gives the same verdict in a cell.
-import type { Budget, Finding, LineCode, Partner, Position, Severity } from '../model.js';
+import type { Budget, Finding, LineCode, Partner, Position, RuleId, Severity } from '../model.js';
 import type { Profile } from '../profile.js';
 import type { PartnerLink } from '../partner-match.js';
 
@@ -22,7 +22,7 @@ export interface FormulaRefs {
 }
 
 export interface Rule {
-  id: string;
+  id: RuleId;
   severity: Severity;
   title: { it: string; en: string };
   check(ctx: RuleContext): Finding[];
@@ -30,21 +30,4 @@ export interface Rule {
   formula?(refs: FormulaRefs): string | null;
   /** The quantity the check compares, as a numeric formula (the engine's own computed figure). */
   measure?(refs: FormulaRefs): string | null;
-}
-
-export function finding(
-  rule: Pick<Rule, 'id' | 'severity'>,
-  it: string,
-  en: string,
-  at: Position[],
-  extra: { expected?: string | null; actual?: string | null; severity?: Severity } = {},
-): Finding {
-  return {
-    rule: rule.id,
-    severity: extra.severity ?? rule.severity,
-    message: { it, en },
-    expected: extra.expected ?? null,
-    actual: extra.actual ?? null,
-    at,
-  };
 }

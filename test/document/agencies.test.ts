@@ -4,6 +4,7 @@
 // budgets with share columns, without letters, with dashes and spaces in the amounts;
 // interventions as X or SI/NO columns, boxes and [x]; partner columns in any order. Then every
 // rendering (scripts/render-annex/render.sh) is read like its .md.
+import { compact } from '../fixtures/figures.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ const amounts = (p: ProjectRecord) => Object.fromEntries(p.budget.lines.map((l) 
 const shares = (p: ProjectRecord) => Object.fromEntries(p.budget.lines.filter((l) => l.funded !== null || l.cofinanced !== null).map((l) => [l.code, [l.funded, l.cofinanced]]));
 const partners = (p: ProjectRecord) => p.partners.map((x) => [x.seq, x.name, x.type, x.role, x.referent, x.email, x.phone]);
 const cofinancers = (p: ProjectRecord) => p.budget.cofinancers.map((c) => [c.entity, c.monetary, c.inKind]);
-const findings = (p: ProjectRecord) => p.findings.map((f) => [f.rule, f.severity, f.expected, f.actual]);
+const findings = (p: ProjectRecord) => p.findings.map((f) => [f.rule, f.severity, compact(f.expected), compact(f.actual)]);
 const TYPES = [
   'Servizi di assistenza e supporto al caregiver familiare',
   'Servizi per la gestione del pre e post scuola e dei periodi di chiusura scolastica',
@@ -99,8 +100,8 @@ describe('ATS Bergamo: cover, dot-leader index, ranking; headers as two-column t
     const [p1, p2, p3] = annexes['ats-bergamo-2022']!.projects;
     expect(findings(p1!)).toEqual([]);
     expect(findings(p2!)).toEqual([
-      ['line-split-sum', 'error', '18000.00', '17500.00'],
-      ['shares-sum', 'error', '20000.00', '19500.00'],
+      ['line-split-sum', 'error', '17500.00', '18000.00'],
+      ['shares-sum', 'error', '19500.00', '20000.00'],
     ]);
     expect(findings(p3!)).toEqual([['ranking-mismatch', 'warning', '66', '65']]);
   });
@@ -171,7 +172,7 @@ describe('ATS Insubria: capital-letter header lines, ranking and index; [x] list
       [2, "Università dell'Insubria", '', 'Partner', 'Carla Motta', 'c.motta@uninsubria.example.it', '0332 219000'],
       [3, 'Confcommercio Varese', '', 'Partner', 'Davide Sala', 'd.sala@confcommercio.example.it', '0332 342111'],
     ]);
-    expect(findings(p21!)).toEqual([['partners-missing', 'info', 'type', null]]);
+    expect(findings(p21!)).toEqual([['partners-missing', 'info', 'column:type', null]]);
     expect(partners(p22!).map((x) => x[1])).toEqual(['Comune di Como', 'Cooperativa Lavoro e Famiglia']);
   });
 
@@ -195,9 +196,9 @@ describe('ATS Insubria: capital-letter header lines, ranking and index; [x] list
     expect(amounts(p22!)).toMatchObject({ TOTAL: '40000.00', CONTRIBUTION: '28000.00', COFINANCING: '12000.00' });
     expect(shares(p22!).TOTAL).toEqual(['29000.00', '11000.00']);
     expect(findings(p22!)).toEqual([
-      ['shares-sum', 'error', '28000.00', '29000.00'],
-      ['shares-sum', 'error', '12000.00', '11000.00'],
-      ['partners-missing', 'info', 'type', null],
+      ['shares-sum', 'error', '29000.00', '28000.00'],
+      ['shares-sum', 'error', '11000.00', '12000.00'],
+      ['partners-missing', 'info', 'column:type', null],
       ['ranking-mismatch', 'warning', '30000.00', '28000.00'],
     ]);
   });
@@ -211,7 +212,7 @@ describe('ATS della Montagna: the number inside the header table; SI/NO; one amo
         'c.bertolini@cmsondrio.example.it', '0342 210331', 70, '23000.00'],
       ['9', 'Valchiavenna family friendly', 'Comune di Chiavenna', 'Alleanza Valchiavenna', 'Stefano Tam', 's.tam@comune.chiavenna.example.it', '', 58, '12500.00'],
     ]);
-    expect(findings(a.projects[1]!)).toEqual([['header-field-missing', 'info', "the referent's phone", null]]);
+    expect(findings(a.projects[1]!)).toEqual([['header-field-missing', 'info', 'field:referentPhone', null]]);
   });
 
   it('reads "Ruolo | Denominazione | Tipologia | Referente | Contatti"', () => {

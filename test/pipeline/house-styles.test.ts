@@ -1,5 +1,6 @@
 // Issue 17: what a field or a table is, whatever the template. Small annexes in house styles
 // other than the fixtures' (test/fixtures/agencies), and the pieces the readers use one by one.
+import { compact } from '../fixtures/figures.js';
 import { describe, expect, it } from 'vitest';
 import { fieldOfLabel, headerFieldOf, headerFieldsOfRow } from '../../pipeline/annex/header.js';
 import type { ProjectRecord } from '../../pipeline/records.js';
@@ -21,7 +22,7 @@ const header = (p: ProjectRecord) => {
 };
 const ticked = (p: ProjectRecord) => p.interventions.filter((i) => i.selected).map((i) => i.code).join('');
 const amounts = (p: ProjectRecord) => Object.fromEntries(p.budget.lines.map((l) => [l.code, l.amount]));
-const rules = (p: ProjectRecord) => p.findings.map((f) => [f.rule, f.severity, f.expected, f.actual]);
+const rules = (p: ProjectRecord) => p.findings.map((f) => [f.rule, f.severity, compact(f.expected), compact(f.actual)]);
 
 describe('header labels agencies use', () => {
   it.each([
@@ -300,10 +301,10 @@ describe('ATS Brianza: a ranking by position, a tab-leader index, four-column he
 
   it('reads the index and the ranking, matching rows to projects by title when "N." is the position', () => {
     expect(a.toc!.map((t) => [t.id, t.title, t.page])).toEqual([['5', 'Lecco al lavoro', 3], ['8', 'Brianza concilia', 5]]);
-    expect(a.projects.map((p) => p.findings.filter((f) => f.rule === 'ranking-mismatch').map((f) => [f.severity, f.expected, f.actual]))).toEqual([
+    expect(a.projects.map((p) => p.findings.filter((f) => f.rule === 'ranking-mismatch').map((f) => [f.severity, compact(f.expected), compact(f.actual)]))).toEqual([
       [], [['warning', '80', '82']],
     ]);
-    expect(a.findings.map((f) => [f.rule, f.severity, f.expected])).toEqual([['ranking-mismatch', 'info', '3']]);
+    expect(a.findings.map((f) => [f.rule, f.severity, compact(f.expected), compact(f.actual)])).toEqual([['ranking-mismatch', 'info', 'in-annex', '3']]);
   });
 
   it('reads "SI"/"NO" after each label and an "X" after it', () => {
@@ -395,7 +396,7 @@ describe('ATS CittÃ  Metropolitana: "Progetto n. 3" everywhere, labels alone, "â
       ['7', 'Rho per le famiglie', 'Comune di Rho', '', 'Lucia Gatti', '', '02 933321', 64, '14000.00'],
     ]);
     // Said, not guessed: project 7 names no alliance.
-    expect(a.projects[1]!.findings.filter((f) => f.rule === 'header-field-missing').map((f) => f.expected)).toContain('the local alliance');
+    expect(a.projects[1]!.findings.filter((f) => f.rule === 'header-field-missing').map((f) => compact(f.expected))).toContain('field:alliance');
   });
 
   it('matches ranking rows by "Progetto n. 3" and compares the grant awarded, not the one asked for', () => {
@@ -427,8 +428,8 @@ describe('a project whose header is not read past its number', () => {
     ].join('\n');
     const a = annexOf(text, 'broken.md');
     expect(a.projects.map((p) => p.id)).toEqual(['5']);
-    const missing = a.projects[0]!.findings.filter((f) => f.rule === 'header-field-missing').map((f) => f.expected);
-    expect(missing).toEqual(expect.arrayContaining(['the title', 'the lead entity', 'the score (Punti)', 'the assigned grant'].map((e) => expect.stringContaining(e.split(' (')[0]!))));
+    const missing = a.projects[0]!.findings.filter((f) => f.rule === 'header-field-missing').map((f) => compact(f.expected));
+    expect(missing).toEqual(expect.arrayContaining(['field:title', 'field:leadEntity', 'field:score', 'field:assigned']));
     expect(a.projects[0]!.budget.lines.find((l) => l.code === 'TOTAL')!.amount).toBe('30000.00');
   });
 });
@@ -458,7 +459,7 @@ describe('a ranking of one project', () => {
     ].join('\n');
     const a = annexOf(text, 'one.md');
     expect(a.projects.map((p) => [p.id, p.header.score])).toEqual([['4', 74]]);
-    expect(a.projects[0]!.findings.filter((f) => f.rule === 'ranking-mismatch').map((f) => [f.expected, f.actual])).toEqual([['75', '74']]);
+    expect(a.projects[0]!.findings.filter((f) => f.rule === 'ranking-mismatch').map((f) => [compact(f.expected), compact(f.actual)])).toEqual([['75', '74']]);
     expect(a.findings.filter((f) => f.rule === 'project-id-duplicate')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // The re-planner through the real pipeline on the seed annex: post-award findings in
 // findings.csv, the proposal in replan.csv, annex.json and the workbook's "Rimodulato" column.
+import { euro } from '../../shared/findings/render.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,9 +48,10 @@ describe('post-award findings through the pipeline', () => {
       const coord = budget.find((b) => b.project_id === f.project_id && b.code === 'A_coord')!;
       expect(f.line).toBe(coord.line);
       expect(f.severity).toBe('warning');
-      expect(f.actual).toBe(coord.amount_eur);
+      // findings.csv words its figures in the run's language (Italian by default).
+      expect(f.actual).toBe(euro(coord.amount_eur!, 'it'));
     }
-    expect(hits.find((f) => f.project_id === '2.5')!.expected).toBe('<= 5577.1875');
+    expect(hits.find((f) => f.project_id === '2.5')!.expected).toBe('≤ € 5.577,1875');
     // The cofinancing of every seed project still covers 30% of its re-planned total.
     expect(findings.filter((f) => f.rule === 'cofinancing-min-after-award')).toEqual([]);
   });

@@ -118,8 +118,8 @@ describe('re-planning the seed annex', () => {
     expect(f!.message.it).toContain('€ 8.550,00');
     expect(f!.message.it).toContain('€ 5.577,18');
     expect(f!.message.en).toContain('€ 5,577.18');
-    expect(f!.expected).toBe('<= 5577.1875'); // exact, as coordination-max shows it
-    expect(f!.actual).toBe('8550.00');
+    expect(f!.expected).toEqual({ kind: 'amount', op: '<=', value: '5577.1875' }); // exact, as coordination-max shows it
+    expect(f!.actual).toEqual({ kind: 'amount', op: '=', value: '8550.00' });
   });
 
   it('raises no post-award finding without an award, or once the budget is re-planned', () => {
@@ -134,7 +134,7 @@ describe('re-planning the seed annex', () => {
     for (const row of TABLE) {
       const [f] = replanNeeded.check(ctxOf(byId.get(row.id)!.budget, row.awarded));
       expect(f!.severity).toBe('info');
-      expect(f!.expected).toBe(row.newTotal);
+      expect(f!.expected).toEqual({ kind: 'amount', op: '=', value: row.newTotal });
     }
   });
 

@@ -8,6 +8,7 @@ import { firstAtOrAfter } from '../../annex/bisect.js';
 import { COST_CODES, type BudgetLine, type Finding, type LineCode } from '../../../shared/model.js';
 import { formatEuro, money, ZERO, type Money } from '../../../shared/money.js';
 import type { Profile } from '../../../shared/profile.js';
+import { renderFinding } from '../../../shared/findings/render.js';
 import type { AnnexJson, AnnexRecord, ProjectRecord } from '../../records.js';
 import type { Lang } from '../../run.js';
 import { pageOfLine } from '../rows.js';
@@ -349,10 +350,11 @@ function findingsList(findings: readonly Finding[], annex: AnnexRecord, ctx: Ctx
   const lines = ctx.quotes.get(annex.annexFile);
   return html`<ol class="findings">${findings.map((f) => {
     const at = f.at.flatMap((pos) => ('line' in pos ? [pos.line] : []));
-    const detail = f.expected !== null || f.actual !== null
-      ? html`<p class="note">${t.expected}: ${f.expected ?? '—'} · ${t.actual}: ${f.actual ?? '—'}</p>`
+    const shown = renderFinding(f, ctx.lang);
+    const detail = shown.expected !== null || shown.actual !== null
+      ? html`<p class="note">${t.expected}: ${shown.expected ?? '—'} · ${t.actual}: ${shown.actual ?? '—'}</p>`
       : '';
-    return html`<li class="${f.severity}" data-rule="${f.rule}" data-severity="${f.severity}"><p><span class="sev sev-${f.severity}">${t.severity[f.severity]}</span> · <span class="rule">${f.rule}</span></p><p class="t">${f.message[ctx.lang]}</p>${detail}${
+    return html`<li class="${f.severity}" data-rule="${f.rule}" data-severity="${f.severity}"><p><span class="sev sev-${f.severity}">${t.severity[f.severity]}</span> · <span class="rule">${f.rule}</span></p><p class="t">${shown.message}</p>${detail}${
       at.map((l) => quote(annex, lines, l, ctx))
     }</li>`;
   })}</ol>`;

@@ -73,7 +73,8 @@ export function renderFigure(figure: Figure | null, lang: Lang): string | null {
     case 'number':
       return `${OPS[figure.op]}${formatDecimal(figure.value, lang)}`;
     case 'text':
-      return figure.value;
+      // The annex's or the sheet's own words, quoted as messages quote them: they are neither language.
+      return `"${figure.value}"`;
     case 'term':
       return figure.terms.map((t) => TERM_WORDS[t][lang]).join(', ');
   }

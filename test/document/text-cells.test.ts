@@ -121,3 +121,30 @@ describe('stream tables (pdftotext -layout) as pdftotext sets them', () => {
     ]);
   });
 });
+
+describe('tables of a Word file in LibreOffice text, one cell per line', () => {
+  const filler = Array.from({ length: 12 }, (_, i) => `Paragrafo ${i} di testo del progetto.`);
+
+  it('reads a header table as label and value, and a checklist as label and tick (an empty line an empty tick)', () => {
+    const texts = [
+      'Progetto n. 1', 'Titolo del progetto', 'Famiglie al centro', 'Ente capofila', 'Comune di Bergamo',
+      'Punteggio attribuito', '72/100', 'Contributo concesso', '€ 30.000,00', 'Descrizione sintetica', ...filler,
+      'Tipologia di intervento', 'X', 'a) Servizi di assistenza', 'X', 'b) Servizi Salva tempo', '', 'c) Servizi di consulenza', 'X', 'Piano economico',
+    ];
+    const rows = rowsOf(texts);
+    expect(rows.slice(0, 4)).toEqual([
+      ['Titolo del progetto', 'Famiglie al centro'], ['Ente capofila', 'Comune di Bergamo'],
+      ['Punteggio attribuito', '72/100'], ['Contributo concesso', '€ 30.000,00'],
+    ]);
+    expect(rows.slice(4)).toEqual([
+      ['Tipologia di intervento', 'X'], ['a) Servizi di assistenza', 'X'], ['b) Servizi Salva tempo', ''], ['c) Servizi di consulenza', 'X'],
+    ]);
+  });
+
+  it('keeps the labels of a header table that every project repeats (not furniture)', () => {
+    const text = (n: number) => filler.map((l) => `${l} (progetto ${n})`);
+    const project = (n: number) => [`Progetto n. ${n}`, 'Titolo del progetto', `Titolo ${n}`, 'Punteggio attribuito', `${60 + n}/100`, 'Contributo concesso', `€ ${n}0.000,00`, ...text(n)];
+    const texts = [1, 2, 3, 4].flatMap(project);
+    expect([...textSkips(texts)]).toEqual([]);
+  });
+});

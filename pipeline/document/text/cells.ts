@@ -13,6 +13,7 @@ import { readAmount } from '../../../shared/amounts.js';
 import { budgetCodesOf, cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel } from '../../../shared/labels.js';
 import { foldText, visibleText } from '../../../shared/text.js';
 import { findFurniture } from '../../annex/furniture.js';
+import { fieldOfLabel, hitOfPair } from '../../annex/header.js';
 import { findPagination } from '../../annex/pages.js';
 import { isAmountCell, joinWrapped } from './stream.js';
 
@@ -349,6 +350,54 @@ function amountTable(units: readonly Unit[], at: number, mode: CellMode): Parsed
   }
 }
 
+/**
+ * A two-column table of a project's header fields ("Titolo del progetto" | "Famiglie al
+ * centro", "Punteggio attribuito" | "72/100"), its cells one after the other: a run of labels
+ * the header reader knows, each followed by a value it would take for that field.
+ */
+function pairTable(units: readonly Unit[], at: number): Parsed | null {
+  const rows: Parsed['rows'] = [];
+  let u = at;
+  while (u + 1 < units.length && fieldOfLabel(units[u]!.text) !== null && hitOfPair(units[u]!.text, units[u + 1]!.text, 0) !== null) {
+    rows.push({ units: [units[u]!, units[u + 1]!], cells: [units[u]!.text, units[u + 1]!.text] });
+    u += 2;
+  }
+  return rows.length >= 2 ? { rows, next: u } : null;
+}
+
+/** What a checklist's tick column holds: a mark, yes or no, a box, or its header. */
+const TICK_CELL = /^(?:x|s[iì]|no|s[iì]\s?\/\s?no|[☒☐☑✓✔■□]|\[[xX ]?\])$/i;
+
+function isTick(text: string): boolean {
+  return TICK_CELL.test(visibleText(text));
+}
+
+/**
+ * A checklist table (intervention types): a label, then its tick cell. One cell per line keeps
+ * an empty tick as an empty line; pdftotext drops it, so there a label may follow a label,
+ * where a tick comes further on or the label is lettered ("e) ...").
+ */
+function tickTable(units: readonly Unit[], at: number, mode: CellMode): Parsed | null {
+  const rows: Parsed['rows'] = [];
+  const isLabel = (x: Unit | undefined) => x !== undefined && x.text !== '' && !isTick(x.text) && !isValue(x.text) && x.text.length <= 250;
+  let u = at;
+  let ticks = 0;
+  while (isLabel(units[u])) {
+    const label = units[u]!;
+    const next = units[u + 1];
+    if (next && (isTick(next.text) || (mode === 'lines' && next.text === ''))) {
+      rows.push({ units: [label, next], cells: [label.text, next.text] });
+      if (next.text !== '') ticks++;
+      u += 2;
+    } else if (mode !== 'lines' && rows.length > 0 && (/^\(?[a-z]\s?[.)]\s/i.test(label.text) || isTick(units[u + 2]?.text ?? ''))) {
+      rows.push({ units: [label], cells: [label.text, ''] });
+      u++;
+    } else break;
+  }
+  if (rows.length < 3 || ticks === 0) return null;
+  return { rows, next: u };
+}
+
 function nextFilled(units: readonly Unit[], from: number, mode: CellMode): Unit | undefined {
   if (mode === 'lines') return units[from];
   for (let i = from; i < units.length; i++) if (units[i]!.text !== '') return units[i];
@@ -384,7 +433,9 @@ export function cellTables(texts: readonly string[], skip: ReadonlySet<number>):
       continue;
     }
     let parsed: Parsed | null = null;
-    if (headerWord(text)) parsed = numberedTable(units, u, mode);
+    if (fieldOfLabel(text) !== null) parsed = pairTable(units, u);
+    if (!parsed && text !== '' && !isTick(text)) parsed = tickTable(units, u, mode);
+    if (!parsed && headerWord(text)) parsed = numberedTable(units, u, mode);
     if (!parsed && text !== '' && !isValue(text)) parsed = amountTable(units, u, mode);
     if (!parsed) {
       u++;
@@ -452,7 +503,7 @@ function cutKnown(cells: readonly string[], known: ReadonlySet<string>): { at: n
  */
 function headerCell(text: string): boolean {
   const t = visibleText(text);
-  return headerWord(t) || opensAmountHeader(t) || isAmountHeader(t) || cofinColumnOf(t) !== null || isTotalLabel(t);
+  return headerWord(t) || fieldOfLabel(t) !== null || opensAmountHeader(t) || isAmountHeader(t) || cofinColumnOf(t) !== null || isTotalLabel(t);
 }
 
 /**
@@ -491,7 +542,9 @@ export function textSkips(
   };
   // A number next to another number is a table's cell (a calendar's months), not a page's.
   const lone = (n: number) => ![near(n - 1, -1), near(n - 1, 1)].some((i) => /^\s*\d{1,4}\s*$/.test(texts[i] ?? ''));
-  const pageLines = numbers ?? new Set(notRowNumbers([...findPagination(texts).numberLines.keys()].filter(lone)));
+  // A number right after a header label is its value ("Punteggio attribuito", "72/100").
+  const labelled = (n: number) => fieldOfLabel(texts[near(n - 1, -1)] ?? '') !== null;
+  const pageLines = numbers ?? new Set(notRowNumbers([...findPagination(texts).numberLines.keys()].filter((n) => lone(n) && !labelled(n))));
   const skip = new Set([...pageLines].map((n) => n - 1));
   // Table cells repeat too (a partner type, a budget line's label, a cell wrapped the same way
   // each time): furniture is what stands in runs of three or more different repeated lines (a

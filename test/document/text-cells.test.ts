@@ -3,7 +3,7 @@
 // what the converter ran together or split apart is put back where the text says how.
 import { describe, expect, it } from 'vitest';
 import { cellMode, cellTables, textSkips } from '../../pipeline/document/text/cells.js';
-import { streamTables } from '../../pipeline/document/text/stream.js';
+import { isAmountCell, streamTables } from '../../pipeline/document/text/stream.js';
 
 /** pdftotext's way: every block ends with a blank line. */
 const blocks = (...cells: string[]) => cells.flatMap((c) => [...c.split('\n'), '']);
@@ -139,6 +139,28 @@ describe('tables of a Word file in LibreOffice text, one cell per line', () => {
     expect(rows.slice(4)).toEqual([
       ['Tipologia di intervento', 'X'], ['a) Servizi di assistenza', 'X'], ['b) Servizi Salva tempo', ''], ['c) Servizi di consulenza', 'X'],
     ]);
+  });
+
+  it('reads a partner table without row numbers under its header, whose run of header words takes in the first cell', () => {
+    const texts = [
+      'Soggetti della rete', 'Ruolo', 'Denominazione', 'Tipologia', 'Referente', 'Contatti',
+      'Capofila', 'Comunità Montana di Sondrio', 'Ente pubblico', 'Chiara Bertolini', '0342 210331 – c.b@cm.example.it',
+      'Partner', 'Cooperativa Grandangolo', '', 'Alessia Rinaldi', 'info@grandangolo.example.it',
+      'Tipologie di intervento', ...filler,
+    ];
+    expect(rowsOf(texts).slice(0, 3)).toEqual([
+      ['Ruolo', 'Denominazione', 'Tipologia', 'Referente', 'Contatti'],
+      ['Capofila', 'Comunità Montana di Sondrio', 'Ente pubblico', 'Chiara Bertolini', '0342 210331 – c.b@cm.example.it'],
+      ['Partner', 'Cooperativa Grandangolo', '', 'Alessia Rinaldi', 'info@grandangolo.example.it'],
+    ]);
+  });
+
+  it('reads amounts whose thousands are grouped by spaces, not a phone number', () => {
+    const texts = ['Voce', 'Importo (€)', 'Personale interno ed esterno', '18 000,00', 'Acquisto di servizi', '12 500,00', 'Spese generali', '', 'COSTO COMPLESSIVO', '30 500,00', ...filler];
+    expect(rowsOf(texts)).toEqual([
+      ['Voce', 'Importo (€)'], ['Personale interno ed esterno', '18 000,00'], ['Acquisto di servizi', '12 500,00'], ['Spese generali', ''], ['COSTO COMPLESSIVO', '30 500,00'],
+    ]);
+    expect(isAmountCell('030 2977111')).toBe(false);
   });
 
   it('keeps the labels of a header table that every project repeats (not furniture)', () => {

@@ -350,6 +350,39 @@ function amountTable(units: readonly Unit[], at: number, mode: CellMode): Parsed
   }
 }
 
+/** Header cells of the columns that hold a partner's contacts (an e-mail or a phone number). */
+const CONTACT_HEADER = /\b(contatt[oi]|e ?mail|telefono|tel|recapit[oi])\b/;
+const CONTACT = /@|\d{2,4}[\s./-]?\d{5,}|\d{3}[\s./-]\d{3}/;
+
+/**
+ * A table of partners without row numbers, one cell per line (every cell there, empty ones as
+ * empty lines): its header is a run of known header words, its rows as many lines as it has
+ * columns. The run may take in the first row's first cell ("Capofila" is a header word too):
+ * the header is the longest start of the run under which every row has an e-mail or a phone
+ * number in its contact columns and nowhere else.
+ */
+function headedTable(units: readonly Unit[], at: number): Parsed | null {
+  let run = 0;
+  while (at + run < units.length && run < 10 && headerWord(units[at + run]!.text)) run++;
+  for (let k = run; k >= 3; k--) {
+    const header = units.slice(at, at + k);
+    const contacts = header.flatMap((h, j) => (CONTACT_HEADER.test(foldText(h.text)) ? [j] : []));
+    if (contacts.length === 0) continue;
+    const rows: Parsed['rows'] = [{ units: header, cells: header.map((h) => h.text) }];
+    let u = at + k;
+    while (u + k <= units.length) {
+      const group = units.slice(u, u + k);
+      const cells = group.map((g) => g.text);
+      const ok = contacts.every((j) => CONTACT.test(cells[j]!)) && cells.every((c, j) => contacts.includes(j) || !c.includes('@')) && cells[0] !== '';
+      if (!ok) break;
+      rows.push({ units: group, cells });
+      u += k;
+    }
+    if (rows.length >= 2) return { rows, next: u };
+  }
+  return null;
+}
+
 /**
  * A two-column table of a project's header fields ("Titolo del progetto" | "Famiglie al
  * centro", "Punteggio attribuito" | "72/100"), its cells one after the other: a run of labels
@@ -436,6 +469,7 @@ export function cellTables(texts: readonly string[], skip: ReadonlySet<number>):
     if (fieldOfLabel(text) !== null) parsed = pairTable(units, u);
     if (!parsed && text !== '' && !isTick(text)) parsed = tickTable(units, u, mode);
     if (!parsed && headerWord(text)) parsed = numberedTable(units, u, mode);
+    if (!parsed && mode === 'lines' && headerWord(text)) parsed = headedTable(units, u);
     if (!parsed && text !== '' && !isValue(text)) parsed = amountTable(units, u, mode);
     if (!parsed) {
       u++;

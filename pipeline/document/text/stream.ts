@@ -50,7 +50,9 @@ export function isAmountCell(text: string): boolean {
   if (t === '') return false;
   if (/^€/.test(t)) return true;
   if (/^[-–—.\s]{3,}$/.test(t)) return true;
-  const number = /^\(?[-+]?(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+)\)?\s*(€)?/.exec(t);
+  // Thousands grouped by dots, or by spaces with the cents after them ("18 000,00": a phone
+  // number has spaces too, never a comma).
+  const number = /^\(?[-+]?(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+,\d{2}|\d+,\d+|\d+)\)?\s*(€)?/.exec(t);
   if (!number) return false;
   return number[2] !== undefined || /[.,]/.test(number[1]!);
 }

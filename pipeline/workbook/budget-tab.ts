@@ -1,25 +1,36 @@
 // One project's budget tab: the shared layout (layoutBudgetTab) rendered into an exceljs sheet.
-// Declared figures are written exactly as the annex states them; the check rows beside them
-// are live formulas from the rule catalogue, with cached results taken from the engine so a
-// program that does not recalculate still shows the right numbers and verdicts.
+// Declared figures are written exactly as the annex states them. Below the tables, apart from
+// the cost lines, a block of checks (each a live formula from the rule catalogue), the checks
+// of the "Rimodulato" column, the findings in words, and a colour legend; the status line on
+// top is a formula over the checks, so nothing on the tab can contradict another part of it.
+// Every formula carries the engine's result as its cached value, so a program that does not
+// recalculate still shows the right numbers and verdicts.
 import type { Worksheet } from 'exceljs';
-import { a1, layoutBudgetTab, VERDICT_KO, VERDICT_OK, type BudgetTabLayout } from '../../shared/budget-layout.js';
+import { readAmount } from '../../shared/amounts.js';
+import { a1, layoutBudgetTab, type BudgetTabLayout, type LayoutCell } from '../../shared/budget-layout.js';
 import { readBudget, type Grid } from '../../shared/budget-reader.js';
 import { checkBudget } from '../../shared/check-budget.js';
-import { countBySeverity } from '../../shared/engine.js';
-import { AmountString, lineOf, type Budget, type CellRef, type Finding } from '../../shared/model.js';
+import { AmountString, BUDGET_CODES, lineOf, type Budget, type CellRef, type Finding, type LineCode } from '../../shared/model.js';
 import { formatEuro, money } from '../../shared/money.js';
 import type { PartnerLink } from '../../shared/partner-match.js';
 import type { Profile } from '../../shared/profile.js';
 import { visibleText } from '../../shared/text.js';
 import type { ProjectRecord, ReplanRecord } from '../records.js';
-import { engineMeasure } from './measures.js';
+import { checkLabel, checkSpecs, engineSides, formulaRefs, placeChecks, VERDICTS, type PlacedCheck } from './checks.js';
+import { findingMessage, ruleName, type Lang } from './finding-text.js';
 import { safeText } from './safe-text.js';
-import { BORDER, EURO_EXACT_FORMAT, EURO_FORMAT, FILL, fitRowHeights, FONT, RIGHT, WRAP, WRAP_CENTER } from './styles.js';
+import { BORDER, EURO_FORMAT, FILL, fitRowHeights, FONT, printRange, RIGHT, WRAP, WRAP_CENTER } from './styles.js';
 
-export type Lang = 'it' | 'en';
+export type { Lang } from './finding-text.js';
 
 type CellValue = string | number | null;
+
+/** A cell the tab adds below the shared layout's tables. */
+interface ExtraCell extends CellRef {
+  style: 'heading' | 'header' | 'label' | 'figure' | 'verdict' | 'text' | 'link' | 'legend-error' | 'legend-warning' | 'legend-ok';
+  value: string | null;
+  formula?: string;
+}
 
 export interface BudgetTab {
   layout: BudgetTabLayout;
@@ -30,16 +41,63 @@ export interface BudgetTab {
   links: PartnerLink[];
   /** The engine's findings on the tab, with positions in this tab's cells. */
   findings: Finding[];
+  /** The checks of the declared budget (and of the award), then those of the "Rimodulato" column. */
+  checks: PlacedCheck[];
+  replanChecks: PlacedCheck[];
   /** Cached result of every formula cell, keyed by A1 address. */
   results: Map<string, number | string>;
   /** Notes (annex detail the cells cannot show), keyed by A1 address. */
   sourceNotes: Map<string, string>;
+  /** The same detail in words on the sheet, in the "Note" column, by row. */
+  rowNotes: Map<number, string[]>;
+  extra: ExtraCell[];
+  statusFormula: string;
+  rowCount: number;
+  lang: Lang;
 }
 
+/** Column E, empty in the shared layout: the re-planned figures beside the declared ones. */
+export const REPLAN_COL = 4;
+export const REPLAN_HEADER = 'Rimodulato';
+/** Column F: what the annex wrote where a cell cannot show it, and why a figure was re-planned. */
+export const NOTE_COL = 5;
+const COLS = 6;
+
+const TEXT = {
+  it: {
+    note: 'Note', checks: 'CONTROLLI SUL PIANO DEI CONTI', replanChecks: 'CONTROLLI SUL PIANO RIMODULATO (colonna Rimodulato)',
+    check: 'Controllo', value: 'Valore', limit: 'Limite', verdict: 'Esito', findings: "RILIEVI SUI VALORI DELL'ALLEGATO",
+    finding: 'Rilievo', severity: 'Gravità', cells: 'Celle', none: 'Nessun rilievo', legend: 'Legenda dei colori',
+    back: '↩ Progetti',
+    legendError: 'Errore (NON OK)', legendWarning: 'Avviso', legendOk: 'Nessun rilievo (OK)',
+    live: "I controlli si ricalcolano a ogni modifica; i rilievi qui sotto riguardano i valori dell'allegato.",
+  },
+  en: {
+    note: 'Notes', checks: 'CHECKS OF THE BUDGET', replanChecks: 'CHECKS OF THE RE-PLANNED BUDGET (Rimodulato column)',
+    check: 'Check', value: 'Value', limit: 'Limit', verdict: 'Result', findings: 'FINDINGS ON THE FIGURES OF THE ANNEX',
+    finding: 'Finding', severity: 'Severity', cells: 'Cells', none: 'No findings', legend: 'Colour legend',
+    back: '↩ Projects',
+    legendError: 'Error (NOT OK)', legendWarning: 'Warning', legendOk: 'No findings (OK)',
+    live: 'The checks recalculate at every edit; the findings below are about the figures of the annex.',
+  },
+} as const;
+
+const SEVERITY_WORD: Record<Lang, Record<Finding['severity'], string>> = {
+  it: { error: 'errore', warning: 'avviso', info: 'nota' },
+  en: { error: 'error', warning: 'warning', info: 'note' },
+};
+
 const isAmount = (v: string | null): v is string => v !== null && AmountString.safeParse(v).success;
+const isPlaceholder = (v: string | null) => v !== null && !isAmount(v) && readAmount(v).kind === 'placeholder';
+
+export interface TabPlace {
+  /** The summary sheet a tab links back to, and the row (1-based) of its project there. */
+  projectsSheet: string;
+  projectsRow: number;
+}
 
 /** Lay the project out, read the tab back, and run the engine on it: everything except the drawing. */
-export function planBudgetTab(project: ProjectRecord, profile: Profile): BudgetTab {
+export function planBudgetTab(project: ProjectRecord, profile: Profile, lang: Lang = 'it', place?: TabPlace): BudgetTab {
   const src = project.budget;
   const layout = layoutBudgetTab({
     profile,
@@ -47,62 +105,112 @@ export function planBudgetTab(project: ProjectRecord, profile: Profile): BudgetT
     assigned: project.header.assigned,
     budget: src,
   });
-  const sourceNotes = new Map<string, string>();
-  const cellAt = (ref: CellRef) => layout.cells.find((c) => c.row === ref.row && c.col === ref.col && c.kind === 'amount');
+  const headerRow = (layout.lineCells.A?.row ?? 6) - 1;
+  // The shared layout puts its checks beside the cost lines; this tab gives them a block of their own.
+  layout.cells = layout.cells.filter((c) => !c.kind.startsWith('check-') && !(c.row === headerRow && c.col > NOTE_COL - 1));
+  layout.checks = [];
+  layout.colCount = COLS;
 
-  // The annex's merged row ("A. ... di cui per coordinamento ...  € 1.500,00 € .....") states
-  // both figures in one cell; the tab has a cell for each, so the coordination cell must not
-  // repeat the whole text (it would read back as an unreadable amount).
+  const sourceNotes = new Map<string, string>();
+  const rowNotes = new Map<number, string[]>();
+  const noteOnRow = (row: number, text: string) => rowNotes.set(row, [...(rowNotes.get(row) ?? []), text]);
+  keepPlaceholdersAsNotes(layout, noteOnRow);
+  noteAnnexDetail(src, layout, sourceNotes, noteOnRow);
+  addReplanColumn(layout, project.replan, sourceNotes, noteOnRow);
+
+  const grid: CellValue[][] = Array.from({ length: layout.rowCount }, () => Array<CellValue>(COLS).fill(null));
+  for (const c of layout.cells) {
+    if (c.formula !== undefined) continue;
+    grid[c.row]![c.col] = c.kind === 'amount' && isAmount(c.value) ? Number(c.value) : safeText(c.value);
+  }
+  grid[headerRow]![NOTE_COL] = TEXT[lang].note;
+  for (const [row, texts] of rowNotes) grid[row]![NOTE_COL] = safeText(texts.join('\n'));
+  const budget = readBudget(grid as Grid, { maxAmount: profile.maxPlausibleAmount });
+  const { links, findings } = checkBudget(budget, profile, { partners: project.partners });
+
+  const results = new Map<string, number | string>();
+  const extra: ExtraCell[] = [];
+  const last = Math.max(...layout.cells.map((c) => c.row));
+  let row = last + 2;
+
+  // Checks of the declared budget, and of the declared budget at the award.
+  const refs = formulaRefs(layout, profile);
+  const checks = placeChecks(checkSpecs(refs, a1(layout.assignedCell)), refs, row + 2, lang);
+  row = addCheckBlock(extra, results, checks, row, TEXT[lang].checks, lang, profile, budget, findings);
+
+  // Checks of the "Rimodulato" column, against the engine's verdict on that budget.
+  let replanChecks: PlacedCheck[] = [];
+  const replanned = replannedBudget(grid, layout, profile);
+  if (replanned) {
+    const column = (code: LineCode) => (grid[layout.lineCells[code]?.row ?? -1]?.[REPLAN_COL] != null ? { row: layout.lineCells[code]!.row, col: REPLAN_COL } : null);
+    const rRefs = formulaRefs(layout, profile, column);
+    replanChecks = placeChecks(checkSpecs(rRefs, null), rRefs, row + 3, lang);
+    const rFindings = checkBudget(replanned, profile, { partners: project.partners }).findings;
+    row = addCheckBlock(extra, results, replanChecks, row + 1, TEXT[lang].replanChecks, lang, profile, replanned, rFindings);
+  }
+
+  row = addFindingsBlock(extra, findings, row + 1, lang);
+  row = addLegend(extra, row + 1, lang);
+
+  const statusFormula = statusFormulaOf(checks, findings, lang);
+  results.set(a1(layout.statusCell), statusText(tabCounts(checks, findings), lang));
+  if (place) {
+    const target = `#'${place.projectsSheet.replace(/'/g, "''")}'!A${place.projectsRow}`;
+    extra.push({ row: 0, col: NOTE_COL, style: 'link', value: null, formula: `HYPERLINK("${target.replace(/"/g, '""')}","${TEXT[lang].back}")` });
+    results.set(a1({ row: 0, col: NOTE_COL }), TEXT[lang].back);
+  }
+  return {
+    layout, grid, budget, links, findings, checks, replanChecks, results, sourceNotes, rowNotes, extra, statusFormula, rowCount: row, lang,
+  };
+}
+
+/** A placeholder ("-----", "€ .....", "non richiesto") is no amount: the cell stays empty and the note column says what the annex wrote. */
+function keepPlaceholdersAsNotes(layout: BudgetTabLayout, noteOnRow: (row: number, text: string) => void): void {
+  const cofinHeaders: Record<number, string> = { 1: 'monetario', 2: 'valorizzazione economica' };
+  for (const c of layout.cells) {
+    if (c.kind !== 'amount' || !isPlaceholder(c.value)) continue;
+    const inCofinTable = layout.cofinRows !== null && c.row >= layout.cofinRows.first && c.row <= layout.cofinTotalRow;
+    const where = inCofinTable ? ` (${cofinHeaders[c.col] ?? ''})` : '';
+    noteOnRow(c.row, `Nell'allegato${where}: «${visibleText(c.value!)}»`);
+    c.value = null;
+  }
+}
+
+/**
+ * What the annex said that the tab's cells cannot: the merged row ("A. ... di cui per
+ * coordinamento ... € 1.500,00 € .....") states both figures in one cell, and a split line
+ * ("€ 10.000 (finanziamento) € 2.000 (cof)") is written as its total.
+ */
+function noteAnnexDetail(src: Budget, layout: BudgetTabLayout, notes: Map<string, string>, noteOnRow: (row: number, text: string) => void): void {
+  const cellAt = (ref: CellRef) => layout.cells.find((c) => c.row === ref.row && c.col === ref.col && c.kind === 'amount');
   const a = lineOf(src, 'A');
   const coord = lineOf(src, 'A_coord');
   if (a && coord && coord.amount === null && sameCell(a.cell, coord.cell) && layout.lineCells.A_coord) {
     const cell = cellAt(layout.lineCells.A_coord);
     if (cell) cell.value = null;
-    sourceNotes.set(a1(layout.lineCells.A_coord), `Nell'allegato, nella stessa cella della voce A: «${visibleText(coord.raw)}»`);
+    const text = `Nell'allegato, nella stessa cella della voce A: «${visibleText(coord.raw)}»`;
+    notes.set(a1(layout.lineCells.A_coord), text);
+    noteOnRow(layout.lineCells.A_coord.row, text);
   }
   for (const line of src.lines) {
     const ref = layout.lineCells[line.code];
     if (!ref || line.amount === null) continue;
     if (line.funded !== null || line.cofinanced !== null || line.details.length > 0) {
-      sourceNotes.set(a1(ref), `Nell'allegato: «${visibleText(line.raw)}»`);
+      const text = `Nell'allegato: «${visibleText(line.raw)}»`;
+      notes.set(a1(ref), text);
+      noteOnRow(ref.row, text);
     }
   }
-
-  addReplanColumn(layout, project.replan, sourceNotes);
-
-  const grid: CellValue[][] = Array.from({ length: layout.rowCount }, () => Array<CellValue>(layout.colCount).fill(null));
-  for (const c of layout.cells) {
-    if (c.formula !== undefined) continue;
-    grid[c.row]![c.col] = c.kind === 'amount' && isAmount(c.value) ? Number(c.value) : safeText(c.value);
-  }
-  const budget = readBudget(grid as Grid, { maxAmount: profile.maxPlausibleAmount });
-  const { links, findings } = checkBudget(budget, profile, { partners: project.partners });
-
-  const results = new Map<string, number | string>();
-  for (const check of layout.checks) {
-    if (check.valueCell) {
-      const m = engineMeasure(check.ruleId, budget, profile);
-      // Number(decimal string) only to store the engine's exact figure in the file's format.
-      if (m) results.set(a1(check.valueCell), Number(m.toDecimalPlaces(6).toString()));
-    }
-    const broken = findings.some((f) => f.rule === check.ruleId && f.severity === 'error');
-    results.set(a1(check.verdictCell), broken ? VERDICT_KO : VERDICT_OK);
-  }
-  return { layout, grid, budget, links, findings, results, sourceNotes };
 }
-
-/** Column E of a budget tab, empty in the shared layout: the re-planned figures beside the declared ones. */
-export const REPLAN_COL = 4;
-export const REPLAN_HEADER = 'Rimodulato';
 
 const STRATEGY_IT = { proportional: 'riduzione proporzionale', 'keep-vouchers': 'mantieni i voucher', 'keep-coordination': 'mantieni il coordinamento' } as const;
 
 /**
  * The proposal beside the declared column: a header "Rimodulato" (which the budget reader does
- * not take for an amount header) and, on each budget row, the proposed amount with its reason
- * as a note. Literal values: the declared column stays the one the checks and the reader use.
+ * not take for an amount header) and, on each budget row, the proposed amount, its reason in
+ * the note column. Literal values: the declared column stays the one the reader uses.
  */
-function addReplanColumn(layout: BudgetTabLayout, replan: ReplanRecord | undefined, notes: Map<string, string>): void {
+function addReplanColumn(layout: BudgetTabLayout, replan: ReplanRecord | undefined, notes: Map<string, string>, noteOnRow: (row: number, text: string) => void): void {
   if (!replan || replan.status !== 'needed') return;
   const amountRef = layout.lineCells.A;
   if (!amountRef) return;
@@ -126,88 +234,156 @@ function addReplanColumn(layout: BudgetTabLayout, replan: ReplanRecord | undefin
     if (!ref || l.proposed === null) continue;
     const cell = { row: ref.row, col: REPLAN_COL };
     layout.cells.push({ ...cell, kind: 'amount', value: l.proposed, numberFormat: 'euro' });
-    notes.set(a1(cell), l.reason.it);
+    if (l.delta !== null && money(l.delta).isZero()) continue;
+    noteOnRow(ref.row, `Rimodulato: ${l.reason.it}`);
   }
+}
+
+/**
+ * The budget the "Rimodulato" column states, read as the tab is read: its figures in the amount
+ * column (no shares, no award: it is the budget at the award). Null without a proposal.
+ */
+function replannedBudget(grid: CellValue[][], layout: BudgetTabLayout, profile: Profile): Budget | null {
+  if (!BUDGET_CODES.some((code) => typeof grid[layout.lineCells[code]?.row ?? -1]?.[REPLAN_COL] === 'number')) return null;
+  const copy = grid.map((r) => [...r]);
+  copy[layout.assignedCell.row]![layout.assignedCell.col] = null;
+  for (const code of BUDGET_CODES) {
+    const ref = layout.lineCells[code];
+    if (!ref) continue;
+    const r = copy[ref.row]!;
+    [r[1], r[2], r[3]] = [r[REPLAN_COL] ?? null, null, null];
+  }
+  return readBudget(copy as Grid, { maxAmount: profile.maxPlausibleAmount });
 }
 
 function sameCell(x: CellRef, y: CellRef): boolean {
   return x.row === y.row && x.col === y.col;
 }
 
-export function statusText(findings: readonly Finding[], lang: Lang): string {
-  const n = countBySeverity(findings);
-  const parts: string[] = [];
-  const it = lang === 'it';
-  if (n.error) parts.push(it ? `${n.error} ${n.error === 1 ? 'errore' : 'errori'}` : `${n.error} error${n.error === 1 ? '' : 's'}`);
-  if (n.warning) parts.push(it ? `${n.warning} ${n.warning === 1 ? 'avviso' : 'avvisi'}` : `${n.warning} warning${n.warning === 1 ? '' : 's'}`);
-  if (n.info) parts.push(it ? `${n.info} ${n.info === 1 ? 'nota' : 'note'}` : `${n.info} note${n.info === 1 ? '' : 's'}`);
-  if (parts.length === 0) return it ? 'Nessun rilievo' : 'No findings';
-  return parts.join(', ');
+/** Heading, column headers and one row per check; each formula's cached result from the engine. Returns the row after. */
+function addCheckBlock(
+  extra: ExtraCell[], results: Map<string, number | string>, checks: readonly PlacedCheck[], row: number, heading: string,
+  lang: Lang, profile: Profile, budget: Budget, findings: readonly Finding[],
+): number {
+  const t = TEXT[lang];
+  extra.push({ row, col: 0, style: 'heading', value: heading });
+  [t.check, t.value, t.limit, t.verdict].forEach((h, col) => extra.push({ row: row + 1, col, style: 'header', value: h }));
+  const v = VERDICTS[lang];
+  for (const c of checks) {
+    extra.push({ ...c.valueCell, col: 0, style: 'label', value: checkLabel(c, profile, lang) });
+    extra.push({ ...c.valueCell, style: 'figure', value: null, formula: c.valueFormula });
+    extra.push({ ...c.limitCell, style: 'figure', value: null, formula: c.limitFormula });
+    extra.push({ ...c.verdictCell, style: 'verdict', value: null, formula: c.verdictFormula });
+    const sides = engineSides(c.ruleId, budget, profile);
+    results.set(a1(c.valueCell), sides.value);
+    results.set(a1(c.limitCell), sides.limit);
+    const worst = worstOf(findings.filter((f) => f.rule === c.ruleId));
+    results.set(a1(c.verdictCell), worst === 'error' ? v.ko : worst === 'warning' ? v.warn : v.ok);
+  }
+  return row + 2 + checks.length + 1;
 }
 
-const WIDTHS = [62, 20, 20, 20, 18, 40, 18, 10];
+function worstOf(findings: readonly Finding[]): Finding['severity'] | null {
+  if (findings.some((f) => f.severity === 'error')) return 'error';
+  if (findings.some((f) => f.severity === 'warning')) return 'warning';
+  return findings.length > 0 ? 'info' : null;
+}
+
+/** The engine's findings on the tab, in words, one row each (notes do not print). */
+function addFindingsBlock(extra: ExtraCell[], findings: readonly Finding[], row: number, lang: Lang): number {
+  const t = TEXT[lang];
+  extra.push({ row, col: 0, style: 'heading', value: t.findings });
+  extra.push({ row: row + 1, col: 0, style: 'text', value: t.live });
+  [t.finding, t.severity, t.cells, t.check].forEach((h, col) => extra.push({ row: row + 2, col, style: 'header', value: h }));
+  let r = row + 3;
+  if (findings.length === 0) extra.push({ row: r++, col: 0, style: 'text', value: t.none });
+  for (const f of findings) {
+    const cells = f.at.filter((p): p is CellRef => 'row' in p).map(a1);
+    extra.push({ row: r, col: 0, style: 'text', value: findingMessage(f, lang) });
+    extra.push({ row: r, col: 1, style: `legend-${f.severity === 'info' ? 'ok' : f.severity}`, value: SEVERITY_WORD[lang][f.severity] });
+    extra.push({ row: r, col: 2, style: 'text', value: cells.join(', ') || null });
+    extra.push({ row: r, col: 3, style: 'text', value: ruleName(f.rule, lang) });
+    r++;
+  }
+  return r + 1;
+}
+
+function addLegend(extra: ExtraCell[], row: number, lang: Lang): number {
+  const t = TEXT[lang];
+  extra.push({ row, col: 0, style: 'heading', value: t.legend });
+  extra.push({ row, col: 1, style: 'legend-error', value: t.legendError });
+  extra.push({ row, col: 2, style: 'legend-warning', value: t.legendWarning });
+  extra.push({ row, col: 3, style: 'legend-ok', value: t.legendOk });
+  return row + 1;
+}
+
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+/**
+ * What the status line counts: each check once, by its verdict, and every finding of a rule
+ * no check row re-checks (a partner name, an unreadable cell), which no edit changes.
+ */
+export function tabCounts(checks: readonly PlacedCheck[], findings: readonly Finding[]): Counts {
+  const checked = new Set(checks.map((c) => c.ruleId));
+  const n: Counts = { error: 0, warning: 0, info: 0 };
+  for (const c of checks) {
+    const worst = worstOf(findings.filter((f) => f.rule === c.ruleId));
+    if (worst === 'error' || worst === 'warning') n[worst]++;
+  }
+  for (const f of findings) if (!checked.has(f.rule)) n[f.severity]++;
+  return n;
+}
+
+const WORDS: Record<Lang, { none: string; error: [string, string]; warning: [string, string]; info: [string, string] }> = {
+  it: { none: 'Nessun rilievo', error: ['errore', 'errori'], warning: ['avviso', 'avvisi'], info: ['nota', 'note'] },
+  en: { none: 'No findings', error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['note', 'notes'] },
+};
+
+export function statusText(n: Counts, lang: Lang): string {
+  const w = WORDS[lang];
+  const parts = (['error', 'warning', 'info'] as const).filter((k) => n[k] > 0).map((k) => `${n[k]} ${w[k][n[k] === 1 ? 0 : 1]}`);
+  return parts.length === 0 ? w.none : parts.join(', ');
+}
+
+/** The status line as a formula: the checks' live verdicts counted, plus the findings no check re-checks. */
+function statusFormulaOf(checks: readonly PlacedCheck[], findings: readonly Finding[], lang: Lang): string {
+  const checked = new Set(checks.map((c) => c.ruleId));
+  const fixed = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) if (!checked.has(f.rule)) fixed[f.severity]++;
+  const v = VERDICTS[lang];
+  const range = checks.length > 0 ? `${a1(checks[0]!.verdictCell)}:${a1(checks[checks.length - 1]!.verdictCell)}` : null;
+  const count = (word: string, plus: number) => (range ? `(COUNTIF(${range},"${word}")+${plus})` : String(plus));
+  const n = { error: count(v.ko, fixed.error), warning: count(v.warn, fixed.warning), info: String(fixed.info) };
+  const w = WORDS[lang];
+  const part = (k: 'error' | 'warning' | 'info') => `IF(${n[k]}>0,", "&${n[k]}&IF(${n[k]}=1," ${w[k][0]}"," ${w[k][1]}"),"")`;
+  return `IF(${n.error}+${n.warning}+${n.info}=0,"${w.none}",MID(${part('error')}&${part('warning')}&${part('info')},3,200))`;
+}
+
+const WIDTHS = [62, 20, 20, 20, 18, 48];
 
 /** Draw a planned tab into an empty worksheet. */
-export function drawBudgetTab(ws: Worksheet, tab: BudgetTab, lang: Lang): void {
+export function drawBudgetTab(ws: Worksheet, tab: BudgetTab, lang: Lang = tab.lang): void {
   const { layout, results } = tab;
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
-  for (const c of layout.cells) {
-    const cell = ws.getCell(c.row + 1, c.col + 1);
-    const address = a1(c);
-    if (c.formula !== undefined) {
-      const result = results.get(address);
-      cell.value = result === undefined ? { formula: c.formula } : { formula: c.formula, result };
-    } else {
-      cell.value = tab.grid[c.row]![c.col] ?? null;
-    }
-    if (c.numberFormat === 'euro') cell.numFmt = c.kind === 'check-value' ? EURO_EXACT_FORMAT : EURO_FORMAT;
-    switch (c.kind) {
-      case 'status':
-        cell.font = FONT.bold;
-        break;
-      case 'title':
-        cell.font = FONT.title;
-        cell.alignment = { vertical: 'top' };
-        break;
-      case 'heading':
-        cell.font = FONT.heading;
-        break;
-      case 'header':
-        cell.font = FONT.bold;
-        cell.fill = FILL.header;
-        cell.border = BORDER;
-        cell.alignment = WRAP_CENTER;
-        break;
-      case 'label':
-      case 'entity':
-        cell.alignment = WRAP;
-        cell.border = BORDER;
-        break;
-      case 'check-label':
-        // Indented: the check list starts right after the re-planned column's figures.
-        cell.alignment = { ...WRAP, indent: 1 };
-        cell.border = BORDER;
-        break;
-      case 'total':
-        cell.font = FONT.bold;
-        cell.fill = FILL.total;
-        cell.alignment = WRAP;
-        cell.border = BORDER;
-        break;
-      case 'amount':
-      case 'check-value':
-        cell.alignment = RIGHT;
-        cell.border = BORDER;
-        break;
-      case 'check-verdict':
-        cell.alignment = { horizontal: 'center', vertical: 'top' };
-        cell.font = FONT.bold;
-        cell.border = BORDER;
-        break;
-      default:
-        break;
-    }
+  for (const c of layout.cells) drawLayoutCell(ws, c, tab);
+  const header = ws.getCell(a1({ row: (layout.lineCells.A?.row ?? 6) - 1, col: NOTE_COL }));
+  header.value = TEXT[lang].note;
+  styleHeader(header);
+  const cofinHeader = layout.cofinRows ? layout.cofinRows.first - 1 : layout.cofinTotalRow - 1;
+  const cofinNote = ws.getCell(a1({ row: cofinHeader, col: NOTE_COL }));
+  cofinNote.value = TEXT[lang].note;
+  styleHeader(cofinNote);
+  for (const [row, texts] of tab.rowNotes) {
+    const cell = ws.getCell(a1({ row, col: NOTE_COL }));
+    cell.value = tab.grid[row]![NOTE_COL] ?? null;
+    cell.alignment = WRAP;
+    cell.border = BORDER;
+    void texts;
   }
   // The declared figures of a total row are bold, as in the annex.
   for (const code of ['TOTAL', 'CONTRIBUTION', 'COFINANCING', 'COFIN_MONETARY_TOTAL', 'COFIN_IN_KIND_TOTAL'] as const) {
@@ -220,20 +396,15 @@ export function drawBudgetTab(ws: Worksheet, tab: BudgetTab, lang: Lang): void {
   if (layout.cofinRows) {
     for (let r = layout.cofinRows.first; r <= layout.cofinRows.last; r++) ws.getCell(r + 1, 1).alignment = WRAP;
   }
+  for (const x of tab.extra) drawExtraCell(ws, x, results);
 
-  // Verdicts colour themselves, so an edit that breaks a rule turns its row red in any program.
-  if (layout.checks.length > 0) {
-    const first = a1(layout.checks[0]!.verdictCell);
-    const last = a1(layout.checks[layout.checks.length - 1]!.verdictCell);
-    ws.addConditionalFormatting({
-      ref: `${first}:${last}`,
-      rules: [
-        { type: 'cellIs', operator: 'equal', formulae: [`"${VERDICT_KO}"`], priority: 1, style: { fill: FILL.error, font: FONT.error } },
-        { type: 'cellIs', operator: 'equal', formulae: [`"${VERDICT_OK}"`], priority: 2, style: { fill: FILL.ok, font: FONT.ok } },
-      ],
-    });
-  }
-
+  const status = ws.getCell(a1(layout.statusCell));
+  status.value = { formula: tab.statusFormula, result: results.get(a1(layout.statusCell)) ?? '' };
+  status.font = FONT.bold;
+  // On paper the checks start a page of their own, under the budget they judge.
+  const checksHeading = tab.extra.find((x) => x.style === 'heading');
+  if (checksHeading) ws.getRow(checksHeading.row).addPageBreak();
+  colourByVerdicts(ws, tab, lang);
   markFindings(ws, tab, lang);
   fitRowHeights(ws);
 
@@ -243,29 +414,175 @@ export function drawBudgetTab(ws: Worksheet, tab: BudgetTab, lang: Lang): void {
     orientation: 'landscape',
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 1,
+    fitToHeight: 0,
     horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    printArea: `A1:${a1({ row: layout.rowCount - 1, col: layout.colCount - 1 })}`,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printArea: printRange('F', tab.rowCount),
   };
-  ws.headerFooter = { oddFooter: '&L&A&R&P / &N' };
+  ws.headerFooter = { oddHeader: `&L&B${headerText(layout, tab)}`, oddFooter: `&L&A&R${lang === 'it' ? 'Pagina &P di &N' : 'Page &P of &N'}` };
 }
 
+/** The tab's title for the printed page header ("&" doubled: it starts a code there). */
+function headerText(layout: BudgetTabLayout, tab: BudgetTab): string {
+  const title = layout.cells.find((c) => c.kind === 'title')?.value ?? '';
+  void tab;
+  return title.replace(/&/g, '&&').slice(0, 200);
+}
+
+function styleHeader(cell: ReturnType<Worksheet['getCell']>): void {
+  cell.font = FONT.bold;
+  cell.fill = FILL.header;
+  cell.border = BORDER;
+  cell.alignment = WRAP_CENTER;
+}
+
+function drawLayoutCell(ws: Worksheet, c: LayoutCell, tab: BudgetTab): void {
+  const cell = ws.getCell(c.row + 1, c.col + 1);
+  cell.value = tab.grid[c.row]![c.col] ?? null;
+  if (c.numberFormat === 'euro') cell.numFmt = EURO_FORMAT;
+  switch (c.kind) {
+    case 'status':
+      cell.font = FONT.bold;
+      break;
+    case 'title':
+      cell.font = FONT.title;
+      cell.alignment = { vertical: 'top' };
+      break;
+    case 'heading':
+      cell.font = FONT.heading;
+      break;
+    case 'header':
+      styleHeader(cell);
+      break;
+    case 'label':
+    case 'entity':
+      cell.alignment = WRAP;
+      cell.border = BORDER;
+      break;
+    case 'total':
+      cell.font = FONT.bold;
+      cell.fill = FILL.total;
+      cell.alignment = WRAP;
+      cell.border = BORDER;
+      break;
+    case 'amount':
+      cell.alignment = RIGHT;
+      cell.border = BORDER;
+      break;
+    default:
+      break;
+  }
+}
+
+function drawExtraCell(ws: Worksheet, x: ExtraCell, results: Map<string, number | string>): void {
+  const cell = ws.getCell(x.row + 1, x.col + 1);
+  const address = a1(x);
+  cell.value = x.formula === undefined ? safeText(x.value) : { formula: x.formula, result: results.get(address) ?? '' };
+  switch (x.style) {
+    case 'heading':
+      cell.font = FONT.heading;
+      cell.alignment = { vertical: 'middle' };
+      break;
+    case 'header':
+      styleHeader(cell);
+      break;
+    case 'label':
+    case 'text':
+      cell.alignment = WRAP;
+      cell.border = BORDER;
+      break;
+    case 'figure':
+      cell.numFmt = EURO_FORMAT;
+      cell.alignment = RIGHT;
+      cell.border = BORDER;
+      break;
+    case 'verdict':
+      cell.alignment = { horizontal: 'center', vertical: 'top' };
+      cell.font = FONT.bold;
+      cell.border = BORDER;
+      break;
+    case 'link':
+      cell.font = { color: { argb: 'FF0563C1' }, underline: true };
+      break;
+    case 'legend-error':
+    case 'legend-warning':
+    case 'legend-ok': {
+      const kind = x.style.slice('legend-'.length) as 'error' | 'warning' | 'ok';
+      cell.fill = FILL[kind];
+      cell.font = FONT[kind];
+      cell.alignment = { horizontal: 'center', vertical: 'top', wrapText: true };
+      cell.border = BORDER;
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+/**
+ * Colours that follow the live verdicts: each verdict cell, the figure each check judges, and
+ * the status line. An edit that breaks a rule turns them red (or yellow) in any program.
+ */
+function colourByVerdicts(ws: Worksheet, tab: BudgetTab, lang: Lang): void {
+  const v = VERDICTS[lang];
+  const all = [...tab.checks, ...tab.replanChecks];
+  const verdictRule = (word: string, priority: number, kind: 'error' | 'warning' | 'ok') =>
+    ({ type: 'cellIs' as const, operator: 'equal' as const, formulae: [`"${word}"`], priority, style: { fill: FILL[kind], font: FONT[kind] } });
+  for (const block of [tab.checks, tab.replanChecks]) {
+    if (block.length === 0) continue;
+    ws.addConditionalFormatting({
+      ref: `${a1(block[0]!.verdictCell)}:${a1(block[block.length - 1]!.verdictCell)}`,
+      rules: [verdictRule(v.ko, 1, 'error'), verdictRule(v.warn, 2, 'warning'), verdictRule(v.ok, 3, 'ok')],
+    });
+  }
+  // A figure judged by several checks: red when any says NON OK, else yellow on a warning.
+  const byCell = new Map<string, string[]>();
+  for (const c of all) {
+    if (!c.line) continue;
+    const ref = c.line && (tab.replanChecks.includes(c) ? { row: tab.layout.lineCells[c.line]?.row ?? -1, col: REPLAN_COL } : tab.layout.lineCells[c.line]);
+    if (!ref || ref.row < 0) continue;
+    byCell.set(a1(ref), [...(byCell.get(a1(ref)) ?? []), `$${a1(c.verdictCell).replace(/(\d+)$/, '$$$1')}`]);
+  }
+  for (const [cell, verdicts] of byCell) {
+    const any = (word: string) => (verdicts.length === 1 ? `${verdicts[0]}="${word}"` : `OR(${verdicts.map((r) => `${r}="${word}"`).join(',')})`);
+    ws.addConditionalFormatting({
+      ref: cell,
+      rules: [
+        { type: 'expression', formulae: [any(v.ko)], priority: 1, style: { fill: FILL.error } },
+        { type: 'expression', formulae: [any(v.warn)], priority: 2, style: { fill: FILL.warning } },
+      ],
+    });
+  }
+  const status = a1(tab.layout.statusCell);
+  // The stems of the status words ("errore", "errori"; "avviso", "avvisi").
+  const stem = { it: { error: 'error', warning: 'avvis' }, en: { error: 'error', warning: 'warning' } }[lang];
+  ws.addConditionalFormatting({
+    ref: status,
+    rules: [
+      { type: 'expression', formulae: [`ISNUMBER(SEARCH("${stem.error}",${status}))`], priority: 1, style: { fill: FILL.error, font: FONT.error } },
+      { type: 'expression', formulae: [`ISNUMBER(SEARCH("${stem.warning}",${status}))`], priority: 2, style: { fill: FILL.warning, font: FONT.warning } },
+      { type: 'expression', formulae: ['TRUE'], priority: 3, style: { fill: FILL.ok, font: FONT.ok } },
+    ],
+  });
+}
+
+/**
+ * Notes on the cells the findings point at (on screen; the findings block says the same on
+ * paper), and a fixed colour on those no check row re-colours as it recalculates.
+ */
 function markFindings(ws: Worksheet, tab: BudgetTab, lang: Lang): void {
+  const checked = new Set(tab.checks.map((c) => c.ruleId));
   const notes = new Map<string, string[]>();
   const worst = new Map<string, Finding['severity']>();
-  const loose: string[] = [];
   for (const f of tab.findings) {
-    const cells = f.at.filter((p): p is CellRef => 'row' in p);
-    if (cells.length === 0) loose.push(f.message[lang]);
-    for (const p of cells) {
+    for (const p of f.at.filter((q): q is CellRef => 'row' in q)) {
       const key = a1(p);
-      notes.set(key, [...(notes.get(key) ?? []), f.message[lang]]);
+      notes.set(key, [...(notes.get(key) ?? []), findingMessage(f, lang)]);
+      if (checked.has(f.rule)) continue;
       if (worst.get(key) !== 'error') worst.set(key, f.severity);
     }
   }
   for (const [key, text] of tab.sourceNotes) notes.set(key, [...(notes.get(key) ?? []), text]);
-
   for (const [key, texts] of notes) {
     const cell = ws.getCell(key);
     // Messages quote annex text; a note is plain text in every program, never evaluated.
@@ -274,11 +591,4 @@ function markFindings(ws: Worksheet, tab: BudgetTab, lang: Lang): void {
     if (sev === 'error') cell.fill = FILL.error;
     else if (sev === 'warning') cell.fill = FILL.warning;
   }
-
-  const status = ws.getCell(a1(tab.layout.statusCell));
-  status.value = statusText(tab.findings, lang);
-  const n = countBySeverity(tab.findings);
-  status.fill = n.error ? FILL.error : n.warning ? FILL.warning : FILL.ok;
-  status.font = n.error ? FONT.error : n.warning ? FONT.warning : FONT.ok;
-  if (loose.length > 0) status.note = loose.join('\n\n');
 }

@@ -1,13 +1,16 @@
 // annex.xlsx: summary sheets for analysts, then one self-checking budget tab per project.
-import { rename, rm } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { unzipSync, zipSync } from 'fflate';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Profile } from '../../shared/profile.js';
 import type { AnnexJson, AnnexRecord, ProjectRecord } from '../records.js';
 import { drawBudgetTab, planBudgetTab, type BudgetTab, type Lang } from './budget-tab.js';
 import { CUT_MARKER, fitCell, MAX_CELL_CHARS } from './safe-text.js';
-import { addSummarySheets, SHEET_NAMES } from './summary-sheets.js';
-import { FILL, FIXED_DATE } from './styles.js';
+import { addSummarySheets, addTableRow, colourSeverity, cutFindingRow, FIRST_DATA_ROW, printAreaOf, SHEET_NAMES, SUMMARY_COLUMNS } from './summary-sheets.js';
+import { FIXED_DATE } from './styles.js';
+import { namedApplication } from './app-xml.js';
+import { localNumber } from './finding-text.js';
 
 export interface WorkbookOptions {
   lang?: Lang;
@@ -35,19 +38,28 @@ export function sheetName(wanted: string, used: Set<string>): string {
 }
 
 /** Every budget tab the workbook will hold, with its sheet name, in order. */
-export function planBudgetTabs(annex: AnnexJson, profile: Profile, used = new Set<string>()): PlannedTab[] {
+export function planBudgetTabs(annex: AnnexJson, profile: Profile, used = new Set<string>(), lang: Lang = 'it'): PlannedTab[] {
   const several = annex.annexes.length > 1;
-  return annex.annexes.flatMap((a) => planAnnexTabs(a, profile, used, several));
+  let before = 0;
+  return annex.annexes.flatMap((a) => {
+    const tabs = planAnnexTabs(a, profile, used, several, lang, before);
+    before += a.projects.length;
+    return tabs;
+  });
 }
 
-/** One annex's budget tabs; `several`: the workbook holds more than one annex file. */
-export function planAnnexTabs(a: AnnexRecord, profile: Profile, used: Set<string>, several: boolean): PlannedTab[] {
+/**
+ * One annex's budget tabs; `several`: the workbook holds more than one annex file;
+ * `projectsBefore`: the projects listed before this annex's in the projects sheet (each tab
+ * links back to its project's row there).
+ */
+export function planAnnexTabs(a: AnnexRecord, profile: Profile, used: Set<string>, several: boolean, lang: Lang = 'it', projectsBefore = 0): PlannedTab[] {
   // With several annex files, project numbers repeat: a short file prefix tells them apart.
   const prefix = several ? `${basename(a.annexFile, extname(a.annexFile)).slice(0, 14)} ` : '';
-  return a.projects.map((project) => ({
+  return a.projects.map((project, i) => ({
     project,
     sheetName: sheetName(`${prefix}Budget ${project.id}`, used),
-    tab: planBudgetTab(project, profile),
+    tab: planBudgetTab(project, profile, lang, { projectsSheet: SHEET_NAMES[lang].projects, projectsRow: FIRST_DATA_ROW + projectsBefore + i }),
   }));
 }
 
@@ -68,7 +80,7 @@ export async function writeWorkbook(annex: AnnexJson, filePath: string, opts: Wo
   wb.calcProperties.fullCalcOnLoad = true;
 
   const reserved = new Set(RESERVED_SHEET_NAMES);
-  const tabs = planBudgetTabs(annex, opts.profile, reserved);
+  const tabs = planBudgetTabs(annex, opts.profile, reserved, lang);
   addSummarySheets(wb, annex, lang, new Map(tabs.map((t) => [t.project, t.sheetName])));
   for (const t of tabs) drawBudgetTab(wb.addWorksheet(t.sheetName), t.tab, lang);
   reportCuts(wb, cutLongCells(wb), lang, annex.annexes.length === 1 ? annex.annexes[0]!.annexFile : null);
@@ -76,12 +88,20 @@ export async function writeWorkbook(annex: AnnexJson, filePath: string, opts: Wo
   // Written beside the target and renamed: a failed run never leaves half a workbook.
   const tmp = `${filePath}.${process.pid}.tmp`;
   try {
-    await wb.xlsx.writeFile(tmp);
+    await writeFile(tmp, namedApplicationZip(new Uint8Array(await wb.xlsx.writeBuffer())));
     await rename(tmp, filePath);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
   }
+}
+
+/** The package with docProps/app.xml naming its maker (see namedApplication), zipped with fixed dates. */
+function namedApplicationZip(xlsx: Uint8Array): Uint8Array {
+  const parts = unzipSync(xlsx);
+  const app = parts['docProps/app.xml'];
+  if (app) parts['docProps/app.xml'] = new TextEncoder().encode(namedApplication(new TextDecoder().decode(app)));
+  return zipSync(parts, { mtime: FIXED_DATE });
 }
 
 export interface Cut {
@@ -124,6 +144,7 @@ function reportCuts(wb: ExcelJS.Workbook, cuts: readonly Cut[], lang: Lang, file
   const ws = wb.getWorksheet(SHEET_NAMES[lang].findings);
   if (!ws) return;
   for (const c of cuts) addCutRow(ws, c, lang, file);
+  ws.pageSetup.printArea = printAreaOf('findings', ws.rowCount);
 }
 
 /** The finding on one cut cell, as a row of the findings sheet (at `rowNo`, default after the last). */
@@ -133,15 +154,9 @@ export function addCutRow(ws: ExcelJS.Worksheet, c: Cut, lang: Lang, file: strin
   const message = lang === 'it'
     ? `${c.note ? 'La nota della cella' : 'La cella'} ${where} ha ${c.length} caratteri, oltre il limite di Excel (${limit}): tagliata al limite, con "${CUT_MARKER.trim()}" in fondo; annex.json e i file CSV riportano il testo intero.`
     : `${c.note ? 'The note of cell' : 'Cell'} ${where} holds ${c.length} characters, over Excel's limit (${limit}): cut at the limit, ending in "${CUT_MARKER.trim()}"; annex.json and the CSV files keep the whole text.`;
-  const values = [file, null, 'cell-too-long', lang === 'it' ? 'avviso' : 'warning', message, String(MAX_CELL_CHARS), String(c.length), null];
-  let row: ExcelJS.Row;
-  if (rowNo === undefined) row = ws.addRow(values);
-  else {
-    row = ws.getRow(rowNo);
-    row.values = values;
-  }
-  row.getCell(4).fill = FILL.warning;
-  row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
+  const length = localNumber(String(c.length), lang);
+  const row = addTableRow(ws, SUMMARY_COLUMNS.findings, cutFindingRow(file, message, limit, length, lang), rowNo);
+  colourSeverity(row, lang);
 }
 
-export { planBudgetTab, statusText, type BudgetTab } from './budget-tab.js';
+export { planBudgetTab, statusText, tabCounts, type BudgetTab } from './budget-tab.js';

@@ -52,10 +52,11 @@ import { addCutRow, cutSheetCells, planAnnexTabs, RESERVED_SHEET_NAMES, type Cut
 import { MAX_CELL_CHARS, safeText } from './safe-text.js';
 import { FIXED_DATE, fitRowHeights } from './styles.js';
 import {
-  addTableRow, colourSeverity, endTable, SHEET_NAMES, startTable, SUMMARY_COLUMNS, SUMMARY_SHEETS, summaryRows,
-  type SummarySheet, type Value,
+  addTableRow, colourSeverity, endTable, FIRST_DATA_ROW, printSource, ProjectTotals, SHEET_NAMES, startTable, styleTotalsRow,
+  SUMMARY_COLUMNS, SUMMARY_SHEETS, summaryRows, widthFor, type SummarySheet, type Value,
 } from './summary-sheets.js';
 import { ZipWriter } from './zip.js';
+import { namedApplication } from './app-xml.js';
 
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- exceljs' internal parts carry no types */
@@ -233,6 +234,8 @@ export class WorkbookStream {
   private readonly tmp: string;
   private readonly parts: string;
   private annexFile: string | null = null;
+  /** Every annex file's name, for the printed pages' header (a few bytes each). */
+  private readonly annexFiles: string[] = [];
   private nextId = SUMMARY_SHEETS.length + 1;
 
   private constructor(private readonly x: Internals, private readonly filePath: string, private readonly opts: WorkbookStreamOptions) {
@@ -264,7 +267,8 @@ export class WorkbookStream {
   add(annex: AnnexRecord): void {
     const { lang, profile, several } = this.opts;
     this.annexFile ??= annex.annexFile;
-    const tabs = planAnnexTabs(annex, profile, this.used, several);
+    this.annexFiles.push(annex.annexFile);
+    const tabs = planAnnexTabs(annex, profile, this.used, several, lang, this.rowCounts.projects);
     const rows = summaryRows(annex, lang, new Map(tabs.map((t) => [t.project, t.sheetName])));
     for (const sheet of SUMMARY_SHEETS) {
       if (rows[sheet].length === 0) continue;
@@ -395,7 +399,7 @@ export class WorkbookStream {
     if (sharedStrings.count) this.zip.add('xl/sharedStrings.xml', sharedStrings.xml);
     this.zip.add('xl/theme/theme1.xml', x.theme1Xml);
     if (this.styles.xml) this.zip.add('xl/styles.xml', this.styles.xml);
-    this.zip.add('docProps/app.xml', new x.AppXform().toXml(model));
+    this.zip.add('docProps/app.xml', namedApplication(new x.AppXform().toXml(model)));
     this.zip.add('docProps/core.xml', new x.CoreXform().toXml(model));
     this.zip.add('xl/workbook.xml', new x.WorkbookXform().toXml(model));
   }
@@ -409,13 +413,14 @@ export class WorkbookStream {
     const columns = SUMMARY_COLUMNS[sheet];
     const name = SHEET_NAMES[lang][sheet];
     const ws = startTable(new Book(this.x) as unknown as ExcelJS.Workbook, name, columns, lang);
-    endTable(ws, columns);
+    // The findings sheet ends with a row per cut cell, those of the summary sheets first: its
+    // own are counted before it is written, since its size comes first. Progetti ends with its totals.
+    const cutRows = sheet === 'findings' ? this.summaryCuts.length + this.countLongCells(sheet) + this.cuts.length : 0;
+    const totalsRow = sheet === 'projects' ? 1 : 0;
+    const last = 1 + this.rowCounts[sheet] + cutRows + totalsRow;
+    endTable(ws, sheet, lang, printSource(this.annexFiles, lang), last);
     const model = ws.model as Any;
     model.id = id;
-    // The findings sheet ends with a row per cut cell, those of the summary sheets first: its
-    // own are counted before it is written, since its size comes first.
-    const cutRows = sheet === 'findings' ? this.summaryCuts.length + this.countLongCells(sheet) + this.cuts.length : 0;
-    const last = 1 + this.rowCounts[sheet] + cutRows;
     // Every row has a cell in every column (the header's, and each row's formats).
     model.dimensions = `A1:${columnLetter(columns.length)}${last}`;
     this.worksheetXform.prepare(model, options);
@@ -426,11 +431,12 @@ export class WorkbookStream {
     entry.write(xml.slice(0, gap));
 
     const rowXform = new this.x.RowXform();
-    let rowNo = 2;
+    let rowNo = FIRST_DATA_ROW;
     let chunk: Value[][] = [];
+    const totals = new ProjectTotals();
     const flush = (extra: (ws: ExcelJS.Worksheet) => void = () => undefined) => {
       const scratch = new Book(this.x).addWorksheet(name);
-      columns.forEach((c, i) => (scratch.getColumn(i + 1).width = c.width));
+      columns.forEach((c, i) => (scratch.getColumn(i + 1).width = widthFor(c, lang)));
       const first = rowNo;
       for (const values of chunk) addTableRow(scratch, columns, values, rowNo++);
       fitRowHeights(scratch);
@@ -443,8 +449,14 @@ export class WorkbookStream {
     for (const record of this.rowSpills[sheet].records()) {
       for (const values of deserialize(record) as Value[][]) {
         chunk.push(values);
+        if (sheet === 'projects') totals.add(values);
         if (chunk.length >= ROWS_PER_CHUNK) flush();
       }
+    }
+    if (sheet === 'projects') {
+      const lastProject = FIRST_DATA_ROW + this.rowCounts.projects - 1;
+      flush((scratch) => styleTotalsRow(addTableRow(scratch, columns, totals.row(lang, lastProject), rowNo++)));
+      if (rowNo - 1 !== last) throw new Error(`workbook: ${name} ends at row ${rowNo - 1}, not ${last}`);
     }
     // The findings sheet ends with one finding per cut cell, the summary sheets' first.
     if (sheet === 'findings' && (chunk.length > 0 || cutRows > 0)) {
@@ -453,7 +465,7 @@ export class WorkbookStream {
         for (const c of [...this.summaryCuts, ...this.cuts]) addCutRow(scratch, c, lang, file, rowNo++);
       });
       if (rowNo - 1 !== last) throw new Error(`workbook: ${name} ends at row ${rowNo - 1}, not ${last}`);
-    } else if (chunk.length > 0) flush();
+    } else if (chunk.length > 0 && sheet !== 'projects') flush();
     entry.write(xml.slice(gap));
     entry.close();
     return stubOf(model);

@@ -34,6 +34,15 @@ export const BORDER: Partial<Borders> = { top: thin, left: thin, bottom: thin, r
 export const WRAP: Partial<Alignment> = { wrapText: true, vertical: 'top' };
 export const WRAP_CENTER: Partial<Alignment> = { wrapText: true, vertical: 'middle', horizontal: 'center' };
 export const RIGHT: Partial<Alignment> = { horizontal: 'right', vertical: 'top' };
+export const TOP: Partial<Alignment> = { vertical: 'top' };
+
+/**
+ * A print area as exceljs takes it: it puts "$" before each end ("A1" -> "$A1"), and LibreOffice
+ * ignores a print range whose rows are not absolute too, so the rows carry their own "$".
+ */
+export function printRange(lastCol: string, lastRow: number): string {
+  return `A$1:${lastCol}$${Math.max(1, lastRow)}`;
+}
 
 /** Same bytes' worth of content on every run: reruns of the pipeline give identical workbooks. */
 export const FIXED_DATE = new Date('2020-01-01T00:00:00Z');

@@ -8,10 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { a1, VERDICT_KO, VERDICT_OK } from '../../shared/budget-layout.js';
 import { readBudget, type Grid } from '../../shared/budget-reader.js';
 import { lineOf, type Budget } from '../../shared/model.js';
+import { Money } from '../../shared/money.js';
 import { DEFAULT_PROFILE } from '../../shared/profile.js';
 import type { AnnexJson } from '../../pipeline/records.js';
 import { planBudgetTabs, sheetName, writeWorkbook } from '../../pipeline/workbook/index.js';
-import { engineMeasure } from '../../pipeline/workbook/measures.js';
+import { engineSides } from '../../pipeline/workbook/checks.js';
 import { EURO_FORMAT, PERCENT_FORMAT } from '../../pipeline/workbook/styles.js';
 import { BROKEN_VARIANTS, HOSTILE_TEXTS, hostileText, seedAnnex } from './fixtures.js';
 import { sheetGrid } from './sheet-grid.js';
@@ -66,63 +67,138 @@ describe('the seed workbook', () => {
     ]);
   });
 
-  it('summary sheets: Italian headers, frozen header row, filters, euro and percent formats', () => {
+  it('summary sheets: Italian headers, key columns first, frozen header row, filters, euro and percent formats', () => {
     const ws = wb.getWorksheet('Progetti')!;
-    expect(ws.getRow(1).values).toContain('Cofinanziamento');
-    expect(ws.getRow(1).values).toContain('% coordinamento');
+    expect((ws.getRow(1).values as unknown[]).slice(1, 12)).toEqual([
+      'Progetto', 'Titolo', 'Ente capofila', 'Punti', 'Assegnato', 'Costo totale', 'Contributo richiesto', 'Cofinanziamento',
+      '% cofinanziamento', '% coordinamento', 'Esito',
+    ]);
     for (const name of ['Progetti', 'Partner', 'Cofinanziamento', 'Rilievi']) {
       const s = wb.getWorksheet(name)!;
       expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(s.autoFilter).toBeTruthy();
       expect(s.rowCount).toBeGreaterThan(1);
+      // Printed: a title and the annex on top, the page number below, the key columns only.
+      expect(s.headerFooter.oddHeader).toMatch(/^&L&B.+&Rsub-allegato-2-ats-val-padana-2020\.md$/);
+      expect(s.headerFooter.oddFooter).toMatch(/&RPagina &P di &N$/);
+      expect(s.pageSetup).toMatchObject({ fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
     }
+    expect(ws.headerFooter.oddFooter).toMatch(/^&LColori: rosso = errore/);
     const row = ws.getRow(2 + annex.annexes[0]!.projects.findIndex((p) => p.id === '2.1'));
-    expect(row.getCell(7).value).toBe(84878); // Costo totale
-    expect(row.getCell(7).numFmt).toBe(EURO_FORMAT);
-    expect(row.getCell(10).numFmt).toBe(PERCENT_FORMAT);
-    expect(row.getCell(10).value).toBeCloseTo(44878 / 84878, 6);
+    expect(row.getCell(6).value).toBe(84878); // Costo totale
+    expect(row.getCell(6).numFmt).toBe(EURO_FORMAT);
+    expect(row.getCell(9).numFmt).toBe(PERCENT_FORMAT);
+    expect(row.getCell(9).value).toBeCloseTo(44878 / 84878, 6);
+    expect(row.getCell(11).value).toBe('1 nota');
+    // Wrapped titles and the amounts beside them start on the same line.
+    expect(row.getCell(2).alignment).toMatchObject({ vertical: 'top', wrapText: true });
+    expect(row.getCell(6).alignment).toMatchObject({ vertical: 'top' });
     const cof = wb.getWorksheet('Cofinanziamento')!;
-    expect(cof.getRow(1).values).toEqual(expect.arrayContaining(['Partner corrispondente', 'Somiglianza']));
+    expect(cof.getRow(1).values).toEqual(expect.arrayContaining(['Partner corrispondente', 'Somiglianza', "Nota dall'allegato"]));
     const rilievi = wb.getWorksheet('Rilievi')!;
-    const warning = rilievi.getSheetValues().find((r) => Array.isArray(r) && r[3] === 'cofinancing-min') as unknown[];
-    expect(warning[4]).toBe('avviso');
-    expect(String(warning[5])).toMatch(/^Il cofinanziamento .* arrotondamento\.$/);
+    expect((rilievi.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Progetto', 'Gravità', 'Controllo', 'Messaggio', 'Atteso', 'Rilevato', 'Pagine', 'Righe', 'Regola', 'File allegato',
+    ]);
+    const warning = rilievi.getSheetValues().find((r) => Array.isArray(r) && r[9] === 'cofinancing-min') as unknown[];
+    expect(warning[2]).toBe('avviso');
+    expect(warning[3]).toBe('Cofinanziamento almeno al minimo');
+    expect(String(warning[4])).toMatch(/^Il cofinanziamento .* arrotondamento\.$/);
+    // Italian numbers: the exact floor of 30% of € 57.142,85.
+    expect(warning[5]).toBe('≥ € 17.142,855');
   });
 
-  it('cached results are the engine figures and verdicts', () => {
+  it('ends Progetti with a totals row of formulas, their cached results the exact sums', () => {
+    const ws = wb.getWorksheet('Progetti')!;
+    const projects = annex.annexes[0]!.projects;
+    const totals = ws.getRow(2 + projects.length);
+    expect(totals.getCell(1).value).toBe('Totale (7 progetti)');
+    const want = projects.reduce((s, p) => s.plus(lineOf(p.budget, 'TOTAL')!.amount!), new Money(0));
+    expect(totals.getCell(6).value).toEqual({ formula: `SUM(F2:F${1 + projects.length})`, result: Number(want.toString()) });
+    expect(ws.pageSetup.printArea).toBe(`A1:L${2 + projects.length}`);
+  });
+
+  it('links each project to its budget tab and the tab back to its row', () => {
+    const ws = wb.getWorksheet('Progetti')!;
+    annex.annexes[0]!.projects.forEach((p, i) => {
+      const link = ws.getRow(2 + i).getCell(12).value as { formula: string; result: string };
+      expect(link).toEqual({ formula: `HYPERLINK("#'Budget ${p.id}'!A1","Budget ${p.id}")`, result: `Budget ${p.id}` });
+      const back = wb.getWorksheet(`Budget ${p.id}`)!.getCell('F1').value as { formula: string };
+      expect(back.formula).toBe(`HYPERLINK("#'Progetti'!A${2 + i}","↩ Progetti")`);
+    });
+  });
+
+  it('cached results are the engine figures and verdicts, the check block apart from the cost lines', () => {
+    let n = 0;
     for (const { project, sheetName: sheet, tab } of planBudgetTabs(annex, profile)) {
       const ws = wb.getWorksheet(sheet)!;
-      for (const check of tab.layout.checks) {
-        if (check.valueCell) {
-          const v = ws.getCell(a1(check.valueCell)).value as { formula: string; result: number };
-          expect(v.formula).toBe(check.measure);
-          expect(String(v.result)).toBe(engineMeasure(check.ruleId, project.budget, profile)!.toDecimalPlaces(6).toString());
+      const below = Math.max(...tab.layout.cells.map((c) => c.row));
+      expect(tab.checks.length, sheet).toBeGreaterThanOrEqual(9);
+      for (const check of tab.checks) {
+        expect(check.valueCell.row, `${sheet} ${check.ruleId}`).toBeGreaterThan(below);
+        const sides = engineSides(check.ruleId, tab.budget, profile);
+        const cell = (ref: { row: number; col: number }) => ws.getCell(a1(ref)).value as { formula: string; result: unknown };
+        expect(cell(check.valueCell)).toEqual({ formula: check.valueFormula, result: sides.value });
+        expect(cell(check.limitCell)).toEqual({ formula: check.limitFormula, result: sides.limit });
+        const own = tab.findings.filter((f) => f.rule === check.ruleId);
+        const want = own.some((f) => f.severity === 'error') ? VERDICT_KO : own.some((f) => f.severity === 'warning') ? 'AVVISO' : VERDICT_OK;
+        expect(cell(check.verdictCell), `${sheet} ${check.ruleId}`).toEqual({ formula: check.verdictFormula, result: want });
+        // Where the pipeline's own finding states the figure, the cell agrees with it.
+        const f = project.findings.find((x) => x.rule === check.ruleId && x.expected?.kind === 'amount');
+        if (f && f.expected?.kind === 'amount' && typeof sides.limit === 'number' && check.ruleId.endsWith('-min')) {
+          expect(sides.limit).toBe(Number(new Money(f.expected.value).toDecimalPlaces(2, Money.ROUND_UP).toString()));
         }
-        const verdict = ws.getCell(a1(check.verdictCell)).value as { formula: string; result: string };
-        expect(verdict.formula).toBe(`IF(${check.formula},"${VERDICT_OK}","${VERDICT_KO}")`);
-        const broken = project.findings.some((f) => f.rule === check.ruleId && f.severity === 'error');
-        expect(verdict.result).toBe(broken ? VERDICT_KO : VERDICT_OK);
+        n++;
       }
     }
+    expect(n).toBeGreaterThan(60);
   });
 
-  it('marks the cells with findings and states the result at the top of each tab', () => {
+  it('rounds values as the rules round them: 2 decimals, a floor up and a ceiling down', () => {
+    const tab = planBudgetTabs(annex, profile).find((t) => t.project.id === '2.5')!.tab;
+    const at = (id: string) => engineSides(id, tab.budget, profile);
+    expect(at('cofinancing-min')).toEqual({ value: 17142.85, limit: 17142.86 }); // 30% of 57.142,85 = 17.142,855
+    expect(at('coordination-max')).toEqual({ value: 8550, limit: 8571.42 }); // 15% = 8.571,4275
+    expect(at('coordination-max-after-award')).toEqual({ value: 8550, limit: 5577.18 });
+  });
+
+  it('states the result at the top of each tab with a formula over its checks', () => {
     const ws = wb.getWorksheet('Budget 2.5')!;
     expect(ws.getCell('A1').value).toBe('Esito dei controlli');
     // The rounding warning on the declared figures, and coordination above 15% at the award.
-    expect(ws.getCell('B1').value).toBe('2 avvisi');
+    const status = ws.getCell('B1').value as { formula: string; result: string };
+    expect(status.result).toBe('2 avvisi');
+    expect(status.formula).toMatch(/COUNTIF\(D\d+:D\d+,"NON OK"\)/);
+    expect((wb.getWorksheet('Budget 2.1')!.getCell('B1').value as { result: string }).result).toBe('Nessun rilievo');
     const tab = planBudgetTabs(annex, profile).find((t) => t.project.id === '2.5')!.tab;
     const cofin = ws.getCell(a1(tab.layout.lineCells.COFINANCING!));
     expect(cofin.value).toBe(17142.85);
     expect(JSON.stringify(cofin.note)).toMatch(/arrotondamento/);
-    expect((cofin.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFEB9C');
-    expect(wb.getWorksheet('Budget 2.1')!.getCell('B1').value).toBe('Nessun rilievo');
+    // The findings in words on the sheet, which prints (notes do not).
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && texts.push(c.value))));
+    expect(texts.some((t) => /^Il cofinanziamento .* arrotondamento\.$/.test(t))).toBe(true);
+    expect(texts).toContain("RILIEVI SUI VALORI DELL'ALLEGATO");
+    expect(texts).toContain('Legenda dei colori');
   });
 
-  it('fits a budget tab on one A4 page', () => {
+  it('keeps placeholders out of the amount cells, in the note column', () => {
+    const tab = planBudgetTabs(annex, profile).find((t) => t.project.id === '2.5')!.tab;
+    const ws = wb.getWorksheet('Budget 2.5')!;
+    const b = tab.layout.lineCells.B!;
+    expect(ws.getCell(a1(b)).value).toBeNull();
+    expect(ws.getCell(a1({ row: b.row, col: 5 })).value).toBe("Nell'allegato: «€ -»");
+    const cof = wb.getWorksheet('Cofinanziamento')!;
+    for (const r of cof.getSheetValues()) {
+      if (!Array.isArray(r)) continue;
+      for (const c of [3, 4]) expect(typeof r[c] === 'string' && /^[-€. ]+$|non richiest/.test(r[c]), String(r[c])).toBe(false);
+    }
+  });
+
+  it('prints a budget tab on A4 landscape, as many pages as it takes', () => {
     const ws = wb.getWorksheet('Budget 2.7')!;
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
-    expect(ws.pageSetup.printArea).toMatch(/^A1:H\d+$/);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup.printArea).toMatch(/^A1:F\d+$/);
+    expect(ws.headerFooter.oddFooter).toMatch(/Pagina &P di &N/);
   });
 
   it('writes the same content on every run', async () => {
@@ -134,37 +210,49 @@ describe('the seed workbook', () => {
 });
 
 describe('a broken budget', () => {
-  it('colours the offending cells and counts the errors in the status line', async () => {
+  it('colours the offending figure by its live verdict and counts the errors in the status line', async () => {
     const annex = seedAnnex(BROKEN_VARIANTS[0]!.text()); // TOTALE of 2.1 wrong
     const wb = await written(annex, 'broken.xlsx');
     const tab = planBudgetTabs(annex, profile).find((t) => t.project.id === '2.1')!.tab;
     const ws = wb.getWorksheet('Budget 2.1')!;
-    const total = ws.getCell(a1(tab.layout.lineCells.TOTAL!));
+    const address = a1(tab.layout.lineCells.TOTAL!);
+    const total = ws.getCell(address);
     expect(total.value).toBe(84978);
-    expect((total.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE');
+    const linesSum = tab.checks.find((c) => c.ruleId === 'lines-sum')!;
+    const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: unknown[] }[] }).conditionalFormattings;
+    const rule = formats.find((cf) => cf.ref === address)!;
+    expect(JSON.stringify(rule.rules[0])).toContain(`$D$${linesSum.verdictCell.row + 1}=\\"NON OK\\"`);
     expect(JSON.stringify(total.note)).toMatch(/La somma delle voci A-E/);
-    expect(ws.getCell('B1').value).toMatch(/^\d+ errori?/);
+    expect((ws.getCell('B1').value as { result: string }).result).toMatch(/^\d+ errori?/);
     expect(lineOf(tab.budget, 'TOTAL')?.amount).toBe('84978.00');
   });
 });
 
 describe('hostile annex text stays text (DESIGN §7)', () => {
-  it('is written as string cells, never as formulas', async () => {
+  it('is written as string cells; the only formulas are the workbook\'s own', async () => {
     const annex = seedAnnex(hostileText());
     const wb = await written(annex, 'hostile.xlsx');
     const found = new Set<string>();
+    const own = new Map<string, Set<string>>();
+    for (const { sheetName: sheet, tab } of planBudgetTabs(annex, profile)) {
+      const cells = [...tab.checks, ...tab.replanChecks].flatMap((c) => [c.valueCell, c.limitCell, c.verdictCell].map(a1));
+      own.set(sheet, new Set([...cells, 'B1', 'F1']));
+    }
+    const projects = annex.annexes[0]!.projects.length;
+    own.set('Progetti', new Set([...Array.from({ length: projects }, (_, i) => `L${2 + i}`), ...['E', 'F', 'G', 'H', 'I', 'J', 'M', 'N', 'O'].map((c) => `${c}${2 + projects}`)]));
+    let formulas = 0;
     for (const ws of wb.worksheets) {
       ws.eachRow((row) =>
         row.eachCell((cell) => {
-          if (typeof cell.value === 'string' && [...HOSTILE_TEXTS, '=2+2'].includes(cell.value)) found.add(cell.value);
+          if (typeof cell.value === 'string') for (const t of [...HOSTILE_TEXTS, '=2+2']) if (cell.value.includes(t)) found.add(t);
           if (cell.value && typeof cell.value === 'object' && 'formula' in cell.value) {
-            // The only formulas are the check rows the layout puts in columns G and H.
-            expect(ws.name, cell.address).toMatch(/^Budget /);
-            expect(cell.address).toMatch(/^[GH]\d+$/);
+            formulas++;
+            expect(own.get(ws.name)?.has(cell.address), `${ws.name}!${cell.address}`).toBe(true);
           }
         }),
       );
     }
+    expect(formulas).toBeGreaterThan(100);
     expect([...found].sort()).toEqual([...HOSTILE_TEXTS, '=2+2'].sort());
   });
 });
@@ -192,6 +280,6 @@ describe('sheet names', () => {
   it('are English with --lang en', async () => {
     const wb = await written(seedAnnex(), 'en.xlsx', 'en');
     expect(wb.worksheets.slice(0, 4).map((w) => w.name)).toEqual(['Projects', 'Partners', 'Cofinancing', 'Findings']);
-    expect(wb.getWorksheet('Budget 2.1')!.getCell('B1').value).toBe('No findings');
+    expect((wb.getWorksheet('Budget 2.1')!.getCell('B1').value as { result: string }).result).toBe('No findings');
   });
 });

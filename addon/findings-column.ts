@@ -9,7 +9,7 @@ import type { CellRef, Severity } from '../shared/model.js';
 import type { Lang } from './i18n.js';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-export const SYMBOL: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
+const SYMBOL: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
 export const HIGHLIGHT: Record<Severity, string> = { error: '#f4c7c3', warning: '#fce8b2', info: '#c9daf8' };
 const TITLES = { it: 'Rilievi', en: 'Findings' } as const;
 
@@ -28,7 +28,7 @@ export function headerText(lang: Lang, status: string): string {
   return `${TITLES[lang]} · ${status}`;
 }
 
-export function isHeader(value: unknown): boolean {
+function isHeader(value: unknown): boolean {
   return typeof value === 'string' && HEADER.test(value);
 }
 
@@ -38,18 +38,18 @@ function isOurLine(l: string): boolean {
 }
 
 /** A cell we may write: empty or text (a number, date or boolean someone typed is left alone). */
-export function isWritable(value: unknown): boolean {
+function isWritable(value: unknown): boolean {
   return value === '' || value === null || value === undefined || typeof value === 'string';
 }
 
 /** The lines of a cell that are not ours: text someone typed into our column, kept as it is. */
-export function theirLines(value: unknown): string[] {
+function theirLines(value: unknown): string[] {
   if (typeof value !== 'string' || value === '') return [];
   return value.split('\n').filter((l) => !isOurLine(l));
 }
 
 /** A cell's text once ours is `ours`: our lines first, then the lines that are not ours. */
-export function merged(current: unknown, ours: string): string {
+function merged(current: unknown, ours: string): string {
   const theirs = theirLines(current);
   if (theirs.length === 0) return ours;
   return ours === '' ? theirs.join('\n') : `${ours}\n${theirs.join('\n')}`;

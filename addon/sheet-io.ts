@@ -202,7 +202,7 @@ function uniqueName(base: string): string {
 }
 
 /** A string Sheets will store as this very text, never as a formula, number or date. */
-export function asText(value: string): string {
+function asText(value: string): string {
   return value === '' ? '' : `'${value}`;
 }
 

@@ -61,7 +61,7 @@ function isCell(p: Finding['at'][number]): p is CellRef {
 }
 
 /** A finding's text in the user's language, worded for a sheet (the lead can retype a cell). */
-export function messageOf(f: Finding, lang: Lang): string {
+function messageOf(f: Finding, lang: Lang): string {
   return renderFinding(f, lang, 'sheet').message;
 }
 

@@ -92,7 +92,7 @@ export function callsPerEdit(n: number): { changing: EditCalls; unchanged: EditC
  * edits that change the verdict (coordination raised, then lowered again) and `runs` that do
  * not (line C nudged and put back).
  */
-export function addonMsPerEdit(n: number, runs = 5): { changing: number; unchanged: number } {
+function addonMsPerEdit(n: number, runs = 5): { changing: number; unchanged: number } {
   ensureBuilt();
   const { env, addon } = setup();
   const tab = bigTab(env, n);

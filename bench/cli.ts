@@ -2,11 +2,10 @@
 // (pipeline/bin/conciliazione.mjs), writing every output. Wall time is measured around the
 // process; peak memory is the child's own maxRSS, reported by bench/rss-wrapper.mjs at exit.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SEED } from './annex-copies.js';
 import { median } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -61,17 +60,4 @@ export async function benchCli(inputs: string[], runs: number, warmup = 1): Prom
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-/** A folder of n copies of the seed under distinct names, for the batch run; remove it after. */
-export function seedBatch(n: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'conciliazione-batch-'));
-  const inputs = join(dir, 'annexes');
-  mkdirSync(inputs);
-  for (let i = 1; i <= n; i++) copyFileSync(SEED, join(inputs, `sub-allegato-${String(i).padStart(3, '0')}.md`));
-  return inputs;
-}
-
-export function removeBatch(inputs: string): void {
-  rmSync(join(inputs, '..'), { recursive: true, force: true });
 }

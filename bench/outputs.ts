@@ -15,7 +15,7 @@ import { ROOT } from './profile.js';
 import { median } from './stats.js';
 
 const CLI = join(ROOT, 'pipeline', 'bin', 'conciliazione.mjs');
-export const FORMATS = ['csv', 'json', 'xlsx', 'report'] as const;
+const FORMATS = ['csv', 'json', 'xlsx', 'report'] as const;
 const TIME = '/usr/bin/time';
 
 const round = (x: number, d = 0) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);

@@ -85,7 +85,7 @@ function alive(pid: number): boolean {
  * target is missing is the previous output of a run killed between its two renames: restored.
  * Only folders that carry our manifest are touched.
  */
-export async function cleanStale(target: string): Promise<void> {
+async function cleanStale(target: string): Promise<void> {
   const parent = dirname(target);
   const prefix = `.${basename(target)}.`;
   let names: string[];

@@ -31,22 +31,22 @@ export const Intervention = z.object({
 });
 export type Intervention = z.infer<typeof Intervention>;
 
-export const Section = z.object({
+const Section = z.object({
   heading: z.string(),
   text: z.string(),
   line: z.number().int().positive(),
   /** Every source line the section holds (its heading and its text). */
   lines: z.array(z.number().int().positive()).optional(),
 });
-export type Section = z.infer<typeof Section>;
+type Section = z.infer<typeof Section>;
 
-export const CofinancerLinkRecord = z.object({
+const CofinancerLinkRecord = z.object({
   partnerSeq: z.number().int().positive().nullable(),
   partnerName: z.string().nullable(),
   score: z.number(),
   match: z.enum(['exact', 'strong', 'weak', 'none']),
 });
-export type CofinancerLinkRecord = z.infer<typeof CofinancerLinkRecord>;
+type CofinancerLinkRecord = z.infer<typeof CofinancerLinkRecord>;
 
 /** Any other table inside the budget part (2.6's per-action table): kept whole, cell by cell. */
 export const ExtraTable = z.object({

@@ -93,7 +93,7 @@ export const OUTPUT_ALLOWANCE = 4 * 1024 * 1024;
 const ANNEX_FILE = /\.(md|markdown|txt|text|html?|pdf|docx)$/i;
 
 /** The input named "-": standard input, read through the same byte counter as a file. */
-export const STDIN = '-';
+const STDIN = '-';
 const STDIN_NAME = 'stdin';
 
 /** Why a path cannot be used, in words, from the error code of stat, open or readdir. */
@@ -261,7 +261,7 @@ async function readRegularFile(file: string, maxInputBytes: number): Promise<Uin
 }
 
 /** The bytes of one input ("-" is standard input), never more than maxInputBytes of them. */
-export async function readInputBytes(file: string, maxInputBytes = DEFAULT_MAX_INPUT_BYTES): Promise<Uint8Array> {
+async function readInputBytes(file: string, maxInputBytes = DEFAULT_MAX_INPUT_BYTES): Promise<Uint8Array> {
   return file === STDIN ? readStdin(maxInputBytes) : readRegularFile(file, maxInputBytes);
 }
 
@@ -411,14 +411,6 @@ async function workbookSink(staging: string, profile: Profile, lang: Lang, sever
       return ['annex.xlsx'];
     },
     abort: () => book.abort(),
-  };
-}
-
-export function workbookWriter(profile: Profile): OutputWriter {
-  return {
-    name: 'annex.xlsx',
-    // Loaded on use, with exceljs: a run without the workbook never reads either.
-    write: async (json, dir, o) => (await import('./workbook/index.js')).writeWorkbook(json, join(dir, 'annex.xlsx'), { lang: o.lang, profile }),
   };
 }
 

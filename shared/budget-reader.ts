@@ -312,7 +312,7 @@ function isMainHeading(label: string): boolean {
 }
 
 /** The heading of a partner list: "PARTNER DELL'ALLEANZA", "Elenco dei partner", "Partner". */
-export function isPartnerHeading(label: string): boolean {
+function isPartnerHeading(label: string): boolean {
   const f = foldText(label).replace(/'/g, ' ').replace(/\s+/g, ' ').trim();
   return /^(elenco (dei )?)?partners?( (dell|della|del|di) ?(alleanza|rete|progetto))?$/.test(f);
 }

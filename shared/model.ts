@@ -10,7 +10,7 @@ export const AmountString = z.string().regex(/^-?\d+\.\d{2}$/, 'amount as a plai
 export type AmountString = z.infer<typeof AmountString>;
 
 export const BUDGET_CODES = ['A', 'A_coord', 'B', 'C', 'D', 'E', 'TOTAL', 'CONTRIBUTION', 'COFINANCING'] as const;
-export const COFIN_TOTAL_CODES = ['COFIN_MONETARY_TOTAL', 'COFIN_IN_KIND_TOTAL'] as const;
+const COFIN_TOTAL_CODES = ['COFIN_MONETARY_TOTAL', 'COFIN_IN_KIND_TOTAL'] as const;
 export const LINE_CODES = [...BUDGET_CODES, ...COFIN_TOTAL_CODES] as const;
 export const LineCode = z.enum(LINE_CODES);
 export type LineCode = z.infer<typeof LineCode>;

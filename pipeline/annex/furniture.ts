@@ -19,7 +19,7 @@ function key(text: string): string {
 }
 
 /** A navigation link back to the table of contents: "[Torna a elenco](#)". */
-export function isNavigationLink(text: string): boolean {
+function isNavigationLink(text: string): boolean {
   return /^\s*\[[^\]]{1,60}\]\(#[^)]*\)\s*$/.test(text) || /^\s*<a\s+href="#[^"]*"[^>]*>[^<]{1,60}<\/a>\s*$/i.test(text);
 }
 

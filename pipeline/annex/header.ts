@@ -24,7 +24,7 @@ export interface HeaderHit {
 }
 
 /** Fields whose value is free text, which a converter may wrap onto the next line. */
-export const WRAPPING_FIELDS: ReadonlySet<HeaderField> = new Set(['title', 'leadEntity', 'alliance', 'referent']);
+const WRAPPING_FIELDS: ReadonlySet<HeaderField> = new Set(['title', 'leadEntity', 'alliance', 'referent']);
 
 /** A line's text as a header field is read from: visible, its heading marks and emphasis off. Once per line. */
 export const headerText = documentMemo((raw: string): string => stripEmphasisEdges(visibleText(raw).replace(/^#+\s*/, '')));
@@ -310,7 +310,7 @@ const EMAIL_ONLY = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za
  * Text that can only be the rest of a contact: emails, phone numbers and their labels ("tel.",
  * "e-mail:"), nothing else.
  */
-export function isContactOnly(raw: string): boolean {
+function isContactOnly(raw: string): boolean {
   const text = headerText(raw);
   if (text === '' || text.length > 120) return false;
   let found = false;

@@ -289,7 +289,7 @@ const MIN_PROJECT_CHARS = 256;
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** The first MAX_FINDINGS_PER_RULE findings of each rule, then one finding that counts the rest. */
-export function capFindings(findings: readonly Finding[]): Finding[] {
+function capFindings(findings: readonly Finding[]): Finding[] {
   const kept = new Map<string, number>();
   const dropped = new Map<string, { count: number; first: Finding; severity: Finding['severity'] }>();
   const out: Finding[] = [];

@@ -22,7 +22,7 @@ export interface TableScan {
 const PIPE_SEPARATOR = /^\|?\s*:?-{2,}:?(?:\s*\|\s*:?-{2,}:?)*(?:\s*\|)?$/;
 const isPipeSeparator = (text: string) => PIPE_SEPARATOR.test(text.trim());
 
-export function isPipeRow(text: string): boolean {
+function isPipeRow(text: string): boolean {
   const t = text.trim();
   return t.length > 1 && t.startsWith('|') && t.endsWith('|');
 }

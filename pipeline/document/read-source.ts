@@ -20,7 +20,7 @@ function zipDirectory(bytes: Uint8Array): string {
 }
 
 /** What the bytes are; refuses (InputError) the formats that are not an annex we can read. */
-export function detectFormat(bytes: Uint8Array, file: string): DetectedFormat {
+function detectFormat(bytes: Uint8Array, file: string): DetectedFormat {
   const refuse = (what: string, todo: string): never => {
     throw new InputError(file, null, `${what}: ${todo}`);
   };

@@ -47,7 +47,7 @@ function declared(p: ProjectRecord, code: LineCode): string | null {
  * What projects.csv says of the re-planning: no-award, not-needed, incomplete (the budget lacks
  * TOTALE, CONTRIBUTO or COFINANZIAMENTO), proposed, or not-possible (no proposal meets the rules).
  */
-export function replanStatus(p: ProjectRecord): string | null {
+function replanStatus(p: ProjectRecord): string | null {
   const r = p.replan;
   if (!r) return null;
   if (r.status === 'needed') return r.ok ? 'proposed' : 'not-possible';

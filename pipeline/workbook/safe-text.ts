@@ -4,13 +4,6 @@
 // reaches exceljs as something other than a plain string (an object with `formula`, a
 // `richText` or `hyperlink` shape), so every annex value passes through here.
 
-/** Characters that make a spreadsheet treat typed or imported text as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function looksLikeFormula(text: string): boolean {
-  return FORMULA_START.test(text);
-}
-
 /**
  * The value to give exceljs for a text from the annex: always a primitive string (or null for
  * nothing), never an object exceljs would interpret. Control characters that XML 1.0 cannot

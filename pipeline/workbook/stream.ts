@@ -539,7 +539,7 @@ function columnLetter(n: number): string {
  * column, the shared string of each string cell, the format of each conditional rule. The XML
  * is exceljs' own: attributes in a fixed order, text escaped, so a tag is never inside a text.
  */
-export function renumber(xml: string, styleOf: readonly number[], stringOf: readonly unknown[], dxfOf: readonly number[]): string {
+function renumber(xml: string, styleOf: readonly number[], stringOf: readonly unknown[], dxfOf: readonly number[]): string {
   const style = (s: string) => {
     const v = styleOf[Number(s)];
     if (v === undefined) throw new Error(`workbook: no style ${s}`);

@@ -50,7 +50,7 @@ export const FIXED_DATE = new Date('2020-01-01T00:00:00Z');
 const LINE_HEIGHT = 15; // points per line of 11-point text
 
 /** Lines a text needs in a column of the given width (in characters), wrapping at spaces. */
-export function wrappedLines(text: string, width: number, bold = false): number {
+function wrappedLines(text: string, width: number, bold = false): number {
   // Capital and bold letters are wider than the "0" a column width is measured in.
   const upper = text.replace(/[^A-ZÀ-Ý]/g, '').length > text.length / 2;
   const capacity = Math.max(1, Math.floor(width * (bold ? 0.85 : upper ? 0.95 : 1.1)));

@@ -63,7 +63,7 @@ export type ReplanFrame =
 export type NeededFrame = Extract<ReplanFrame, { status: 'needed' }>;
 
 /** pct of base, exact, and the compliant cent in the given direction. */
-export function limitOf(base: Money, pct: string, direction: 'floor' | 'ceiling'): Limit {
+function limitOf(base: Money, pct: string, direction: 'floor' | 'ceiling'): Limit {
   const exact = base.times(pct).dividedBy(100);
   const cents = exact.toDecimalPlaces(2, direction === 'floor' ? Money.ROUND_UP : Money.ROUND_DOWN);
   return { exact: exact.toFixed(Math.max(2, exact.decimalPlaces())), cents: toPlain(cents) };

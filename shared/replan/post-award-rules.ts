@@ -23,7 +23,7 @@ function atOf(ctx: RuleContext, m: Misfit): Finding['at'] {
   return ctx.assigned ? [...m.cells, ctx.assigned.at] : [...m.cells];
 }
 
-export const coordinationMaxAfterAward: Rule = {
+const coordinationMaxAfterAward: Rule = {
   id: 'coordination-max-after-award',
   severity: SEVERITY,
   title: {

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DIST } from './harness.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 export const present = existsSync(CHROMIUM);
 export const PAGE_URL = 'https://sidebar.invalid/';
 const ARGS = [

@@ -522,7 +522,7 @@ export class FakeRange extends Fake {
   activate() { this.sheet.parent.active = this.sheet; this.sheet.activeRange = { row: this.row, col: this.col }; return this; }
 }
 
-export class FakeRangeList extends Fake {
+class FakeRangeList extends Fake {
   readonly kind = 'RangeList';
   constructor(env: Env, readonly ranges: FakeRange[]) { super(env); }
   getRanges() { return [...this.ranges]; }
@@ -556,7 +556,7 @@ export class FakeRule extends Fake {
   getGradientCondition() { return null; }
 }
 
-export class FakeBooleanCondition extends Fake {
+class FakeBooleanCondition extends Fake {
   readonly kind = 'BooleanCondition';
   constructor(env: Env, readonly type: string, readonly values: string[], readonly background: string | null) { super(env); }
   getCriteriaType() { return this.type; }
@@ -591,7 +591,7 @@ export class FakeRuleBuilder extends Fake {
   }
 }
 
-export class FakeMenu extends Fake {
+class FakeMenu extends Fake {
   readonly kind = 'Menu';
   items: ({ caption: string; fn: string } | 'separator')[] = [];
   addItem(caption: string, fn: string) {
@@ -603,7 +603,7 @@ export class FakeMenu extends Fake {
   addToUi() { this.env.menus.push({ kind: 'addon', items: [...this.items] }); }
 }
 
-export class FakeHtmlOutput extends Fake {
+class FakeHtmlOutput extends Fake {
   readonly kind = 'HtmlOutput';
   title = '';
   constructor(env: Env, readonly content: string) { super(env); }
@@ -615,14 +615,14 @@ export class FakeHtmlOutput extends Fake {
 const BUTTON = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
 const BUTTON_SET = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
 
-export class FakePromptResponse extends Fake {
+class FakePromptResponse extends Fake {
   readonly kind = 'PromptResponse';
   constructor(env: Env, private readonly button: string, private readonly text: string) { super(env); }
   getSelectedButton() { return this.button; }
   getResponseText() { return this.text; }
 }
 
-export class FakeUi extends Fake {
+class FakeUi extends Fake {
   readonly kind = 'Ui';
   // Enums, as properties of the Ui object (reading them is not a service call).
   readonly Button = BUTTON;
@@ -657,7 +657,7 @@ export class FakeUi extends Fake {
   }
 }
 
-export class FakeSpreadsheetApp extends Fake {
+class FakeSpreadsheetApp extends Fake {
   readonly kind = 'SpreadsheetApp';
   getActive() { return this.env.spreadsheet; }
   getActiveSpreadsheet() { return this.env.spreadsheet; }
@@ -667,7 +667,7 @@ export class FakeSpreadsheetApp extends Fake {
   flush() { /* writes are immediate here */ }
 }
 
-export class FakeHtmlService extends Fake {
+class FakeHtmlService extends Fake {
   readonly kind = 'HtmlService';
   createHtmlOutputFromFile(name: string) {
     if (!/^[\w-]+$/.test(name)) throw new Error(`No HTML file named ${name} was found.`);
@@ -681,7 +681,7 @@ export class FakeHtmlService extends Fake {
   }
 }
 
-export class FakeLock extends Fake {
+class FakeLock extends Fake {
   readonly kind = 'Lock';
   private mine = false;
   tryLock(ms: number) {
@@ -702,12 +702,12 @@ export class FakeLock extends Fake {
   }
 }
 
-export class FakeLockService extends Fake {
+class FakeLockService extends Fake {
   readonly kind = 'LockService';
   getDocumentLock() { return new FakeLock(this.env); }
 }
 
-export class FakeCache extends Fake {
+class FakeCache extends Fake {
   readonly kind = 'Cache';
   get(key: string) { return this.env.cache.get(String(key)) ?? null; }
   getAll(keys: string[]) {
@@ -721,19 +721,19 @@ export class FakeCache extends Fake {
   removeAll(keys: string[]) { for (const k of keys) this.env.cache.delete(k); }
 }
 
-export class FakeCacheService extends Fake {
+class FakeCacheService extends Fake {
   readonly kind = 'CacheService';
   getDocumentCache() { return new FakeCache(this.env); }
 }
 
-export class FakeTrigger extends Fake {
+class FakeTrigger extends Fake {
   readonly kind = 'Trigger';
   constructor(env: Env, readonly handler: string, readonly event: string) { super(env); }
   getHandlerFunction() { return this.handler; }
   getEventType() { return this.event; }
 }
 
-export class FakeTriggerBuilder extends Fake {
+class FakeTriggerBuilder extends Fake {
   readonly kind = 'TriggerBuilder';
   constructor(env: Env, readonly handler: string) { super(env); }
   forSpreadsheet(ss: unknown) {
@@ -742,7 +742,7 @@ export class FakeTriggerBuilder extends Fake {
   }
 }
 
-export class FakeSpreadsheetTriggerBuilder extends Fake {
+class FakeSpreadsheetTriggerBuilder extends Fake {
   readonly kind = 'SpreadsheetTriggerBuilder';
   private event = '';
   constructor(env: Env, readonly handler: string) { super(env); }
@@ -757,7 +757,7 @@ export class FakeSpreadsheetTriggerBuilder extends Fake {
   }
 }
 
-export class FakeScriptApp extends Fake {
+class FakeScriptApp extends Fake {
   readonly kind = 'ScriptApp';
   getUserTriggers(ss: unknown) {
     if (ss !== this.env.spreadsheet) throw new Error('getUserTriggers expects the spreadsheet.');
@@ -769,9 +769,9 @@ export class FakeScriptApp extends Fake {
   }
 }
 
-export class FakeSession extends Fake {
+class FakeSession extends Fake {
   readonly kind = 'Session';
   getActiveUserLocale() { return this.env.locale; }
 }
 
-export { a1Of, colIndex };
+export { a1Of };

@@ -21,7 +21,7 @@ export function colIndex(letters: string): number {
   return n - 1;
 }
 
-export function colLetters(col: number): string {
+function colLetters(col: number): string {
   let n = col + 1;
   let s = '';
   while (n > 0) {

@@ -53,7 +53,7 @@ export function ensureBuilt(): void {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Addon = Record<string, (...args: any[]) => any>;
 
-export function load(env: Env): { addon: Addon; context: vm.Context } {
+function load(env: Env): { addon: Addon; context: vm.Context } {
   const context = vm.createContext({ ...env.globals(), console });
   vm.runInContext(readFileSync(CODE, 'utf8'), context, { filename: 'Code.js' });
   return { addon: context as unknown as Addon, context };

@@ -14,9 +14,9 @@ import { applyPlan, describePlan, planArb } from './mutate.js';
 
 export const FUZZ_SEED = 20_200_917;
 export const FUZZ_RUNS = 2_000;
-export const SHARDS = 2;
+const SHARDS = 2;
 /** Per-input bound for readAnnex and every output builder (the seed whole takes ~0.3 s). */
-export const BOUND_MS = 3_000;
+const BOUND_MS = 3_000;
 /** Every n-th successful input also goes through the (slow) XLSX writer: 50 over the suite. */
 const XLSX_EVERY = 30;
 

@@ -11,7 +11,7 @@ export const SEED_TEXT = readFileSync(SEED_FILE, 'utf8');
 export const SEED_LINES = SEED_TEXT.split('\n');
 
 /** 0-based line indexes where a project starts ("Sub-Allegato 2.n"), and the preamble's end. */
-export const PROJECT_STARTS = SEED_LINES.flatMap((l, i) => (/^Sub-Allegato \d+\.\d+\s*$/.test(l) ? [i] : []));
+const PROJECT_STARTS = SEED_LINES.flatMap((l, i) => (/^Sub-Allegato \d+\.\d+\s*$/.test(l) ? [i] : []));
 
 export type LineOp =
   | { op: 'delete'; at: number; count: number }
@@ -166,7 +166,7 @@ function applyLineOp(lines: string[], op: LineOp): string[] {
 // Windows-1252 for the 0x80-0x9F block; other characters above 0xFF become "?".
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
-export function encodeCp1252(text: string): Uint8Array {
+function encodeCp1252(text: string): Uint8Array {
   const out: number[] = [];
   for (const ch of text) {
     const c = ch.codePointAt(0)!;

@@ -82,7 +82,7 @@ function rewriteTabBlocks(text: string, render: (rows: string[][]) => string[], 
 }
 
 /** Budget-part tables start with "Voce di costo", "ENTE" or "AZIONI". */
-export const budgetBlock = (first: string) => /^(<b>)?(Voce di costo|ENTE|AZIONI)\b/.test(first.trim());
+const budgetBlock = (first: string) => /^(<b>)?(Voce di costo|ENTE|AZIONI)\b/.test(first.trim());
 
 export function asPipeTables(text: string, only = budgetBlock): string {
   return rewriteTabBlocks(

@@ -35,7 +35,7 @@ function cell(l: LineSpec): string {
   return `${eu(l.funded)} (finanziamento) ${eu(l.cofinanced)} (cof) ${eu(l.funded + l.cofinanced)} (Totale)`;
 }
 
-export function gridOf(s: BudgetSpec): string[][] {
+function gridOf(s: BudgetSpec): string[][] {
   const lines = amountOfSpec(s.A) + amountOfSpec(s.B) + amountOfSpec(s.C) + amountOfSpec(s.D) + amountOfSpec(s.E);
   const total = s.total ?? lines;
   const monetary = s.cofinancers.reduce((a, [, m]) => a + (m ?? 0n), 0n);

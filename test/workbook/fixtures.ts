@@ -1,28 +1,21 @@
-// AnnexJson for the workbook tests. seedAnnex() runs the real pipeline's reader on the seed
-// (or an edited copy of its text); handMadeAnnex() builds the same records from hand-made cuts
-// of the seed (test/fixtures/seed.ts) and is kept as a fallback should the pipeline be
-// broken while the workbook is worked on: switch seedAnnex to it here, nowhere else.
+// AnnexJson for the workbook tests: seedAnnex() runs the real pipeline's reader on the seed (or
+// an edited copy of its text).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readAmount, statedValue } from '../../shared/amounts.js';
-import { readBudget, type Grid } from '../../shared/budget-reader.js';
-import { checkBudget } from '../../shared/check-budget.js';
-import type { Finding, Partner, Position } from '../../shared/model.js';
-import { toPlain } from '../../shared/money.js';
 import { DEFAULT_PROFILE, type Profile } from '../../shared/profile.js';
 import { visibleText } from '../../shared/text.js';
 import { readAnnex } from '../../pipeline/annex/read-annex.js';
-import type { AnnexJson, ProjectRecord } from '../../pipeline/records.js';
-import { isFurniture, PROJECT_IDS } from '../fixtures/seed.js';
+import type { AnnexJson } from '../../pipeline/records.js';
+import { PROJECT_IDS } from '../fixtures/seed.js';
 
-export const SEED_FILE = 'sub-allegato-2-ats-val-padana-2020.md';
+const SEED_FILE = 'sub-allegato-2-ats-val-padana-2020.md';
 const SEED = fileURLToPath(new URL(`../../seeds/${SEED_FILE}`, import.meta.url));
-export const seedText = readFileSync(SEED, 'utf8');
+const seedText = readFileSync(SEED, 'utf8');
 
 const firstCell = (line: string) => visibleText(line.split('\t')[0] ?? '');
 
 /** [first, last] 0-based line index of each project's budget block (from "Voce di costo" to the second TOTALE). */
-export function budgetBlocks(lines: readonly string[]): [number, number][] {
+function budgetBlocks(lines: readonly string[]): [number, number][] {
   const starts = lines.flatMap((l, i) => (firstCell(l) === 'Voce di costo' ? [i] : []));
   return starts.map((start) => {
     let totals = 0;
@@ -32,87 +25,10 @@ export function budgetBlocks(lines: readonly string[]): [number, number][] {
   });
 }
 
-function partnersOf(lines: readonly string[]): Partner[][] {
-  const heads = lines.flatMap((l, i) => (/^NOME DELL'ENTE\t/.test(l) ? [i] : []));
-  return heads.map((h) => {
-    const out: Partner[] = [];
-    for (let i = h + 1; i < lines.length; i++) {
-      const l = lines[i]!;
-      if (l.trim() === '' || isFurniture(l)) continue;
-      const m = /^(\d+)\.\s+([^\t]*)\t([^\t]*)\t?(.*)$/.exec(l);
-      if (!m) break;
-      out.push({ seq: Number(m[1]), name: m[2]!.trim(), type: m[3]!.trim(), role: '', referent: m[4]!.trim(), email: '', phone: '', line: i + 1 });
-    }
-    return out;
-  });
-}
-
 /** The seed (or an edited copy of its text) as the pipeline hands it to writeWorkbook. */
 export function seedAnnex(text: string = seedText, profile: Profile = DEFAULT_PROFILE, annexFile = SEED_FILE): AnnexJson {
   const record = readAnnex(new TextEncoder().encode(text), annexFile, profile);
   return { generator: 'conciliazione', profile: profile.id, annexes: [record] };
-}
-
-/** The same records from hand-made cuts of the seed, independent of pipeline/. */
-export function handMadeAnnex(text: string = seedText, profile: Profile = DEFAULT_PROFILE, annexFile = SEED_FILE): AnnexJson {
-  const lines = text.split('\n');
-  const toc = new Map<string, { title: string; lead: string }>();
-  for (const l of lines.slice(0, 30)) {
-    const m = /^(2\.\d)\t([^\t]*)\t([^\t]*)\t/.exec(l);
-    if (m) toc.set(m[1]!, { title: visibleText(m[2]!), lead: visibleText(m[3]!) });
-  }
-  const heads = new Map<string, { line: number; score: number | null; assigned: string | null; assignedLine: number }>();
-  lines.forEach((l, i) => {
-    const m = /^Sub-Allegato (2\.\d)\s*$/.exec(l.trim());
-    if (!m) return;
-    const near = lines.slice(i, i + 5);
-    const score = near.map((x) => /^Punti (\d+)/.exec(x.trim())).find(Boolean);
-    const k = near.findIndex((x) => /^Assegnato /.test(x.trim()));
-    const value = k < 0 ? null : statedValue(readAmount(near[k]!.trim().replace(/^Assegnato /, '')));
-    heads.set(m[1]!, { line: i + 1, score: score ? Number(score[1]) : null, assigned: value && toPlain(value), assignedLine: i + 1 + Math.max(k, 0) });
-  });
-  const partners = partnersOf(lines);
-
-  const projects: ProjectRecord[] = budgetBlocks(lines).map(([start, end], k) => {
-    const id = PROJECT_IDS[k]!;
-    const rowLines: number[] = [];
-    const grid: string[][] = [];
-    for (let i = start; i <= end; i++) {
-      if (isFurniture(lines[i]!)) continue;
-      rowLines.push(i + 1);
-      grid.push(lines[i]!.split('\t'));
-    }
-    const budget = readBudget(grid as Grid);
-    const head = heads.get(id)!;
-    const projectPartners = partners[k] ?? [];
-    const assigned = { amount: head.assigned, at: { line: head.assignedLine } as Position };
-    const { links, findings } = checkBudget(budget, profile, { partners: projectPartners, assigned });
-    const toLine = (p: Position): Position => ('line' in p ? p : { line: rowLines[p.row]! });
-    return {
-      annexFile,
-      id,
-      header: {
-        id, title: toc.get(id)?.title ?? '', leadEntity: toc.get(id)?.lead ?? '', alliance: '', referent: '', referentEmail: '',
-        referentPhone: '', score: head.score, assigned: head.assigned, lines: {}, line: head.line,
-      },
-      partners: projectPartners,
-      interventions: [],
-      budget,
-      budgetRowLines: rowLines,
-      cofinancerLinks: links.map((l) => ({
-        partnerSeq: l.partner?.seq ?? null, partnerName: l.partner?.name ?? null, score: l.score, match: l.match,
-      })),
-      extraTables: [],
-      sections: [],
-      findings: findings.map((f): Finding => ({ ...f, at: f.at.map(toLine) })),
-      pages: null,
-    };
-  });
-  return {
-    generator: 'conciliazione',
-    profile: profile.id,
-    annexes: [{ annexFile, projects, findings: [], coverage: { contentLines: 0, placedLines: 0, furnitureLines: 0 } }],
-  };
 }
 
 /**

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
-export function sofficeAvailable(): boolean {
+function sofficeAvailable(): boolean {
   return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 

@@ -7,7 +7,7 @@ import { unzipSync } from 'fflate';
 import { InputError } from '../../errors.js';
 
 /** 200 MB of XML: far above any annex (the seed's document.xml is 1.6 MB). */
-export const MAX_PART_BYTES = 200 * 1024 * 1024;
+const MAX_PART_BYTES = 200 * 1024 * 1024;
 
 export function damaged(file: string, what: string): InputError {
   return new InputError(file, null, `the Word file is damaged (${what.replace(/\s+/g, ' ')})`);

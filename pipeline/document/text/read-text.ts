@@ -33,7 +33,7 @@ export function readTextDocument(bytes: Uint8Array, file: string): AnnexDocument
   return documentOfText(decoded, file);
 }
 
-export function documentOfText(decoded: DecodedText, file: string): AnnexDocument {
+function documentOfText(decoded: DecodedText, file: string): AnnexDocument {
   let { lines } = decoded;
   let kind = classifyText(lines);
   if (kind === 'html') return documentOf({ ...decoded, lines: htmlLines(lines) }, file);

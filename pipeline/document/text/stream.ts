@@ -82,7 +82,7 @@ const WIDTHS: Record<string, number> = {
 };
 
 /** Estimated width of a text, in thousandths of the type size. */
-export function textWidth(text: string): number {
+function textWidth(text: string): number {
   let w = 0;
   for (const ch of text) {
     const known = WIDTHS[ch];

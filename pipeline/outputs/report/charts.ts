@@ -8,7 +8,7 @@ import type { Money } from '../../../shared/money.js';
 import { html, join, trusted, type Html } from './html.js';
 
 /** A coordinate with at most two decimals, without trailing zeros: the same number always prints the same. */
-export function n(x: number): string {
+function n(x: number): string {
   const r = Math.round(x * 100) / 100;
   return Object.is(r, -0) ? '0' : String(r);
 }

@@ -32,7 +32,7 @@ export interface ProjectFigures {
 
 const amountOf = (s: string | null | undefined): Money | null => (s === null || s === undefined ? null : money(s));
 
-export function declaredAmount(p: ProjectRecord, code: LineCode): Money | null {
+function declaredAmount(p: ProjectRecord, code: LineCode): Money | null {
   return amountOf(lineOf(p.budget, code)?.amount);
 }
 

@@ -22,7 +22,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 // Any character the escaping changes; most strings (numbers, coordinates, plain words) have none.
 const NEEDS_ESCAPING = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\udfff]/;
 
-export function escapeText(text: string): string {
+function escapeText(text: string): string {
   if (!NEEDS_ESCAPING.test(text)) return text;
   return text
     .replace(/[&<>"']/g, (c) => ESCAPES[c]!)

@@ -7,7 +7,7 @@ import type { OutputWriter } from '../../run.js';
 import type { Quotes } from './quotes.js';
 import { renderReport } from './report.js';
 
-export { renderReport, type ReportOptions } from './report.js';
+export { renderReport } from './report.js';
 export { quotesOf, type AnnexQuotes, type Quotes } from './quotes.js';
 
 export const REPORT_FILE = 'report.html';

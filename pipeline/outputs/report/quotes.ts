@@ -5,7 +5,7 @@
 import type { AnnexRecord } from '../../records.js';
 
 /** A quoted line longer than this is cut (the rest counted), so one huge line cannot swell the report. */
-export const MAX_QUOTE_CHARS = 600;
+const MAX_QUOTE_CHARS = 600;
 
 /** A line as the document holds it (table cells joined by tabs), cut to MAX_QUOTE_CHARS, and its full length. */
 export interface QuotedLine {
@@ -18,7 +18,7 @@ export type AnnexQuotes = ReadonlyMap<number, QuotedLine>;
 export type Quotes = ReadonlyMap<string, AnnexQuotes>;
 
 /** Every line a finding of the annex (of the file or of a project) rests on, in order of appearance. */
-export function citedLines(annex: AnnexRecord): number[] {
+function citedLines(annex: AnnexRecord): number[] {
   const lines = new Set<number>();
   const findings = [...annex.findings, ...annex.projects.flatMap((p) => p.findings)];
   for (const f of findings) for (const at of f.at) if ('line' in at) lines.add(at.line);

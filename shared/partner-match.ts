@@ -18,35 +18,62 @@ export interface PartnerLink {
 const DROP = new Set([
   'spa', 'srl', 'srls', 'snc', 'sas', 'scarl', 'scrl', 'scs', 'onlus', 'aps', 'odv', 'ets', 'impresa', 'societa',
   'soc', 'di', 'del', 'della', 'dei', 'degli', 'delle', 'dell', 'd', 'il', 'lo', 'la', 'i', 'gli', 'le', 'l', 'e', 'ed',
-  'per', 'a', 'al', 'alla', 'allo', 'in', 'da', 'partner', 'attuativo', 'istituzionale', 'rete', 'ente', 'rsa',
+  'per', 'a', 'al', 'alla', 'allo', 'in', 'da',
 ]);
 // Kinds of entity: they count, but far less than a proper name.
 const GENERIC = new Set([
-  'comune', 'azienda', 'aziende', 'speciale', 'consortile', 'consorzio', 'cooperativa', 'cooperative', 'sociale',
-  'sociali', 'associazione', 'fondazione', 'camera', 'commercio', 'industria', 'artigianato', 'agricoltura',
-  'servizi', 'provincia', 'ospedale', 'territoriale', 'volontariato', 'comprensorio', 'confederazione', 'nazionale',
-  'persona', 'asst', 'ats',
+  'comune', 'comuni', 'unione', 'azienda', 'aziende', 'speciale', 'consortile', 'consorzio', 'cooperativa', 'cooperative',
+  'sociale', 'sociali', 'associazione', 'fondazione', 'camera', 'commercio', 'industria', 'artigianato', 'agricoltura',
+  'servizi', 'provincia', 'regione', 'ospedale', 'territoriale', 'volontariato', 'comprensorio', 'confederazione',
+  'nazionale', 'persona', 'asst', 'ats', 'rsa', 'ente',
 ]);
 const ABBREVIATIONS: Record<string, string> = {
-  coop: 'cooperativa', cooperativo: 'cooperativa', assoc: 'associazione', ass: 'associazione', az: 'azienda',
-  fond: 'fondazione', fondaz: 'fondazione', cons: 'consorzio', com: 'comune', s: 'san', st: 'santo', cciaa: 'camera',
+  coop: 'cooperativa', cooperativo: 'cooperativa', cooperative: 'cooperativa', assoc: 'associazione', ass: 'associazione',
+  az: 'azienda', fond: 'fondazione', fondaz: 'fondazione', cons: 'consorzio', com: 'comune', s: 'san', st: 'santo',
+  cciaa: 'camera',
 };
+/**
+ * Public bodies of different kinds are different partners whatever their place ("Comune di X",
+ * "Unione dei Comuni di X", "ASST di X").
+ */
+const BODY_KINDS = new Set(['comune', 'unione', 'provincia', 'regione', 'asst', 'ats', 'camera']);
+/**
+ * Kinds whose name is whole: two municipalities, or two cooperatives, are the same only when
+ * every proper word of each is in the other ("Comune di Lodi" is not "Comune di Lodi Vecchio").
+ */
+const WHOLE_NAME_KINDS = new Set(['comune', 'unione', 'provincia', 'cooperativa', 'associazione']);
+// The role a partner table appends to a name, after a dash or in italics ("Altana - Partner
+// attuativo", "Krikos – <i>Rete</i>"): bounded runs of spaces, so that no input backtracks.
+const ROLE = /(?:[-–—]|<i>)\s{0,3}(?:<i>\s{0,3})?(?:partner\s{1,3}(?:attuativo|istituzionale|operativo|associato|di\s{1,3}rete)|rete)\s{0,3}(?:<\/i>)?\s{0,3}$/i;
+// A roman or arabic numeral names no entity on its own ("Papa Giovanni XXIII").
+const NUMERAL = /^(?:[ivxlc]{1,7}|\d{1,4})$/;
 
-interface NameForm {
+export interface NameForm {
   tokens: string[];
+  /** The proper words, without kinds of entity, numerals and one- or two-letter words. */
+  proper: string[];
+  kinds: string[];
 }
 
 /** A name's comparable forms: the name itself and any former name given as "(ex ...)". */
 export function nameForms(name: string): NameForm[] {
-  const folded = foldText(name)
+  const folded = foldText(name.replace(ROLE, ''))
     .replace(/(?<![a-z0-9-])(www\.)?([a-z0-9-]+)\.(com|it|net|org|eu)\b/g, '$2')
     .replace(/\b([a-z])\.(?=[a-z]\b)/g, '$1') // R.S.A. / Re.Le.Vi. -> rsa / relevi
     .replace(/\.(?=[a-z])/g, '')
     .replace(/['.]/g, ' ');
-  const parts = folded.split(/\bex\b/);
-  return parts
-    .map((p) => ({ tokens: tokensOf(p) }))
+  return folded
+    .split(/\bex\b/)
+    .map((p) => formOf(tokensOf(p)))
     .filter((f) => f.tokens.length > 0);
+}
+
+function formOf(tokens: string[]): NameForm {
+  return {
+    tokens,
+    proper: tokens.filter((t) => !GENERIC.has(t) && !NUMERAL.test(t) && t.length > 2),
+    kinds: tokens.filter((t) => BODY_KINDS.has(t) || WHOLE_NAME_KINDS.has(t)),
+  };
 }
 
 function tokensOf(text: string): string[] {
@@ -56,37 +83,64 @@ function tokensOf(text: string): string[] {
     .filter((t) => t !== '' && !DROP.has(t));
 }
 
-const weight = (t: string) => (GENERIC.has(t) ? 0.3 : 1);
-
 function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   // An initial stands for a name: "P Sissa" / "Pietro Sissa".
   if ((a.length === 1 || b.length === 1) && a[0] === b[0]) return 0.9;
+  // A typo in a long word is still the word (BORGIO / Borgo, LOGISTCS / Logistics); in a short
+  // one it is another word (Sale / Salò, Boni / Bovi).
   const longest = Math.max(a.length, b.length);
-  if (longest < 4) return 0;
+  if (longest < 5) return 0;
   const sim = 1 - distance(a, b) / longest;
   return sim >= 0.75 ? sim : 0;
 }
 
-/** Weighted share of the shorter name found in the longer one, blended with overall overlap. */
-function formSimilarity(x: NameForm, y: NameForm): number {
-  const [short, long] = x.tokens.length <= y.tokens.length ? [x.tokens, y.tokens] : [y.tokens, x.tokens];
+/**
+ * Share of the shorter list found in the longer one, blended with their overall overlap; 1 when
+ * the shorter is empty (nothing in it contradicts the other). Symmetric.
+ */
+function overlap(x: readonly string[], y: readonly string[]): number {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length === 0) return 1;
   let matched = 0;
-  let shortWeight = 0;
   for (const t of short) {
-    shortWeight += weight(t);
     let best = 0;
     for (const u of long) best = Math.max(best, tokenSimilarity(t, u));
-    matched += best * weight(t);
+    matched += best;
   }
-  const longWeight = long.reduce((s, t) => s + weight(t), 0);
-  if (shortWeight === 0) return 0;
-  const containment = matched / shortWeight;
-  const dice = (2 * matched) / (shortWeight + longWeight);
-  // A name made only of generic words ("Comune") must not match every Comune.
-  const distinctive = short.some((t) => !GENERIC.has(t)) ? 1 : 0.6;
-  return (0.75 * containment + 0.25 * dice) * distinctive;
+  return 0.75 * (matched / short.length) + 0.25 * ((2 * matched) / (short.length + long.length));
 }
+
+const isGeneric = (t: string) => GENERIC.has(t);
+
+/**
+ * The proper words decide; the kinds of entity only nudge ("Fondazione Boni" is "RSA Boni": the
+ * same home, named by its kind or by its owner). A name made only of kinds ("Comune") matches
+ * no particular one strongly.
+ */
+function formSimilarity(x: NameForm, y: NameForm): number {
+  const [px, py] = [x.tokens.filter((t) => !isGeneric(t)), y.tokens.filter((t) => !isGeneric(t))];
+  if (px.length === 0 || py.length === 0) return 0.6 * overlap(x.tokens, y.tokens);
+  return 0.9 * overlap(px, py) + 0.1 * overlap(x.tokens.filter(isGeneric), y.tokens.filter(isGeneric));
+}
+
+const found = (t: string, in_: readonly string[]) => in_.some((u) => tokenSimilarity(t, u) > 0);
+
+/**
+ * Whether two names, however alike, cannot be one partner: public bodies of different kinds,
+ * or two entities of a whole-name kind of which one has a proper word the other lacks.
+ */
+function different(x: NameForm, y: NameForm): boolean {
+  const bodies = [x.kinds.filter((k) => BODY_KINDS.has(k)), y.kinds.filter((k) => BODY_KINDS.has(k))];
+  if (bodies[0]!.length > 0 && bodies[1]!.length > 0 && !bodies[0]!.some((k) => bodies[1]!.includes(k))) return true;
+  const shared = x.kinds.filter((k) => WHOLE_NAME_KINDS.has(k) && y.kinds.includes(k));
+  if (shared.length === 0) return false;
+  return !x.proper.every((t) => found(t, y.proper)) || !y.proper.every((t) => found(t, x.proper));
+}
+
+// A near miss keeps three quarters of its score: still a resemblance worth a look (weak at the
+// default thresholds), never a link taken for granted.
+const NEAR_MISS = 0.75;
 
 export function similarity(a: string, b: string): number {
   return formsSimilarity(nameForms(a), nameForms(b));
@@ -98,6 +152,31 @@ function formsSimilarity(a: readonly NameForm[], b: readonly NameForm[]): number
   return Math.round(best * 1000) / 1000;
 }
 
+/** How alike a cofinancer's name and a partner's are, as the partner check scores them (0..1). */
+export function partnerSimilarity(a: readonly NameForm[], b: readonly NameForm[]): number {
+  let best = 0;
+  for (const x of a) for (const y of b) best = Math.max(best, formSimilarity(x, y) * (different(x, y) ? NEAR_MISS : 1));
+  return Math.round(best * 1000) / 1000;
+}
+
+/** A partner with its name's forms, computed once for every cofinancer compared with it. */
+export interface PreparedPartner {
+  partner: Partner;
+  folded: string;
+  forms: NameForm[];
+}
+
+const prepared = new WeakMap<readonly Partner[], PreparedPartner[]>();
+
+export function preparePartners(partners: readonly Partner[]): PreparedPartner[] {
+  let list = prepared.get(partners);
+  if (!list) {
+    list = partners.map((p) => ({ partner: p, folded: foldText(p.name), forms: nameForms(p.name) }));
+    prepared.set(partners, list);
+  }
+  return list;
+}
+
 export function linkPartner(
   entity: string,
   partners: readonly Partner[],
@@ -105,12 +184,11 @@ export function linkPartner(
 ): PartnerLink {
   let best: PartnerLink = { partner: null, score: 0, match: 'none' };
   const target = foldText(entity);
-  // The entity's forms serve every partner it is compared with.
   const forms = nameForms(entity);
-  for (const p of partners) {
-    if (foldText(p.name) === target) return { partner: p, score: 1, match: 'exact' };
-    const score = formsSimilarity(forms, nameForms(p.name));
-    if (score > best.score) best = { partner: p, score, match: 'none' };
+  for (const p of preparePartners(partners)) {
+    if (p.folded === target) return { partner: p.partner, score: 1, match: 'exact' };
+    const score = partnerSimilarity(forms, p.forms);
+    if (score > best.score) best = { partner: p.partner, score, match: 'none' };
   }
   if (best.score >= profile.partnerMatchStrong) return { ...best, match: 'strong' };
   if (best.score >= profile.partnerMatchWeak) return { ...best, match: 'weak' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBudget } from '../../shared/budget-reader.js';
 import type { Partner } from '../../shared/model.js';
-import { linkPartner, nameForms, similarity } from '../../shared/partner-match.js';
+import { linkPartner, nameForms, partnerSimilarity, preparePartners, similarity } from '../../shared/partner-match.js';
 import { DEFAULT_PROFILE } from '../../shared/profile.js';
 import { seedBudgetGrids, seedPartners } from '../fixtures/seed.js';
 
@@ -107,6 +107,77 @@ describe('linkPartner: pairs from the seed', () => {
     const strict = { partnerMatchStrong: 0.99, partnerMatchWeak: 0.9 };
     expect(linkPartner('COMUNE DI BORGIO VIRGILIO', P21, strict).match).toBe('weak');
     expect(linkPartner('COMUNE DI BORGIO VIRGILIO', P21, { partnerMatchStrong: 0.99, partnerMatchWeak: 0.98 }).match).toBe('none');
+  });
+});
+
+const score = (a: string, b: string) => partnerSimilarity(nameForms(a), nameForms(b));
+const { partnerMatchStrong: STRONG, partnerMatchWeak: WEAK } = DEFAULT_PROFILE;
+
+describe('near misses: close names, different partners', () => {
+  // The README's table of scores lists these pairs with the scores below.
+  it.each([
+    // A different municipality is a different partner, however close the names.
+    ['Comune di Sale', 'Comune di Salò', 0.075],
+    ['Comune di Crema', 'Comune di Cremona', 0.075],
+    ['Comune di Lodi', 'Comune di Lodi Vecchio', 0.694],
+    // Another kind of public body in the same place.
+    ['Comune di Viadana', 'Unione dei Comuni di Viadana', 0.732],
+    ['Comune di Cremona', 'Provincia di Cremona', 0.675],
+    ['Comune di Crema', 'ASST di Crema - Partner istituzionale', 0.675],
+    // Two cooperatives, or two associations, sharing a word.
+    ['Cooperativa Sociale Il Ponte', 'Cooperativa Sociale Ponte Verde', 0.694],
+    ["Coop. Sole Nascente", "Cooperativa Sole d'Oro", 0.413],
+    ['Associazione Insieme', 'Associazione Insieme per la Famiglia', 0.694],
+    // Short names one letter apart.
+    ['RSA Boni', 'RSA BOVI', 0.1],
+  ])('%j and %j score %d: never a strong link', (a, b, expected) => {
+    expect(score(a, b)).toBeCloseTo(expected, 3);
+    expect(score(b, a)).toBe(score(a, b));
+    expect(score(a, b)).toBeLessThan(STRONG);
+    expect(link(a, partners(b)).match).not.toMatch(/exact|strong/);
+  });
+
+  it('the close resemblances stay weak, so the rule asks a person to check them', () => {
+    for (const [a, b] of [['Comune di Lodi', 'Comune di Lodi Vecchio'], ['Comune di Viadana', 'Unione dei Comuni di Viadana']]) {
+      expect(link(a!, partners(b!))).toMatchObject({ match: 'weak', partner: { name: b } });
+    }
+    expect(link('Comune di Sale', partners('Comune di Salò')).match).toBe('none');
+  });
+
+  it('with both in the list, each picks its own', () => {
+    const ps = partners('Comune di Salò', 'Comune di Sale', 'Comune di Lodi Vecchio', 'Comune di Lodi', 'Unione dei Comuni di Viadana');
+    expect(link('COMUNE DI SALE', ps).partner?.seq).toBe(2);
+    expect(link("Comune di Salo'", ps).partner?.seq).toBe(1);
+    expect(link('Comune di Lodi', ps)).toMatchObject({ match: 'exact', partner: { seq: 4 } });
+    expect(link('Comune Lodi Vecchio', ps)).toMatchObject({ match: 'strong', partner: { seq: 3 } });
+  });
+});
+
+describe('same partner, written another way (beyond the seed)', () => {
+  it.each([
+    ['Coop. Il Ponte', 'Cooperativa Sociale Il Ponte Onlus', 0.992],
+    ['Unione Comuni Oglio Po', 'Unione dei Comuni di Oglio Po', 1],
+    ["Comune di Salo'", 'Comune di Salò', 1],
+    ['Fondazione Boni', 'RSA Boni', 0.9],
+    ['LUBIAM', "Lubiam moda per l'uomo Spa", 0.888],
+    ['COMUNE DI BORGIO VIRGILIO', 'Comune di Borgo Virgilio', 0.925],
+  ])('%j and %j score %d: a strong link', (a, b, expected) => {
+    expect(score(a, b)).toBeCloseTo(expected, 3);
+    expect(score(a, b)).toBeGreaterThanOrEqual(STRONG);
+  });
+
+  it('a role the partner table appends is no part of the name', () => {
+    expect(nameForms('Krikos - <i>Rete</i>').map((f) => f.tokens)).toEqual([['krikos']]);
+    expect(nameForms('Altana - <i>Partner attuativo</i>').map((f) => f.tokens)).toEqual([['altana']]);
+    // ... but the same words inside a name are words of it.
+    expect(nameForms('Rete Donne Lavoro').map((f) => f.tokens)).toEqual([['rete', 'donne', 'lavoro']]);
+  });
+
+  it("keeps a partner's name forms once, for every cofinancer compared with it", () => {
+    const ps = partners('Comune di Sale', 'Comune di Salò');
+    expect(preparePartners(ps)).toBe(preparePartners(ps));
+    expect(preparePartners(ps).map((p) => p.forms)).toEqual(ps.map((p) => nameForms(p.name)));
+    expect(WEAK).toBeLessThan(STRONG);
   });
 });
 

@@ -243,7 +243,7 @@ function addReplanColumn(layout: BudgetTabLayout, replan: ReplanRecord | undefin
  * The budget the "Rimodulato" column states, read as the tab is read: its figures in the amount
  * column (no shares, no award: it is the budget at the award). Null without a proposal.
  */
-function replannedBudget(grid: CellValue[][], layout: BudgetTabLayout, profile: Profile): Budget | null {
+export function replannedBudget(grid: CellValue[][], layout: BudgetTabLayout, profile: Profile): Budget | null {
   if (!BUDGET_CODES.some((code) => typeof grid[layout.lineCells[code]?.row ?? -1]?.[REPLAN_COL] === 'number')) return null;
   const copy = grid.map((r) => [...r]);
   copy[layout.assignedCell.row]![layout.assignedCell.col] = null;
@@ -356,7 +356,7 @@ function statusFormulaOf(checks: readonly PlacedCheck[], findings: readonly Find
   for (const f of findings) if (!checked.has(f.rule)) fixed[f.severity]++;
   const v = VERDICTS[lang];
   const range = checks.length > 0 ? `${a1(checks[0]!.verdictCell)}:${a1(checks[checks.length - 1]!.verdictCell)}` : null;
-  const count = (word: string, plus: number) => (range ? `(COUNTIF(${range},"${word}")+${plus})` : String(plus));
+  const count = (word: string, plus: number) => (range ? (plus ? `(COUNTIF(${range},"${word}")+${plus})` : `COUNTIF(${range},"${word}")`) : String(plus));
   const n = { error: count(v.ko, fixed.error), warning: count(v.warn, fixed.warning), info: String(fixed.info) };
   const w = WORDS[lang];
   const part = (k: 'error' | 'warning' | 'info') => `IF(${n[k]}>0,", "&${n[k]}&IF(${n[k]}=1," ${w[k][0]}"," ${w[k][1]}"),"")`;

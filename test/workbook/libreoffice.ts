@@ -21,24 +21,25 @@ export function requireSoffice(): boolean {
 
 // LibreOffice trusts the cached results of an .xlsx whose app.xml says "Microsoft Excel" (as
 // exceljs writes) unless told to recalculate: a private profile sets "always recalculate".
-const registry = (locale: string) => `<?xml version="1.0" encoding="UTF-8"?>
+// `defaults`: LibreOffice's own recalculation settings, as a reviewer's install has them.
+const registry = (locale: string, defaults = false) => `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+${defaults ? '' : `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
+`}</oor:items>
 `;
 
 // CSV values are read in en-US (dot decimals); pictures are made the way an Italian reviewer sees them.
-function profileDir(locale = 'en-US'): string {
+function profileDir(locale = 'en-US', defaults = false): string {
   const dir = mkdtempSync(join(tmpdir(), 'conciliazione-lo-'));
   mkdirSync(join(dir, 'user'), { recursive: true });
-  writeFileSync(join(dir, 'user', 'registrymodifications.xcu'), registry(locale));
+  writeFileSync(join(dir, 'user', 'registrymodifications.xcu'), registry(locale, defaults));
   return dir;
 }
 
-function soffice(args: string[], locale?: string): void {
-  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profileDir(locale)).href}`, '--headless', ...args], {
+function soffice(args: string[], locale?: string, defaults = false): void {
+  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profileDir(locale, defaults)).href}`, '--headless', ...args], {
     stdio: 'pipe',
     timeout: 240_000,
   });
@@ -49,9 +50,9 @@ function soffice(args: string[], locale?: string): void {
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 
 /** Recalculated values of every sheet of every file: file -> sheet name -> rows of cells. */
-export function recalcToCsv(files: string[]): Map<string, Map<string, string[][]>> {
+export function recalcToCsv(files: string[], opts: { defaults?: boolean } = {}): Map<string, Map<string, string[][]>> {
   const out = mkdtempSync(join(tmpdir(), 'conciliazione-csv-'));
-  soffice(['--convert-to', CSV_FILTER, '--outdir', out, ...files]);
+  soffice(['--convert-to', CSV_FILTER, '--outdir', out, ...files], undefined, opts.defaults);
   const result = new Map<string, Map<string, string[][]>>();
   for (const file of files) {
     const base = basename(file, extname(file));

@@ -10,7 +10,7 @@ import type { Block, PageLayout } from './page-layout.js';
 import { continues, textRightEdge } from './paragraphs.js';
 import { keyOf, recurringText, runningRoles } from './running-text.js';
 import { cellsInColumns, regrid } from './stream.js';
-import { joinRuns, type TextLine } from './text-lines.js';
+import { joinRuns, type CellFit, type TextLine } from './text-lines.js';
 
 interface Table {
   id: number;
@@ -18,6 +18,8 @@ interface Table {
   report: TableReport;
   /** Its last row was cut by the page break (no rule under it). */
   openBottom: boolean;
+  /** How the last row's cells sit in their columns. */
+  lastFit: readonly (CellFit | null)[];
 }
 
 type TableBlock = Extract<Block, { kind: 'table' }>;
@@ -39,6 +41,14 @@ function complete(row: LaidLine, cells: readonly string[]): void {
 }
 
 const filled = (cells: readonly string[]) => cells.filter((c) => c !== '').length;
+
+/**
+ * A row at the top of a page is a row of its own, not the rest of the row above the break, when
+ * in a column both fill its first word would have fitted on the last line above.
+ */
+function startsAnew(above: readonly (CellFit | null)[], top: readonly (CellFit | null)[]): boolean {
+  return top.some((fit, c) => fit !== null && above[c] != null && above[c]!.room >= fit.lead);
+}
 
 class Assembler {
   readonly lines: LaidLine[] = [];
@@ -181,6 +191,7 @@ class Assembler {
       columns: b.table.columns,
       openBottom: false,
       report: { table: id, pages: [page, page], rows: 0, columns: b.table.columns.length - 1, method: b.method, accuracy: 1, line: this.lines.length + 1 },
+      lastFit: [],
     };
     this.tables.push(table);
     return table;
@@ -193,7 +204,9 @@ class Assembler {
     const goesOn = first || this.interruptedOnly();
     const table = this.tableFor(b, page, goesOn);
     const rows = b.table.rows.map((r) => r.cells);
-    if (table === this.open && rows.length > 0 && ((table.openBottom && b.table.openTop) || this.isFragment(rows[0]!, table.id))) {
+    const top = b.table.rows[0];
+    const fragment = top !== undefined && this.isFragment(top.cells, table.id) && !startsAnew(table.lastFit, top.fit);
+    if (table === this.open && top !== undefined && ((table.openBottom && b.table.openTop) || fragment)) {
       // One row cut in two by the page break: its second half completes the first.
       complete([...this.lines].reverse().find((l) => l.table === table.id)!, rows.shift()!);
     }
@@ -211,6 +224,7 @@ class Assembler {
       table.report.rows++;
     }
     table.openBottom = b.table.openBottom;
+    table.lastFit = b.table.rows.at(-1)?.fit ?? table.lastFit;
     this.open = table;
   }
 }

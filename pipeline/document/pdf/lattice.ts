@@ -4,7 +4,7 @@
 // to the first of the spanned columns, the others stay empty, as a spanning HTML cell does).
 // Each text run goes to the cell that holds its middle; a cell's lines are one cell.
 import { clusterPositions, type Rulings, type Run, type Segment } from './geometry.js';
-import { joinLines, linesOf } from './text-lines.js';
+import { cellFit, joinLines, linesOf, type CellFit } from './text-lines.js';
 
 /** Positions closer than this (points) are the same edge: producers draw borders per cell. */
 const SNAP = 2;
@@ -16,7 +16,8 @@ export interface GridTable {
   right: number;
   /** Column edges, left to right. */
   columns: number[];
-  rows: { top: number; bottom: number; cells: string[] }[];
+  /** Each cell's text, and how it sits in its column (null: an empty cell). */
+  rows: { top: number; bottom: number; cells: string[]; fit: (CellFit | null)[] }[];
   /**
    * The frame's vertical lines run past its first or last horizontal one: the table was cut
    * there by a page break, and its first or last row goes on across it.
@@ -151,15 +152,31 @@ function gridOf(frame: { horizontal: Segment[]; vertical: Segment[] }, runs: rea
     cellRuns[band]![owner]!.push(run);
     placed.add(run);
   }
+  const reach = textReach(cellRuns, columns, open);
   const rows = cellRuns
     .map((cells, band) => ({
       top: edges[band]!,
       bottom: edges[band + 1]!,
       cells: cells.map((cell) => joinLines(linesOf(cell).map((l) => l.runs))),
+      fit: cells.map((cell, c) => cellFit(linesOf(cell).map((l) => l.runs), reach(band, c))),
     }))
     .filter((r) => r.cells.some((c) => c !== ''));
   if (rows.length === 0) return null;
   return { top, bottom, left, right, columns, rows, openTop, openBottom, accuracy: inside === 0 ? 1 : placed.size / inside, runs: placed };
+}
+
+/**
+ * How far right a cell's text may reach: the next column edge drawn across its band, less the
+ * padding the producer leaves (seen on the left of the cells).
+ */
+function textReach(cellRuns: readonly Run[][][], columns: readonly number[], open: readonly boolean[][]): (band: number, column: number) => number {
+  const insets = cellRuns.flatMap((cells) => cells.flatMap((cell, c) => (cell.length > 0 ? [Math.min(...cell.map((r) => r.x)) - columns[c]!] : [])));
+  const padding = Math.max(0, Math.min(...insets, 6));
+  return (band, column) => {
+    let edge = column + 1;
+    while (edge < columns.length - 1 && !open[band]![edge]) edge++;
+    return columns[edge]! - padding;
+  };
 }
 
 /** The tables a page's ruling lines frame, top to bottom. */

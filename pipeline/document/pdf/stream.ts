@@ -5,7 +5,7 @@
 // uses, continues that row's cells (a wrapped cell).
 import type { Run } from './geometry.js';
 import type { GridTable } from './lattice.js';
-import { joinLines, type TextLine } from './text-lines.js';
+import { cellFit, joinLines, wordsOf, type TextLine, type Word } from './text-lines.js';
 
 /** A gap wider than this many text sizes may separate columns (a space is about a quarter). */
 const WIDE_GAP = 0.7;
@@ -13,25 +13,6 @@ const WIDE_GAP = 0.7;
 const MIN_ROWS = 2;
 
 const LIST_MARKER = /^([-–—•◦▪▫■□*✓✔➢►→]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])$/;
-
-interface Word {
-  x: number;
-  right: number;
-  run: Run;
-}
-
-/** Word boxes of a line: a run holding several words is shared out by characters. */
-function wordsOf(runs: readonly Run[]): Word[] {
-  const out: Word[] = [];
-  for (const run of runs) {
-    const text = run.text;
-    const perChar = (run.right - run.x) / Math.max(1, text.length);
-    for (const m of text.matchAll(/\S+/g)) {
-      out.push({ x: run.x + m.index * perChar, right: run.x + (m.index + m[0].length) * perChar, run });
-    }
-  }
-  return out;
-}
 
 /**
  * Gaps between consecutive words wider than WIDE_GAP sizes: [from, to]. A line whose spaces are
@@ -133,7 +114,7 @@ function toGrid(lines: readonly TextLine[], boundaries: readonly number[]): Grid
     const tight = i > 0 && line.y - lines[i - 1]!.y <= leading * 1.1;
     const subset = prev !== undefined && [...used].every((c) => prev.used.has(c));
     const wrapped = prev !== undefined && [...byColumn].every(([c, runs]) => overflowed(prev.cells[c]!.at(-1), runs, reach[c]!));
-    const close = prev !== undefined && tight && subset && wrapped && (padded || used.size < prev.used.size);
+    const close = prev !== undefined && tight && subset && wrapped && !opensItem(line) && (padded || used.size < prev.used.size);
     const row = close ? prev : { top: line.top, bottom: line.bottom, cells: [...boundaries, 0].map(() => [] as Run[][]), used };
     for (const [c, runs] of byColumn) row.cells[c]!.push(runs);
     row.bottom = line.bottom;
@@ -147,7 +128,12 @@ function toGrid(lines: readonly TextLine[], boundaries: readonly number[]): Grid
     left,
     right,
     columns: [left, ...boundaries, right],
-    rows: rows.map((r) => ({ top: r.top, bottom: r.bottom, cells: r.cells.map((lineRuns) => joinLines(lineRuns)) })),
+    rows: rows.map((r) => ({
+      top: r.top,
+      bottom: r.bottom,
+      cells: r.cells.map((lineRuns) => joinLines(lineRuns)),
+      fit: r.cells.map((lineRuns, c) => cellFit(lineRuns, reach[c]!)),
+    })),
     openTop: false,
     openBottom: false,
     accuracy: 1,
@@ -167,14 +153,14 @@ function columnReach(lines: readonly TextLine[], columns: number, columnOf: (r: 
  * fitted after it: a short label with a line under it that leaves the amount empty is two rows.
  */
 function overflowed(above: readonly Run[] | undefined, below: readonly Run[], reach: number): boolean {
-  if (above === undefined || above.length === 0) return false;
-  const first = wordsOf([...below].sort((a, b) => a.x - b.x))[0];
-  if (first === undefined) return true;
-  const end = Math.max(...above.map((r) => r.right));
-  const size = Math.max(...above.map((r) => r.size));
-  // Word widths are estimated (a run's width shared out by characters): only a word that clearly
-  // fits, by a text size to spare, tells a new row.
-  return end + 0.25 * size + (first.right - first.x) > reach - size;
+  const [was, next] = [cellFit([above ?? []], reach), cellFit([below], reach)];
+  return was !== null && (next === null || was.room < next.lead);
+}
+
+/** The line opens with an item's letter or number ("c)", "2.") : a row of its own, not a wrapped cell. */
+function opensItem(line: TextLine): boolean {
+  const first = wordsOf(line.runs)[0];
+  return first !== undefined && /^\(?(\d{1,3}|[a-zA-Z])[.)]$/.test(first.run.text.slice(0, 8).trim().split(/\s/)[0] ?? '');
 }
 
 /** No run of the line crosses a column edge. */
@@ -230,16 +216,33 @@ export function streamTables(lines: readonly TextLine[]): { table: GridTable; li
       i++;
       continue;
     }
-    // The last row's wrapped cells: lines right under it, as close as a cell's own lines, that
-    // keep to the columns.
-    const pitch = Math.min(...core.slice(1).map((l, k) => l.y - core[k]!.y), 1.3 * core[0]!.size);
-    let end = last;
-    while (end + 1 < lines.length && lines[end + 1]!.y - lines[end]!.y <= pitch * 1.1 && fits(lines[end + 1]!, boundaries)) end++;
+    const end = lastRowOf(lines, i, last, boundaries);
     const block = lines.slice(i, end + 1);
     out.push({ table: toGrid(block, boundaries), lines: block });
     i = end + 1;
   }
   return out;
+}
+
+/**
+ * The block's last row may be followed by its wrapped cells (lines as close as a cell's own
+ * lines) and by rows whose other cells are empty (set where the rows' first cells are, one row
+ * pitch apart); both keep to the columns.
+ */
+function lastRowOf(lines: readonly TextLine[], first: number, last: number, boundaries: readonly number[]): number {
+  const core = lines.slice(first, last + 1);
+  const pitches = core.slice(1).map((l, k) => l.y - core[k]!.y);
+  const cellPitch = Math.min(...pitches, 1.3 * core[0]!.size);
+  const rowPitch = Math.max(...pitches);
+  const left = Math.min(...core.map((l) => l.x));
+  let end = last;
+  for (; end + 1 < lines.length; end++) {
+    const [above, next] = [lines[end]!, lines[end + 1]!];
+    const pitch = next.y - above.y;
+    const emptyRow = pitch <= rowPitch * 1.05 && Math.abs(next.x - left) <= 1.5 && next.size === core[0]!.size;
+    if (!fits(next, boundaries) || !(pitch <= cellPitch * 1.1 || emptyRow)) break;
+  }
+  return end;
 }
 
 /**
@@ -249,9 +252,15 @@ export function streamTables(lines: readonly TextLine[]): { table: GridTable; li
 function lastLineOfBlock(lines: readonly TextLine[], gaps: readonly [number, number][][], first: number): number {
   const sameSize = (j: number) => Math.max(lines[j]!.size, lines[first]!.size) <= 1.25 * Math.min(lines[j]!.size, lines[first]!.size);
   let last = first;
+  let left = lines[first]!.x;
   for (let j = first + 1; j < lines.length && lines[j]!.y - lines[j - 1]!.y <= 2.2 * lines[j]!.size && sameSize(j); j++) {
-    if (gaps[j]!.length > 0) last = j;
-    else if (j - last > 3) break;
+    if (gaps[j]!.length > 0) {
+      last = j;
+      left = Math.min(left, lines[j]!.x);
+    } else if (j - last > 3 || lines[j]!.x < left - 2) {
+      // A line that starts left of every row is outside the table (a heading between two).
+      break;
+    }
   }
   return last;
 }

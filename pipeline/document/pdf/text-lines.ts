@@ -43,6 +43,44 @@ export function linesOf(runs: readonly Run[]): TextLine[] {
   return lines;
 }
 
+export interface Word {
+  x: number;
+  right: number;
+  run: Run;
+}
+
+/** Word boxes of runs: a run holding several words is shared out by characters. */
+export function wordsOf(runs: readonly Run[]): Word[] {
+  const out: Word[] = [];
+  for (const run of runs) {
+    const perChar = (run.right - run.x) / Math.max(1, run.text.length);
+    for (const m of run.text.matchAll(/\S+/g)) {
+      out.push({ x: run.x + m.index * perChar, right: run.x + (m.index + m[0].length) * perChar, run });
+    }
+  }
+  return out;
+}
+
+/**
+ * How a cell's text sits in its column: the room left after its last line, and the room its
+ * first word would need on the line before (with a space, and a text size to spare since word
+ * widths are estimated). A cell is empty when it has no lines. A page break that cuts a row
+ * leaves the row's last line full: the next line's first word did not fit on it.
+ */
+export interface CellFit {
+  room: number;
+  lead: number;
+}
+
+export function cellFit(lines: readonly (readonly Run[])[], reach: number): CellFit | null {
+  const first = lines.find((l) => l.length > 0);
+  const last = [...lines].reverse().find((l) => l.length > 0);
+  if (!first || !last) return null;
+  const word = wordsOf([...first].sort((a, b) => a.x - b.x))[0]!;
+  const size = Math.max(...first.map((r) => r.size));
+  return { room: reach - Math.max(...last.map((r) => r.right)), lead: word.right - word.x + 1.25 * size };
+}
+
 /** A gap wider than this share of the text size is a space between words. */
 const WORD_GAP = 0.12;
 

@@ -5,7 +5,7 @@ import {
   budgetCodesOf, cofinColumnOf, isAmountHeader, isAssignedLabel, isBudgetHeading, isEntityHeader, isTotalLabel,
   shareColumnOf,
 } from './labels.js';
-import { money, plainFromSheetNumber, toPlain } from './money.js';
+import { money, plainFromSheetNumber, toPlain, type Money } from './money.js';
 import { DEFAULT_MAX_PLAUSIBLE_AMOUNT } from './profile.js';
 import type { AmountStatus, Budget, BudgetLine, CellRef, Cofinancer, LineCode, ReadProblem } from './model.js';
 import { foldText, visibleText } from './text.js';
@@ -70,40 +70,33 @@ function firstFilled(row: readonly CellValue[], from = 0): number {
   return -1;
 }
 
-type Phase = 'before' | 'budget' | 'between' | 'cofin' | 'done';
-
 export interface ReadLimits {
   /** The profile's maxPlausibleAmount: a larger amount is unreadable (default 100 million). */
   maxAmount?: string;
 }
 
-export function readBudget(grid: Grid, limits: ReadLimits = {}): Budget {
-  const maxAmount = money(limits.maxAmount ?? DEFAULT_MAX_PLAUSIBLE_AMOUNT);
-  const lines: BudgetLine[] = [];
-  const cofinancers: Cofinancer[] = [];
-  const problems: ReadProblem[] = [];
-  let assigned: Budget['assigned'] = null;
-  let phase: Phase = 'before';
-  let amountCol = -1;
-  let shareCols: { funded: number; cofinanced: number } = { funded: -1, cofinanced: -1 };
-  let first = -1;
-  let last = -1;
-  let pending: BudgetLine[] = []; // label rows whose amount sits on the next row
-  let cofinCols: { entity: number; monetary: number; inKind: number } | null = null;
+type Fields = AmountFields & { raw: string };
 
-  const problem = (kind: ReadProblem['kind'], cell: CellRef, text: string, reason: string) =>
-    problems.push({ kind, cell, text, reason });
+/** Reads amount cells, reporting the unreadable ones as problems. */
+interface CellReader {
+  /** The amount in a cell: a sheet's number as it is, text parsed. */
+  read(row: number, col: number): Fields;
+  /** A reading with any amount over the plausible limit made unreadable. */
+  plausible(reading: AmountReading): AmountReading;
+}
 
+function cellReader(grid: Grid, maxAmount: Money, problems: ReadProblem[]): CellReader {
   // An amount no grant comes near (the profile's maxPlausibleAmount) is a misreading or a typo,
   // never a figure: read as unreadable, so that no total, rule or spreadsheet takes it.
-  const implausible = (r: AmountReading): AmountReading => {
+  const plausible = (r: AmountReading): AmountReading => {
     const values = r.kind === 'amount' ? [r.value] : r.kind === 'split' ? [r.value, r.total, r.funded, r.cofinanced] : r.kind === 'multi' ? r.items : [];
     return values.some((v) => v && beyond(v, maxAmount))
       ? { kind: 'unreadable', reason: `an amount over ${toPlain(maxAmount)}, beyond any plausible grant (profile maxPlausibleAmount)` }
       : r;
   };
-
-  const readCell = (row: number, col: number): AmountFields & { raw: string } => {
+  const unreadable = (row: number, col: number, text: string, reason: string) =>
+    problems.push({ kind: 'amount-unreadable', cell: { row, col }, text, reason });
+  const read = (row: number, col: number): Fields => {
     const value = grid[row]?.[col];
     if (typeof value === 'number') {
       // Numbers are what live sheets hold; their plain form needs no parsing.
@@ -112,189 +105,292 @@ export function readBudget(grid: Grid, limits: ReadLimits = {}): Budget {
         return { status: 'stated', amount, funded: null, cofinanced: null, details: [], raw: String(value) };
       }
     }
-    const reading = implausible(readAmount(value));
-    if (reading.kind === 'unreadable') problem('amount-unreadable', { row, col }, rawText(value), reading.reason);
+    const reading = plausible(readAmount(value));
+    if (reading.kind === 'unreadable') unreadable(row, col, rawText(value), reading.reason);
     // Several amounts where one is expected ("€ 31.500,00 € 1.000,00" on line C) make the line
     // unreadable too; without a problem the line was marked unreadable and no rule said so.
-    if (reading.kind === 'multi') problem('amount-unreadable', { row, col }, rawText(value), 'several amounts in one cell');
+    if (reading.kind === 'multi') unreadable(row, col, rawText(value), 'several amounts in one cell');
     return { ...fieldsOf(reading), raw: rawText(value) };
   };
+  return { read, plausible };
+}
 
-  // Where a row states no amount, findings point at the cell right of its label; when the label
-  // is in the grid's last column that cell does not exist, so they point at the label itself.
-  const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
-  const besideLabel = (li: number) => (li + 1 < width ? li + 1 : li);
+type ShareCols = { funded: number; cofinanced: number };
+type CofinCols = { entity: number; monetary: number; inKind: number };
 
-  // A tab may split each line by funding source in columns of its own rather than in the text.
-  const withShares = (f: AmountFields & { raw: string }, r: number): AmountFields & { raw: string } => {
-    if (f.funded !== null || f.cofinanced !== null) return f;
-    // Through readCell, so an unreadable share is reported on its cell rather than silently dropped.
-    const share = (col: number) => (col < 0 ? null : readCell(r, col).amount);
-    return { ...f, funded: share(shareCols.funded), cofinanced: share(shareCols.cofinanced) };
+/**
+ * Where the reading of a grid stands. A grid is read top to bottom through five phases: before
+ * the budget (the assigned grant may come there), the budget's lines, between the budget and the
+ * cofinancing table, the cofinancing rows, done.
+ */
+interface Scan {
+  readonly grid: Grid;
+  readonly cells: CellReader;
+  /** The row of "PIANO DEI CONTI", or -1. */
+  readonly heading: number;
+  /** The widest row's length. */
+  readonly width: number;
+  readonly lines: BudgetLine[];
+  readonly cofinancers: Cofinancer[];
+  readonly problems: ReadProblem[];
+  assigned: Budget['assigned'];
+  phase: 'before' | 'budget' | 'between' | 'cofin' | 'done';
+  amountCol: number;
+  shareCols: ShareCols;
+  /** The budget's first and last rows, -1 before they are found. */
+  first: number;
+  last: number;
+  /** A line whose label row had no amount: it may come on the next row. */
+  pending: BudgetLine | null;
+  cofinCols: CofinCols | null;
+}
+
+/** A row that holds something: its index, its cells, its first filled column and that cell's text. */
+interface Row {
+  r: number;
+  cells: readonly CellValue[];
+  li: number;
+  label: string;
+}
+
+export function readBudget(grid: Grid, limits: ReadLimits = {}): Budget {
+  const problems: ReadProblem[] = [];
+  const s: Scan = {
+    grid,
+    cells: cellReader(grid, money(limits.maxAmount ?? DEFAULT_MAX_PLAUSIBLE_AMOUNT), problems),
+    // A tab that names its budget ("PIANO DEI CONTI") starts it there: a stray "TOTALE" row in
+    // notes above the heading does not open the budget early.
+    heading: headingRow(grid),
+    width: grid.reduce((w, row) => Math.max(w, row.length), 0),
+    lines: [],
+    cofinancers: [],
+    problems,
+    assigned: null,
+    phase: 'before',
+    amountCol: -1,
+    shareCols: { funded: -1, cofinanced: -1 },
+    first: -1,
+    last: -1,
+    pending: null,
+    cofinCols: null,
   };
-
-  const addLine = (code: LineCode, label: string, labelCell: CellRef, cell: CellRef, f: AmountFields & { raw: string }) => {
-    if (lines.some((l) => l.code === code)) {
-      problem('line-duplicated', labelCell, label, `a second "${code}" row`);
-      return null;
-    }
-    const line: BudgetLine = { code, label, labelCell, cell, ...f };
-    lines.push(line);
-    return line;
-  };
-
-  // A tab that names its budget ("PIANO DEI CONTI") starts it there: a stray "TOTALE" row in
-  // notes above the heading does not open the budget early.
-  const heading = headingRow(grid);
-
   for (let r = 0; r < grid.length; r++) {
-    const row = grid[r] ?? [];
-    const li = firstFilled(row);
+    const cells = grid[r] ?? [];
+    const li = firstFilled(cells);
     if (li < 0) continue;
-    const label = cellText(row[li]);
-
+    const row: Row = { r, cells, li, label: cellText(cells[li]) };
     // A partner list ends the budget: its names are not budget rows.
-    if (phase !== 'cofin' && phase !== 'before' && isPartnerHeading(label)) break;
-
-    if (phase === 'before' || phase === 'between') {
-      if (isAssignedLabel(label) && !assigned) {
-        const ac = firstFilled(row, li + 1);
-        const col = ac < 0 ? besideLabel(li) : ac;
-        const f = readCell(r, col);
-        assigned = { amount: f.amount, raw: f.raw, cell: { row: r, col } };
-        continue;
-      }
-    }
-    if (phase === 'before') {
-      if (isBudgetHeading(label) && r >= heading) {
-        phase = 'budget';
-        first = r;
-        const hc = row.findIndex((v, c) => c > li && isAmountHeader(cellText(v)));
-        if (hc > 0) {
-          amountCol = hc;
-          shareCols = shareColumns(row);
-        }
-        continue;
-      }
-      if (r < heading || budgetCodesOf(label).length === 0) continue;
-      phase = 'budget';
-      first = r;
-    }
-
-    if (phase === 'budget') {
-      if (row.some((v, c) => c > li && isAmountHeader(cellText(v)))) {
-        amountCol = row.findIndex((v, c) => c > li && isAmountHeader(cellText(v)));
-        shareCols = shareColumns(row);
-        continue;
-      }
-      const codes = budgetCodesOf(label);
-      if (codes.length > 0 && li === firstFilled(row)) {
-        pending = [];
-        const valueCol = amountCol > li ? amountCol : firstFilled(row, li + 1);
-        const col = valueCol < 0 ? besideLabel(li) : valueCol;
-        const cell = { row: r, col };
-        const labelCell = { row: r, col: li };
-        if (codes.length >= 2 && codes[0] === 'A' && codes[1] === 'A_coord') {
-          const reading = implausible(readAmount(row[col]));
-          const raw = rawText(row[col]);
-          if (reading.kind === 'multi' && reading.items.length === 2) {
-            const [a, coord] = reading.items.map((v) =>
-              fieldsOf(v ? { kind: 'amount', value: v } : { kind: 'placeholder', text: '' }),
-            );
-            addLine('A', label, labelCell, cell, { ...a!, raw });
-            addLine('A_coord', label, labelCell, cell, { ...coord!, raw });
-          } else {
-            addLine('A', label, labelCell, cell, readCell(r, col));
-            addLine('A_coord', label, labelCell, cell, { ...fieldsOf({ kind: 'empty' }), raw: '' });
-          }
-        } else {
-          const f = withShares(readCell(r, col), r);
-          const line = addLine(codes[0]!, label, labelCell, cell, f);
-          if (line && f.raw.trim() === '') pending = [line];
-        }
-        last = r;
-        if (codes.includes('COFINANCING')) phase = 'between';
-        continue;
-      }
-      if (li > 0 && pending.length > 0) {
-        // The label wrapped onto its own row and the amount came on the next one.
-        const line = pending[0]!;
-        const f = readCell(r, li);
-        Object.assign(line, { ...f, cell: { row: r, col: li } });
-        pending = [];
-        last = r;
-        continue;
-      }
-      if (pending.length > 0 && li === pending[0]!.labelCell.col && /^\p{Ll}/u.test(label)) {
-        // The label wrapped inside its own column ("A. Costi di personale" / "interno ed esterno")
-        // and the amount came on the continuation row. Without this the continuation was reported
-        // as an unrecognised row and the line's amount was lost. Only a lower-case continuation
-        // counts, so a new, unknown line ("F. Altre spese") is still reported.
-        const line = pending[0]!;
-        line.label = `${line.label} ${label}`;
-        const valueCol = amountCol > li ? amountCol : firstFilled(row, li + 1);
-        if (valueCol > li && cellText(row[valueCol]) !== '') {
-          Object.assign(line, { ...readCell(r, valueCol), cell: { row: r, col: valueCol } });
-          pending = [];
-        }
-        last = r;
-        continue;
-      }
-    }
-
-    if (phase === 'budget' || phase === 'between') {
-      const header = cofinHeaderAt(grid, r);
-      if (header) {
-        cofinCols = header.cols;
-        r = header.lastRow;
-        phase = 'cofin';
-        last = r;
-        continue;
-      }
-      if (phase === 'budget') {
-        problem('row-unrecognised', { row: r, col: li }, label, 'a row inside the budget that names no cost line');
-        last = r;
-      }
-      continue;
-    }
-
-    if (phase === 'cofin' && cofinCols) {
-      last = r;
-      if (isTotalLabel(label)) {
-        addLine('COFIN_MONETARY_TOTAL', label, { row: r, col: li }, { row: r, col: cofinCols.monetary }, readCell(r, cofinCols.monetary));
-        addLine('COFIN_IN_KIND_TOTAL', label, { row: r, col: li }, { row: r, col: cofinCols.inKind }, readCell(r, cofinCols.inKind));
-        phase = 'done';
-        continue;
-      }
-      if (cofinHeaderAt(grid, r)) continue; // header repeated after a page break
-      // A name that is nothing but markup is still a name someone typed: keep it as written.
-      const entity = cellText(row[cofinCols.entity]) || rawText(row[cofinCols.entity]).trim();
-      const m = readCell(r, cofinCols.monetary);
-      const k = readCell(r, cofinCols.inKind);
-      if (entity === '') {
-        if (m.raw.trim() !== '' || k.raw.trim() !== '') {
-          problem('row-unrecognised', { row: r, col: li }, label, 'a cofinancing row without an entity');
-        }
-        continue;
-      }
-      cofinancers.push({
-        entity,
-        monetary: m.amount,
-        inKind: k.amount,
-        rawMonetary: m.raw,
-        rawInKind: k.raw,
-        monetaryStatus: m.status,
-        inKindStatus: k.status,
-        entityCell: { row: r, col: cofinCols.entity },
-        monetaryCell: { row: r, col: cofinCols.monetary },
-        inKindCell: { row: r, col: cofinCols.inKind },
-      });
-      continue;
-    }
-    if (phase === 'done') break;
+    if (s.phase !== 'cofin' && s.phase !== 'before' && isPartnerHeading(row.label)) break;
+    const next = readRow(s, row);
+    if (next === 'stop') break;
+    r = next;
   }
-
+  const { lines, cofinancers, assigned, first, last } = s;
   return { lines, cofinancers, assigned, problems, span: first < 0 ? null : [first, Math.max(first, last)] };
+}
+
+/** Reads one row in the phase the scan is in; gives the last row it used, or 'stop'. */
+function readRow(s: Scan, row: Row): number | 'stop' {
+  switch (s.phase) {
+    case 'before':
+      return beforeBudget(s, row);
+    case 'budget':
+      return inBudget(s, row);
+    case 'between':
+      return readAssigned(s, row) ? row.r : afterLines(s, row);
+    case 'cofin':
+      return inCofinancing(s, row);
+    case 'done':
+      return 'stop';
+  }
+}
+
+function beforeBudget(s: Scan, row: Row): number {
+  if (readAssigned(s, row)) return row.r;
+  const { r, cells, li, label } = row;
+  if (isBudgetHeading(label) && r >= s.heading) {
+    s.phase = 'budget';
+    s.first = r;
+    const hc = cells.findIndex((v, c) => c > li && isAmountHeader(cellText(v)));
+    if (hc > 0) {
+      s.amountCol = hc;
+      s.shareCols = shareColumns(cells);
+    }
+    return r;
+  }
+  if (r < s.heading || budgetCodesOf(label).length === 0) return r;
+  s.phase = 'budget';
+  s.first = r;
+  return inBudget(s, row);
+}
+
+/** The grant assigned, stated before the budget or between it and the cofinancing table. */
+function readAssigned(s: Scan, { r, cells, li, label }: Row): boolean {
+  if (!isAssignedLabel(label) || s.assigned) return false;
+  const ac = firstFilled(cells, li + 1);
+  const col = ac < 0 ? besideLabel(s, li) : ac;
+  const f = s.cells.read(r, col);
+  s.assigned = { amount: f.amount, raw: f.raw, cell: { row: r, col } };
+  return true;
+}
+
+function inBudget(s: Scan, row: Row): number {
+  if (readAmountHeader(s, row) || readLineRow(s, row) || readAmountBelow(s, row) || readLabelWrapped(s, row)) return row.r;
+  return afterLines(s, row);
+}
+
+/** A header row naming the amount column (and maybe columns of funded and cofinanced shares). */
+function readAmountHeader(s: Scan, { cells, li }: Row): boolean {
+  const hc = cells.findIndex((v, c) => c > li && isAmountHeader(cellText(v)));
+  if (hc < 0) return false;
+  s.amountCol = hc;
+  s.shareCols = shareColumns(cells);
+  return true;
+}
+
+/** A row naming a budget line, with its amount (or without: then it may come below). */
+function readLineRow(s: Scan, row: Row): boolean {
+  const { r, cells, li, label } = row;
+  const codes = budgetCodesOf(label);
+  const [code, second] = codes;
+  if (code === undefined) return false;
+  s.pending = null;
+  const valueCol = s.amountCol > li ? s.amountCol : firstFilled(cells, li + 1);
+  const col = valueCol < 0 ? besideLabel(s, li) : valueCol;
+  const at = { labelCell: { row: r, col: li }, cell: { row: r, col } };
+  if (code === 'A' && second === 'A_coord') {
+    readPersonnelRow(s, row, at);
+  } else {
+    const f = withShares(s, s.cells.read(r, col), r);
+    const line = addLine(s, code, label, at, f);
+    if (line && f.raw.trim() === '') s.pending = line;
+  }
+  s.last = r;
+  if (codes.includes('COFINANCING')) s.phase = 'between';
+  return true;
+}
+
+/** Line A with its coordination sub-line on the same row: two amounts in one cell, or one. */
+function readPersonnelRow(s: Scan, { cells, label }: Row, at: LineCells): void {
+  const value = cells[at.cell.col];
+  const reading = s.cells.plausible(readAmount(value));
+  const raw = rawText(value);
+  if (reading.kind === 'multi' && reading.items.length === 2) {
+    const [a, coord] = reading.items;
+    const fields = (v: Money | null | undefined) => ({ ...fieldsOf(v ? { kind: 'amount', value: v } : { kind: 'placeholder', text: '' }), raw });
+    addLine(s, 'A', label, at, fields(a));
+    addLine(s, 'A_coord', label, at, fields(coord));
+  } else {
+    addLine(s, 'A', label, at, s.cells.read(at.cell.row, at.cell.col));
+    addLine(s, 'A_coord', label, at, { ...fieldsOf({ kind: 'empty' }), raw: '' });
+  }
+}
+
+/** The label wrapped onto its own row and the amount came on the next one. */
+function readAmountBelow(s: Scan, { r, li }: Row): boolean {
+  if (li === 0 || s.pending === null) return false;
+  Object.assign(s.pending, { ...s.cells.read(r, li), cell: { row: r, col: li } });
+  s.pending = null;
+  s.last = r;
+  return true;
+}
+
+/**
+ * The label wrapped inside its own column ("A. Costi di personale" / "interno ed esterno") and
+ * the amount came on the continuation row. Without this the continuation was reported as an
+ * unrecognised row and the line's amount was lost. Only a lower-case continuation counts, so a
+ * new, unknown line ("F. Altre spese") is still reported.
+ */
+function readLabelWrapped(s: Scan, { r, cells, li, label }: Row): boolean {
+  const line = s.pending;
+  if (line === null || li !== line.labelCell.col || !/^\p{Ll}/u.test(label)) return false;
+  line.label = `${line.label} ${label}`;
+  const valueCol = s.amountCol > li ? s.amountCol : firstFilled(cells, li + 1);
+  if (valueCol > li && cellText(cells[valueCol]) !== '') {
+    Object.assign(line, { ...s.cells.read(r, valueCol), cell: { row: r, col: valueCol } });
+    s.pending = null;
+  }
+  s.last = r;
+  return true;
+}
+
+/** Past the budget's lines: the cofinancing table's header, or (inside the budget) a stray row. */
+function afterLines(s: Scan, { r, li, label }: Row): number {
+  const header = cofinHeaderAt(s.grid, r);
+  if (header) {
+    s.cofinCols = header.cols;
+    s.phase = 'cofin';
+    s.last = header.lastRow;
+    return header.lastRow;
+  }
+  if (s.phase === 'budget') {
+    s.problems.push({ kind: 'row-unrecognised', cell: { row: r, col: li }, text: label, reason: 'a row inside the budget that names no cost line' });
+    s.last = r;
+  }
+  return r;
+}
+
+function inCofinancing(s: Scan, { r, cells, li, label }: Row): number {
+  const cols = s.cofinCols;
+  if (cols === null) return r;
+  s.last = r;
+  const labelCell = { row: r, col: li };
+  if (isTotalLabel(label)) {
+    addLine(s, 'COFIN_MONETARY_TOTAL', label, { labelCell, cell: { row: r, col: cols.monetary } }, s.cells.read(r, cols.monetary));
+    addLine(s, 'COFIN_IN_KIND_TOTAL', label, { labelCell, cell: { row: r, col: cols.inKind } }, s.cells.read(r, cols.inKind));
+    s.phase = 'done';
+    return r;
+  }
+  if (cofinHeaderAt(s.grid, r)) return r; // header repeated after a page break
+  // A name that is nothing but markup is still a name someone typed: keep it as written.
+  const entity = cellText(cells[cols.entity]) || rawText(cells[cols.entity]).trim();
+  const m = s.cells.read(r, cols.monetary);
+  const k = s.cells.read(r, cols.inKind);
+  if (entity === '') {
+    if (m.raw.trim() !== '' || k.raw.trim() !== '') {
+      s.problems.push({ kind: 'row-unrecognised', cell: labelCell, text: label, reason: 'a cofinancing row without an entity' });
+    }
+    return r;
+  }
+  s.cofinancers.push({
+    entity,
+    monetary: m.amount,
+    inKind: k.amount,
+    rawMonetary: m.raw,
+    rawInKind: k.raw,
+    monetaryStatus: m.status,
+    inKindStatus: k.status,
+    entityCell: { row: r, col: cols.entity },
+    monetaryCell: { row: r, col: cols.monetary },
+    inKindCell: { row: r, col: cols.inKind },
+  });
+  return r;
+}
+
+// Where a row states no amount, findings point at the cell right of its label; when the label
+// is in the grid's last column that cell does not exist, so they point at the label itself.
+function besideLabel(s: Scan, li: number): number {
+  return li + 1 < s.width ? li + 1 : li;
+}
+
+// A tab may split each line by funding source in columns of its own rather than in the text.
+function withShares(s: Scan, f: Fields, r: number): Fields {
+  if (f.funded !== null || f.cofinanced !== null) return f;
+  // Through the cell reader, so an unreadable share is reported on its cell rather than dropped.
+  const share = (col: number) => (col < 0 ? null : s.cells.read(r, col).amount);
+  return { ...f, funded: share(s.shareCols.funded), cofinanced: share(s.shareCols.cofinanced) };
+}
+
+type LineCells = { labelCell: CellRef; cell: CellRef };
+
+function addLine(s: Scan, code: LineCode, label: string, at: LineCells, f: Fields): BudgetLine | null {
+  if (s.lines.some((l) => l.code === code)) {
+    s.problems.push({ kind: 'line-duplicated', cell: at.labelCell, text: label, reason: `a second "${code}" row` });
+    return null;
+  }
+  const line: BudgetLine = { code, label, labelCell: at.labelCell, cell: at.cell, ...f };
+  s.lines.push(line);
+  return line;
 }
 
 function headingRow(grid: Grid): number {

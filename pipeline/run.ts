@@ -15,7 +15,8 @@ import { checkOutFolder, replaceOutFolder, restoreOutFolder } from './out-folder
 import { csvHead, csvRows, type CsvDialect } from './outputs/csv.js';
 import { DATAPACKAGE_FILE, toDataPackage } from './outputs/datapackage.js';
 import { JsonStream } from './outputs/json.js';
-import { quotesOf, reportWriter, type AnnexQuotes } from './outputs/report/index.js';
+import { quotesOf, type AnnexQuotes } from './outputs/report/quotes.js';
+import type { ReportSink } from './outputs/report/index.js';
 import { buildTables } from './outputs/rows.js';
 import type { AnnexJson, AnnexRecord } from './records.js';
 
@@ -54,8 +55,8 @@ export interface RunOptions {
   formats?: readonly OutputFormat[];
   /**
    * Keep every annex's records for the summary (RunSummary.json), default true. Without them the
-   * run holds one annex at a time, whatever their number; report.html and custom writers need
-   * them all, so they are kept for those anyway.
+   * run holds one annex at a time, whatever their number (report.html keeps a few figures per
+   * project); custom writers need them all, so they are kept for those anyway.
    */
   keepRecords?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
@@ -442,8 +443,10 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const target = await checkOutFolder(options.out, files.filter((f) => f !== STDIN));
   const formats = new Set(options.formats ?? OUTPUT_FORMATS);
   if (options.report === false) formats.delete('report');
+  // report.html is written as each annex is read, from its records and the lines its findings
+  // rest on (kept only until the annex is added).
   const quotes = formats.has('report') && options.writers === undefined ? new Map<string, AnnexQuotes>() : undefined;
-  const writers = options.writers ?? (quotes ? [reportWriter(profile, quotes)] : []);
+  const writers = options.writers ?? [];
   // The records are kept only for what needs them all at the end.
   const keep = options.keepRecords !== false || writers.length > 0;
   const annexes: AnnexRecord[] = [];
@@ -451,15 +454,24 @@ export async function run(options: RunOptions): Promise<RunSummary> {
 
   const written = await writeOutputs(target, async (staging) => {
     const sinks: AnnexSink[] = [];
+    let report: ReportSink | null = null;
     try {
       if (formats.has('csv')) sinks.push(csvSink(staging, lang, dialect));
       if (formats.has('json')) sinks.push(jsonSink(staging, profile.id));
       if (formats.has('xlsx') && options.writers === undefined) sinks.push(await workbookSink(staging, profile, lang, files.length > 1));
+      if (quotes) {
+        const { reportSink } = await import('./outputs/report/index.js');
+        report = reportSink(staging, { lang, profile, many: files.length > 1 });
+      }
       for (const [i, file] of files.entries()) {
         const counted = { bytes: 0 };
         const annex = await readAnnexFile(file, profile, options.maxInputBytes, { replanStrategy: options.replanStrategy }, counted, quotes);
         checkOutputSize(annex, counted.bytes, options.outputFactor ?? OUTPUT_FACTOR, displayName(file));
         for (const sink of sinks) sink.add(annex);
+        if (report && quotes) {
+          report.add(annex, quotes.get(annex.annexFile));
+          quotes.delete(annex.annexFile);
+        }
         if (keep) annexes.push(annex);
         const found = countBySeverity([...annex.findings, ...annex.projects.flatMap((p) => p.findings)]);
         for (const k of ['error', 'warning', 'info'] as const) totals.findings[k] += found[k];
@@ -484,6 +496,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         const after = names.includes('annex.json') ? names.indexOf('annex.json') + 1 : names.filter((n) => n.endsWith('.csv')).length;
         names.splice(after, 0, DATAPACKAGE_FILE);
       }
+      if (report) names.push(...(await report.finish()));
+      report = null;
       const json: AnnexJson = { generator: 'conciliazione', profile: profile.id, annexes };
       for (const w of writers) {
         await w.write(json, staging, { lang, dialect });
@@ -492,6 +506,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       return names;
     } catch (e) {
       for (const sink of sinks) sink.abort();
+      report?.abort();
       throw e;
     }
   });

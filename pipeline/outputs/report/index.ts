@@ -1,21 +1,93 @@
-// report.html as an output of the run: written beside the CSV files from annex.json's records
-// and the annex lines the run kept for quoting (see quotes.ts).
-import { writeFile } from 'node:fs/promises';
+// report.html as an output of the run, written as each annex is read: the parts of the page
+// that grow with the projects (contents, overview rows, findings, project sections) go to files
+// of their own in the staging folder, and the page is put together from them at the end, so the
+// run keeps only a few figures per project (see ReportPage).
+import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Profile } from '../../../shared/profile.js';
-import type { OutputWriter } from '../../run.js';
-import type { Quotes } from './quotes.js';
-import { renderReport } from './report.js';
+import type { AnnexRecord } from '../../records.js';
+import type { Lang } from '../../run.js';
+import type { AnnexQuotes } from './quotes.js';
+import { REPORT_PARTS, ReportPage, type ReportPart } from './report.js';
 
 export { renderReport } from './report.js';
 export { quotesOf, type AnnexQuotes, type Quotes } from './quotes.js';
 
 export const REPORT_FILE = 'report.html';
 
-/** `quotes` is read when the writer runs (after every annex was read), so the run may fill it as it reads. */
-export function reportWriter(profile: Profile, quotes?: Quotes): OutputWriter {
+/** A file written piece by piece. */
+function appender(path: string): { write(text: string): void; close(): void; fd: number } {
+  const fd = openSync(path, 'w');
   return {
-    name: REPORT_FILE,
-    write: (json, dir, o) => writeFile(join(dir, REPORT_FILE), renderReport(json, { lang: o.lang, profile, quotes }), 'utf8'),
+    fd,
+    write(text) {
+      const buf = Buffer.from(text, 'utf8');
+      let done = 0;
+      while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/** Appends the file at `path` to the open file `fd`, a megabyte at a time. */
+function copyInto(fd: number, path: string): void {
+  const from = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1024 * 1024);
+    for (let n = readSync(from, buf, 0, buf.length, null); n > 0; n = readSync(from, buf, 0, buf.length, null)) {
+      let done = 0;
+      while (done < n) done += writeSync(fd, buf, done, n - done);
+    }
+  } finally {
+    closeSync(from);
+  }
+}
+
+export interface ReportSink {
+  /** An annex, with the lines its findings rest on. */
+  add(annex: AnnexRecord, quotes: AnnexQuotes | undefined): void;
+  /** Writes report.html; the names written. */
+  finish(): Promise<string[]>;
+  /** Leaves nothing behind. */
+  abort(): void;
+}
+
+/** report.html in `staging`; `many`: the run reads more than one annex. */
+export function reportSink(staging: string, options: { lang: Lang; profile: Profile; many: boolean }): ReportSink {
+  const dir = join(staging, `${REPORT_FILE}.${process.pid}.parts`);
+  mkdirSync(dir, { recursive: true });
+  const parts = Object.fromEntries(REPORT_PARTS.map((p) => [p, appender(join(dir, p))])) as Record<ReportPart, ReturnType<typeof appender>>;
+  const page = new ReportPage({ lang: options.lang, profile: options.profile }, options.many, (part, text) => parts[part].write(text));
+  const closeParts = () => {
+    for (const p of Object.values(parts)) {
+      try {
+        p.close();
+      } catch {
+        // closed already
+      }
+    }
+  };
+  return {
+    add: (annex, quotes) => page.add(annex, quotes),
+    async finish() {
+      closeParts();
+      const { before, end } = page.frame();
+      const out = appender(join(staging, REPORT_FILE));
+      try {
+        for (const part of REPORT_PARTS) {
+          out.write(before[part]);
+          copyInto(out.fd, join(dir, part));
+        }
+        out.write(end);
+      } finally {
+        out.close();
+      }
+      rmSync(dir, { recursive: true, force: true });
+      return [REPORT_FILE];
+    },
+    abort() {
+      closeParts();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

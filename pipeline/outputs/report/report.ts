@@ -40,7 +40,6 @@ interface Ctx {
   profile: Profile;
   cofinMin: number;
   coordMax: number;
-  quotes: Quotes;
   many: boolean;
 }
 
@@ -89,16 +88,21 @@ function pctCell(s: Share | null, measure: 'cofinancing' | 'coordination', ctx: 
   return html`<td class="num${over ? ' over' : ''}" data-v="${s === null ? '' : s.key}">${s === null ? ctx.t.notAvailable : formatPct(s.pct, ctx.lang)}</td>`;
 }
 
-function overview(items: Item[], annexes: AnnexRecord[], ctx: Ctx): Html {
+function overviewHeads(ctx: Ctx): [string, 'num' | 'text'][] {
   const { t } = ctx;
-  const heads: [string, 'num' | 'text'][] = [
+  return [
     ...(ctx.many ? [[t.annexFile, 'text'] as [string, 'text']] : []),
     [t.number, 'text'], [t.projectTitle, 'text'], [t.lead, 'text'], [t.score, 'num'],
     [`${t.requested} (€)`, 'num'], [`${t.assigned} (€)`, 'num'], [`${t.total} (€)`, 'num'],
     [t.cofinPctRequest, 'num'], [t.cofinPctAward, 'num'], [t.coordPctRequest, 'num'], [t.coordPctAward, 'num'],
     [t.errors, 'num'], [t.warnings, 'num'],
   ];
-  const rows = items.map(({ annex, project: p, anchor, figures: f }) => html`<tr data-project="${p.id}">${
+}
+
+/** A project's row of the overview table. */
+function overviewRow({ annex, project: p, anchor, figures: f }: Item, ctx: Ctx): Html {
+  const { t } = ctx;
+  return html`<tr data-project="${p.id}">${
     ctx.many ? html`<td>${annex.annexFile}</td>` : ''
   }<td class="id" data-v="${p.id}"><a href="#${anchor}">${p.id}</a></td><td class="wide"><a href="#${anchor}">${p.header.title}</a></td><td class="mid">${p.header.leadEntity}</td>${
     numCell(p.header.score === null ? null : String(p.header.score), p.header.score === null ? t.notAvailable : String(p.header.score))
@@ -106,29 +110,49 @@ function overview(items: Item[], annexes: AnnexRecord[], ctx: Ctx): Html {
     numCell(f.total?.toFixed(2) ?? null, euro(f.total, ctx, false))
   }${pctCell(f.cofinRequest, 'cofinancing', ctx)}${pctCell(f.cofinAward, 'cofinancing', ctx)}${pctCell(f.coordRequest, 'coordination', ctx)}${pctCell(f.coordAward, 'coordination', ctx)}${
     numCell(String(f.counts.error), String(f.counts.error))
-  }${numCell(String(f.counts.warning), String(f.counts.warning))}</tr>`);
+  }${numCell(String(f.counts.warning), String(f.counts.warning))}</tr>`;
+}
 
-  const totals = annexes.map((annex, ai) => {
-    const mine = items.filter((i) => i.annexIndex === ai);
-    const sum = (pick: (f: ProjectFigures) => Money | null) => mine.reduce((s, i) => s.plus(pick(i.figures) ?? ZERO), ZERO);
-    const count = (k: 'error' | 'warning') => mine.reduce((s, i) => s + i.figures.counts[k], 0);
-    const span = ctx.many ? 5 : 4;
-    return html`<tr><td colspan="${span}">${t.totalsOf(annex.annexFile)} (${mine.length})</td><td class="num">${euro(sum((f) => f.requested), ctx, false)}</td><td class="num">${
-      euro(sum((f) => f.assigned), ctx, false)
-    }</td><td class="num">${euro(sum((f) => f.total), ctx, false)}</td><td colspan="4"></td><td class="num">${count('error')}</td><td class="num">${count('warning')}</td></tr>`;
-  });
+/** An annex's totals row (its projects' sums) at the foot of the overview table. */
+function annexTotals(annex: AnnexRecord, items: readonly Item[], ctx: Ctx): Html {
+  const { t } = ctx;
+  const sum = (pick: (f: ProjectFigures) => Money | null) => items.reduce((s, i) => s.plus(pick(i.figures) ?? ZERO), ZERO);
+  const count = (k: 'error' | 'warning') => items.reduce((s, i) => s + i.figures.counts[k], 0);
+  const span = ctx.many ? 5 : 4;
+  return html`<tr><td colspan="${span}">${t.totalsOf(annex.annexFile)} (${items.length})</td><td class="num">${euro(sum((f) => f.requested), ctx, false)}</td><td class="num">${
+    euro(sum((f) => f.assigned), ctx, false)
+  }</td><td class="num">${euro(sum((f) => f.total), ctx, false)}</td><td colspan="4"></td><td class="num">${count('error')}</td><td class="num">${count('warning')}</td></tr>`;
+}
 
-  const points: ScatterPoint[] = items.map(({ project: p, anchor, figures: f }) => {
-    const coordMissing = f.coordination === null;
-    const at = (cofin: Share | null, coord: Share | null, when: string) =>
-      cofin === null || (coord === null && !coordMissing)
-        ? null
-        : { x: cofin.exact, y: coord?.exact ?? 0, text: `${p.id} ${when}: ${t.cofinancing} ${pctText(cofin, ctx)}, ${t.coordination} ${coord === null ? t.notAvailable : pctText(coord, ctx)}` };
-    return { project: p.id, anchor, request: at(f.cofinRequest, f.coordRequest, t.atRequest), award: at(f.cofinAward, f.coordAward, t.atAward), starred: coordMissing };
-  });
-  const desc = `${t.scatterDesc} ${items
-    .map(({ project: p, figures: f }) => `${p.id}: ${t.atRequest} ${pctText(f.cofinRequest, ctx)} / ${pctText(f.coordRequest, ctx)}; ${t.atAward} ${pctText(f.cofinAward, ctx)} / ${pctText(f.coordAward, ctx)}.`)
-    .join(' ')}`;
+/** A project's two points of the overview chart (at the request and at the award). */
+function overviewPoint({ project: p, anchor, figures: f }: Item, ctx: Ctx): ScatterPoint {
+  const { t } = ctx;
+  const coordMissing = f.coordination === null;
+  const at = (cofin: Share | null, coord: Share | null, when: string) =>
+    cofin === null || (coord === null && !coordMissing)
+      ? null
+      : { x: cofin.exact, y: coord?.exact ?? 0, text: `${p.id} ${when}: ${t.cofinancing} ${pctText(cofin, ctx)}, ${t.coordination} ${coord === null ? t.notAvailable : pctText(coord, ctx)}` };
+  return { project: p.id, anchor, request: at(f.cofinRequest, f.coordRequest, t.atRequest), award: at(f.cofinAward, f.coordAward, t.atAward), starred: coordMissing };
+}
+
+/** A project's words in the chart's description. */
+function overviewDescription({ project: p, figures: f }: Item, ctx: Ctx): string {
+  const { t } = ctx;
+  return `${p.id}: ${t.atRequest} ${pctText(f.cofinRequest, ctx)} / ${pctText(f.coordRequest, ctx)}; ${t.atAward} ${pctText(f.cofinAward, ctx)} / ${pctText(f.coordAward, ctx)}.`;
+}
+
+/** The overview up to its table's rows. */
+function overviewOpening(ctx: Ctx): Html {
+  const { t } = ctx;
+  return html`<section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">${t.overview}</h2><p class="hint note">${t.sortHint}</p><div class="scroll"><table class="sortable" id="overview-table"><thead><tr>${
+    overviewHeads(ctx).map(([label, type]) => html`<th scope="col" data-type="${type}"${type === 'num' ? trusted(' class="num"') : ''}>${label}</th>`)
+  }</tr></thead><tbody>`;
+}
+
+/** The overview after its table's rows: the annexes' totals and the chart of every project. */
+function overviewClosing(totals: readonly Html[], points: ScatterPoint[], descriptions: readonly string[], ctx: Ctx): Html {
+  const { t } = ctx;
+  const desc = `${t.scatterDesc} ${descriptions.join(' ')}`;
   const cofin = formatThreshold(ctx.profile.cofinancingMinPct, ctx.lang);
   const coord = formatThreshold(ctx.profile.coordinationMaxPct, ctx.lang);
   const chart = scatterChart('overview-chart', {
@@ -138,10 +162,7 @@ function overview(items: Item[], annexes: AnnexRecord[], ctx: Ctx): Html {
   const legend = html`<ul class="legend"><li><svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><circle cx="7" cy="7" r="5" fill="#0072B2" stroke="#000"/></svg>${t.scatterLegendRequest}</li><li><svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><rect x="2.5" y="2.5" width="9" height="9" fill="#fff" stroke="#000" stroke-width="1.8"/></svg>${t.scatterLegendAward}</li><li>${swatch(FILLS.out!)}${t.scatterZone}</li>${
     starred ? html`<li>* ${t.coordination}: ${t.notAvailable}</li>` : ''
   }</ul>`;
-
-  return html`<section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">${t.overview}</h2><p class="hint note">${t.sortHint}</p><div class="scroll"><table class="sortable" id="overview-table"><thead><tr>${
-    heads.map(([label, type]) => html`<th scope="col" data-type="${type}"${type === 'num' ? trusted(' class="num"') : ''}>${label}</th>`)
-  }</tr></thead><tbody>${rows}</tbody><tfoot>${totals}</tfoot></table></div><figure>${chart}${legend}<figcaption>${t.scatterTitle}. ${t.scatterDesc}</figcaption></figure></section>`;
+  return html`</tbody><tfoot>${totals}</tfoot></table></div><figure>${chart}${legend}<figcaption>${t.scatterTitle}. ${t.scatterDesc}</figcaption></figure></section>`;
 }
 
 // ---- A project's budget ---------------------------------------------------------------------
@@ -344,10 +365,9 @@ function quote(annex: AnnexRecord, lines: AnnexQuotes | undefined, line: number,
   return html`<blockquote data-line="${line}" data-page="${pages ? `${pages[0]}-${pages[1]}` : ''}"><span class="where">${where(annex, line, ctx)}</span>${body}</blockquote>`;
 }
 
-function findingsList(findings: readonly Finding[], annex: AnnexRecord, ctx: Ctx): Html {
+function findingsList(findings: readonly Finding[], annex: AnnexRecord, lines: AnnexQuotes | undefined, ctx: Ctx): Html {
   const { t } = ctx;
   if (findings.length === 0) return html`<p class="note">${t.noFindings}</p>`;
-  const lines = ctx.quotes.get(annex.annexFile);
   return html`<ol class="findings">${findings.map((f) => {
     const at = f.at.flatMap((pos) => ('line' in pos ? [pos.line] : []));
     const shown = renderFinding(f, ctx.lang);
@@ -362,7 +382,7 @@ function findingsList(findings: readonly Finding[], annex: AnnexRecord, ctx: Ctx
 
 // ---- A project ------------------------------------------------------------------------------
 
-function projectSection(item: Item, ctx: Ctx): Html {
+function projectSection(item: Item, quotes: AnnexQuotes | undefined, ctx: Ctx): Html {
   const { t } = ctx;
   const p = item.project;
   const h = p.header;
@@ -378,32 +398,64 @@ function projectSection(item: Item, ctx: Ctx): Html {
     thresholdsChart(item, ctx)
   }<h3>${t.budget}</h3>${budgetChart(item, ctx)}${budgetTable(item, ctx)}${replanNote(p, ctx)}<h3>${t.cofinancers}</h3>${cofinancersTable(item, ctx)}<h3>${t.partners}</h3>${
     partnersTable(item, ctx)
-  }<h3>${t.interventions}</h3>${interventionsList(p, ctx)}<h3>${t.findings}</h3><div class="project-findings">${findingsList(p.findings, item.annex, ctx)}</div><p class="top"><a href="#overview">${t.backToTop}</a></p></section>`;
+  }<h3>${t.interventions}</h3>${interventionsList(p, ctx)}<h3>${t.findings}</h3><div class="project-findings">${findingsList(p.findings, item.annex, quotes, ctx)}</div><p class="top"><a href="#overview">${t.backToTop}</a></p></section>`;
 }
 
 // ---- The page -------------------------------------------------------------------------------
 
-export function renderReport(json: AnnexJson, options: ReportOptions): string {
-  const t = stringsFor(options.lang);
-  const ctx: Ctx = {
-    t, lang: options.lang, profile: options.profile,
-    cofinMin: Number(options.profile.cofinancingMinPct), coordMax: Number(options.profile.coordinationMaxPct),
-    quotes: options.quotes ?? new Map(), many: json.annexes.length > 1,
-  };
-  const items: Item[] = json.annexes.flatMap((annex, ai) =>
-    annex.projects.map((project, pi) => ({ annex, annexIndex: ai, project, anchor: `p-${ai + 1}-${pi + 1}`, figures: figuresOf(project) })),
-  );
-  const annexFindings = json.annexes.map((annex, ai) =>
-    annex.findings.length === 0
-      ? ''
-      : html`<section class="annex-findings" id="a-${ai + 1}-findings"><h2>${t.annexFindings(annex.annexFile)}</h2>${findingsList(annex.findings, annex, ctx)}</section>`,
-  );
-  const cofin = formatThreshold(options.profile.cofinancingMinPct, options.lang);
-  const coord = formatThreshold(options.profile.coordinationMaxPct, options.lang);
-  const nav = html`<nav aria-labelledby="nav-h"><h2 id="nav-h">${t.contents}</h2><ol><li><a href="#overview">${t.overview}</a></li>${
-    items.map((i) => html`<li><a href="#${i.anchor}">${i.project.id} — ${i.project.header.title}</a></li>`)
-  }</ol></nav>`;
-  const page = html`<!DOCTYPE html>
+/**
+ * The parts of the page that grow with the projects, in page order: the contents, the overview
+ * table's rows, the annexes' own findings, the project sections. They are written as each annex
+ * comes; the page keeps of a project only its totals' share, its chart point and its words in
+ * the chart's description, and of an annex its name.
+ */
+export const REPORT_PARTS = ['nav', 'rows', 'annexFindings', 'sections'] as const;
+export type ReportPart = (typeof REPORT_PARTS)[number];
+
+/** report.html an annex at a time: add() writes its parts, frame() gives the text around them. */
+export class ReportPage {
+  private readonly ctx: Ctx;
+  private readonly files: string[] = [];
+  private projects = 0;
+  private readonly totals: Html[] = [];
+  private readonly points: ScatterPoint[] = [];
+  private readonly descriptions: string[] = [];
+
+  /** `many`: the page is over more than one annex (each project then names its file). */
+  constructor(private readonly options: Omit<ReportOptions, 'quotes'>, many: boolean, private readonly write: (part: ReportPart, text: string) => void) {
+    this.ctx = {
+      t: stringsFor(options.lang), lang: options.lang, profile: options.profile,
+      cofinMin: Number(options.profile.cofinancingMinPct), coordMax: Number(options.profile.coordinationMaxPct), many,
+    };
+  }
+
+  /** An annex, with the lines its findings rest on. */
+  add(annex: AnnexRecord, quotes: AnnexQuotes | undefined): void {
+    const { ctx } = this;
+    const ai = this.files.length;
+    const items: Item[] = annex.projects.map((project, pi) => ({ annex, annexIndex: ai, project, anchor: `p-${ai + 1}-${pi + 1}`, figures: figuresOf(project) }));
+    for (const i of items) {
+      this.write('nav', html`<li><a href="#${i.anchor}">${i.project.id} — ${i.project.header.title}</a></li>`.value);
+      this.write('rows', overviewRow(i, ctx).value);
+      this.points.push(overviewPoint(i, ctx));
+      this.descriptions.push(overviewDescription(i, ctx));
+    }
+    this.totals.push(annexTotals(annex, items, ctx));
+    if (annex.findings.length > 0) {
+      this.write('annexFindings', html`<section class="annex-findings" id="a-${ai + 1}-findings"><h2>${ctx.t.annexFindings(annex.annexFile)}</h2>${findingsList(annex.findings, annex, quotes, ctx)}</section>`.value);
+    }
+    for (const i of items) this.write('sections', projectSection(i, quotes, ctx).value);
+    this.files.push(annex.annexFile);
+    this.projects += items.length;
+  }
+
+  /** The text before each part, and after the last: the page is before[part] + part, in REPORT_PARTS order, then end. */
+  frame(): { before: Record<ReportPart, string>; end: string } {
+    const { ctx, options } = this;
+    const { t } = ctx;
+    const cofin = formatThreshold(options.profile.cofinancingMinPct, options.lang);
+    const coord = formatThreshold(options.profile.coordinationMaxPct, options.lang);
+    const top = html`<!DOCTYPE html>
 <html lang="${t.lang}">
 <head>
 <meta charset="utf-8">
@@ -415,16 +467,24 @@ export function renderReport(json: AnnexJson, options: ReportOptions): string {
 </head>
 <body>
 ${patternDefs()}
-<header><h1>${t.title}</h1><p class="meta">${t.generatedFrom(json.annexes.length, items.length)}: ${join(json.annexes.map((a) => html`<span class="t">${a.annexFile}</span>`), ', ')}.</p><p class="meta">${t.profile}: <span class="t">${options.profile.name}</span> — ${t.thresholds(cofin, coord)}.</p></header>
-${nav}
-<main>
-${overview(items, json.annexes, ctx)}
-${annexFindings}
-${items.map((i) => projectSection(i, ctx))}
-</main>
-<script>${trusted(SCRIPT)}</script>
-</body>
-</html>
-`;
-  return page.value;
+<header><h1>${t.title}</h1><p class="meta">${t.generatedFrom(this.files.length, this.projects)}: ${join(this.files.map((f) => html`<span class="t">${f}</span>`), ', ')}.</p><p class="meta">${t.profile}: <span class="t">${options.profile.name}</span> — ${t.thresholds(cofin, coord)}.</p></header>
+<nav aria-labelledby="nav-h"><h2 id="nav-h">${t.contents}</h2><ol><li><a href="#overview">${t.overview}</a></li>`;
+    return {
+      before: {
+        nav: top.value,
+        rows: `</ol></nav>\n<main>\n${overviewOpening(ctx).value}`,
+        annexFindings: `${overviewClosing(this.totals, this.points, this.descriptions, ctx).value}\n`,
+        sections: '\n',
+      },
+      end: `\n</main>\n<script>${SCRIPT}</script>\n</body>\n</html>\n`,
+    };
+  }
+}
+
+export function renderReport(json: AnnexJson, options: ReportOptions): string {
+  const parts: Record<ReportPart, string[]> = { nav: [], rows: [], annexFindings: [], sections: [] };
+  const page = new ReportPage(options, json.annexes.length > 1, (part, text) => parts[part].push(text));
+  for (const annex of json.annexes) page.add(annex, options.quotes?.get(annex.annexFile));
+  const { before, end } = page.frame();
+  return `${REPORT_PARTS.map((part) => before[part] + parts[part].join('')).join('')}${end}`;
 }

@@ -3,6 +3,7 @@
 // what the converter ran together or split apart is put back where the text says how.
 import { describe, expect, it } from 'vitest';
 import { cellMode, cellTables, textSkips } from '../../pipeline/document/text/cells.js';
+import { rejoinJustified } from '../../pipeline/document/text/justified.js';
 import { isAmountCell, streamTables } from '../../pipeline/document/text/stream.js';
 
 /** pdftotext's way: every block ends with a blank line. */
@@ -168,5 +169,35 @@ describe('tables of a Word file in LibreOffice text, one cell per line', () => {
     const project = (n: number) => [`Progetto n. ${n}`, 'Titolo del progetto', `Titolo ${n}`, 'Punteggio attribuito', `${60 + n}/100`, 'Contributo concesso', `€ ${n}0.000,00`, ...text(n)];
     const texts = [1, 2, 3, 4].flatMap(project);
     expect([...textSkips(texts)]).toEqual([]);
+  });
+});
+
+describe('pdftotext without -layout: what it breaks apart', () => {
+  it('puts back a justified header line it wrote one word per block, around the box beside it', () => {
+    const texts = [
+      'Ente capofila: Comune di Cremona', 'REFERENTE', 'DI', 'PROGETTO:', 'pari@comune.cremona.it', '', 'Eugenia', '',
+      'Sub-Allegato 2.5', 'Punti 29', '91', '', 'Grossi,', '', '0372', '', '407330-407006', '',
+    ];
+    const pages = texts.map(() => 1);
+    rejoinJustified({ texts, skip: new Set([10]), pages });
+    expect(texts[1]).toBe('REFERENTE DI PROGETTO: pari@comune.cremona.it Eugenia Grossi, 0372 407330-407006');
+    expect(texts.filter((t) => t !== '')).toEqual(['Ente capofila: Comune di Cremona', texts[1], 'Sub-Allegato 2.5', 'Punti 29', '91']);
+  });
+
+  it('leaves one-word lines alone where they open no header field, or more text follows on the page', () => {
+    const list = ['AZIONI', 'PREVISTE', 'NEL', 'PROGETTO:', '', 'uno', '', 'Altro testo qui', '', 'due', '', 'e ancora testo'];
+    const texts = [...list];
+    rejoinJustified({ texts, skip: new Set(), pages: texts.map(() => 1) });
+    expect(texts).toEqual(list);
+  });
+
+  it('keeps an amount cell whole over the blank line it put inside it (a page break), where its line stopped short', () => {
+    const amounts = ['A. Costi di personale', '€ 18.000,00', 'B. Beni', '€ 1.000,00', 'D. Voucher', '€ 2.000,00', 'E. Spese generali', '€ 500,00'];
+    const prose = Array.from({ length: 8 }, (_, i) => `Il progetto prevede azioni di conciliazione per le famiglie, riga ${i}`).join('\n');
+    const texts = blocks(
+      prose, 'Voce di costo', 'Importo', 'C. Costo di acquisto di servizi', '€ 34.000,00 (finanziamento) di cui: € 9.000,00 Servizi estivi per',
+      'famiglie del territorio; € 8.000,00 (cof) € 42.000,00\n(Totale)', ...amounts, 'TOTALE', '€ 63.500,00', 'di cui CONTRIBUTO RICHIESTO', '€ 40.000,00',
+    );
+    expect(rowsOf(texts)[1]).toEqual(['C. Costo di acquisto di servizi', '€ 34.000,00 (finanziamento) di cui: € 9.000,00 Servizi estivi per famiglie del territorio; € 8.000,00 (cof) € 42.000,00 (Totale)']);
   });
 });

@@ -99,7 +99,11 @@ export function cellMode(texts: readonly string[]): CellMode {
 
 /** Does the line `text` plainly go on with `next` (a sentence or note cut by the line's end)? */
 function unfinished(text: string, next: string): boolean {
-  if (/^[\p{Ll})\],;.]/u.test(next)) return true;
+  return /^[\p{Ll})\],;.]/u.test(next) || cutShort(text);
+}
+
+/** Does the line stop where no text ends (an open bracket, a comma, a short word)? */
+function cutShort(text: string): boolean {
   const open = (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
   return open || /[,;:(–-]$/.test(text) || /(^|\s)\p{Ll}{1,3}$/u.test(text);
 }
@@ -127,6 +131,9 @@ function unitsOf(texts: readonly string[], mode: CellMode, skip: ReadonlySet<num
   }
   let current: Unit | null = null;
   let prevValue = false;
+  // The last unit, when it is an amount whose last line plainly does not end there: a blank
+  // line pdftotext put inside its cell does not end it.
+  let dangling: Unit | null = null;
   // The next line with text after line i.
   const following = (i: number) => {
     for (let j = i + 1; j < texts.length; j++) if (!skip.has(j) && texts[j]!.trim() !== '') return texts[j]!.trim();
@@ -136,9 +143,13 @@ function unitsOf(texts: readonly string[], mode: CellMode, skip: ReadonlySet<num
     if (skip.has(i)) return;
     const text = t.trim();
     if (text === '') {
+      const unit = current as Unit | null;
+      if (unit && isValue(unit.first!) && cutShort(unit.last!)) dangling = unit;
       current = null;
       return;
     }
+    if (!current && dangling && /^\p{Ll}/u.test(text)) current = dangling;
+    dangling = null;
     const open = current as Unit | null;
     const value = isValue(text);
     // A block holds several cells where one ends in an amount or a new one opens with a number,

@@ -12,6 +12,7 @@ import { documentOf, documentOfLaid, type AnnexDocument } from '../../annex/docu
 import { decodeAnnex, type DecodedText } from '../../annex/decode.js';
 import type { LaidDocument, LaidLine, TableReport } from '../model.js';
 import { cellTables, textSkips, type CellRow } from './cells.js';
+import { rejoinJustified } from './justified.js';
 import { classifyText } from './kind.js';
 import { layoutDocument } from './layout.js';
 import { htmlLines, unescapeMarkdown } from './markup.js';
@@ -65,15 +66,18 @@ function rowText(cells: readonly string[]): string {
 function cellsDocument(decoded: DecodedText, file: string): AnnexDocument {
   const paged = pagesOf(decoded.lines);
   if (paged.count === null) {
-    const { rows } = cellTables(paged.texts, textSkips(paged.texts));
-    if (rows.length === 0) return documentOf(decoded, file);
     const lines = [...decoded.lines];
+    rejoinJustified({ texts: lines, skip: new Set(), pages: paged.pages });
+    paged.texts = pagesOf(lines).texts;
+    const { rows } = cellTables(paged.texts, textSkips(paged.texts));
+    if (rows.length === 0) return documentOf({ ...decoded, lines }, file);
     for (const row of rows) {
       row.lines.forEach((l, i) => (lines[l] = i === 0 ? rowText(row.cells) : ''));
     }
     return documentOf({ ...decoded, lines }, file);
   }
   const roles = pageRoles(paged);
+  rejoinJustified({ texts: paged.texts, skip: new Set(roles.keys()), pages: paged.pages });
   const numbers = new Set([...roles].filter(([, r]) => r.kind === 'page-number').map(([i]) => i + 1));
   const skip = new Set([...roles.keys(), ...textSkips(paged.texts, numbers)]);
   const { rows } = cellTables(paged.texts, skip);

@@ -173,7 +173,7 @@ describe('a budget tab from the template', () => {
     // A text amount is read by the core but skipped by SUM: the table no longer adds up.
     type(env, addon, sheet, a1Of(row, 2), '€ 1.234,56');
     const found = addon.getFindings();
-    const rules = found.tabs[0].findings.map((f: { rule: string }) => f.rule);
+    const rules = found.tabs[0]!.findings.map((f: { rule: string }) => f.rule);
     expect(rules).toContain('cofinancing-table-sum');
     type(env, addon, sheet, a1Of(row, 2), '-----');
     expect(shown(sheet).status).toBe('Nessun rilievo');
@@ -290,7 +290,7 @@ describe('sidebar calls', () => {
     expect(env.sidebars[0]!.title).toBe('Rilievi del piano dei conti');
     const data = addon.getFindings();
     expect(data.tabs.map((t: { sheet: string }) => t.sheet)).toEqual(['Piano dei conti']);
-    const f = data.tabs[0].findings[0];
+    const f = data.tabs[0]!.findings[0]!;
     expect(f.rule).toBe('coordination-max');
     expect(f.cell).toBe(LINE('A_coord'));
     expect(addon.selectCell('Piano dei conti', f.row, f.col)).toBe(true);

@@ -16,7 +16,7 @@ beforeAll(() => ensureBuilt());
 /** Each check row's Esito, and whether the add-on has an error of that rule on the tab. */
 function agreement(sheet: FakeSheet, addon: Addon) {
   const tab = addon.getFindings().tabs.find((t: { sheet: string }) => t.sheet === sheet.getName());
-  const broken = new Set(tab.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { rule: string }) => f.rule));
+  const broken = new Set(tab!.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { rule: string }) => f.rule));
   return TEMPLATE.checks.map((c) => ({ rule: c.ruleId, esito: sheet.getRange(at(c.verdictCell)).getValue(), marked: broken.has(c.ruleId) }));
 }
 

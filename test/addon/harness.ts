@@ -49,9 +49,15 @@ export function ensureBuilt(): void {
   }
 }
 
-// The bundle runs in a vm context, untyped: each test reads what the function it calls returns.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Addon = Record<string, (...args: any[]) => any>;
+type Main = typeof import('../../addon/main.js');
+/**
+ * The bundle's global functions: addon/main.ts's, re-declared at the top of the script, as the
+ * tests reach them in the vm context. Their arguments are fakes of Apps Script's objects.
+ */
+export type Addon = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [K in keyof Main as Main[K] extends (...args: never[]) => unknown ? K : never]: Main[K] extends (...args: never[]) => infer R ? (...args: any[]) => R : never;
+};
 
 function load(env: Env): { addon: Addon; context: vm.Context } {
   const context = vm.createContext({ ...env.globals(), console });

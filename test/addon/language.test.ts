@@ -53,7 +53,7 @@ describe('an English-speaking lead', () => {
     expect(env.toasts).toEqual(['Check complete: 2 errors']);
     const data = addon.getFindings();
     expect(data.lang).toBe('en');
-    for (const f of data.tabs[0].findings) expect(f.message.replace(/"cinquemila"/, '')).not.toMatch(ITALIAN);
+    for (const f of data.tabs[0]!.findings) expect(f.message.replace(/"cinquemila"/, '')).not.toMatch(ITALIAN);
   });
 
   it('and an Italian one on the same tab: each check writes in the language of whoever ran it', () => {

@@ -60,7 +60,7 @@ describe('the partner list of a template tab', () => {
     const partners: Partner[] = names.map((name, i) => ({ seq: i + 1, name, type: '', role: '', referent: '', email: '', phone: '', line: 1 }));
     const values = sheet.getDataRange().getValues().map((row) => row.slice(0, RILIEVI_COL));
     const pipeline = checkBudget(readBudget(values), DEFAULT_PROFILE, { partners }).findings.filter((f) => f.rule === 'cofinancer-is-partner');
-    const addonSays = addon.getFindings().tabs[0].findings.filter((f: { rule: string }) => f.rule === 'cofinancer-is-partner');
+    const addonSays = addon.getFindings().tabs[0]!.findings.filter((f: { rule: string }) => f.rule === 'cofinancer-is-partner');
     expect(pipeline.length).toBeGreaterThan(0);
     expect(addonSays.map((f: { message: string; cell: string }) => [f.cell, f.message])).toEqual(
       pipeline.map((f) => [a1Of((f.at[0] as { row: number }).row, (f.at[0] as { col: number }).col), f.message.it]),

@@ -135,6 +135,6 @@ describe('the conciliazione command', () => {
     expect(r.status, r.stderr).toBe(0);
     const projects = readCsv(out, 'projects.csv');
     expect(projects).toHaveLength(14);
-    expect(new Set(projects.map((p) => p.annex_file.replace(/.*\//, '')))).toEqual(new Set(['a.md', 'b.txt']));
+    expect(new Set(projects.map((p) => p.annex_file!.replace(/.*\//, '')))).toEqual(new Set(['a.md', 'b.txt']));
   });
 });

@@ -201,3 +201,34 @@ describe('pdftotext without -layout: what it breaks apart', () => {
     expect(rowsOf(texts)[1]).toEqual(['C. Costo di acquisto di servizi', '€ 34.000,00 (finanziamento) di cui: € 9.000,00 Servizi estivi per famiglie del territorio; € 8.000,00 (cof) € 42.000,00 (Totale)']);
   });
 });
+
+describe('pdftotext without -layout: a table of amounts whose cells ran together', () => {
+  it('cuts a header cell of two column names, and takes an amount out of the label it was written into', () => {
+    const prose = Array.from({ length: 8 }, (_, i) => `Per quanto concerne la ripartizione del budget per azioni, riga ${i}`).join('\n');
+    const texts = blocks(
+      prose, 'AZIONI', 'FONDI CONCILIAZIONE\nATS', 'CO-FINANZIAMENTO TOTALE',
+      'Maggiordomo di comunità', '€ 11.000,00', '-----', '€ 11.000,00',
+      'Personale interno/esterno', '-----', '€ 7.000,00', '€ 7.000,00',
+      'Sostegno alle famiglie di lavoratori estate € 29.000,00\n2020', '€ 11.000,00', '€ 40.000,00',
+      'TOTALE', '€ 40.000,00', '€ 18.000,00', '€ 58.000,00',
+    );
+    expect(rowsOf(texts)).toEqual([
+      ['AZIONI', 'FONDI CONCILIAZIONE ATS', 'CO-FINANZIAMENTO', 'TOTALE'],
+      ['Maggiordomo di comunità', '€ 11.000,00', '-----', '€ 11.000,00'],
+      ['Personale interno/esterno', '-----', '€ 7.000,00', '€ 7.000,00'],
+      ['Sostegno alle famiglie di lavoratori estate 2020', '€ 29.000,00', '€ 11.000,00', '€ 40.000,00'],
+      ['TOTALE', '€ 40.000,00', '€ 18.000,00', '€ 58.000,00'],
+    ]);
+  });
+
+  it('keeps a partner\'s e-mail that three projects repeat (not a letterhead)', () => {
+    const project = (n: number) => [
+      `Progetto ${n}`, `Testo del progetto numero ${n}, una riga.`, '', `${n}. Comune di Crema`, '', 'Ente pubblico', '', 'Mario Rossi 0373 12345', 'mario.rossi@auser.example.it', '',
+      'PRESENTAZIONE DEL PROGETTO', 'Obiettivi:', `Obiettivo ${n}`, '',
+    ];
+    const texts = [1, 2, 3].flatMap(project);
+    const skipped = [...textSkips(texts)].map((i) => texts[i]);
+    expect(skipped).not.toContain('mario.rossi@auser.example.it');
+    expect(skipped).toContain('PRESENTAZIONE DEL PROGETTO');
+  });
+});

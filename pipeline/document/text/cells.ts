@@ -73,6 +73,18 @@ function headerWord(text: string): boolean {
   return f !== '' && f.length <= 80 && (PARTNER_NAME.test(f) || PARTNER_OTHER.test(f) || /titolo|capofila|^pag\b|^pagina$/.test(f));
 }
 
+/** A header cell of a table of amounts: a column of amounts, a share, a total. */
+function amountHeaderPart(text: string): boolean {
+  const t = visibleText(text);
+  return isAmountHeader(t) || cofinColumnOf(t) !== null || isTotalLabel(t) || AMOUNT_COLUMN.test(foldText(t));
+}
+
+/** Words that head a column of amounts (folded). */
+const AMOUNT_COLUMN = /^(?:co ?finanziament[oi]|contribut[oi]|finanziament[oi]|fondi|importo|quota|totale)\b/;
+
+/** An amount with its euro sign inside a label's text. */
+const AMOUNT_INSIDE = /\s(€ ?\d{1,3}(?:\.\d{3})*(?:,\d{2})?)(?=\s|$)/;
+
 /** Opens the header of a table of amounts. */
 function opensAmountHeader(text: string): boolean {
   const t = visibleText(text);
@@ -260,14 +272,14 @@ function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Pars
  * pdftotext runs two header cells into one block when they stand close ("TIPOLOGIA REFERENTE"):
  * a header short of the rows' cells gets back a cell made of two header words.
  */
-function splitHeader(cells: readonly string[], width: number): string[] {
+function splitHeader(cells: readonly string[], width: number, isPart: (text: string) => boolean = headerWord): string[] {
   const out = [...cells];
   for (let i = out.length - 1; i >= 0 && out.length < width; i--) {
     const words = out[i]!.split(' ');
     for (let w = 1; w < words.length; w++) {
       const left = words.slice(0, w).join(' ');
       const right = words.slice(w).join(' ');
-      if (headerWord(left) && headerWord(right)) {
+      if (isPart(left) && isPart(right)) {
         out.splice(i, 1, left, right);
         break;
       }
@@ -309,11 +321,13 @@ function amountTable(units: readonly Unit[], at: number, mode: CellMode): Parsed
   const header = units.slice(from, first).filter((u) => mode === 'lines' || u.text !== '');
   if (header.length > 2 * width || header.some((u) => u.text.length > 80 || isValue(u.text))) return null;
   const rows: Parsed['rows'] = [];
+  // pdftotext runs two header cells into one where they stand close ("CO-FINANZIAMENTO TOTALE").
+  const headerTexts = mode === 'lines' || header.length >= width ? header.map((x) => x.text) : splitHeader(header.map((x) => x.text), width, amountHeaderPart);
   // Header rows: the first `width` cells, then the rest under the last columns.
   if (header.length > 0) {
-    for (let i = 0; i < header.length; i += width) {
+    for (let i = 0; i < headerTexts.length; i += width) {
       const part = header.slice(i, i + width);
-      const cells = part.map((x) => x.text);
+      const cells = headerTexts.slice(i, i + width);
       rows.push({ units: part, cells: i === 0 ? [...cells, ...new Array<string>(width - cells.length).fill('')] : [...new Array<string>(width - cells.length).fill(''), ...cells] });
     }
   }
@@ -339,6 +353,13 @@ function amountTable(units: readonly Unit[], at: number, mode: CellMode): Parsed
       // A label without its amount is a row only where the table goes on after it.
       if (values.length === 0 && (budgetCodesOf(label.text).length === 0 || !continues(v))) break;
       const cells = [label.text, ...values.map((x) => x.text)];
+      // A label and the amount beside it on one line of pdftotext's, the label's wrapped end
+      // after it ("Sostegno ... estate € 29.000,00" / "2020"): the amount is the row's first.
+      const inner = cells.length < width ? AMOUNT_INSIDE.exec(label.text) : null;
+      if (inner && /\p{L}/u.test(label.text.slice(0, inner.index))) {
+        const rest = [label.text.slice(0, inner.index), label.text.slice(inner.index + inner[0].length)].map((x) => x.trim()).filter(Boolean);
+        cells.splice(0, 1, rest.join(' '), inner[1]!);
+      }
       rows.push({ units: [label, ...values], cells: [...cells, ...new Array<string>(width - cells.length).fill('')] });
       u = v;
     }
@@ -611,6 +632,11 @@ export function textSkips(
     const keys = new Set(run.map(key));
     if (keys.size >= 3) for (const k of keys) known.add(k);
   }
-  for (const i of furniture) if (known.has(key(i))) skip.add(i);
+  // A partner's e-mail recurs where the same partner is in several projects' tables: a line
+  // holding an address is furniture only where it recurs as a letterhead does, on most pages.
+  const count = new Map<string, number>();
+  for (const i of furniture) count.set(key(i), (count.get(key(i)) ?? 0) + 1);
+  const letterhead = (i: number) => !texts[i]!.includes('@') || count.get(key(i))! >= 5;
+  for (const i of furniture) if (known.has(key(i)) && letterhead(i)) skip.add(i);
   return skip;
 }

@@ -27,6 +27,9 @@ const exceljsEntryExternal = {
 // schemas use a few constructors: `z` is those the sources that import zod use, taken from the
 // module that defines them (which registers the English messages itself, so validation says
 // what it always said). A name that module does not define fails the build, not a run.
+// jitless: zod compiles a parser of its own for each object schema on its first use, which a run
+// of one annex pays in full and does not win back (-f json on the seed: 360 ms CPU, was 400;
+// even at 100 annexes); the schemas are made after this module runs, so they all see it.
 async function zodNamesUsed() {
   const names = new Set();
   for (const dir of ['pipeline', 'shared']) {
@@ -49,6 +52,8 @@ const zodSchemasOnly = {
     b.onResolve({ filter: /^zod$/ }, () => ({ path: 'zod', namespace: 'zod-schemas-only' }));
     b.onLoad({ filter: /.*/, namespace: 'zod-schemas-only' }, () => ({
       contents: `import * as s from ${JSON.stringify(join(root, 'node_modules/zod/v4/classic/schemas.js'))};
+import { config } from ${JSON.stringify(join(root, 'node_modules/zod/v4/core/core.js'))};
+config({ jitless: true });
 export const z = { ${zodUsed.map((k) => `${k}: s.${k}`).join(', ')} };`,
       resolveDir: root,
     }));

@@ -122,7 +122,7 @@ export function isTotalLabel(text: string): boolean {
 }
 
 export function isEntityHeader(text: string): boolean {
-  return /^(nome dell')?(ente|enti|soggetto|partner|denominazione)( cofinanziatore)?$/.test(foldText(text));
+  return /^(nome dell')?((ente|enti|soggetto|soggetti|partner|denominazione|ragione sociale)( cofinanziator[ei])?|cofinanziator[ei])$/.test(foldText(text));
 }
 
 export type CofinColumn = 'monetary' | 'inKind';

@@ -94,7 +94,7 @@ export function readBudgetPart(doc: AnnexDocument, from: number, to: number, cla
   // "Voce di bilancio"): the row is the budget's header all the same.
   const header = gridRows[0] ? headerAsReaderKnowsIt(gridRows[0]) : null;
   if (header) grid[0] = header;
-  for (let r = 0; r < grid.length; r++) grid[r] = withEuroColumns(grid[r]!);
+  for (let r = 0; r < grid.length; r++) grid[r] = withEuroColumns(withCodeColumn(grid[r]!));
   const budget = readBudget(grid, limits);
   const findings = sharesFromTotal(budget, grid);
   const rowLines = gridRows.map((r) => r.line);
@@ -130,6 +130,22 @@ export function readBudgetPart(doc: AnnexDocument, from: number, to: number, cla
   unused.push(...unreadCofinancing(budget, after));
   findings.push(...sharesSum(budget));
   return { budget, rowLines, lines, extraTables, unused, findings };
+}
+
+/**
+ * A template that gives the line's letter a column of its own ("A | Costi del personale |
+ * 14.000"; "A.1 | di cui coordinamento …"): the letter goes before the label it names, as the
+ * call writes them, and its cell is left empty.
+ */
+function withCodeColumn(row: readonly CellValue[]): CellValue[] {
+  const text = (c: CellValue) => visibleText(String(c ?? ''));
+  const first = row.findIndex((c) => text(c) !== '');
+  const [code, label] = [text(row[first]), text(row[first + 1])];
+  if (first < 0 || !/^[A-Ea-e](\.\d{1,2})?[.)]?$/.test(code) || !/\p{L}{3}/u.test(label)) return [...row];
+  const out = [...row];
+  out[first] = '';
+  out[first + 1] = `${code} ${label}`;
+  return out;
 }
 
 /**

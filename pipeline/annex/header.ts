@@ -76,7 +76,7 @@ function labelField(label: string): HeaderField | null {
   if (/^(titolo|denominazione|nome)( del| dell'?| della)? ?(progetto|intervento|iniziativa|proposta( progettuale)?)$|^titolo$|^progetto$/.test(f)) return 'title';
   if (/^((ente|soggetto|comune|organizzazione) )?(capofila|proponente)( (del progetto|dell'?alleanza|di progetto|del partenariato|della rete))?$|^(ente|soggetto) capofila (proponente|e proponente)$/.test(f)) return 'leadEntity';
   if (/^(denominazione|nome)( dell'?| della)? ?alleanza( locale| territoriale)?( (di|per la) conciliazione)?$|^alleanza( (locale|territoriale))?( (di|per la) conciliazione)?( vita lavoro)?$/.test(f)) return 'alliance';
-  if (/^(nominativo )?referente( (di|del|per il|dell') ?progetto)?( (tecnico|operativo))?( (e|e relativi) (contatti|recapiti))?$|^contatti( del)?( referente)?$|^recapiti( del)? referente$/.test(f)) return 'referent';
+  if (/^(nominativo )?referente( (di|del|per il|dell') ?progetto)?( (tecnico|operativo))?( (e|e relativi) (contatti|recapiti))?$|^(contatti|recapiti)( del)?( referente)?$/.test(f)) return 'referent';
   // A score is a number whatever the label goes on to say ("Punteggio attribuito dal nucleo").
   if (/^punt(i|eggio)( [a-z0-9' ]{1,50})?$/.test(f)) return 'score';
   if (/^(assegnato|concesso)$|^(importo |quota )?(del )?(contributo|finanziamento|importo)( (regionale|ats|pubblico))? (assegnato|concesso|riconosciuto|ammesso|finanziato|approvato)( (dalla |da )?(ats|regione))?$|^importo (assegnato|concesso|finanziato|ammesso)$/.test(f)) return 'assigned';
@@ -255,7 +255,7 @@ export function headerFieldsOfRow(cells: readonly string[], line: number): Heade
       if (hit) byPosition.push(hit);
       else if (value !== '' || label === '' || label.length > 60 || /\d/.test(label)) header = false;
     }
-    if (header && byPosition.length > 0) return byPosition;
+    if (header && byPosition.length > 0) return referentOnce(byPosition);
   }
   const hits: HeaderHit[] = [];
   for (let i = 0; i < filled.length; ) {
@@ -271,6 +271,18 @@ export function headerFieldsOfRow(cells: readonly string[], line: number): Heade
     i++;
   }
   return hits;
+}
+
+/**
+ * A row that names the referent and then the referent's contacts ("Referente" | name |
+ * "Recapiti" | phone and e-mail) states one referent: the contacts go on after the name.
+ */
+function referentOnce(hits: HeaderHit[]): HeaderHit[] {
+  const first = hits.find((h) => h.field === 'referent');
+  if (!first) return hits;
+  const more = hits.filter((h) => h.field === 'referent' && h !== first);
+  if (more.length > 0) first.value = [first.value, ...more.map((h) => h.value)].join(' – ');
+  return hits.filter((h) => !more.includes(h));
 }
 
 export function buildHeader(hits: readonly HeaderHit[], fallbackId: string, firstLine: number): Header & { shortName: string } {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellMode, cellTables, textSkips } from '../../pipeline/document/text/cells.js';
 import { rejoinJustified } from '../../pipeline/document/text/justified.js';
+import { pageRoles, pagesOf } from '../../pipeline/document/text/pages.js';
 import { isAmountCell, streamTables } from '../../pipeline/document/text/stream.js';
 
 /** pdftotext's way: every block ends with a blank line. */
@@ -230,5 +231,16 @@ describe('pdftotext without -layout: a table of amounts whose cells ran together
     const skipped = [...textSkips(texts)].map((i) => texts[i]);
     expect(skipped).not.toContain('mario.rossi@auser.example.it');
     expect(skipped).toContain('PRESENTAZIONE DEL PROGETTO');
+  });
+});
+
+describe('pages of a text with form feeds', () => {
+  it('never takes the header every project opens its page with for a running header', () => {
+    const titles = ['', 'Famiglie al centro', 'Tempo per noi', 'Rete WelfareLab', 'Estate insieme'];
+    const page = (n: number) => [`Progetto n. ${n}`, 'Titolo del progetto', '', titles[n]!, '', 'Testo del progetto, diverso per ognuno: ' + 'x'.repeat(n), 'Intestazione ATS'];
+    const lines = [1, 2, 3, 4].flatMap((n, i) => page(n).map((l, j) => (i > 0 && j === 0 ? `\f${l}` : l)));
+    const paged = pagesOf(lines);
+    const furniture = [...pageRoles(paged)].filter(([, r]) => r.kind === 'furniture').map(([i]) => paged.texts[i]);
+    expect(new Set(furniture)).toEqual(new Set(['Intestazione ATS']));
   });
 });

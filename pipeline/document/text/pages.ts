@@ -2,6 +2,7 @@
 // page is exact; the page's printed number and its running header or footer are told by where
 // they stand on the page, as in a PDF: a lone number that opens or closes a page's text, and
 // the same text (digits aside) at the same place from the top or the bottom on many pages.
+import { headerFieldOf, headerLabelOnly } from '../../annex/header.js';
 import { pageNumberCandidate, longestIncreasing } from '../../annex/pages.js';
 import type { LaidLine } from '../model.js';
 
@@ -54,6 +55,10 @@ function bullets(text: string): string {
   return text.replace(/^(\s*)(?:[\uf000-\uf0ff]|[•▪◦●○■□➢➤►✓✔-])\s{2,}(?=\S)/, (_m, lead: string) => `${lead}• `);
 }
 
+function projectHeader(text: string): boolean {
+  return headerFieldOf(text, 0, false) !== null || headerLabelOnly(text) !== null;
+}
+
 function keyOf(text: string): string {
   return text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
 }
@@ -82,7 +87,9 @@ export function pageRoles(paged: PagedLines, exclude: (i: number) => boolean = (
     const edge = new Set([...lines.slice(0, EDGE), ...lines.slice(-EDGE)]);
     for (const i of edge) {
       const text = paged.texts[i]!;
-      if (text.length > 120 || pageNumberCandidate(text) !== null || exclude(i)) continue;
+      // A project's own header ("Progetto n. 4") or a header table's label ("Titolo del
+      // progetto") where every project opens its page alike is no running text.
+      if (text.length > 120 || pageNumberCandidate(text) !== null || exclude(i) || projectHeader(text)) continue;
       const top = lines.indexOf(i);
       const bottom = lines.length - 1 - top;
       for (const at of [`t${top}`, `b${bottom}`]) {

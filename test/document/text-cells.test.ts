@@ -244,3 +244,30 @@ describe('pages of a text with form feeds', () => {
     expect(new Set(furniture)).toEqual(new Set(['Intestazione ATS']));
   });
 });
+
+describe('pdftotext without -layout: headers and contacts run together', () => {
+  const prose = Array.from({ length: 8 }, (_, i) => `Il progetto prevede azioni di conciliazione per le famiglie, riga ${i}`).join('\n');
+
+  it('cuts a header block of three amount columns where each next column starts with a capital', () => {
+    const texts = blocks(
+      prose, 'Voce di spesa', 'Importo totale Quota contributo Quota\ncofinanziamento',
+      'A) Costi di personale interno ed esterno', '20.000,00', '12.000,00', '8.000,00',
+      'C) Acquisto di servizi', '15.000,00', '10.000,00', '5.000,00',
+      'TOTALE PROGETTO', '35.000,00', '22.000,00', '13.000,00',
+    );
+    expect(rowsOf(texts)[0]).toEqual(['Voce di spesa', 'Importo totale', 'Quota contributo', 'Quota cofinanziamento']);
+  });
+
+  it('cuts a referent, an e-mail and a phone run into one cell under E-mail and Telefono columns, and the "N." of the number column', () => {
+    const texts = blocks(
+      prose, 'N. Denominazione', 'Ruolo', 'Tipologia', 'Referente', 'E-mail', 'Telefono',
+      '1', 'Comune di Bergamo', 'Capofila', 'Ente pubblico', 'Mario Rossi m.rossi@comune.example.it 035 399111',
+      '2', 'Cooperativa Il Sole', 'Partner', 'Terzo settore', 'Anna Bassi', 'a.bassi@ilsole.example.it', '035 220011',
+      '3', 'Confartigianato', 'Partner', 'Associazione di categoria', 'Paolo Riva', 'p.riva@conf.example.it', '035 274111',
+    );
+    expect(rowsOf(texts).slice(0, 2)).toEqual([
+      ['N.', 'Denominazione', 'Ruolo', 'Tipologia', 'Referente', 'E-mail', 'Telefono'],
+      ['1', 'Comune di Bergamo', 'Capofila', 'Ente pubblico', 'Mario Rossi', 'm.rossi@comune.example.it', '035 399111'],
+    ]);
+  });
+});

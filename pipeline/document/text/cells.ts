@@ -175,7 +175,10 @@ function unitsOf(texts: readonly string[], mode: CellMode, skip: ReadonlySet<num
     const wrapsValue = prevValue && open !== null && !value && unfinished(open.last!, text);
     // A lead-in ending in a colon ("... la seguente tabella:") is not the cell after it.
     const leadIn = open !== null && /:$/.test(open.last!) && text.length <= 60;
-    const cut = (value || prevValue || header || leadIn || ENUMERATED.test(text) || opensAmountHeader(text) || isAmountHeader(text)) && !wrapsValue;
+    // A header table's label opens a cell (pdftotext sets "Progetto n. 1" and "Titolo del
+    // progetto" in one block when they stand close).
+    const label = open !== null && fieldOfLabel(text) !== null;
+    const cut = (value || prevValue || header || leadIn || label || ENUMERATED.test(text) || opensAmountHeader(text) || isAmountHeader(text)) && !wrapsValue;
     prevValue = value && !wrapsValue;
     if (open && !cut) {
       open.text = joinWrapped(open.text, text, open.last);
@@ -254,7 +257,7 @@ function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Pars
   // Rows whose number is a cell of its own (a table of contents) have a header with an empty
   // corner the converter dropped; a header short of a cell otherwise ran two into one.
   const bare = groups.every((g) => /^\(?\d{1,3}(?:\.\d{1,3})*[.)°]?$/.test(visibleText(g[0]!.text)));
-  const headerTexts = bare ? header.map((x) => x.text) : splitHeader(header.map((x) => x.text), usual);
+  const headerTexts = bare ? splitNumberHeader(header.map((x) => x.text), usual) : splitHeader(header.map((x) => x.text), usual);
   const width = Math.max(usual, headerTexts.length);
   const pad = (cells: string[], front: boolean) => {
     const missing = width - cells.length;
@@ -268,24 +271,40 @@ function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Pars
   return { rows, next: u, width };
 }
 
+/** The header of a row-number column run into the next one ("N. Denominazione"), cut off. */
+function splitNumberHeader(cells: readonly string[], width: number): string[] {
+  const m = cells.length < width ? /^(n\.|n°|nr\.|num\.|pos\.)\s+(.+)$/i.exec(cells[0] ?? '') : null;
+  return m ? [m[1]!, m[2]!, ...cells.slice(1)] : [...cells];
+}
+
 /**
  * pdftotext runs two header cells into one block when they stand close ("TIPOLOGIA REFERENTE"):
  * a header short of the rows' cells gets back a cell made of two header words.
  */
 function splitHeader(cells: readonly string[], width: number, isPart: (text: string) => boolean = headerWord): string[] {
   const out = [...cells];
-  for (let i = out.length - 1; i >= 0 && out.length < width; i--) {
-    const words = out[i]!.split(' ');
-    for (let w = 1; w < words.length; w++) {
-      const left = words.slice(0, w).join(' ');
-      const right = words.slice(w).join(' ');
-      if (isPart(left) && isPart(right)) {
-        out.splice(i, 1, left, right);
-        break;
+  for (let changed = true; out.length < width && changed; ) {
+    changed = false;
+    for (let i = out.length - 1; i >= 0 && !changed; i--) {
+      const cut = cutHeaderCell(out[i]!, isPart);
+      if (cut) {
+        out.splice(i, 1, ...cut);
+        changed = true;
       }
     }
   }
   return out;
+}
+
+/** A header cell cut in two header cells, the second starting with a capital as cells do. */
+function cutHeaderCell(text: string, isPart: (text: string) => boolean): [string, string] | null {
+  const words = text.split(' ');
+  for (let w = 1; w < words.length; w++) {
+    const left = words.slice(0, w).join(' ');
+    const right = words.slice(w).join(' ');
+    if (/^\p{Lu}/u.test(right) && isPart(left) && isPart(right)) return [left, right];
+  }
+  return null;
 }
 
 /**
@@ -483,7 +502,7 @@ export function cellTables(texts: readonly string[], skip: ReadonlySet<number>):
   const units = unitsOf(texts, mode, skip);
   const rows: CellRow[] = [];
   let table = 0;
-  const numbered: { rows: Parsed['rows']; width: number }[] = [];
+  const numbered: { rows: Parsed['rows']; width: number; header: string[] }[] = [];
   const numberOnly = (i: number) => i < units.length && /^\d{1,3}$/.test(units[i]!.text);
   for (let u = 0; u < units.length; ) {
     const text = units[u]!.text;
@@ -512,7 +531,7 @@ export function cellTables(texts: readonly string[], skip: ReadonlySet<number>):
       const lines = r.units.flatMap((x) => x.lines).sort((a, b) => a - b);
       if (lines.length > 0) rows.push({ lines, cells: r.cells, table });
     }
-    if (parsed.width !== undefined) numbered.push({ rows: parsed.rows.slice(1), width: parsed.width });
+    if (parsed.width !== undefined) numbered.push({ rows: parsed.rows.slice(1), width: parsed.width, header: parsed.rows[0]!.cells });
     u = Math.max(parsed.next, u + 1);
   }
   splitRunTogether(numbered);
@@ -526,7 +545,7 @@ export function cellTables(texts: readonly string[], skip: ReadonlySet<number>):
  * full row of such a table anywhere in the document (the types and roles every table repeats);
  * what cannot be cut so is left short, for the readers to report. Rows are changed in place.
  */
-function splitRunTogether(tables: readonly { rows: Parsed['rows']; width: number }[]): void {
+function splitRunTogether(tables: readonly { rows: Parsed['rows']; width: number; header: string[] }[]): void {
   const known = new Set<string>();
   for (const t of tables) {
     for (const r of t.rows) {
@@ -536,6 +555,7 @@ function splitRunTogether(tables: readonly { rows: Parsed['rows']; width: number
   }
   for (const t of tables) {
     for (const r of t.rows) {
+      cutContacts(r.cells, t.width, t.header);
       while (r.cells.length < t.width) {
         const cut = cutKnown(r.cells, known);
         if (!cut) break;
@@ -543,6 +563,26 @@ function splitRunTogether(tables: readonly { rows: Parsed['rows']; width: number
       }
       if (r.cells.length < t.width) r.cells.push(...new Array<string>(t.width - r.cells.length).fill(''));
     }
+  }
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+
+/**
+ * A referent, an e-mail address and a phone number run into one cell, under a header that has
+ * a column for the e-mail (and one for the phone after it): cut at the address. In place.
+ */
+function cutContacts(cells: string[], width: number, header: readonly string[]): void {
+  const email = header.findIndex((h) => /\be ?mail\b|\bposta\b/.test(foldText(h)));
+  if (email < 0 || cells.length >= width) return;
+  for (let at = 1; at < cells.length; at++) {
+    const m = EMAIL.exec(cells[at]!);
+    if (!m) continue;
+    const parts = [cells[at]!.slice(0, m.index).trim(), m[0], cells[at]!.slice(m.index + m[0].length).trim()];
+    const pieces = parts.filter((p, i) => p !== '' || i === 1);
+    if (pieces.length < 2 || cells.length - 1 + pieces.length > width) return;
+    cells.splice(at, 1, ...pieces);
+    return;
   }
 }
 

@@ -256,6 +256,13 @@ export function replannedBudget(grid: CellValue[][], layout: BudgetTabLayout, pr
   return readBudget(copy as Grid, { maxAmount: profile.maxPlausibleAmount });
 }
 
+/** "$D$30": a reference that stays on its cell wherever a conditional format applies it. */
+function absolute(cell: CellRef): string {
+  const rel = a1(cell);
+  const row = String(cell.row + 1);
+  return `$${rel.slice(0, rel.length - row.length)}$${row}`;
+}
+
 function sameCell(x: CellRef, y: CellRef): boolean {
   return x.row === y.row && x.col === y.col;
 }
@@ -541,7 +548,7 @@ function colourByVerdicts(ws: Worksheet, tab: BudgetTab, lang: Lang): void {
     if (!c.line) continue;
     const ref = c.line && (tab.replanChecks.includes(c) ? { row: tab.layout.lineCells[c.line]?.row ?? -1, col: REPLAN_COL } : tab.layout.lineCells[c.line]);
     if (!ref || ref.row < 0) continue;
-    byCell.set(a1(ref), [...(byCell.get(a1(ref)) ?? []), `$${a1(c.verdictCell).replace(/(\d+)$/, '$$$1')}`]);
+    byCell.set(a1(ref), [...(byCell.get(a1(ref)) ?? []), absolute(c.verdictCell)]);
   }
   for (const [cell, verdicts] of byCell) {
     const any = (word: string) => (verdicts.length === 1 ? `${verdicts[0]}="${word}"` : `OR(${verdicts.map((r) => `${r}="${word}"`).join(',')})`);

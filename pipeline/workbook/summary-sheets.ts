@@ -106,7 +106,7 @@ export function addTableRow(ws: Worksheet, columns: readonly Column[], values: r
     if (c.kind === 'euro') cell.numFmt = EURO_FORMAT;
     else if (c.kind === 'percent') cell.numFmt = PERCENT_FORMAT;
     else if (c.kind === 'score') cell.numFmt = SCORE_FORMAT;
-    cell.alignment = c.kind === 'long' ? WRAP : TOP;
+    cell.alignment = c.kind === 'long' || c.kind === 'outcome' ? WRAP : TOP;
     if (c.kind === 'outcome' && typeof cell.value === 'string') cell.fill = OUTCOME_FILL(cell.value);
     if (c.kind === 'link') cell.font = { color: { argb: 'FF0563C1' }, underline: true };
   });
@@ -175,11 +175,11 @@ export type SummarySheet = (typeof SUMMARY_SHEETS)[number];
 
 export const SUMMARY_COLUMNS: Record<SummarySheet, readonly Column[]> = {
   projects: [
-    col('Progetto', 'Project', 9), col('Titolo', 'Title', 36, 'long'), col('Ente capofila', 'Lead entity', 28, 'long'),
+    col('Progetto', 'Project', 9), col('Titolo', 'Title', 30, 'long'), col('Ente capofila', 'Lead entity', 24, 'long'),
     col('Punti', 'Score', 7, 'int'), col('Assegnato', 'Assigned', 14, 'euro'), col('Costo totale', 'Total cost', 14, 'euro'),
     col('Contributo richiesto', 'Contribution requested', 14, 'euro'), col('Cofinanziamento', 'Cofinancing', 14, 'euro'),
     col('% cofinanziamento', '% cofinancing', 11, 'percent'), col('% coordinamento', '% coordination', 11, 'percent'),
-    col('Esito', 'Outcome', 16, 'outcome'), col('Scheda budget', 'Budget tab', 12, 'link'),
+    col('Esito', 'Outcome', 13, 'outcome'), col('Scheda budget', 'Budget tab', 11, 'link'),
     col('Coordinamento', 'Coordination', 14, 'euro'), col('Errori', 'Errors', 7, 'int'), col('Avvisi', 'Warnings', 9, 'int'),
     col('Pagina', 'Page', 7, 'int'), col('Riga', 'Line', 7, 'int'), col('File allegato', 'Annex file', 30),
   ],
@@ -198,7 +198,7 @@ export const SUMMARY_COLUMNS: Record<SummarySheet, readonly Column[]> = {
   findings: [
     col('Progetto', 'Project', 9), col('Gravità', 'Severity', 12), col('Controllo', 'Check', 26, 'long'),
     col('Messaggio', 'Message', 64, 'long'), col('Atteso', 'Expected', 16, 'long'), col('Rilevato', 'Actual', 16, 'long'),
-    col('Pagine', 'Pages', 8), col('Righe', 'Lines', 10), col('Regola', 'Rule', 24), col('File allegato', 'Annex file', 30),
+    col('Pagine', 'Pages', 8, 'long'), col('Righe', 'Lines', 11, 'long'), col('Regola', 'Rule', 24), col('File allegato', 'Annex file', 30),
   ],
 };
 

@@ -33,9 +33,9 @@ function say(message: string): void {
 }
 
 /** The exit code of a run that threw: the user's mistake in one line, a bug of ours said as one. */
-function exitCodeOf(e: unknown, debug: boolean): number {
+function exitCodeOf(e: unknown, debug: boolean, lang: Lang): number {
   if (e instanceof InputError) {
-    say(e.oneLine());
+    say(e.oneLine(lang));
     return EXIT_INPUT;
   }
   if (debug) {
@@ -59,8 +59,15 @@ function parseFormats(list: string): OutputFormat[] {
   const names = list.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
   const known = new Set<string>(OUTPUT_FORMATS);
   const unknown = names.find((n) => !known.has(n));
-  if (unknown !== undefined) throw new InputError('--formats', null, `unknown output "${unknown}": choose among ${OUTPUT_FORMATS.join(', ')}`);
-  if (names.length === 0) throw new InputError('--formats', null, `no output named: choose among ${OUTPUT_FORMATS.join(', ')}`);
+  if (unknown !== undefined) {
+    throw new InputError('--formats', null, {
+      en: `unknown output "${unknown}": choose among ${OUTPUT_FORMATS.join(', ')}`,
+      it: `output sconosciuto "${unknown}": scegliere tra ${OUTPUT_FORMATS.join(', ')}`,
+    });
+  }
+  if (names.length === 0) {
+    throw new InputError('--formats', null, { en: `no output named: choose among ${OUTPUT_FORMATS.join(', ')}`, it: `nessun output indicato: scegliere tra ${OUTPUT_FORMATS.join(', ')}` });
+  }
   return OUTPUT_FORMATS.filter((f) => names.includes(f));
 }
 
@@ -122,7 +129,10 @@ async function main(program: Command, argv: string[]): Promise<number> {
   await restoreOutFolder(opts.out);
   const maxMb = Number(opts.maxInputMb);
   if (!/^\d+(\.\d+)?$/.test(opts.maxInputMb.trim()) || !(maxMb > 0)) {
-    throw new InputError('--max-input-mb', null, `expected a positive number of megabytes, got "${opts.maxInputMb}"`);
+    throw new InputError('--max-input-mb', null, {
+      en: `expected a positive number of megabytes, got "${opts.maxInputMb}"`,
+      it: `atteso un numero positivo di megabyte, non "${opts.maxInputMb}"`,
+    });
   }
   const formats = parseFormats(opts.formats);
   const profile = opts.profile ? await loadProfile(opts.profile) : undefined;
@@ -176,6 +186,10 @@ main(program, process.argv).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.exitCode = exitCodeOf(e, program.opts<{ debug?: boolean }>().debug === true);
+    const opts = program.opts<{ debug?: boolean; lang?: Lang }>();
+    // The user's mistake in the language --lang asks for; without it, in English, the language
+    // scripts and searches expect of a command line's errors (findings stay Italian by default).
+    const lang = program.getOptionValueSource('lang') === 'cli' && opts.lang === 'it' ? 'it' : 'en';
+    process.exitCode = exitCodeOf(e, opts.debug === true, lang);
   },
 );

@@ -1,20 +1,31 @@
 // Errors the user can act on: they name the file and line and end the run with exit code 2.
 // Anything else that escapes is a bug, reported on one line too but with another exit code.
+// Each says what is wrong in both languages; the command line prints the one of --lang.
+
+export type Lang = 'it' | 'en';
+export interface Words {
+  it: string;
+  en: string;
+}
 
 export class InputError extends Error {
+  readonly words: Words;
+
   constructor(
     readonly file: string,
     readonly line: number | null,
-    message: string,
+    message: Words,
   ) {
-    super(message);
+    // Error's own message stays English: it is what a stack trace or a log of ours shows.
+    super(message.en);
+    this.words = message;
     this.name = 'InputError';
   }
 
   /** "file:line: message", the form compilers use, so editors can jump to the spot. */
-  oneLine(): string {
+  oneLine(lang: Lang = 'en'): string {
     const where = this.line === null ? this.file : `${this.file}:${this.line}`;
-    return `${where}: ${this.message.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run))}`;
+    return `${where}: ${this.words[lang].replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run))}`;
   }
 }
 

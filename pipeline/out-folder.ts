@@ -36,16 +36,22 @@ async function readManifest(dir: string): Promise<Manifest | null> {
  * input is read, so a refused run costs nothing and writes nothing.
  */
 export async function checkOutFolder(out: string, inputs: readonly string[]): Promise<string> {
-  if (out.trim() === '') throw new InputError('--out', null, 'the output folder is empty: name a folder, e.g. --out out');
+  if (out.trim() === '') throw new InputError('--out', null, { en: 'the output folder is empty: name a folder, e.g. --out out', it: 'la cartella di output è vuota: indicare una cartella, es. --out out' });
   const target = resolve(out);
   const cwd = process.cwd();
-  const refuse = (why: string) => {
-    throw new InputError(out, null, `refused as output folder: ${why}; choose a new folder, e.g. --out out`);
+  const refuse = (en: string, it: string) => {
+    throw new InputError(out, null, {
+      en: `refused as output folder: ${en}; choose a new folder, e.g. --out out`,
+      it: `rifiutata come cartella di output: ${it}; scegliere una cartella nuova, es. --out out`,
+    });
   };
-  if (target === parse(target).root) refuse('it is the root of the file system');
-  if (within(cwd, target)) refuse('it is the working folder or one of its parents, and replacing it would delete your files');
+  if (target === parse(target).root) refuse('it is the root of the file system', 'è la radice del file system');
+  if (within(cwd, target)) {
+    refuse('it is the working folder or one of its parents, and replacing it would delete your files',
+      'è la cartella di lavoro o una che la contiene, e sostituirla cancellerebbe i vostri file');
+  }
   for (const input of inputs) {
-    if (within(resolve(input), target)) refuse(`it holds the input ${input}`);
+    if (within(resolve(input), target)) refuse(`it holds the input ${input}`, `contiene l'allegato ${input}`);
   }
   let info;
   try {
@@ -53,18 +59,24 @@ export async function checkOutFolder(out: string, inputs: readonly string[]): Pr
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return target;
-    if (code === 'ENOTDIR') refuse('a part of its path is a file');
-    refuse(`it cannot be inspected (${code ?? 'error'})`);
+    if (code === 'ENOTDIR') refuse('a part of its path is a file', 'una parte del suo percorso è un file');
+    refuse(`it cannot be inspected (${code ?? 'error'})`, `non si può esaminare (${code ?? 'errore'})`);
   }
-  if (!info!.isDirectory()) refuse(info!.isSymbolicLink() ? 'it is a symbolic link' : 'it is an existing file');
-  const names = await readdir(target).catch(() => refuse('it cannot be listed (permission?)'));
+  if (!info!.isDirectory()) {
+    if (info!.isSymbolicLink()) refuse('it is a symbolic link', 'è un collegamento simbolico');
+    refuse('it is an existing file', 'è un file esistente');
+  }
+  const names = await readdir(target).catch(() => refuse('it cannot be listed (permission?)', 'non si può elencare (permessi?)'));
   if (names.length === 0) return target;
   const manifest = await readManifest(target);
   // Outputs of versions before the manifest look the same as a user's folder: never guessed.
-  if (!manifest) refuse('it is a folder that holds files and was not written by conciliazione (outputs of older versions carry no manifest: remove them yourself)');
+  if (!manifest) {
+    refuse('it is a folder that holds files and was not written by conciliazione (outputs of older versions carry no manifest: remove them yourself)',
+      'è una cartella che contiene file e non è stata scritta da conciliazione (gli output di versioni precedenti non hanno il manifesto: rimuoverli a mano)');
+  }
   const ours = new Set([...manifest!.files, MANIFEST]);
   const foreign = names.filter((n) => !ours.has(n));
-  if (foreign.length > 0) refuse(`it holds ${join(out, foreign[0]!)}, which conciliazione did not write`);
+  if (foreign.length > 0) refuse(`it holds ${join(out, foreign[0]!)}, which conciliazione did not write`, `contiene ${join(out, foreign[0]!)}, che conciliazione non ha scritto`);
   return target;
 }
 
@@ -138,7 +150,7 @@ export async function replaceOutFolder(target: string, write: StagedWrite): Prom
     await mkdir(dirname(target), { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(target, null, `cannot create the output folder's parent (${code ?? 'error'})`);
+    throw new InputError(target, null, { en: `cannot create the output folder's parent (${code ?? 'error'})`, it: `impossibile creare la cartella che contiene l'output (${code ?? 'errore'})` });
   }
   await cleanStale(target);
   const stamp = `${process.pid}-${Date.now()}`;
@@ -148,7 +160,7 @@ export async function replaceOutFolder(target: string, write: StagedWrite): Prom
     await mkdir(staging);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(dirname(target), null, `cannot write in the output folder's parent (${code ?? 'error'})`);
+    throw new InputError(dirname(target), null, { en: `cannot write in the output folder's parent (${code ?? 'error'})`, it: `impossibile scrivere nella cartella che contiene l'output (${code ?? 'errore'})` });
   }
   try {
     // The manifest goes in first: a staging folder left by a kill is recognised as ours.

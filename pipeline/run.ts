@@ -10,7 +10,7 @@ import { DEFAULT_PROFILE, parseProfile, type Profile } from '../shared/profile.j
 import { readAnnexDocument, type ReadOptions } from './annex/read-annex.js';
 import { readSource } from './document/read-source.js';
 import type { ReplanStrategy } from '../shared/replan/index.js';
-import { InputError } from './errors.js';
+import { InputError, type Words } from './errors.js';
 import { checkOutFolder, replaceOutFolder, restoreOutFolder } from './out-folder.js';
 import { csvHead, csvRows, type CsvDialect } from './outputs/csv.js';
 import { DATAPACKAGE_FILE, toDataPackage } from './outputs/datapackage.js';
@@ -98,28 +98,38 @@ const STDIN = '-';
 const STDIN_NAME = 'stdin';
 
 /** Why a path cannot be used, in words, from the error code of stat, open or readdir. */
-function pathProblem(code: string | undefined): string {
+const IS_A_FOLDER: Words = { en: 'is a folder', it: 'è una cartella' };
+
+function pathProblem(code: string | undefined): Words {
   switch (code) {
     case 'ENOENT':
-      return 'no such file or folder';
+      return { en: 'no such file or folder', it: 'file o cartella inesistente' };
     case 'ENOTDIR':
-      return 'no such file or folder (a part of the path is a file)';
+      return { en: 'no such file or folder (a part of the path is a file)', it: 'file o cartella inesistente (una parte del percorso è un file)' };
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied: check that you may read it';
+      return { en: 'permission denied: check that you may read it', it: 'permesso negato: verificare di poterlo leggere' };
     case 'ELOOP':
-      return 'a loop of symbolic links';
+      return { en: 'a loop of symbolic links', it: 'un ciclo di collegamenti simbolici' };
     case 'ENAMETOOLONG':
-      return 'the name is too long';
+      return { en: 'the name is too long', it: 'il nome è troppo lungo' };
     default:
-      return `cannot be read (${code ?? 'error'})`;
+      return { en: `cannot be read (${code ?? 'error'})`, it: `non si può leggere (${code ?? 'errore'})` };
   }
 }
 
-/** What a path that is neither a file nor a folder is, and what to give instead. */
-function notAFile(info: Stats): string {
-  const what = info.isFIFO() ? 'a named pipe' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : info.isSocket() ? 'a socket' : 'not a regular file';
-  return `${what}, not an annex file: give the file itself, or "-" to read standard input (e.g. conciliazione - < annex.md)`;
+function notAFile(info: Stats): Words {
+  const [en, it] = info.isFIFO()
+    ? ['a named pipe', 'una pipe con nome']
+    : info.isCharacterDevice() || info.isBlockDevice()
+      ? ['a device', 'un dispositivo']
+      : info.isSocket()
+        ? ['a socket', 'un socket']
+        : ['not a regular file', 'non un file regolare'];
+  return {
+    en: `${en}, not an annex file: give the file itself, or "-" to read standard input (e.g. conciliazione - < annex.md)`,
+    it: `${it}, non il file di un allegato: indicare il file stesso, o "-" per leggere lo standard input (es. conciliazione - < allegato.md)`,
+  };
 }
 
 /**
@@ -128,7 +138,7 @@ function notAFile(info: Stats): string {
  * beforehand and may never end; "-" reads such a stream through the size limit.
  */
 export async function resolveInputs(args: readonly string[]): Promise<string[]> {
-  if (args.length === 0) throw new InputError('conciliazione', null, 'no annex file given');
+  if (args.length === 0) throw new InputError('conciliazione', null, { en: 'no annex file given', it: 'nessun file di allegato indicato' });
   const files: string[] = [];
   for (const arg of args) {
     if (arg === STDIN) {
@@ -147,10 +157,13 @@ export async function resolveInputs(args: readonly string[]): Promise<string[]> 
         entries = await readdir(arg);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        throw new InputError(arg, null, `cannot list the folder (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'error'}): check that you may read it, or name its files`);
+        throw new InputError(arg, null, {
+          en: `cannot list the folder (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'error'}): check that you may read it, or name its files`,
+          it: `impossibile elencare la cartella (${code === 'EACCES' || code === 'EPERM' ? 'permesso negato' : code ?? 'errore'}): verificare di poterla leggere, o indicarne i file`,
+        });
       }
       const names = entries.filter((n) => ANNEX_FILE.test(n)).sort();
-      if (names.length === 0) throw new InputError(arg, null, 'the folder holds no annex (.pdf, .docx, .md, .txt or .html)');
+      if (names.length === 0) throw new InputError(arg, null, { en: 'the folder holds no annex (.pdf, .docx, .md, .txt or .html)', it: 'la cartella non contiene allegati (.pdf, .docx, .md, .txt o .html)' });
       files.push(...names.map((n) => join(arg, n)));
     } else if (info.isFile()) files.push(arg);
     else throw new InputError(arg, null, notAFile(info));
@@ -163,16 +176,16 @@ export async function loadProfile(path: string): Promise<Profile> {
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new InputError(path, null, 'cannot read the profile file');
+    throw new InputError(path, null, { en: 'cannot read the profile file', it: 'impossibile leggere il file del profilo' });
   }
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (e) {
-    throw new InputError(path, null, `the profile is not valid JSON (${(e as Error).message})`);
+    throw new InputError(path, null, { en: `the profile is not valid JSON (${(e as Error).message})`, it: `il profilo non è un JSON valido (${(e as Error).message})` });
   }
   const parsed = parseProfile(value);
-  if (!parsed.ok) throw new InputError(path, null, `invalid profile: ${parsed.error}`);
+  if (!parsed.ok) throw new InputError(path, null, { en: `invalid profile: ${parsed.error}`, it: `profilo non valido: ${parsed.error}` });
   return parsed.profile;
 }
 
@@ -215,7 +228,10 @@ async function readStdin(maxInputBytes: number): Promise<Uint8Array> {
         return r.done ? null : (r.value as Buffer);
       },
       maxInputBytes,
-      () => new InputError(STDIN_NAME, null, `standard input is over the ${megabytes(maxInputBytes)} limit for an annex (--max-input-mb): reading stopped there`),
+      () => new InputError(STDIN_NAME, null, {
+        en: `standard input is over the ${megabytes(maxInputBytes)} limit for an annex (--max-input-mb): reading stopped there`,
+        it: `lo standard input supera il limite di ${megabytes(maxInputBytes)} per un allegato (--max-input-mb): lettura interrotta lì`,
+      }),
     );
   } finally {
     stream.destroy();
@@ -231,15 +247,18 @@ async function readRegularFile(file: string, maxInputBytes: number): Promise<Uin
     handle = await open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(name, null, code === 'EISDIR' ? 'is a folder' : code === 'ENXIO' ? 'a socket or a device, not an annex file' : pathProblem(code));
+    throw new InputError(name, null, code === 'EISDIR' ? IS_A_FOLDER : code === 'ENXIO' ? { en: 'a socket or a device, not an annex file', it: 'un socket o un dispositivo, non il file di un allegato' } : pathProblem(code));
   }
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) throw new InputError(name, null, 'is a folder');
+    if (info.isDirectory()) throw new InputError(name, null, IS_A_FOLDER);
     if (!info.isFile()) throw new InputError(name, null, notAFile(info));
     // The size is checked before reading, so that a huge file costs no memory.
     if (info.size > maxInputBytes) {
-      throw new InputError(name, null, `the file is ${megabytes(info.size)}, over the ${megabytes(maxInputBytes)} limit for an annex (--max-input-mb)`);
+      throw new InputError(name, null, {
+        en: `the file is ${megabytes(info.size)}, over the ${megabytes(maxInputBytes)} limit for an annex (--max-input-mb)`,
+        it: `il file è di ${megabytes(info.size)}, oltre il limite di ${megabytes(maxInputBytes)} per un allegato (--max-input-mb)`,
+      });
     }
     let position = 0;
     const chunk = Math.min(CHUNK, maxInputBytes + 1, Math.max(64 * 1024, info.size + 1));
@@ -251,11 +270,14 @@ async function readRegularFile(file: string, maxInputBytes: number): Promise<Uin
         return bytesRead === 0 ? null : buffer.subarray(0, bytesRead);
       },
       maxInputBytes,
-      () => new InputError(name, null, `the file grew over the ${megabytes(maxInputBytes)} limit while being read (--max-input-mb)`),
+      () => new InputError(name, null, {
+        en: `the file grew over the ${megabytes(maxInputBytes)} limit while being read (--max-input-mb)`,
+        it: `il file è cresciuto oltre il limite di ${megabytes(maxInputBytes)} mentre veniva letto (--max-input-mb)`,
+      }),
     );
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(name, null, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InputError(name, null, { en: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, it: `impossibile leggere il file (${(e as NodeJS.ErrnoException).code ?? 'errore'})` });
   } finally {
     await handle.close().catch(() => undefined);
   }
@@ -285,24 +307,24 @@ export async function readAnnexFile(
 }
 
 /** What the user can do about a failed write, by its error code; null for a failure of ours. */
-function writeAdvice(code: string | undefined): string | null {
+function writeAdvice(code: string | undefined): Words | null {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return 'the disk is full: free some space and run again';
+      return { en: 'the disk is full: free some space and run again', it: 'il disco è pieno: liberare spazio e ripetere' };
     case 'EROFS':
-      return 'the file system is read-only: choose another folder with --out';
+      return { en: 'the file system is read-only: choose another folder with --out', it: 'il file system è di sola lettura: scegliere un\'altra cartella con --out' };
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied: choose a folder you may write in with --out';
+      return { en: 'permission denied: choose a folder you may write in with --out', it: 'permesso negato: scegliere con --out una cartella in cui si possa scrivere' };
     case 'EBUSY':
-      return 'the folder is in use: close the program that holds it, or choose another --out';
+      return { en: 'the folder is in use: close the program that holds it, or choose another --out', it: 'la cartella è in uso: chiudere il programma che la tiene, o scegliere un altro --out' };
     case 'ENOTEMPTY':
     case 'EEXIST':
-      return 'another run wrote the output folder at the same time: run again';
+      return { en: 'another run wrote the output folder at the same time: run again', it: 'un\'altra esecuzione ha scritto la cartella di output nello stesso momento: ripetere' };
     case 'EMFILE':
     case 'ENFILE':
-      return 'too many open files: close some programs and run again';
+      return { en: 'too many open files: close some programs and run again', it: 'troppi file aperti: chiudere qualche programma e ripetere' };
     default:
       return null;
   }
@@ -316,13 +338,16 @@ async function writeOutputs(target: string, write: (staging: string) => Promise<
     if (e instanceof InputError) throw e;
     // Each file is within the bound, but together they make a text longer than JavaScript holds.
     if (e instanceof RangeError && /string length/i.test(e.message)) {
-      throw new InputError('conciliazione', null, 'the inputs together make outputs too large to write (report.html holds them all): give fewer files per run, or leave the report out (--formats)');
+      throw new InputError('conciliazione', null, {
+        en: 'the inputs together make outputs too large to write (report.html holds them all): give fewer files per run, or leave the report out (--formats)',
+        it: 'insieme gli allegati danno output troppo grandi da scrivere (report.html li contiene tutti): indicare meno file per esecuzione, o escludere il report (--formats)',
+      });
     }
     const code = (e as NodeJS.ErrnoException).code;
     const advice = writeAdvice(code);
     if (advice === null) throw e;
     // The previous outputs are still in place: replaceOutFolder swaps only after every write.
-    throw new InputError(displayName(target), null, `cannot write the outputs (${code}): ${advice}`);
+    throw new InputError(displayName(target), null, { en: `cannot write the outputs (${code}): ${advice.en}`, it: `impossibile scrivere gli output (${code}): ${advice.it}` });
   }
 }
 
@@ -428,8 +453,10 @@ function checkOutputSize(annex: AnnexRecord, inputBytes: number, factor: number,
     used += JSON.stringify(p).length;
   }
   if (used > limit) {
-    throw new InputError(name, null,
-      `the records of ${projects.length} projects would be over ${megabytes(limit)} (${factor} times the ${megabytes(inputBytes)} read, plus ${megabytes(OUTPUT_ALLOWANCE)}): this does not look like an annex; check how it was converted`);
+    throw new InputError(name, null, {
+      en: `the records of ${projects.length} projects would be over ${megabytes(limit)} (${factor} times the ${megabytes(inputBytes)} read, plus ${megabytes(OUTPUT_ALLOWANCE)}): this does not look like an annex; check how it was converted`,
+      it: `i dati di ${projects.length} progetti supererebbero ${megabytes(limit)} (${factor} volte i ${megabytes(inputBytes)} letti, più ${megabytes(OUTPUT_ALLOWANCE)}): non sembra un allegato; verificare come è stato convertito`,
+    });
   }
 }
 

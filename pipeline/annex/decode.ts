@@ -39,7 +39,7 @@ function lineOfOffset(bytes: Uint8Array, offset: number): number {
 }
 
 export function decodeAnnex(bytes: Uint8Array, file: string): DecodedText {
-  if (bytes.length === 0) throw new InputError(file, null, 'the file is empty');
+  if (bytes.length === 0) throw new InputError(file, null, { en: 'the file is empty', it: 'il file è vuoto' });
   let encoding: DecodedText['encoding'] = 'utf-8';
   let bom = false;
   let body = bytes;
@@ -59,7 +59,10 @@ export function decodeAnnex(bytes: Uint8Array, file: string): DecodedText {
   if (encoding === 'utf-8') {
     const probe = isBinary(body);
     if (probe.binary) {
-      throw new InputError(file, lineOfOffset(body, probe.offset), 'this is not a text file (binary content); expected an annex converted to text or markdown');
+      throw new InputError(file, lineOfOffset(body, probe.offset), {
+        en: 'this is not a text file (binary content); expected an annex converted to text or markdown',
+        it: 'questo non è un file di testo (contenuto binario); atteso un allegato convertito in testo o markdown',
+      });
     }
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(body);
@@ -70,9 +73,9 @@ export function decodeAnnex(bytes: Uint8Array, file: string): DecodedText {
     }
   } else {
     text = new TextDecoder(encoding).decode(body);
-    if (text.includes('\u0000')) throw new InputError(file, null, 'this is not a text file (binary content)');
+    if (text.includes('\u0000')) throw new InputError(file, null, { en: 'this is not a text file (binary content)', it: 'questo non è un file di testo (contenuto binario)' });
   }
-  if (text.trim() === '') throw new InputError(file, null, 'the file holds no text');
+  if (text.trim() === '') throw new InputError(file, null, { en: 'the file holds no text', it: 'il file non contiene testo' });
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const lf = (text.match(/\n/g) ?? []).length - crlf;
   const cr = (text.match(/\r(?!\n)/g) ?? []).length;

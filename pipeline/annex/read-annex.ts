@@ -337,13 +337,17 @@ function readDocumentRecords(doc: AnnexDocument, profile: Profile, options: Read
   const split = splitProjects(doc);
   if (split.projects.length === 0) {
     const firstContent = doc.kinds.findIndex((k) => k === 'content') + 1;
-    throw new InputError(file, firstContent || null,
-      'no project found: expected project headers such as "Sub-Allegato 2.1" or "PROGETTO: ..." with "Ente capofila:"');
+    throw new InputError(file, firstContent || null, {
+      en: 'no project found: expected project headers such as "Sub-Allegato 2.1" or "PROGETTO: ..." with "Ente capofila:"',
+      it: 'nessun progetto trovato: attese intestazioni di progetto come "Sub-Allegato 2.1" o "PROGETTO: ..." con "Ente capofila:"',
+    });
   }
   const chars = doc.lines.reduce((n, l) => n + l.length, 0);
   if (split.projects.length > MANY_PROJECTS && chars < split.projects.length * MIN_PROJECT_CHARS) {
-    throw new InputError(file, split.projects[0]!.start,
-      `${split.projects.length} project headers in ${chars} characters: a project needs more than its header (partners, interventions, budget); this does not look like an annex, check how it was converted`);
+    throw new InputError(file, split.projects[0]!.start, {
+      en: `${split.projects.length} project headers in ${chars} characters: a project needs more than its header (partners, interventions, budget); this does not look like an annex, check how it was converted`,
+      it: `${split.projects.length} intestazioni di progetto in ${chars} caratteri: un progetto è più della sua intestazione (partner, interventi, piano dei conti); non sembra un allegato, verificare come è stato convertito`,
+    });
   }
   const findings: Finding[] = [];
   if (doc.decoded.encoding === 'windows-1252') {

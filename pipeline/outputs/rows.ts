@@ -54,167 +54,251 @@ function replanStatus(p: ProjectRecord): string | null {
   return r.status;
 }
 
-/** A finding's rule, severity, message, expected and actual, worded in the run's language. */
-function findingCells(f: Finding, lang: 'it' | 'en'): Cell[] {
-  const shown = renderFinding(f, lang);
-  return [f.rule, f.severity, shown.message, shown.expected, shown.actual];
+/** Where a row comes from: its annex, its project ('' for the annex's own rows), its page. */
+interface Source {
+  file: string;
+  id: string;
+  page: (line: number | null) => number | null;
+}
+
+/** A column and how a row's cell in it is taken from what the row is about. */
+interface Field<T> {
+  name: string;
+  kind: ColumnKind;
+  value: (row: T, from: Source) => Cell;
+}
+
+const field = <T>(name: string, kind: ColumnKind, value: (row: T, from: Source) => Cell): Field<T> => ({ name, kind, value });
+const annexFile: Field<unknown> = field('annex_file', 'text', (_, from) => from.file);
+const projectId: Field<unknown> = field('project_id', 'text', (_, from) => from.id);
+const pageOf = <T extends { line: number | null }>(name = 'page'): Field<T> => field(name, 'integer', (row, from) => from.page(row.line));
+
+type Project = ProjectRecord & { counts: Record<Finding['severity'], number> };
+const PROJECT_FIELDS: Field<Project>[] = [
+  annexFile,
+  projectId,
+  field('title', 'text', (p) => p.header.title),
+  field('lead_entity', 'text', (p) => p.header.leadEntity),
+  field('alliance', 'text', (p) => p.header.alliance),
+  field('referent', 'text', (p) => p.header.referent),
+  field('referent_email', 'text', (p) => p.header.referentEmail),
+  field('referent_phone', 'text', (p) => p.header.referentPhone),
+  field('score', 'number', (p) => p.header.score),
+  field('assigned_eur', 'amount', (p) => p.header.assigned),
+  field('total_eur', 'amount', (p) => declared(p, 'TOTAL')),
+  field('contribution_eur', 'amount', (p) => declared(p, 'CONTRIBUTION')),
+  field('cofinancing_eur', 'amount', (p) => declared(p, 'COFINANCING')),
+  field('line', 'integer', (p) => p.header.line),
+  field('short_name', 'text', (p) => p.header.shortName ?? ''),
+  field('page_first', 'integer', (p) => p.pages?.[0] ?? null),
+  field('page_last', 'integer', (p) => p.pages?.[1] ?? null),
+  field('partners', 'integer', (p) => p.partners.length),
+  field('cofinancers', 'integer', (p) => p.budget.cofinancers.length),
+  field('errors', 'integer', (p) => p.counts.error),
+  field('warnings', 'integer', (p) => p.counts.warning),
+  field('infos', 'integer', (p) => p.counts.info),
+  field('replan_total_eur', 'amount', (p) => p.replan?.newTotal ?? null),
+  field('replan_status', 'text', replanStatus),
+];
+
+const PARTNER_FIELDS: Field<ProjectRecord['partners'][number]>[] = [
+  annexFile,
+  projectId,
+  field('seq', 'integer', (x) => x.seq),
+  field('name', 'text', (x) => x.name),
+  field('type', 'text', (x) => x.type),
+  field('role', 'text', (x) => x.role),
+  field('referent', 'text', (x) => x.referent),
+  field('email', 'text', (x) => x.email),
+  field('phone', 'text', (x) => x.phone),
+  field('line', 'integer', (x) => x.line),
+  pageOf(),
+];
+
+const INTERVENTION_FIELDS: Field<ProjectRecord['interventions'][number]>[] = [
+  annexFile,
+  projectId,
+  field('code', 'text', (i) => i.code),
+  field('label', 'text', (i) => i.label),
+  field('selected', 'boolean', (i) => i.selected),
+  field('line', 'integer', (i) => i.line),
+  pageOf(),
+];
+
+type BudgetRow = ProjectRecord['budget']['lines'][number] & { line: number | null };
+const BUDGET_FIELDS: Field<BudgetRow>[] = [
+  annexFile,
+  projectId,
+  field('code', 'text', (l) => l.code),
+  field('label', 'text', (l) => l.label),
+  field('amount_eur', 'amount', (l) => l.amount),
+  field('funded_eur', 'amount', (l) => l.funded),
+  field('cofinanced_eur', 'amount', (l) => l.cofinanced),
+  field('raw', 'text', (l) => l.raw),
+  field('line', 'integer', (l) => l.line),
+  field('status', 'text', (l) => l.status),
+  field('details', 'text', (l) => l.details.map((d) => `${d.amount} ${d.note}`.trim()).join('; ')),
+  pageOf(),
+];
+
+type CofinancingRow = ProjectRecord['budget']['cofinancers'][number] & {
+  link: ProjectRecord['cofinancerLinks'][number] | undefined;
+  line: number | null;
+};
+const COFINANCING_FIELDS: Field<CofinancingRow>[] = [
+  annexFile,
+  projectId,
+  field('entity', 'text', (c) => c.entity),
+  field('monetary_eur', 'amount', (c) => c.monetary),
+  field('in_kind_eur', 'amount', (c) => c.inKind),
+  field('partner_seq', 'integer', (c) => c.link?.partnerSeq ?? null),
+  field('match', 'text', (c) => c.link?.match ?? 'none'),
+  field('line', 'integer', (c) => c.line),
+  field('match_score', 'number', (c) => (c.link ? Math.round(c.link.score * 1000) / 1000 : null)),
+  field('partner_name', 'text', (c) => c.link?.partnerName ?? null),
+  field('raw_monetary', 'text', (c) => c.rawMonetary),
+  field('raw_in_kind', 'text', (c) => c.rawInKind),
+  pageOf(),
+];
+
+/** A finding worded in the run's language, with the source lines it rests on. */
+type FindingRow = ReturnType<typeof renderFinding> & { finding: Finding; lines: number[]; line: number | null };
+const FINDING_FIELDS: Field<FindingRow>[] = [
+  annexFile,
+  projectId,
+  field('rule', 'text', (f) => f.finding.rule),
+  field('severity', 'text', (f) => f.finding.severity),
+  field('message', 'text', (f) => f.message),
+  field('expected', 'text', (f) => f.expected),
+  field('actual', 'text', (f) => f.actual),
+  field('line', 'integer', (f) => f.line),
+  field('lines', 'lines', (f) => f.lines.join(' ')),
+  pageOf(),
+];
+
+const SECTION_FIELDS: Field<ProjectRecord['sections'][number]>[] = [
+  annexFile,
+  projectId,
+  field('heading', 'text', (s) => s.heading),
+  field('text', 'text', (s) => s.text),
+  field('line', 'integer', (s) => s.line),
+  field('lines', 'lines', (s) => (s.lines ?? [s.line]).join(' ')),
+  pageOf(),
+];
+
+/** One cell of an extra table; row 0 is the table's header. */
+type ExtraCell = { table: number; row: number; column: number; header: string; value: string; line: number };
+const EXTRA_FIELDS: Field<ExtraCell>[] = [
+  annexFile,
+  projectId,
+  field('table', 'integer', (x) => x.table),
+  field('row', 'integer', (x) => x.row),
+  field('column', 'integer', (x) => x.column),
+  field('header', 'text', (x) => x.header),
+  field('value', 'text', (x) => x.value),
+  field('line', 'integer', (x) => x.line),
+  pageOf(),
+];
+
+type Replan = NonNullable<ProjectRecord['replan']>;
+/** A re-planned line, or (no proposal) one row that says why, with no line of its own. */
+type ReplanRow = {
+  replan: Replan;
+  change: Replan['lines'][number] | null;
+  reason: string;
+  line: number | null;
+};
+const REPLAN_FIELDS: Field<ReplanRow>[] = [
+  annexFile,
+  projectId,
+  field('code', 'text', (r) => r.change?.code ?? ''),
+  field('label', 'text', (r) => r.change?.label ?? ''),
+  field('declared_eur', 'amount', (r) => r.change?.declared ?? null),
+  field('proposed_eur', 'amount', (r) => r.change?.proposed ?? null),
+  field('delta_eur', 'amount', (r) => r.change?.delta ?? null),
+  field('reason', 'text', (r) => r.reason),
+  field('line', 'integer', (r) => r.line),
+  field('strategy', 'text', (r) => r.replan.strategy),
+  field('awarded_eur', 'amount', (r) => r.replan.awarded),
+  field('new_total_eur', 'amount', (r) => r.replan.newTotal),
+  field('ok', 'boolean', (r) => r.replan.ok),
+  pageOf(),
+];
+
+/** A CSV table being filled: its columns, and the rows added so far. */
+class TableBuilder<T> {
+  readonly rows: Cell[][] = [];
+  constructor(
+    readonly file: string,
+    private readonly fields: Field<T>[],
+  ) {}
+
+  add(from: Source, items: Iterable<T>): void {
+    for (const item of items) this.rows.push(this.fields.map((f) => f.value(item, from)));
+  }
+
+  table(): OutputTable {
+    return { file: this.file, columns: this.fields.map(({ name, kind }) => col(name, kind)), rows: this.rows };
+  }
+}
+
+function findingRows(findings: readonly Finding[], lang: 'it' | 'en'): FindingRow[] {
+  return findings.map((finding) => {
+    const lines = finding.at.flatMap((p) => ('line' in p ? [p.line] : []));
+    return { ...renderFinding(finding, lang), finding, lines, line: lines[0] ?? null };
+  });
+}
+
+function replanRows(p: ProjectRecord, lang: 'it' | 'en'): ReplanRow[] {
+  const replan = p.replan;
+  if (!replan || replan.status === 'no-award' || replan.status === 'not-needed') return [];
+  if (replan.ok) return replan.lines.map((change) => ({ replan, change, reason: change.reason[lang], line: change.line }));
+  // No proposal: one row that says why, on the budget's first line.
+  const line = p.budgetRowLines[0] ?? p.header.line;
+  return [{ replan, change: null, reason: replan.reasons.map((x) => x[lang]).join(' '), line }];
+}
+
+function extraCells(p: ProjectRecord): ExtraCell[] {
+  return p.extraTables.flatMap((t, ti) =>
+    [{ cells: t.header, line: t.line }, ...t.rows].flatMap((r, ri) =>
+      r.cells.map((value, ci) => ({ table: ti + 1, row: ri, column: ci + 1, header: t.header[ci] ?? '', value, line: r.line })),
+    ),
+  );
 }
 
 export function buildTables(json: AnnexJson, lang: 'it' | 'en'): OutputTable[] {
-  const projects: Cell[][] = [];
-  const partners: Cell[][] = [];
-  const interventions: Cell[][] = [];
-  const budgetLines: Cell[][] = [];
-  const cofinancing: Cell[][] = [];
-  const findings: Cell[][] = [];
-  const sections: Cell[][] = [];
-  const extra: Cell[][] = [];
-  const replan: Cell[][] = [];
+  const projects = new TableBuilder('projects.csv', PROJECT_FIELDS);
+  const partners = new TableBuilder('partners.csv', PARTNER_FIELDS);
+  const interventions = new TableBuilder('interventions.csv', INTERVENTION_FIELDS);
+  const budgetLines = new TableBuilder('budget_lines.csv', BUDGET_FIELDS);
+  const cofinancing = new TableBuilder('cofinancing.csv', COFINANCING_FIELDS);
+  const findings = new TableBuilder('findings.csv', FINDING_FIELDS);
+  const sections = new TableBuilder('sections.csv', SECTION_FIELDS);
+  const extra = new TableBuilder('extra_tables.csv', EXTRA_FIELDS);
+  const replan = new TableBuilder('replan.csv', REPLAN_FIELDS);
 
   for (const annex of json.annexes) {
-    const file = annex.annexFile;
     const page = (line: number | null) => (line === null ? null : pageOfLine(annex, line));
-    for (const f of annex.findings) {
-      const lines = f.at.flatMap((p) => ('line' in p ? [p.line] : []));
-      findings.push([file, '', ...findingCells(f, lang), lines[0] ?? null, lines.join(' '), page(lines[0] ?? null)]);
-    }
-    for (const s of annex.preamble ?? []) {
-      sections.push([file, '', s.heading, s.text, s.line, (s.lines ?? [s.line]).join(' '), page(s.line)]);
-    }
+    const ofAnnex: Source = { file: annex.annexFile, id: '', page };
+    findings.add(ofAnnex, findingRows(annex.findings, lang));
+    sections.add(ofAnnex, annex.preamble ?? []);
     for (const p of annex.projects) {
-      const h = p.header;
+      const from: Source = { ...ofAnnex, id: p.id };
       const counts = { error: 0, warning: 0, info: 0 };
       for (const f of p.findings) counts[f.severity]++;
-      projects.push([
-        file, p.id, h.title, h.leadEntity, h.alliance, h.referent, h.referentEmail, h.referentPhone, h.score,
-        h.assigned, declared(p, 'TOTAL'), declared(p, 'CONTRIBUTION'), declared(p, 'COFINANCING'), h.line,
-        h.shortName ?? '', p.pages?.[0] ?? null, p.pages?.[1] ?? null, p.partners.length, p.budget.cofinancers.length,
-        counts.error, counts.warning, counts.info, p.replan?.newTotal ?? null, replanStatus(p),
-      ]);
-      const r = p.replan;
-      if (r && r.status !== 'no-award' && r.status !== 'not-needed') {
-        const common = [r.strategy, r.awarded, r.newTotal, r.ok] as const;
-        if (r.ok) {
-          for (const l of r.lines) {
-            replan.push([file, p.id, l.code, l.label, l.declared, l.proposed, l.delta, l.reason[lang], l.line, ...common, page(l.line)]);
-          }
-        } else {
-          // No proposal: one row that says why, on the budget's first line.
-          const line = p.budgetRowLines[0] ?? h.line;
-          replan.push([file, p.id, '', '', null, null, null, r.reasons.map((x) => x[lang]).join(' '), line, ...common, page(line)]);
-        }
-      }
-      for (const x of p.partners) {
-        partners.push([file, p.id, x.seq, x.name, x.type, x.role, x.referent, x.email, x.phone, x.line, page(x.line)]);
-      }
-      for (const i of p.interventions) {
-        interventions.push([file, p.id, i.code, i.label, i.selected, i.line, page(i.line)]);
-      }
-      for (const l of p.budget.lines) {
-        const line = p.budgetRowLines[l.cell.row] ?? null;
-        budgetLines.push([
-          file, p.id, l.code, l.label, l.amount, l.funded, l.cofinanced, l.raw, line,
-          l.status, l.details.map((d) => `${d.amount} ${d.note}`.trim()).join('; '), page(line),
-        ]);
-      }
-      p.budget.cofinancers.forEach((c, i) => {
-        const link = p.cofinancerLinks[i];
-        const line = p.budgetRowLines[c.entityCell.row] ?? null;
-        cofinancing.push([
-          file, p.id, c.entity, c.monetary, c.inKind, link?.partnerSeq ?? null, link?.match ?? 'none', line,
-          link ? Math.round(link.score * 1000) / 1000 : null, link?.partnerName ?? null, c.rawMonetary, c.rawInKind, page(line),
-        ]);
-      });
-      for (const f of p.findings) {
-        const lines = f.at.flatMap((pos) => ('line' in pos ? [pos.line] : []));
-        findings.push([file, p.id, ...findingCells(f, lang), lines[0] ?? null, lines.join(' '), page(lines[0] ?? null)]);
-      }
-      for (const s of p.sections) {
-        sections.push([file, p.id, s.heading, s.text, s.line, (s.lines ?? [s.line]).join(' '), page(s.line)]);
-      }
-      p.extraTables.forEach((t, ti) => {
-        const all = [{ cells: t.header, line: t.line }, ...t.rows];
-        all.forEach((r, ri) => {
-          r.cells.forEach((value, ci) => {
-            extra.push([file, p.id, ti + 1, ri, ci + 1, t.header[ci] ?? '', value, r.line, page(r.line)]);
-          });
-        });
-      });
+      projects.add(from, [{ ...p, counts }]);
+      replan.add(from, replanRows(p, lang));
+      partners.add(from, p.partners);
+      interventions.add(from, p.interventions);
+      budgetLines.add(from, p.budget.lines.map((l) => ({ ...l, line: p.budgetRowLines[l.cell.row] ?? null })));
+      cofinancing.add(
+        from,
+        p.budget.cofinancers.map((c, i) => ({ ...c, link: p.cofinancerLinks[i], line: p.budgetRowLines[c.entityCell.row] ?? null })),
+      );
+      findings.add(from, findingRows(p.findings, lang));
+      sections.add(from, p.sections);
+      extra.add(from, extraCells(p));
     }
   }
-
-  return [
-    {
-      file: 'projects.csv',
-      columns: [
-        col('annex_file'), col('project_id'), col('title'), col('lead_entity'), col('alliance'), col('referent'),
-        col('referent_email'), col('referent_phone'), col('score', 'number'), col('assigned_eur', 'amount'),
-        col('total_eur', 'amount'), col('contribution_eur', 'amount'), col('cofinancing_eur', 'amount'), col('line', 'integer'),
-        col('short_name'), col('page_first', 'integer'), col('page_last', 'integer'), col('partners', 'integer'),
-        col('cofinancers', 'integer'), col('errors', 'integer'), col('warnings', 'integer'), col('infos', 'integer'),
-        col('replan_total_eur', 'amount'), col('replan_status'),
-      ],
-      rows: projects,
-    },
-    {
-      file: 'partners.csv',
-      columns: [
-        col('annex_file'), col('project_id'), col('seq', 'integer'), col('name'), col('type'), col('role'), col('referent'),
-        col('email'), col('phone'), col('line', 'integer'), col('page', 'integer'),
-      ],
-      rows: partners,
-    },
-    {
-      file: 'interventions.csv',
-      columns: [col('annex_file'), col('project_id'), col('code'), col('label'), col('selected', 'boolean'), col('line', 'integer'), col('page', 'integer')],
-      rows: interventions,
-    },
-    {
-      file: 'budget_lines.csv',
-      columns: [
-        col('annex_file'), col('project_id'), col('code'), col('label'), col('amount_eur', 'amount'), col('funded_eur', 'amount'),
-        col('cofinanced_eur', 'amount'), col('raw'), col('line', 'integer'), col('status'), col('details'), col('page', 'integer'),
-      ],
-      rows: budgetLines,
-    },
-    {
-      file: 'cofinancing.csv',
-      columns: [
-        col('annex_file'), col('project_id'), col('entity'), col('monetary_eur', 'amount'), col('in_kind_eur', 'amount'),
-        col('partner_seq', 'integer'), col('match'), col('line', 'integer'), col('match_score', 'number'), col('partner_name'),
-        col('raw_monetary'), col('raw_in_kind'), col('page', 'integer'),
-      ],
-      rows: cofinancing,
-    },
-    {
-      file: 'findings.csv',
-      columns: [
-        col('annex_file'), col('project_id'), col('rule'), col('severity'), col('message'), col('expected'), col('actual'),
-        col('line', 'integer'), col('lines', 'lines'), col('page', 'integer'),
-      ],
-      rows: findings,
-    },
-    {
-      file: 'sections.csv',
-      columns: [col('annex_file'), col('project_id'), col('heading'), col('text'), col('line', 'integer'), col('lines', 'lines'), col('page', 'integer')],
-      rows: sections,
-    },
-    {
-      file: 'extra_tables.csv',
-      columns: [
-        col('annex_file'), col('project_id'), col('table', 'integer'), col('row', 'integer'), col('column', 'integer'),
-        col('header'), col('value'), col('line', 'integer'), col('page', 'integer'),
-      ],
-      rows: extra,
-    },
-    {
-      file: 'replan.csv',
-      columns: [
-        col('annex_file'), col('project_id'), col('code'), col('label'), col('declared_eur', 'amount'), col('proposed_eur', 'amount'),
-        col('delta_eur', 'amount'), col('reason'), col('line', 'integer'), col('strategy'), col('awarded_eur', 'amount'),
-        col('new_total_eur', 'amount'), col('ok', 'boolean'), col('page', 'integer'),
-      ],
-      rows: replan,
-    },
-  ];
+  return [projects, partners, interventions, budgetLines, cofinancing, findings, sections, extra, replan].map((t) => t.table());
 }

@@ -70,7 +70,7 @@ describe('pathological strings', () => {
   linear('amount notes', () => trailingRunAttacks(SIZE).map((s) => readAmount(`€ 5,00 (finanziamento) di cui: € 2,00 ${s} € 1,00 (cof)`)));
   linear('domains in partner names', () => nameForms(domainAttack(SIZE)));
   linear('sheet names', () => sheetName(`x${"'".repeat(SIZE)}\u0001'`, new Set()));
-  linear('one-line messages', () => [new InputError('f', null, `${'\t'.repeat(SIZE)}\u0001\n`).oneLine(), printable(`${'\t'.repeat(SIZE)}\u0001\n`)]);
+  linear('one-line messages', () => [new InputError('f', null, { en: `${'\t'.repeat(SIZE)}\u0001\n`, it: `${'\t'.repeat(SIZE)}\u0001\n` }).oneLine('it'), printable(`${'\t'.repeat(SIZE)}\u0001\n`)]);
 });
 
 describe('the rewritten patterns still read what they read', () => {

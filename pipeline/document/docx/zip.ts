@@ -10,7 +10,8 @@ import { InputError } from '../../errors.js';
 const MAX_PART_BYTES = 200 * 1024 * 1024;
 
 export function damaged(file: string, what: string): InputError {
-  return new InputError(file, null, `the Word file is damaged (${what.replace(/\s+/g, ' ')})`);
+  const detail = what.replace(/\s+/g, ' ');
+  return new InputError(file, null, { en: `the Word file is damaged (${detail})`, it: `il file Word è danneggiato (${detail})` });
 }
 
 /** The named entries that are present, inflated; refuses a file that is not a readable ZIP. */
@@ -23,7 +24,11 @@ export function zipEntries(bytes: Uint8Array, file: string, names: readonly stri
         if (!wanted.has(entry.name)) return false;
         if (entry.originalSize > limit) {
           const mb = Math.round(entry.originalSize / (1024 * 1024));
-          throw new InputError(file, null, `the Word file's ${entry.name} would inflate to ${mb} MB, over the ${Math.round(limit / (1024 * 1024))} MB a document part may have: refused as a ZIP bomb`);
+          const max = Math.round(limit / (1024 * 1024));
+          throw new InputError(file, null, {
+            en: `the Word file's ${entry.name} would inflate to ${mb} MB, over the ${max} MB a document part may have: refused as a ZIP bomb`,
+            it: `la parte ${entry.name} del file Word si espanderebbe a ${mb} MB, oltre i ${max} MB ammessi per una parte: rifiutato come ZIP bomb`,
+          });
         }
         return true;
       },

@@ -24,10 +24,13 @@ async function openPdf(pdfjs: PdfJs, bytes: Uint8Array, file: string) {
   } catch (e) {
     const name = (e as { name?: string }).name ?? '';
     if (name === 'PasswordException') {
-      throw new InputError(file, null, 'the PDF is encrypted (password-protected): save an unprotected copy and give that');
+      throw new InputError(file, null, {
+        en: 'the PDF is encrypted (password-protected): save an unprotected copy and give that',
+        it: 'il PDF è cifrato (protetto da password): salvarne una copia non protetta e indicare quella',
+      });
     }
     const detail = ((e as Error).message ?? String(e)).replace(/\s+/g, ' ').slice(0, 100);
-    throw new InputError(file, null, `the PDF is damaged and cannot be read (${detail})`);
+    throw new InputError(file, null, { en: `the PDF is damaged and cannot be read (${detail})`, it: `il PDF è danneggiato e non si può leggere (${detail})` });
   }
 }
 
@@ -40,7 +43,7 @@ async function readPage(pdfjs: PdfJs, doc: PDFDocumentProxy, n: number, styles: 
     return content;
   } catch (e) {
     const detail = ((e as Error).message ?? String(e)).replace(/\s+/g, ' ').slice(0, 100);
-    throw new InputError(file, null, `the PDF is damaged: page ${n} cannot be read (${detail})`);
+    throw new InputError(file, null, { en: `the PDF is damaged: page ${n} cannot be read (${detail})`, it: `il PDF è danneggiato: la pagina ${n} non si può leggere (${detail})` });
   }
 }
 
@@ -60,7 +63,10 @@ async function readPages(pdfjs: PdfJs, bytes: Uint8Array, file: string): Promise
     await doc.destroy();
   }
   if (runs === 0) {
-    throw new InputError(file, null, `no text layer: the PDF is a scanned image; run OCR first (${pages.length} page${pages.length === 1 ? '' : 's'}, no text)`);
+    throw new InputError(file, null, {
+      en: `no text layer: the PDF is a scanned image; run OCR first (${pages.length} page${pages.length === 1 ? '' : 's'}, no text)`,
+      it: `nessun testo: il PDF è un'immagine scansionata; eseguire prima un OCR (${pages.length} pagin${pages.length === 1 ? 'a' : 'e'}, nessun testo)`,
+    });
   }
   return pages;
 }

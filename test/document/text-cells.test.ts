@@ -109,6 +109,48 @@ describe('stream tables (pdftotext -layout) as pdftotext sets them', () => {
     expect(t!.rows.map((r) => r.cells)[1]).toEqual(['Comune di Codogno', '4.500,00 €', '3.000,00 €']);
   });
 
+  it('finds a table whose rows ran cells together, from a header whose columns hold every chunk, each full line a row', () => {
+    const lines = [
+      ' Ruolo       Denominazione         Tipologia               Referente          Contatti',
+      ' Capofila Comunità Montana         Ente pubblico           Chiara Bertolini   0342 210331 –',
+      '          Valtellina di                                                       c.b@cm.example.it',
+      ' Partner     Comune di Sondrio     Ente pubblico           Marco Della Nave 0342 526111 –',
+      '                                                                              m.d@comune.example.it',
+      ' Partner     Cooperativa           Cooperativa sociale Alessia Rinaldi        0342 200500 –',
+      '             Grandangolo                                                      info@gr.example.it',
+    ];
+    const [t] = tables(lines);
+    expect(t!.rows.map((r) => r.cells)).toEqual([
+      ['Ruolo', 'Denominazione', 'Tipologia', 'Referente', 'Contatti'],
+      ['Capofila', 'Comunità Montana Valtellina di', 'Ente pubblico', 'Chiara Bertolini', '0342 210331 – c.b@cm.example.it'],
+      ['Partner', 'Comune di Sondrio', 'Ente pubblico', 'Marco Della Nave', '0342 526111 – m.d@comune.example.it'],
+      ['Partner', 'Cooperativa Grandangolo', 'Cooperativa sociale', 'Alessia Rinaldi', '0342 200500 – info@gr.example.it'],
+    ]);
+  });
+
+  it('opens a row at a header label, at a tick, and at a lettered line with its value, after a full line', () => {
+    const header = [
+      ' N. progetto         7',
+      ' Referente           Chiara Bertolini, 0342 210331, c.bertolini@cmsondrio.example.it',
+      ' Punti               70',
+    ];
+    expect(tables(header)[0]!.rows.map((r) => r.cells)).toEqual([
+      ['N. progetto', '7'], ['Referente', 'Chiara Bertolini, 0342 210331, c.bertolini@cmsondrio.example.it'], ['Punti', '70'],
+    ]);
+    const ticks = [
+      ' Tipologia                                                                                  SI/NO',
+      ' Servizi per la gestione del pre e post scuola e dei periodi di chiusura scolastica         SI',
+      ' Servizi Salva tempo                                                                        NO',
+    ];
+    expect(tables(ticks)[0]!.rows).toHaveLength(3);
+    const budget = [
+      ' Voce di costo                                                                         Importo',
+      ' di cui per coordinamento, monitoraggio, rendicontazione e valutazione del progetto    € 4500,00',
+      ' B. Costo di acquisto, noleggio, leasing di beni o software                            0',
+    ];
+    expect(tables(budget)[0]!.rows.map((r) => r.cells[1])).toEqual(['Importo', '€ 4500,00', '0']);
+  });
+
   it('reads the header of a table whose rows open with their own number as a row of its own', () => {
     const lines = [
       '        Titolo progetto                                            Ente capofila                   Pag.',

@@ -11,6 +11,8 @@
 // word would not have fitted there (a producer wraps only then). In a table whose rows are
 // numbered, a line that does not open with the next number continues the row above.
 
+import { fieldOfLabel } from '../../annex/header.js';
+
 export interface Chunk {
   start: number;
   end: number;
@@ -59,6 +61,8 @@ export function isAmountCell(text: string): boolean {
 
 /** "1.", "12)", "2.1 ", "3 -": a numbered row opens this way. */
 const NUMBERED = /^\(?\d{1,3}(?:\.\d{1,3})*(?:\s?[.)°])?(?:\s|$)/;
+/** A checklist's tick cell. */
+const TICK = /^(?:x|s[iì]|no|[☒☐☑✓✔■□])$/i;
 /** A cell that is only a row's number ("3.1", "12."). */
 const BARE_NUMBER = /^\(?\d{1,3}(?:\.\d{1,3})*[.)°]?$/;
 /** "A.", "b)": a lettered line (list or budget code). */
@@ -249,15 +253,22 @@ function topRows(block: readonly number[], cellsOf: (i: number) => string[], fit
     const first = cells[0] ?? '';
     const opensNumber = NUMBERED.test(first);
     let continues = false;
-    if (row && !cells.some(isAmountCell)) {
+    // A row opens with a header table's label ("Punti" under "Referente"), or with a letter
+    // and something in another column ("B. Costo di ..." and its "0").
+    // A line that fills every one of four or more columns, a capital first, is a row: every
+    // cell of a row wrapping at once is rare where the first column is not numbered.
+    const full = cells.length >= 4 && cells.every((c) => c !== '') && /^\p{Lu}/u.test(first);
+    const opensRow = full || fieldOfLabel(first) !== null || (LETTERED.test(first) && cells.slice(1).some((c) => c !== ''));
+    if (row && !cells.some(isAmountCell) && !opensRow) {
       if (numbered && seenNumber) continues = !opensNumber;
       else if (!opensNumber && !(LETTERED.test(first) && fits(row.last[0]!, 0, first))) {
-        // Each filled column continues a filled cell whose last line is full.
+        // Each filled column continues a filled cell whose last line is full; a tick ("X",
+        // "SI", "NO") never goes on from the one above it.
         let wrapped = 0;
         let fresh = 0;
         cells.forEach((c, j) => {
           if (c === '') return;
-          if (row.cells[j] === '') fresh++;
+          if (row.cells[j] === '' || TICK.test(c)) fresh++;
           else if (!fits(row.last[j]!, j, c)) wrapped++;
           else fresh++;
         });
@@ -686,7 +697,16 @@ function columnCount(block: readonly number[], chunks: readonly Chunk[][], loose
     const lines = byCount.get(c)!;
     if (lines.some((i, x) => x > 0 && aligned(chunks[lines[x - 1]!]!, chunks[i]!))) return c;
   }
-  return loose ? counts[0] ?? 0 : 0;
+  if (loose) return counts[0] ?? 0;
+  // No two lines alike (cells run together one space apart on every row): a header line whose
+  // column starts hold every chunk of at least two other lines.
+  const widest = counts[0] !== undefined && counts[0] >= 3 ? byCount.get(counts[0])! : [];
+  for (const h of widest) {
+    const starts = chunks[h]!.map((c) => c.start);
+    const within = block.filter((i) => i !== h && chunks[i]!.length >= 2 && chunks[i]!.every((c) => starts.some((x) => Math.abs(x - c.start) <= 2)));
+    if (within.length >= 2) return counts[0]!;
+  }
+  return 0;
 }
 
 function tableOf(block: readonly number[], chunks: readonly Chunk[][], page: (i: number) => number | null): StreamTable | null {

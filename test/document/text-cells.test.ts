@@ -207,6 +207,30 @@ describe('tables of a Word file in LibreOffice text, one cell per line', () => {
     expect(isAmountCell('030 2977111')).toBe(false);
   });
 
+  it('takes a numbered table\'s header from as many lines before its first row as its rows have cells, and ends it at a numbered heading', () => {
+    const texts = [
+      'GRADUATORIA FINALE', 'Posizione', 'ID', 'Titolo', 'Capofila', 'Punteggio',
+      '1', '2.1', 'Insieme per il lavoro', 'Comune di Varese', '81',
+      '2', '2.2', 'Lavoro e cura a Como', 'Comune di Como', '74',
+      ...filler,
+      '2. PARTNER DELL\'ALLEANZA', 'N.', 'Ente', 'Ruolo', 'Referente', 'E-mail',
+      '1', 'Comune di Como', 'Capofila', 'Roberto Frigerio', 'r.f@comune.example.it',
+      '2', 'Cooperativa Lavoro e Famiglia', 'Partner', 'Ilaria Corti', 'i.c@coop.example.it',
+      '3. TIPOLOGIA DI INTERVENTO (indicare con [x] le tipologie previste dal progetto)', '[ ] a. Servizi di assistenza', '[x] b. Servizi Salva tempo', '[ ] c. Servizi di consulenza', '[ ] d. Servizi di supporto',
+    ];
+    const rows = rowsOf(texts);
+    expect(rows.slice(0, 3)).toEqual([
+      ['Posizione', 'ID', 'Titolo', 'Capofila', 'Punteggio'],
+      ['1', '2.1', 'Insieme per il lavoro', 'Comune di Varese', '81'],
+      ['2', '2.2', 'Lavoro e cura a Como', 'Comune di Como', '74'],
+    ]);
+    expect(rows.slice(3)).toEqual([
+      ['N.', 'Ente', 'Ruolo', 'Referente', 'E-mail'],
+      ['1', 'Comune di Como', 'Capofila', 'Roberto Frigerio', 'r.f@comune.example.it'],
+      ['2', 'Cooperativa Lavoro e Famiglia', 'Partner', 'Ilaria Corti', 'i.c@coop.example.it'],
+    ]);
+  });
+
   it('keeps the labels of a header table that every project repeats (not furniture)', () => {
     const text = (n: number) => filler.map((l) => `${l} (progetto ${n})`);
     const project = (n: number) => [`Progetto n. ${n}`, 'Titolo del progetto', `Titolo ${n}`, 'Punteggio attribuito', `${60 + n}/100`, 'Contributo concesso', `€ ${n}0.000,00`, ...text(n)];

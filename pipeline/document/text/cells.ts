@@ -47,6 +47,8 @@ function isValue(text: string): boolean {
 }
 
 const NUMBERED = /^\(?\d{1,3}(?:\.\d{1,3})*(?:\s?[.)°])?(?:\s|$)/;
+/** A cell that is only a row's number. */
+const BARE = /^\(?\d{1,3}(?:\.\d{1,3})*[.)°]?$/;
 const ENUMERATED = /^(?:\(?\d{1,3}(?:\.\d{1,3})*\s?[.)°]|\(?[A-Za-z]\s?[.)])\s/;
 
 function isNumbered(text: string): boolean {
@@ -218,11 +220,14 @@ function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Pars
   const toc = f.some((c) => /titolo|progetto/.test(c)) && f.some((c) => /capofila|^pag\b|pagina/.test(c));
   if (!partners && !toc) return null;
   // Rows: from each numbered cell to the one with the next number, of at most `most` cells.
+  // A row's number stands alone in its cell or opens its text, alike in every row: a heading
+  // numbered next ("3. TIPOLOGIA DI INTERVENTO" after rows "1", "2") is not a row.
+  const bareAt = (u: number) => BARE.test(visibleText(units[u]!.text));
   const parse = (most: number) => {
     const groups: Unit[][] = [];
     let u = h;
     let number = numberOf(units[h]!.text);
-    while (u < units.length && number) {
+    while (u < units.length && number && bareAt(u) === bareAt(h)) {
       const group = [units[u]!];
       u++;
       let next: number[] | null = null;
@@ -244,6 +249,15 @@ function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Pars
     }
     return { groups, u };
   };
+  // One cell per line: the rows say how many columns there are (the lines from one number to
+  // the next), and the header is as many lines before the first row, where the run of header
+  // words began later ("Posizione", "ID", then "Titolo").
+  if (mode === 'lines') {
+    const sizes = parse(12).groups.slice(0, -1).map((g) => g.length);
+    const w = sizes[0];
+    const before = w !== undefined && sizes.every((x) => x === w) && w > header.length ? units.slice(Math.max(0, h - w), h) : [];
+    if (before.length === w && before.every((x) => x.text !== '' && x.text.length <= 40 && !isValue(x.text) && !isNumbered(x.text))) header = before;
+  }
   const first = parse(header.length + 1);
   if (first.groups.length === 0) return null;
   // A row has as many cells as the fullest row before the last (which may run on into the text
@@ -256,7 +270,7 @@ function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Pars
   const { groups, u } = parse(usual);
   // Rows whose number is a cell of its own (a table of contents) have a header with an empty
   // corner the converter dropped; a header short of a cell otherwise ran two into one.
-  const bare = groups.every((g) => /^\(?\d{1,3}(?:\.\d{1,3})*[.)°]?$/.test(visibleText(g[0]!.text)));
+  const bare = groups.every((g) => BARE.test(visibleText(g[0]!.text)));
   const headerTexts = bare ? splitNumberHeader(header.map((x) => x.text), usual) : splitHeader(header.map((x) => x.text), usual);
   const width = Math.max(usual, headerTexts.length);
   const pad = (cells: string[], front: boolean) => {
@@ -617,14 +631,19 @@ function headerCell(text: string): boolean {
  * one before are the numbers of a table's rows (a partner table's "N." column, one cell per
  * line). A run of three or more such numbers is dropped (1-based lines, in order).
  */
-function notRowNumbers(lines: readonly number[]): number[] {
+function notRowNumbers(lines: readonly number[], texts: readonly string[]): number[] {
   const close = (a: number, b: number) => b - a <= ROW_SPAN;
+  // Two numbers a few lines apart whose step leads to the next number again (1 at line 45, 2 at
+  // 51, 3 at 57) are rows even where the third was not taken for a page number.
+  const number = (line: number) => Number(/^\s*(\d{1,3})\s*$/.exec(texts[line - 1] ?? '')?.[1] ?? NaN);
+  const stepsOn = (a: number, b: number) => close(a, b) && number(b + (b - a)) === number(b) + 1;
   return lines.filter((n, i) => {
     const before = i > 0 && close(lines[i - 1]!, n);
     const after = i + 1 < lines.length && close(n, lines[i + 1]!);
     const twoBefore = before && i > 1 && close(lines[i - 2]!, lines[i - 1]!);
     const twoAfter = after && i + 2 < lines.length && close(lines[i + 1]!, lines[i + 2]!);
-    return !((before && after) || twoBefore || twoAfter);
+    const steps = (after && stepsOn(n, lines[i + 1]!)) || (before && stepsOn(lines[i - 1]!, n));
+    return !((before && after) || twoBefore || twoAfter || steps);
   });
 }
 
@@ -650,7 +669,7 @@ export function textSkips(
   const lone = (n: number) => ![near(n - 1, -1), near(n - 1, 1)].some((i) => /^\s*\d{1,4}\s*$/.test(texts[i] ?? ''));
   // A number right after a header label is its value ("Punteggio attribuito", "72/100").
   const labelled = (n: number) => fieldOfLabel(texts[near(n - 1, -1)] ?? '') !== null;
-  const pageLines = numbers ?? new Set(notRowNumbers([...findPagination(texts).numberLines.keys()].filter((n) => lone(n) && !labelled(n))));
+  const pageLines = numbers ?? new Set(notRowNumbers([...findPagination(texts).numberLines.keys()].filter((n) => lone(n) && !labelled(n)), texts));
   const skip = new Set([...pageLines].map((n) => n - 1));
   // Table cells repeat too (a partner type, a budget line's label, a cell wrapped the same way
   // each time): furniture is what stands in runs of three or more different repeated lines (a

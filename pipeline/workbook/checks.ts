@@ -40,7 +40,7 @@ function limitWords(ruleId: string, p: Profile, lang: Lang): string | null {
   const it = lang === 'it';
   switch (ruleId) {
     case 'lines-sum':
-      return 'A + B + C + D + E = TOTALE';
+      return it ? 'A + B + C + D + E = TOTALE' : 'A + B + C + D + E = TOTAL';
     case 'funding-split':
       return it ? 'CONTRIBUTO + COFINANZIAMENTO = TOTALE' : 'CONTRIBUTION + COFINANCING = TOTAL';
     case 'cofinancing-min':

@@ -74,7 +74,8 @@ export function figureText(figure: unknown, lang: Lang): string | null {
   if ((f.kind === 'amount' || f.kind === 'number') && typeof f.value === 'string') {
     return `${OPS[f.op ?? '='] ?? ''}${f.kind === 'amount' ? '€ ' : ''}${localNumber(f.value, lang)}`;
   }
-  if (f.kind === 'text' && typeof f.value === 'string') return f.value;
+  // Text a finding quotes (a title, a name) is the annex's, in guillemets as the messages quote it.
+  if (f.kind === 'text' && typeof f.value === 'string') return `«${f.value}»`;
   // Terms ("stated:TOTAL") are worded by the findings' renderer; until it is used here, none.
   return null;
 }

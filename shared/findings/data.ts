@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** An exact decimal as text: "17142.855", "-500.00", "30". Never a float. */
-export const Decimal = z.string().regex(/^-?\d+(?:\.\d+)?$/, 'an exact decimal');
+const Decimal = z.string().regex(/^-?\d+(?:\.\d+)?$/, 'an exact decimal');
 
 function withCents(value: string): string {
   const [int, dec = ''] = value.split('.');
@@ -20,7 +20,7 @@ export type Op = z.infer<typeof Op>;
  * Things a finding names in the run's language rather than quoting: the budget lines it needs,
  * the kind of value a cell should hold, a header field, a partner table column.
  */
-export const TERMS = [
+const TERMS = [
   'stated:TOTAL', 'stated:CONTRIBUTION', 'stated:COFINANCING', 'budget',
   'amount-or-placeholder', 'known-line', 'line-once', 'a-partner', 'ticked-type',
   'field:id', 'field:title', 'field:leadEntity', 'field:alliance', 'field:referent', 'field:referentEmail',

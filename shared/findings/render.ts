@@ -15,7 +15,7 @@ function grouped(int: string, sep: string): string {
 }
 
 /** A decimal in the language's form, with every place it has ("17.142,855"), at least `min`. */
-export function formatDecimal(value: string, lang: Lang, min = 0): string {
+function formatDecimal(value: string, lang: Lang, min = 0): string {
   const d = new Money(value);
   const fixed = d.abs().toFixed(Math.max(min, d.decimalPlaces()));
   const [int, dec] = fixed.split('.');
@@ -60,9 +60,6 @@ const TERM_WORDS: Record<Term, Record<Lang, string>> = {
   'unique-number': { it: 'numero univoco', en: 'unique number' },
 };
 
-export function termText(term: Term, lang: Lang): string {
-  return TERM_WORDS[term][lang];
-}
 
 /** An expected or actual value as the language writes it. */
 export function renderFigure(figure: Figure | null, lang: Lang): string | null {

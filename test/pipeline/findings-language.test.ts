@@ -2,10 +2,13 @@
 // the seed broken in the ways the rules catch, of the other agencies' annexes and of a file in
 // Windows-1252, run with --lang it and --lang en, has no word of the other language in its
 // message, expected or actual (the annex's own words are quoted, and left out of the check).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnnexJson } from '../../pipeline/records.js';
 import { run } from '../../pipeline/run.js';
+import { Finding } from '../../shared/model.js';
+import { Money } from '../../shared/money.js';
 import { foreignWords } from '../fixtures/language-words.js';
 import { BROKEN_VARIANTS, editBudget } from '../workbook/fixtures.js';
 import { readCsv, ROOT, scratch, SEED, SEED_TEXT } from './helpers.js';
@@ -19,6 +22,7 @@ const QUOTED = /"[^"]*"/g;
 
 let dir: string;
 const rows: Record<'it' | 'en', Record<string, string>[]> = { it: [], en: [] };
+let findings: Finding[] = [];
 
 /** Windows-1252 bytes of a text (its accented letters are all in Latin-1). */
 const latin1 = (text: string) => Buffer.from(text.replace(/[^\u0000-\u00ff]/g, '?'), 'latin1');
@@ -40,8 +44,10 @@ beforeAll(async () => {
   files.push(join(inputs, 'odd.md'), join(inputs, 'latin1.md'));
   for (const lang of ['it', 'en'] as const) {
     const out = join(dir, `out-${lang}`);
-    await run({ inputs: files, out, lang, formats: ['csv'] });
+    await run({ inputs: files, out, lang, formats: ['csv', 'json'] });
     rows[lang] = readCsv(out, 'findings.csv');
+    const json = JSON.parse(readFileSync(join(out, 'annex.json'), 'utf8')) as AnnexJson;
+    findings = json.annexes.flatMap((a) => [...a.findings, ...a.projects.flatMap((p) => p.findings)]);
   }
 }, 300_000);
 
@@ -83,5 +89,20 @@ describe('findings in the language of the run', () => {
     expect(phone('it').length).toBeGreaterThan(0);
     expect(phone('it').every((r) => r.expected === 'telefono del referente')).toBe(true);
     expect(phone('en').every((r) => r.expected === "referent's phone")).toBe(true);
+  });
+
+  it('every finding of every rule, in annex.json, is one of the catalogue, and its actual figure breaks its expected one', () => {
+    expect(findings.length).toBe(rows.it.length);
+    const compared = new Set<string>();
+    for (const f of findings) {
+      expect(Finding.safeParse(f).success, f.rule).toBe(true);
+      if (f.expected?.kind !== 'amount' || f.actual?.kind !== 'amount') continue;
+      compared.add(f.rule);
+      const [want, got] = [new Money(f.expected.value), new Money(f.actual.value)];
+      const holds = f.expected.op === '=' ? got.equals(want) : f.expected.op === '<=' ? got.lte(want) : got.gte(want);
+      expect(holds, `${f.rule}: ${f.message.en}`).toBe(false);
+    }
+    // The pipeline's own amount rules too, not only the budget rules.
+    expect([...compared]).toEqual(expect.arrayContaining(['shares-sum', 'lines-sum', 'funding-split', 'line-split-sum', 'coordination-max-after-award']));
   });
 });

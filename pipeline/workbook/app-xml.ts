@@ -2,7 +2,7 @@
 // trusts the file's cached results (it does not read calcPr's fullCalcOnLoad, which Excel
 // honours): the verdicts and the status line would show what was written until a cell is
 // edited. Named as what made it, LibreOffice recalculates them on load.
-export const APPLICATION = 'conciliazione';
+const APPLICATION = 'conciliazione';
 
 export function namedApplication(appXml: string): string {
   return appXml.replace('<Application>Microsoft Excel</Application>', `<Application>${APPLICATION}</Application>`);

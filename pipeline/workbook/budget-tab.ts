@@ -60,7 +60,7 @@ export interface BudgetTab {
 export const REPLAN_COL = 4;
 export const REPLAN_HEADER = 'Rimodulato';
 /** Column F: what the annex wrote where a cell cannot show it, and why a figure was re-planned. */
-export const NOTE_COL = 5;
+const NOTE_COL = 5;
 const COLS = 6;
 
 const TEXT = {

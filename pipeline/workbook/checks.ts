@@ -71,7 +71,7 @@ export const VERDICTS: Record<Lang, { ok: string; ko: string; warn: string }> = 
   en: { ok: 'OK', ko: 'NOT OK', warn: 'WARNING' },
 };
 /** Shown where a check has no figure (a line not stated, no re-planning due). */
-export const NO_FIGURE = '—';
+const NO_FIGURE = '—';
 
 export interface PlacedCheck {
   ruleId: string;

@@ -64,7 +64,7 @@ export function localNumber(plain: string, lang: Lang): string {
  * shape the model has had: a plain string ("<= 8571.4275") or a typed figure
  * ({ kind: 'amount', op: '<=', value: '8571.4275' }).
  */
-export function figureText(figure: unknown, lang: Lang): string | null {
+function figureText(figure: unknown, lang: Lang): string | null {
   if (figure === null || figure === undefined) return null;
   if (typeof figure === 'string') {
     const m = /^(<=|>=|=)?\s*(-?\d+(?:\.\d+)?)$/.exec(figure.trim());

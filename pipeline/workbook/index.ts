@@ -115,7 +115,7 @@ export interface Cut {
  * Every text longer than a cell can hold (a cell's value or its note) is cut at the limit with
  * CUT_MARKER: Excel refuses such a file, or "repairs" it by dropping the cell.
  */
-export function cutLongCells(wb: ExcelJS.Workbook): Cut[] {
+function cutLongCells(wb: ExcelJS.Workbook): Cut[] {
   const cuts: Cut[] = [];
   wb.eachSheet((ws) => void cuts.push(...cutSheetCells(ws)));
   return cuts;
@@ -159,4 +159,4 @@ export function addCutRow(ws: ExcelJS.Worksheet, c: Cut, lang: Lang, file: strin
   colourSeverity(row, lang);
 }
 
-export { planBudgetTab, statusText, tabCounts, type BudgetTab } from './budget-tab.js';
+export type { BudgetTab } from './budget-tab.js';

@@ -4,8 +4,6 @@
 import type { Alignment, Borders, Fill, Font, Worksheet } from 'exceljs';
 
 export const EURO_FORMAT = '"€ "#,##0.00;"€ -"#,##0.00';
-/** A computed threshold may be exact to the tenth of a cent (30% of 57.142,85 = 17.142,855): shown whole, not rounded. */
-export const EURO_EXACT_FORMAT = '"€ "#,##0.00##;"€ -"#,##0.00##';
 export const PERCENT_FORMAT = '0.00%';
 export const SCORE_FORMAT = '0.00';
 

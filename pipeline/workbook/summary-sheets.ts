@@ -166,10 +166,6 @@ function linesOf(at: readonly Position[], rowLines: readonly number[]): number[]
   return [...new Set(lines)].sort((x, y) => x - y);
 }
 
-export function lineList(at: readonly Position[], rowLines: readonly number[]): string {
-  return linesOf(at, rowLines).join(', ');
-}
-
 export const SUMMARY_SHEETS = ['projects', 'partners', 'cofinancing', 'findings'] as const;
 export type SummarySheet = (typeof SUMMARY_SHEETS)[number];
 
@@ -205,10 +201,10 @@ export const SUMMARY_COLUMNS: Record<SummarySheet, readonly Column[]> = {
 /** The columns a printed page holds: the key ones (the rest are for filtering on screen). */
 const PRINTED_COLUMNS: Record<SummarySheet, number> = { projects: 12, partners: 10, cofinancing: 10, findings: 8 };
 /** Column (1-based) of a finding's severity, coloured. */
-export const FINDING_SEVERITY_COL = 2;
+const FINDING_SEVERITY_COL = 2;
 
 /** The link to a tab, as a formula: every program opens it (a hyperlink part is not read alike everywhere). */
-export function sheetLink(sheet: string, text: string): FormulaValue {
+function sheetLink(sheet: string, text: string): FormulaValue {
   const target = `#'${sheet.replace(/'/g, "''")}'!A1`;
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   return { formula: `HYPERLINK(${q(target)},${q(text)})`, result: text };
@@ -356,7 +352,7 @@ export function cutFindingRow(file: string | null, message: string, limit: strin
   return [null, SEVERITY[lang].warning, ruleName('cell-too-long', lang), message, limit, length, null, null, 'cell-too-long', file];
 }
 
-export function columnLetter(n: number): string {
+function columnLetter(n: number): string {
   let s = '';
   for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
   return s;

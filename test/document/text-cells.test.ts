@@ -151,6 +151,25 @@ describe('stream tables (pdftotext -layout) as pdftotext sets them', () => {
     expect(tables(budget)[0]!.rows.map((r) => r.cells[1])).toEqual(['Importo', '€ 4500,00', '0']);
   });
 
+  it('never parts an amount from the euro sign after it, and takes a header spread to the margin for a header', () => {
+    const prose = 'Il progetto sostiene le famiglie che lavorano con servizi di conciliazione nei comuni del territorio';
+    const lines = [
+      prose, prose, '',
+      ' Voce di costo                                                  Totale        di cui contributo di cui',
+      '                                                                                                cofinanziamento',
+      ' C - Acquisto di servizi                                        12.000,00 € 9.000,00 €          3.000,00 €',
+      ' D - Erogazione voucher/rimborsi                                10.000,00 €   9.000,00 €        1.000,00 €',
+      '',
+      // Three words whose ends reach the paragraphs' margin, far apart: not a justified line.
+      ` Soggetto${' '.repeat(45)}Monetario${' '.repeat(prose.length - 64 - 'Valorizzazione'.length)}Valorizzazione`,
+      ' Comune di Como                                       7.000,00 €                    5.000,00 €',
+      ' TOTALE                                               7.000,00 €                    5.000,00 €',
+    ];
+    const [budget, cofinancing] = tables(lines);
+    expect(budget!.rows[1]!.cells).toEqual(['C - Acquisto di servizi', '12.000,00 €', '9.000,00 €', '3.000,00 €']);
+    expect(cofinancing!.rows[0]!.cells).toEqual(['Soggetto', 'Monetario', 'Valorizzazione']);
+  });
+
   it('reads the header of a table whose rows open with their own number as a row of its own', () => {
     const lines = [
       '        Titolo progetto                                            Ente capofila                   Pag.',

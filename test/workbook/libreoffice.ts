@@ -96,11 +96,3 @@ export async function poisonCachedResults(src: string, dst: string): Promise<num
   await wb.xlsx.writeFile(dst);
   return n;
 }
-
-/** Only one sheet kept, for rendering it alone. */
-export async function keepOnlySheet(src: string, dst: string, sheet: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(src);
-  for (const ws of [...wb.worksheets]) if (ws.name !== sheet) wb.removeWorksheet(ws.id);
-  await wb.xlsx.writeFile(dst);
-}

@@ -118,11 +118,14 @@ interface Placed {
 function cutPoint(chunk: Chunk, columnStart: number, seen: (at: number) => number): number | null {
   let best: number | null = null;
   let bestScore = Infinity;
+  // Amounts written "12.000,00 €" keep their sign after the number, "€ 12.000,00" before it:
+  // the cut never parts a number from its sign.
+  const suffixed = /\d\s?[€$£]$/.test(chunk.text) && !/^[€$£]/.test(chunk.text);
   for (let i = 0; i < chunk.text.length; i++) {
     if (chunk.text[i] !== ' ') continue;
     const at = chunk.start + i + 1; // where the right part starts
     if (at < columnStart - 6 || at > columnStart + 1) continue;
-    if (/[€$£]$/.test(chunk.text.slice(0, i))) continue;
+    if (suffixed ? /^[€$£]/.test(chunk.text.slice(i + 1)) : /[€$£]$/.test(chunk.text.slice(0, i))) continue;
     // Lines away of the nearest line with a chunk starting there, then distance from the start.
     const score = seen(at) * 100 + Math.abs(at - columnStart);
     if (score < bestScore) {
@@ -513,7 +516,8 @@ export function streamTables({ texts, skip, page }: StreamInput): StreamTable[] 
   chunks.forEach((c, i) => {
     const end = c[c.length - 1]?.end ?? 0;
     const gaps = c.slice(1).map((x, g) => x.start - c[g]!.end);
-    const even = gaps.length < 2 || Math.max(...gaps) <= 2 * Math.min(...gaps) + 2;
+    // Justification stretches the spaces a little; a table's header spreads its words far apart.
+    const even = (gaps.length < 2 || Math.max(...gaps) <= 2 * Math.min(...gaps) + 2) && Math.max(...gaps) <= 10;
     const spans = c.length >= 3 && Math.abs(c[0]!.start - left) <= 1 && end >= margin - 4 && end <= margin + 6;
     if (spans && even && c.every((x) => !x.text.includes(' '))) {
       chunks[i] = [{ start: c[0]!.start, end: c[c.length - 1]!.end, text: c.map((x) => x.text).join(' ') }];

@@ -11,7 +11,7 @@ import type { AnnexQuotes } from './quotes.js';
 import { REPORT_PARTS, ReportPage, type ReportPart } from './report.js';
 
 export { renderReport } from './report.js';
-export { quotesOf, type AnnexQuotes, type Quotes } from './quotes.js';
+export type { AnnexQuotes } from './quotes.js';
 
 export const REPORT_FILE = 'report.html';
 

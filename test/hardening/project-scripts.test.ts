@@ -1,5 +1,5 @@
 // Issue 13: what the npm scripts run, in which order. A deploy pushes only a bundle that passed
-// type check, lint and every test; the test command lints before running the suites.
+// type check, lint and every test; the test command lints and looks for dead code before the suites.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,12 +30,15 @@ describe('npm scripts', () => {
     expect(run.some((s) => s.startsWith('eslint '))).toBe(true);
   });
 
-  it('test: type check and lint before the suites', () => {
+  it('test: type check, lint and knip before the suites', () => {
     const run = expanded('test');
     const vitest = run.indexOf('vitest run');
     expect(vitest).toBe(run.length - 1);
-    expect(run.findIndex((s) => s.startsWith('tsc '))).toBeLessThan(vitest);
-    expect(run.findIndex((s) => s.startsWith('eslint '))).toBeLessThan(vitest);
+    for (const tool of ['tsc ', 'eslint ', 'knip']) {
+      const at = run.findIndex((s) => s.startsWith(tool));
+      expect(at, tool).toBeGreaterThanOrEqual(0);
+      expect(at, tool).toBeLessThan(vitest);
+    }
   });
 
   it('clasp pushes the folder the add-on build writes', () => {

@@ -91,9 +91,10 @@ describe('XLSX: a cell over 32,767 characters', () => {
     expect(cut).toBeGreaterThan(0);
     const findings: string[][] = [];
     wb.getWorksheet('Rilievi')!.eachRow((row) => findings.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-    const notes = findings.filter((f) => f[2] === 'cell-too-long');
+    // Rilievi: the rule's id in column 9 (for filtering), its message in column 4.
+    const notes = findings.filter((f) => f[8] === 'cell-too-long');
     expect(notes.length).toBe(cut);
-    expect(notes[0]![4]).toMatch(/oltre il limite di Excel \(32\.767\): tagliata al limite/);
+    expect(notes[0]![3]).toMatch(/oltre il limite di Excel \(32\.767\): tagliata al limite/);
   }, 120_000);
 });
 

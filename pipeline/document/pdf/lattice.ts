@@ -145,11 +145,13 @@ function gridOf(frame: { horizontal: Segment[]; vertical: Segment[] }, runs: rea
     if (cx < left || cx > right || cy < top || cy > bottom) continue;
     inside++;
     const band = indexIn(edges, cy);
-    const column = indexIn(columns, cx);
-    if (band < 0 || column < 0) continue;
-    let owner = column;
-    while (owner > 0 && !open[band]![owner]) owner--;
-    cellRuns[band]![owner]!.push(run);
+    if (band < 0 || indexIn(columns, cx) < 0) continue;
+    const rules = columns.filter((x, c) => open[band]![c] && c > 0 && c < columns.length - 1);
+    for (const piece of splitAtRules(run, rules)) {
+      let owner = Math.max(0, indexIn(columns, (piece.x + piece.right) / 2));
+      while (owner > 0 && !open[band]![owner]) owner--;
+      cellRuns[band]![owner]!.push(piece);
+    }
     placed.add(run);
   }
   const reach = textReach(cellRuns, columns, open);
@@ -163,6 +165,26 @@ function gridOf(frame: { horizontal: Segment[]; vertical: Segment[] }, runs: rea
     .filter((r) => r.cells.some((c) => c !== ''));
   if (rows.length === 0) return null;
   return { top, bottom, left, right, columns, rows, openTop, openBottom, accuracy: inside === 0 ? 1 : placed.size / inside, runs: placed };
+}
+
+/**
+ * A run drawn across a cell's rule holds the text of two cells: a producer (or a rewriter such as
+ * Ghostscript) may put two cells' text in one show operation, the gap between them as a kerning
+ * offset. It is cut at the space nearest each rule it crosses (positions estimated by sharing the
+ * run's width out by characters; a rule with no space within two text sizes leaves it whole).
+ */
+function splitAtRules(run: Run, rules: readonly number[]): Run[] {
+  const rule = rules.find((x) => x > run.x + 1 && x < run.right - 1);
+  if (rule === undefined) return [run];
+  const perChar = (run.right - run.x) / Math.max(1, run.text.length);
+  let cut = -1;
+  for (let i = run.text.indexOf(' '); i >= 0; i = run.text.indexOf(' ', i + 1)) {
+    if (cut < 0 || Math.abs(run.x + i * perChar - rule) < Math.abs(run.x + cut * perChar - rule)) cut = i;
+  }
+  if (cut < 0 || Math.abs(run.x + cut * perChar - rule) > 2 * run.size) return [run];
+  const before = { ...run, text: run.text.slice(0, cut).trimEnd(), right: Math.min(rule - 0.5, run.x + cut * perChar) };
+  const after = { ...run, text: run.text.slice(cut + 1).trimStart(), x: Math.max(rule + 0.5, run.x + (cut + 1) * perChar) };
+  return [before, ...splitAtRules(after, rules)].filter((r) => r.text !== '');
 }
 
 /**

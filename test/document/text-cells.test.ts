@@ -170,6 +170,22 @@ describe('stream tables (pdftotext -layout) as pdftotext sets them', () => {
     expect(cofinancing!.rows[0]!.cells).toEqual(['Soggetto', 'Monetario', 'Valorizzazione']);
   });
 
+  it('takes the columns from a header that has more than rows which all ran the same two cells together', () => {
+    const lines = [
+      'N.   Denominazione            Ruolo       Tipologia       Referente   E-mail                             Telefono',
+      '1    Comune di Treviglio      Capofila Ente pubblico Referente 1      uno@comuni.example.it              0363 300100',
+      '2    Comune di Caravaggio     Partner     Ente pubblico Referente 2   due@comuni.example.it              0363 300101',
+      '3    Comune di Brignano       Partner     Ente pubblico Referente 3   tre@comuni.example.it              0363 300102',
+    ];
+    const [t] = tables(lines);
+    expect(t!.rows.map((r) => r.cells.slice(2, 5))).toEqual([
+      ['Ruolo', 'Tipologia', 'Referente'],
+      ['Capofila', 'Ente pubblico', 'Referente 1'],
+      ['Partner', 'Ente pubblico', 'Referente 2'],
+      ['Partner', 'Ente pubblico', 'Referente 3'],
+    ]);
+  });
+
   it('reads the header of a table whose rows open with their own number as a row of its own', () => {
     const lines = [
       '        Titolo progetto                                            Ente capofila                   Pag.',

@@ -124,10 +124,12 @@ function cutPoint(chunk: Chunk, columnStart: number, seen: (at: number) => numbe
   for (let i = 0; i < chunk.text.length; i++) {
     if (chunk.text[i] !== ' ') continue;
     const at = chunk.start + i + 1; // where the right part starts
-    if (at < columnStart - 6 || at > columnStart + 1) continue;
+    if (at < columnStart - 6 || at > columnStart + 3) continue;
     if (suffixed ? /^[€$£]/.test(chunk.text.slice(i + 1)) : /[€$£]$/.test(chunk.text.slice(0, i))) continue;
-    // Lines away of the nearest line with a chunk starting there, then distance from the start.
-    const score = seen(at) * 100 + Math.abs(at - columnStart);
+    // Lines away of the nearest line with a chunk starting there, then a cell's capital start
+    // (a cell's text opens in capitals more often than a word inside it), then distance.
+    const lower = /^\p{Ll}/u.test(chunk.text.slice(i + 1)) ? 10 : 0;
+    const score = seen(at) * 100 + lower + Math.abs(at - columnStart);
     if (score < bestScore) {
       best = at;
       bestScore = score;
@@ -697,18 +699,23 @@ function columnCount(block: readonly number[], chunks: readonly Chunk[][], loose
     else byCount.set(c, [i]);
   }
   const counts = [...byCount.keys()].sort((a, b) => b - a);
+  // A header line whose column starts hold every chunk of at least two other lines tells more
+  // columns than rows that ran two cells together one space apart (on every row, or on all
+  // rows alike).
+  const told = counts[0] !== undefined && counts[0] >= 3 && !loose ? headerColumns(block, chunks, byCount.get(counts[0])!) : 0;
   for (const c of counts) {
     const lines = byCount.get(c)!;
-    if (lines.some((i, x) => x > 0 && aligned(chunks[lines[x - 1]!]!, chunks[i]!))) return c;
+    if (lines.some((i, x) => x > 0 && aligned(chunks[lines[x - 1]!]!, chunks[i]!))) return Math.max(c, told);
   }
   if (loose) return counts[0] ?? 0;
-  // No two lines alike (cells run together one space apart on every row): a header line whose
-  // column starts hold every chunk of at least two other lines.
-  const widest = counts[0] !== undefined && counts[0] >= 3 ? byCount.get(counts[0])! : [];
+  return told;
+}
+
+function headerColumns(block: readonly number[], chunks: readonly Chunk[][], widest: readonly number[]): number {
   for (const h of widest) {
     const starts = chunks[h]!.map((c) => c.start);
     const within = block.filter((i) => i !== h && chunks[i]!.length >= 2 && chunks[i]!.every((c) => starts.some((x) => Math.abs(x - c.start) <= 2)));
-    if (within.length >= 2) return counts[0]!;
+    if (within.length >= 2) return starts.length;
   }
   return 0;
 }

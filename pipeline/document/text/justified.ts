@@ -47,7 +47,6 @@ function wordsFrom(texts: readonly string[], skip: ReadonlySet<number>, pages: r
   if (colon < 1 || fieldOfLabel(label.slice(0, colon + 1).join(' ').replace(/:$/, '')) === null) return null;
   const page = pages[i] ?? null;
   const samePage = (k: number) => k < texts.length && (pages[k] ?? null) === page;
-  let passedBox = false;
   for (let k = j; samePage(k); ) {
     if (skip.has(k) || blank(texts, k)) {
       k++;
@@ -58,14 +57,11 @@ function wordsFrom(texts: readonly string[], skip: ReadonlySet<number>, pages: r
       lines.push(k++);
       continue;
     }
-    // Another block: the words may go on after it only once, and only to the page's end.
-    if (passedBox) break;
+    // Another block: the words may go on after it only once (the scan ends here either way),
+    // and only to the page's end.
     let end = k;
     while (samePage(end) && !blank(texts, end)) end++;
-    const rest = wordsToPageEnd(texts, skip, samePage, end);
-    if (rest.length === 0) break;
-    lines.push(...rest);
-    passedBox = true;
+    lines.push(...wordsToPageEnd(texts, skip, samePage, end));
     break;
   }
   return lines;

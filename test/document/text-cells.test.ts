@@ -372,3 +372,21 @@ describe('pdftotext without -layout: headers and contacts run together', () => {
     ]);
   });
 });
+
+describe('pdftotext without -layout: amounts of neighbouring columns in one block', () => {
+  it('reads one cell per amount, and a header block of two shares as two cells', () => {
+    const prose = Array.from({ length: 8 }, (_, i) => `Il progetto prevede azioni di conciliazione per le famiglie, riga ${i}`).join('\n');
+    const texts = blocks(
+      prose, 'Voce di costo', 'Totale', 'di cui contributo di cui\ncofinanziamento',
+      'A - Costi di personale interno ed esterno', '25.000,00 € 15.000,00 €', '10.000,00 €',
+      'C - Acquisto di servizi', '15.000,00 € 10.000,00 €', '5.000,00 €',
+      'TOTALE', '40.000,00 € 25.000,00 €', '15.000,00 €',
+    );
+    expect(rowsOf(texts)).toEqual([
+      ['Voce di costo', 'Totale', 'di cui contributo', 'di cui cofinanziamento'],
+      ['A - Costi di personale interno ed esterno', '25.000,00 €', '15.000,00 €', '10.000,00 €'],
+      ['C - Acquisto di servizi', '15.000,00 €', '10.000,00 €', '5.000,00 €'],
+      ['TOTALE', '40.000,00 €', '25.000,00 €', '15.000,00 €'],
+    ]);
+  });
+});

@@ -10,7 +10,7 @@
 // Whatever is not rebuilt stays text, and the readers report what they then miss (no partner
 // table, an incomplete budget) as findings of the project.
 import { readAmount } from '../../../shared/amounts.js';
-import { budgetCodesOf, cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel } from '../../../shared/labels.js';
+import { budgetCodesOf, cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel, shareColumnOf } from '../../../shared/labels.js';
 import { foldText, visibleText } from '../../../shared/text.js';
 import { findFurniture } from '../../annex/furniture.js';
 import { fieldOfLabel, hitOfPair } from '../../annex/header.js';
@@ -191,8 +191,30 @@ function unitsOf(texts: readonly string[], mode: CellMode, skip: ReadonlySet<num
     current = { text, lines: [i], first: text, last: text };
     units.push(current);
   });
-  return units;
+  return units.flatMap(splitAmountsUnit);
 }
+
+/**
+ * pdftotext sets amounts of neighbouring columns in one block where they stand close
+ * ("25.000,00 € 15.000,00 €"): one unit per amount, the first keeping the block's lines.
+ */
+function splitAmountsUnit(unit: Unit): Unit[] {
+  const parts = amountsOf(unit.text);
+  if (parts.length < 2) return [unit];
+  return parts.map((text, i) => ({ text, lines: i === 0 ? unit.lines : [], first: text, last: text }));
+}
+
+/** The amounts a text is made of, written alike ("1.000,00 €", "€ 1.000,00", "1.000,00"), or none. */
+function amountsOf(text: string): string[] {
+  const t = text.trim();
+  const re = /€$/.test(t) && !/^€/.test(t) ? SUFFIXED : /^€/.test(t) ? PREFIXED : BARE_AMOUNT;
+  const parts = t.match(re) ?? [];
+  return parts.join(' ') === t.replace(/\s+/g, ' ') && parts.length >= 2 ? parts : [];
+}
+
+const SUFFIXED = /[-+]?\d{1,3}(?:\.\d{3})*,\d{2} ?€/g;
+const PREFIXED = /€ ?[-+]?\d{1,3}(?:\.\d{3})*,\d{2}/g;
+const BARE_AMOUNT = /[-+]?\d{1,3}(?:\.\d{3})*,\d{2}/g;
 
 interface Parsed {
   rows: { units: Unit[]; cells: string[] }[];
@@ -249,10 +271,10 @@ function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Pars
     }
     return { groups, u };
   };
-  // One cell per line: the rows say how many columns there are (the lines from one number to
-  // the next), and the header is as many lines before the first row, where the run of header
-  // words began later ("Posizione", "ID", then "Titolo").
-  if (mode === 'lines') {
+  // The rows say how many columns there are (the cells from one number to the next), and the
+  // header is as many cells before the first row, where the run of header words began later
+  // ("Posizione", "ID", then "Titolo").
+  {
     const sizes = parse(12).groups.slice(0, -1).map((g) => g.length);
     const w = sizes[0];
     const before = w !== undefined && sizes.every((x) => x === w) && w > header.length ? units.slice(Math.max(0, h - w), h) : [];
@@ -317,6 +339,8 @@ function cutHeaderCell(text: string, isPart: (text: string) => boolean): [string
     const left = words.slice(0, w).join(' ');
     const right = words.slice(w).join(' ');
     if (/^\p{Lu}/u.test(right) && isPart(left) && isPart(right)) return [left, right];
+    // Two shares of a line, however written ("di cui contributo di cui cofinanziamento").
+    if (shareColumnOf(left) !== null && shareColumnOf(right) !== null && shareColumnOf(left) !== shareColumnOf(right)) return [left, right];
   }
   return null;
 }

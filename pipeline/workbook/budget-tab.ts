@@ -10,6 +10,8 @@ import { readAmount } from '../../shared/amounts.js';
 import { a1, layoutBudgetTab, type BudgetTabLayout, type LayoutCell } from '../../shared/budget-layout.js';
 import { readBudget, type Grid } from '../../shared/budget-reader.js';
 import { checkBudget } from '../../shared/check-budget.js';
+import { validate } from '../../shared/engine.js';
+import { RULES } from '../../shared/rules/index.js';
 import { AmountString, BUDGET_CODES, lineOf, type Budget, type CellRef, type Finding, type LineCode } from '../../shared/model.js';
 import { formatEuro, money } from '../../shared/money.js';
 import type { PartnerLink } from '../../shared/partner-match.js';
@@ -145,7 +147,8 @@ export function planBudgetTab(project: ProjectRecord, profile: Profile, lang: La
     const column = (code: LineCode) => (grid[layout.lineCells[code]?.row ?? -1]?.[REPLAN_COL] != null ? { row: layout.lineCells[code]!.row, col: REPLAN_COL } : null);
     const rRefs = formulaRefs(layout, profile, column);
     replanChecks = placeChecks(checkSpecs(rRefs, null), rRefs, row + 3, lang);
-    const rFindings = checkBudget(replanned, profile, { partners: project.partners }).findings;
+    // Only the rules a check row shows judge the proposal (no partner matching: its cofinancers are the declared ones).
+    const rFindings = validate({ budget: replanned, profile }, RULES.filter((r) => r.formula));
     row = addCheckBlock(extra, results, replanChecks, row + 1, TEXT[lang].replanChecks, lang, profile, replanned, rFindings);
   }
 

@@ -48,11 +48,6 @@ export function sum(values: Iterable<Money | null | undefined>): Money {
   return total;
 }
 
-/** pct of base, rounded half-up to the cent: the amount a rule compares against. */
-export function percentOf(base: Money, pct: Money | string): Money {
-  return base.times(pct).dividedBy(100).toDecimalPlaces(2);
-}
-
 /** Share of part in whole as a percentage with two decimals, or null when whole is zero. */
 export function shareOf(part: Money, whole: Money): Money | null {
   if (whole.isZero()) return null;
@@ -72,14 +67,9 @@ function groupThousands(intPart: string, sep: string): string {
 export function formatEuro(m: Money, opts: { symbol?: boolean; lang?: 'it' | 'en' } = {}): string {
   const { symbol = true, lang = 'it' } = opts;
   const fixed = m.abs().toFixed(2);
-  const [int, dec] = fixed.split('.');
-  const body =
-    lang === 'it' ? `${groupThousands(int!, '.')},${dec}` : `${groupThousands(int!, ',')}.${dec}`;
+  // toFixed(2) always gives both parts.
+  const [int = '', dec = ''] = fixed.split('.');
+  const body = lang === 'it' ? `${groupThousands(int, '.')},${dec}` : `${groupThousands(int, ',')}.${dec}`;
   const sign = m.isNegative() && !m.isZero() ? '-' : '';
   return symbol ? `€ ${sign}${body}` : `${sign}${body}`;
-}
-
-export function formatPercent(p: Money, lang: 'it' | 'en' = 'it'): string {
-  const s = p.toFixed(2);
-  return `${lang === 'it' ? s.replace('.', ',') : s}%`;
 }

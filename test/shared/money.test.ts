@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  formatEuro, formatPercent, fromCents, fromSheetNumber, money, percentOf, shareOf, sum, toCents, toPlain, ZERO,
+  formatEuro, fromCents, fromSheetNumber, money, shareOf, sum, toCents, toPlain, ZERO,
 } from '../../shared/money.js';
 
 describe('money()', () => {
@@ -76,15 +76,7 @@ describe('fromSheetNumber', () => {
   });
 });
 
-describe('percentOf / shareOf', () => {
-  it('percentOf rounds half-up to the cent', () => {
-    expect(toPlain(percentOf(money('57142.85'), '30'))).toBe('17142.86'); // 17142.855
-    expect(toPlain(percentOf(money('57142.85'), '15'))).toBe('8571.43'); // 8571.4275
-    expect(toPlain(percentOf(money('84878.00'), '15'))).toBe('12731.70');
-    expect(toPlain(percentOf(money('40000.00'), money('12.5')))).toBe('5000.00');
-    expect(toPlain(percentOf(money('0.00'), '30'))).toBe('0.00');
-  });
-
+describe('shareOf', () => {
   it('shareOf is a percentage with two decimals, null for a zero whole', () => {
     expect(toPlain(shareOf(money('17142.85'), money('57142.85'))!)).toBe('30.00'); // 29.99999...
     expect(toPlain(shareOf(money('5208.00'), money('84878.00'))!)).toBe('6.14');
@@ -124,12 +116,5 @@ describe('formatEuro', () => {
   it('never writes a negative zero', () => {
     expect(formatEuro(money('-0'))).toBe('€ 0,00');
     expect(formatEuro(money('-0.001'))).toBe('€ 0,00');
-  });
-});
-
-describe('formatPercent', () => {
-  it('Italian with a comma, English with a dot', () => {
-    expect(formatPercent(money('30'))).toBe('30,00%');
-    expect(formatPercent(money('12.5'), 'en')).toBe('12.50%');
   });
 });

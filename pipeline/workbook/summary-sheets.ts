@@ -181,7 +181,7 @@ export const SUMMARY_COLUMNS: Record<SummarySheet, readonly Column[]> = {
   ],
   partners: [
     col('Progetto', 'Project', 9), col('N.', 'No.', 5, 'int'), col('Ente', 'Entity', 40, 'long'), col('Tipologia', 'Type', 22, 'long'),
-    col('Ruolo', 'Role', 16, 'long'), col('Referente', 'Referent', 26, 'long'), col('Email', 'Email', 28), col('Telefono', 'Phone', 15),
+    col('Ruolo', 'Role', 16, 'long'), col('Referente', 'Referent', 24, 'long'), col('Email', 'Email', 36), col('Telefono', 'Phone', 14),
     col('Pagina', 'Page', 7, 'int'), col('Riga', 'Line', 7, 'int'), col('File allegato', 'Annex file', 30),
   ],
   cofinancing: [

@@ -286,6 +286,19 @@ describe('pdftotext without -layout: what it breaks apart', () => {
     expect(texts.filter((t) => t !== '')).toEqual(['Ente capofila: Comune di Cremona', texts[1], 'Sub-Allegato 2.5', 'Punti 29', '91']);
   });
 
+  it('puts the last words of a broken line, which come after the paragraph\'s next line, before it', () => {
+    const texts = [
+      'Alleanza: Alleanza Brescia Est', 'Referente:', 'e-mail', 'l.verdi@comune.example.it', '–',
+      'protocollo@pec.comune.example.it – tel. 030 2977111 – dott.ssa Laura Verdi', '', 'PEC', '', 'Punti: 68',
+    ];
+    rejoinJustified({ texts, skip: new Set(), pages: texts.map(() => 1) });
+    expect(texts.filter((t) => t !== '')).toEqual([
+      'Alleanza: Alleanza Brescia Est',
+      'Referente: e-mail l.verdi@comune.example.it – PEC protocollo@pec.comune.example.it – tel. 030 2977111 – dott.ssa Laura Verdi',
+      'Punti: 68',
+    ]);
+  });
+
   it('leaves one-word lines alone where they open no header field, or more text follows on the page', () => {
     const list = ['AZIONI', 'PREVISTE', 'NEL', 'PROGETTO:', '', 'uno', '', 'Altro testo qui', '', 'due', '', 'e ancora testo'];
     const texts = [...list];
@@ -336,6 +349,14 @@ describe('pdftotext without -layout: a table of amounts whose cells ran together
 });
 
 describe('pages of a text with form feeds', () => {
+  it('never takes an amount that ends several pages for furniture', () => {
+    const labels = ['', 'Personale', 'Servizi', 'Voucher'];
+    const page = (n: number) => [`Testo della pagina ${'x'.repeat(n)}`, labels[n]!, `${n} 500,00`];
+    const lines = [1, 2, 3].flatMap((n, i) => page(n).map((l, j) => (i > 0 && j === 0 ? `\f${l}` : l)));
+    const paged = pagesOf(lines);
+    expect([...pageRoles(paged).values()].filter((r) => r.kind === 'furniture')).toEqual([]);
+  });
+
   it('never takes the header every project opens its page with for a running header', () => {
     const titles = ['', 'Famiglie al centro', 'Tempo per noi', 'Rete WelfareLab', 'Estate insieme'];
     const page = (n: number) => [`Progetto n. ${n}`, 'Titolo del progetto', '', titles[n]!, '', 'Testo del progetto, diverso per ognuno: ' + 'x'.repeat(n), 'Intestazione ATS'];

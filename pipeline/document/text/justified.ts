@@ -44,9 +44,13 @@ function wordsFrom(texts: readonly string[], skip: ReadonlySet<number>, pages: r
   if (lines.length < 3) return null;
   const label = lines.map((l) => texts[l]!.trim());
   const colon = label.findIndex((w) => w.endsWith(':'));
-  if (colon < 1 || fieldOfLabel(label.slice(0, colon + 1).join(' ').replace(/:$/, '')) === null) return null;
+  if (colon < 0 || fieldOfLabel(label.slice(0, colon + 1).join(' ').replace(/:$/, '')) === null) return null;
   const page = pages[i] ?? null;
   const samePage = (k: number) => k < texts.length && (pages[k] ?? null) === page;
+  // The paragraph's next lines, set left under the words, come in the same block; the line's
+  // last words, further right, come after them: they go before those lines.
+  const below: number[] = [];
+  while (samePage(j) && !blank(texts, j) && !skip.has(j)) below.push(j++);
   for (let k = j; samePage(k); ) {
     if (skip.has(k) || blank(texts, k)) {
       k++;
@@ -64,7 +68,7 @@ function wordsFrom(texts: readonly string[], skip: ReadonlySet<number>, pages: r
     lines.push(...wordsToPageEnd(texts, skip, samePage, end));
     break;
   }
-  return lines;
+  return [...lines, ...below];
 }
 
 /** One-word blocks from `from` to the end of the page, or none if any other text comes. */

@@ -5,6 +5,7 @@
 import { headerFieldOf, headerLabelOnly } from '../../annex/header.js';
 import { pageNumberCandidate, longestIncreasing } from '../../annex/pages.js';
 import type { LaidLine } from '../model.js';
+import { isAmountCell } from './stream.js';
 
 export interface PagedLines {
   /** Line texts without their form feeds (trailing spaces trimmed). */
@@ -89,7 +90,8 @@ export function pageRoles(paged: PagedLines, exclude: (i: number) => boolean = (
       const text = paged.texts[i]!;
       // A project's own header ("Progetto n. 4") or a header table's label ("Titolo del
       // progetto") where every project opens its page alike is no running text.
-      if (text.length > 120 || pageNumberCandidate(text) !== null || exclude(i) || projectHeader(text)) continue;
+      // Nor is an amount (digits fold alike: a table's last amount ends many pages).
+      if (text.length > 120 || pageNumberCandidate(text) !== null || exclude(i) || projectHeader(text) || isAmountCell(text)) continue;
       const top = lines.indexOf(i);
       const bottom = lines.length - 1 - top;
       for (const at of [`t${top}`, `b${bottom}`]) {

@@ -39,7 +39,8 @@ export async function checkOutFolder(out: string, inputs: readonly string[]): Pr
   if (out.trim() === '') throw new InputError('--out', null, { en: 'the output folder is empty: name a folder, e.g. --out out', it: 'la cartella di output è vuota: indicare una cartella, es. --out out' });
   const target = resolve(out);
   const cwd = process.cwd();
-  const refuse = (en: string, it: string) => {
+  // Typed as never-returning so that the checks after each refusal see what it ruled out.
+  const refuse: (en: string, it: string) => never = (en, it) => {
     throw new InputError(out, null, {
       en: `refused as output folder: ${en}; choose a new folder, e.g. --out out`,
       it: `rifiutata come cartella di output: ${it}; scegliere una cartella nuova, es. --out out`,
@@ -62,8 +63,8 @@ export async function checkOutFolder(out: string, inputs: readonly string[]): Pr
     if (code === 'ENOTDIR') refuse('a part of its path is a file', 'una parte del suo percorso è un file');
     refuse(`it cannot be inspected (${code ?? 'error'})`, `non si può esaminare (${code ?? 'errore'})`);
   }
-  if (!info!.isDirectory()) {
-    if (info!.isSymbolicLink()) refuse('it is a symbolic link', 'è un collegamento simbolico');
+  if (!info.isDirectory()) {
+    if (info.isSymbolicLink()) refuse('it is a symbolic link', 'è un collegamento simbolico');
     refuse('it is an existing file', 'è un file esistente');
   }
   const names = await readdir(target).catch(() => refuse('it cannot be listed (permission?)', 'non si può elencare (permessi?)'));
@@ -74,9 +75,10 @@ export async function checkOutFolder(out: string, inputs: readonly string[]): Pr
     refuse('it is a folder that holds files and was not written by conciliazione (outputs of older versions carry no manifest: remove them yourself)',
       'è una cartella che contiene file e non è stata scritta da conciliazione (gli output di versioni precedenti non hanno il manifesto: rimuoverli a mano)');
   }
-  const ours = new Set([...manifest!.files, MANIFEST]);
+  const ours = new Set([...manifest.files, MANIFEST]);
   const foreign = names.filter((n) => !ours.has(n));
-  if (foreign.length > 0) refuse(`it holds ${join(out, foreign[0]!)}, which conciliazione did not write`, `contiene ${join(out, foreign[0]!)}, che conciliazione non ha scritto`);
+  const first = foreign[0];
+  if (first !== undefined) refuse(`it holds ${join(out, first)}, which conciliazione did not write`, `contiene ${join(out, first)}, che conciliazione non ha scritto`);
   return target;
 }
 

@@ -5,7 +5,7 @@ import { amountIs, makeFinding } from '../findings/make.js';
 import type { Rule } from './rule.js';
 
 /** A plain amount ("-500.00") below zero; "-0.00" is zero. */
-function negative(amount: string | null): boolean {
+function negative(amount: string | null): amount is string {
   if (amount === null || !amount.startsWith('-')) return false;
   return !money(amount).isZero();
 }
@@ -29,12 +29,12 @@ export const amountNegative: Rule = {
       );
     for (const line of budget.lines) {
       const shown = [line.amount, line.funded, line.cofinanced, ...line.details.map((d) => d.amount)].find(negative);
-      if (shown === undefined || shown === null) continue;
+      if (shown === undefined) continue;
       found({ kind: 'line', label: line.label, amount: shown }, line.cell);
     }
     for (const c of budget.cofinancers) {
-      if (negative(c.monetary)) found({ kind: 'cofinancer', entity: c.entity, column: 'monetary', amount: c.monetary! }, c.monetaryCell);
-      if (negative(c.inKind)) found({ kind: 'cofinancer', entity: c.entity, column: 'inKind', amount: c.inKind! }, c.inKindCell);
+      if (negative(c.monetary)) found({ kind: 'cofinancer', entity: c.entity, column: 'monetary', amount: c.monetary }, c.monetaryCell);
+      if (negative(c.inKind)) found({ kind: 'cofinancer', entity: c.entity, column: 'inKind', amount: c.inKind }, c.inKindCell);
     }
     return out;
   },

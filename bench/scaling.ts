@@ -2,10 +2,10 @@
 // peak memory and time. Outputs are written as each annex is read, so the peak should not grow
 // with the number of files (goal: the 1,000-file peak at most 1.5 times the 10-file peak) and
 // the time should grow at most linearly (goal: exponent of time over files <= 1.0).
-// The series writes CSV, annex.json and the workbook; report.html needs every annex's records
-// at once (one page with an overview of all projects), so the run keeps them when it is asked
-// for: it is measured beside the series at 10 and 100 files, with what the series would peak at
-// under V8's default heap growth (which lets the heap grow to several times what is live).
+// The series writes every output, report.html included (written as each annex is read, like
+// the others: the run keeps a few figures per project for its overview); beside it, the series
+// at 10 and 100 files under V8's default heap growth (which lets the heap grow to several times
+// what is live).
 import { copyFileSync, linkSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { ROOT } from './profile.js';
 import { fittedExponent } from './stats.js';
 
 const CLI = join(ROOT, 'pipeline', 'bin', 'conciliazione.mjs');
+const ALL = 'csv,json,xlsx,report';
 const round = (x: number, d = 0) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
 
 function folderOf(n: number, work: string): string {
@@ -39,22 +40,20 @@ export function benchScaling(sizes: readonly number[] = [10, 100, 1000]) {
     const folders = new Map(sizes.map((n) => [n, folderOf(n, work)]));
     const cli = (n: number, formats: string, node: string[] = []) =>
       timed(process.execPath, [...node, CLI, '-q', '-f', formats, '-o', join(work, `out-${n}`), folders.get(n)!], work);
-    cli(sizes[0]!, 'csv,json,xlsx'); // warm-up: disk cache, compiled code cache
-    const series = sizes.map((n) => point(n, cli(n, 'csv,json,xlsx')));
+    cli(sizes[0]!, ALL); // warm-up: disk cache, compiled code cache
+    const series = sizes.map((n) => point(n, cli(n, ALL)));
     const first = series[0]!;
     const last = series[series.length - 1]!;
     const small = sizes.filter((n) => n <= 100);
     return {
       annex: 'the seed (0.26 MB, 7 projects) under a distinct name per file',
-      formats: 'csv,json,xlsx',
+      formats: ALL,
       series,
       rssRatio: round(last.peakRssMb! / first.peakRssMb!, 2),
       wallExponent: fittedExponent(series.map((p) => ({ size: p.files, ms: p.wallMs! }))),
       cpuExponent: Number.isFinite(last.cpuMs) ? fittedExponent(series.map((p) => ({ size: p.files, ms: p.cpuMs! }))) : null,
-      /** Every output, report.html included (the run then keeps every annex's records). */
-      withReport: small.map((n) => point(n, cli(n, 'csv,json,xlsx,report'))),
       /** The series under V8's default heap growth (node --heap-growing-percent=0). */
-      v8DefaultHeapGrowth: small.map((n) => point(n, cli(n, 'csv,json,xlsx', ['--heap-growing-percent=0']))),
+      v8DefaultHeapGrowth: small.map((n) => point(n, cli(n, ALL, ['--heap-growing-percent=0']))),
     };
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -26,8 +26,10 @@ export interface HeaderHit {
 /** Fields whose value is free text, which a converter may wrap onto the next line. */
 const WRAPPING_FIELDS: ReadonlySet<HeaderField> = new Set(['title', 'leadEntity', 'alliance', 'referent']);
 
-/** A line's text as a header field is read from: visible, its heading marks and emphasis off. Once per line. */
-export const headerText = documentMemo((raw: string): string => stripEmphasisEdges(visibleText(raw).replace(/^#+\s*/, '')));
+/** A line's text as a header field is read from: visible, its heading marks and emphasis off. */
+export function headerText(raw: string): string {
+  return stripEmphasisEdges(visibleText(raw).replace(/^#+\s*/, ''));
+}
 
 const EDGE = /[*_\s]/;
 

@@ -411,3 +411,33 @@ describe('pdftotext without -layout: amounts of neighbouring columns in one bloc
     ]);
   });
 });
+
+describe('pdftotext without -layout: partner tables whose cells ran together', () => {
+  const prose = Array.from({ length: 8 }, (_, i) => `Il progetto prevede azioni di conciliazione per le famiglie, riga ${i}`).join('\n');
+
+  it('reads a table without row numbers under its header, a cell run into the next one cut where the next column\'s values are known', () => {
+    const texts = blocks(
+      prose, 'Ente', 'Contatti', 'Tipologia', 'Ruolo',
+      'Comune di Brescia', 'Laura Verdi, 030 2977111,\nl.verdi@comune.example.it', 'Ente locale', 'Capofila',
+      'CISL Brescia', 'Piero Gatti, 030 3844511, p.gatti@cisl.example.it', 'Sindacato', 'Partner',
+      'Impresa Sociale La Rete', 'Elena Ferri, 030 2400100, e.ferri@larete.example.it', 'Impresa sociale Partner',
+      'Tipologie di intervento previste',
+    );
+    expect(rowsOf(texts).slice(0, 4)).toEqual([
+      ['Ente', 'Contatti', 'Tipologia', 'Ruolo'],
+      ['Comune di Brescia', 'Laura Verdi, 030 2977111, l.verdi@comune.example.it', 'Ente locale', 'Capofila'],
+      ['CISL Brescia', 'Piero Gatti, 030 3844511, p.gatti@cisl.example.it', 'Sindacato', 'Partner'],
+      ['Impresa Sociale La Rete', 'Elena Ferri, 030 2400100, e.ferri@larete.example.it', 'Impresa sociale', 'Partner'],
+    ]);
+  });
+
+  it('cuts a one-word cell run into a capitalised one where nothing else is known, not a name', () => {
+    const texts = blocks(
+      prose, 'N. Denominazione', 'Ruolo', 'Tipologia', 'Referente',
+      '1', 'Comune di Bergamo', 'Capofila Ente pubblico', 'Mario Rossi',
+      '2', 'Cooperativa Il Sole', 'Partner', 'Terzo settore', 'Anna Bassi',
+      '3', 'Confartigianato', 'Partner', 'Associazione di categoria', 'Paolo Riva',
+    );
+    expect(rowsOf(texts)[1]).toEqual(['1', 'Comune di Bergamo', 'Capofila', 'Ente pubblico', 'Mario Rossi']);
+  });
+});

@@ -450,7 +450,7 @@ const CONTACT = /@|\d{2,4}[\s./-]?\d{5,}|\d{3}[\s./-]\d{3}/;
  * the header is the longest start of the run under which every row has an e-mail or a phone
  * number in its contact columns and nowhere else.
  */
-function headedTable(units: readonly Unit[], at: number): Parsed | null {
+function headedTable(units: readonly Unit[], at: number, mode: CellMode): Parsed | null {
   let run = 0;
   while (at + run < units.length && run < 10 && headerWord(units[at + run]!.text)) run++;
   for (let k = run; k >= 3; k--) {
@@ -460,14 +460,34 @@ function headedTable(units: readonly Unit[], at: number): Parsed | null {
     const rows: Parsed['rows'] = [{ units: header, cells: header.map((h) => h.text) }];
     let u = at + k;
     while (u + k <= units.length) {
-      const group = units.slice(u, u + k);
-      const cells = group.map((g) => g.text);
+      let group = units.slice(u, u + k);
+      let cells = group.map((g) => g.text);
+      // pdftotext runs two cells into one block where they stand close ("Impresa sociale
+      // Partner"): a cell ending with what the next column holds in the rows above is two.
+      const run = mode === 'blocks' ? runTogether(cells, rows.slice(1).map((r) => r.cells)) : null;
+      if (run) {
+        group = units.slice(u, u + k - 1);
+        cells = run;
+      }
       const ok = contacts.every((j) => CONTACT.test(cells[j]!)) && cells.every((c, j) => contacts.includes(j) || !c.includes('@')) && cells[0] !== '';
       if (!ok) break;
       rows.push({ units: group, cells });
-      u += k;
+      u += group.length;
     }
     if (rows.length >= 2) return { rows, next: u };
+  }
+  return null;
+}
+
+/** `cells` with the first cell that ends with a value of the next column (in `above`) cut in two, the last cell dropped. */
+function runTogether(cells: readonly string[], above: readonly string[][]): string[] | null {
+  for (let j = 0; j + 1 < cells.length; j++) {
+    const known = new Set(above.map((r) => foldText(r[j + 1] ?? '')).filter((x) => x !== ''));
+    const words = cells[j]!.split(' ');
+    for (let w = 1; w < words.length; w++) {
+      if (!known.has(foldText(words.slice(w).join(' ')))) continue;
+      return [...cells.slice(0, j), words.slice(0, w).join(' '), words.slice(w).join(' '), ...cells.slice(j + 1, -1)];
+    }
   }
   return null;
 }
@@ -558,7 +578,7 @@ export function cellTables(texts: readonly string[], skip: ReadonlySet<number>):
     if (fieldOfLabel(text) !== null) parsed = pairTable(units, u);
     if (!parsed && text !== '' && !isTick(text)) parsed = tickTable(units, u, mode);
     if (!parsed && headerWord(text)) parsed = numberedTable(units, u, mode);
-    if (!parsed && mode === 'lines' && headerWord(text)) parsed = headedTable(units, u);
+    if (!parsed && mode !== 'paragraphs' && headerWord(text)) parsed = headedTable(units, u, mode);
     if (!parsed && text !== '' && !isValue(text)) parsed = amountTable(units, u, mode);
     if (!parsed) {
       u++;
@@ -595,7 +615,7 @@ function splitRunTogether(tables: readonly { rows: Parsed['rows']; width: number
     for (const r of t.rows) {
       cutContacts(r.cells, t.width, t.header);
       while (r.cells.length < t.width) {
-        const cut = cutKnown(r.cells, known);
+        const cut = cutKnown(r.cells, known) ?? cutAtCapital(r.cells);
         if (!cut) break;
         r.cells.splice(cut.at, 1, cut.left, cut.right);
       }
@@ -622,6 +642,22 @@ function cutContacts(cells: string[], width: number, header: readonly string[]):
     cells.splice(at, 1, ...pieces);
     return;
   }
+}
+
+/**
+ * Where nothing is known: a one-word cell run into a capitalised one ("Capofila Ente pubblico"),
+ * the only capital inside the text, cut there (a cell's text opens with a capital). Not a name
+ * with capitals inside ("Comune di Bergamo": more than one word before the capital).
+ */
+function cutAtCapital(cells: readonly string[]): { at: number; left: string; right: string } | null {
+  for (let at = 1; at < cells.length; at++) {
+    const words = cells[at]!.split(' ');
+    const inner = words.flatMap((w, i) => (i > 0 && /^\p{Lu}/u.test(w) ? [i] : []));
+    if (words.length >= 3 && inner.length === 1 && inner[0] === 1 && /^\p{Lu}\p{Ll}/u.test(words[0]!) && !cells[at]!.includes('@')) {
+      return { at, left: words[0]!, right: words.slice(1).join(' ') };
+    }
+  }
+  return null;
 }
 
 /** The first cell (after the row's number) one of whose ends is a known value, cut there. */

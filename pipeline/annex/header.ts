@@ -324,7 +324,7 @@ const EMAIL_ONLY = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za
  * Text that can only be the rest of a contact: emails, phone numbers and their labels ("tel.",
  * "e-mail:"), nothing else.
  */
-function isContactOnly(raw: string): boolean {
+export function isContactOnly(raw: string): boolean {
   const text = headerText(raw);
   if (text === '' || text.length > 120) return false;
   let found = false;
@@ -334,6 +334,8 @@ function isContactOnly(raw: string): boolean {
       if (w === '' || w === '-') return false;
       if (EMAIL_ONLY.test(w.replace(/^[(<[]+|(?<![)>\].])[)>\].]+$/g, ''))) return (found = true), false;
       if (/^\+?[\d/().-]{3,}$/.test(w) && (w.match(/\d/g) ?? []).length >= 3) return (found = true), false;
+      // A phone's area code set apart ("02 88451234").
+      if (/^\(?\d{2}\)?$/.test(w)) return false;
       return !/^(tel|telefono|cell|cellulare|mob|fax|e-?mail|mail|email|pec)\.?:?$/i.test(w);
     });
   return found && rest.length === 0;

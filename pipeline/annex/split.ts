@@ -8,7 +8,7 @@ import { isBudgetHeading, strictBudgetCodesOf } from '../../shared/labels.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import {
-  continuesHeaderValue, fieldOfLabel, headerFieldOf, headerFieldsOfLine, headerFieldWithoutColon, headerFieldsOfRow, hasDotLeader, headerLabelOnly, headerText, hitOfPair, type HeaderField,
+  continuesHeaderValue, fieldOfLabel, headerFieldOf, isContactOnly, headerFieldsOfLine, headerFieldWithoutColon, headerFieldsOfRow, hasDotLeader, headerLabelOnly, headerText, hitOfPair, type HeaderField,
   type HeaderHit,
 } from './header.js';
 import type { TableRow } from './tables.js';
@@ -187,6 +187,15 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       if (several.some((s) => current.some((h) => h.field === s.field && !h.continues))) close();
       current.push(...several);
       pending = [];
+      continue;
+    }
+    // The referent's phone or e-mail on a paragraph of its own ("Telefono: 02 …", "E-mail: …");
+    // on the very next line it may be the wrapped rest of a contact (below).
+    const referent = current.find((h) => h.field === 'referent' && !h.continues);
+    if (referent && last?.line !== n - 1 && !doc.tables.rowAt.has(n) && isContactOnly(doc.text(n))) {
+      const more = headerText(doc.text(n));
+      referent.value = `${referent.value} – ${more}`;
+      current.push({ field: 'referent', value: more, line: n, continues: true });
       continue;
     }
     const hit = headerFieldOf(doc.text(n), n, last?.field === 'id') ??

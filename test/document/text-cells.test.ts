@@ -56,6 +56,18 @@ describe('numbered tables whose cells pdftotext ran together', () => {
     ]);
   });
 
+  it('ends the last row where its e-mail stands a column early (two cells ran together), not in the text after the table', () => {
+    const texts = blocks(
+      'ENTE', 'RUOLO', 'TIPOLOGIA', 'REFERENTE',
+      '1. Comune di Lodi', 'Capofila', 'Ente locale', 'Referente 1\nuno@comune.example.it',
+      '2. Comune di Codogno', 'Partner di rete', 'Ente locale', 'Referente 2\ndue@comune.example.it',
+      '3. Comune di Maleo', 'Partner di rete', 'Ente locale', 'Referente 3\ntre@comune.example.it',
+      '4. Comune di Tavazzano', 'Partner attuativo Ente locale', 'Referente 4\nquattro@comune.example.it',
+      'Indicare la tipologia di intervento (anche più di una tipologia):',
+    );
+    expect(rowsOf(texts)[4]).toEqual(['4. Comune di Tavazzano', 'Partner attuativo', 'Ente locale', 'Referente 4 quattro@comune.example.it']);
+  });
+
   it('leaves a row short, padded with empty cells, where no part of a cell is known elsewhere', () => {
     const texts = blocks(
       'NOME DELL\'ENTE', 'TIPOLOGIA', 'REFERENTE',

@@ -85,7 +85,7 @@ function amountHeaderPart(text: string): boolean {
 const AMOUNT_COLUMN = /^(?:co ?finanziament[oi]|contribut[oi]|finanziament[oi]|fondi|importo|quota|totale)\b/;
 
 /** An amount with its euro sign inside a label's text. */
-const AMOUNT_INSIDE = /\s(€ ?\d{1,3}(?:\.\d{3})*(?:,\d{2})?)(?=\s|$)/;
+const AMOUNT_INSIDE = /\s(€ ?\d{1,3}(?:\.\d{3})*(?:,\d{2})?(?=\s|$)|\d{1,3}(?:\.\d{3})*,\d{2} ?€$)/;
 
 /** Opens the header of a table of amounts. */
 function opensAmountHeader(text: string): boolean {
@@ -289,7 +289,24 @@ function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Pars
   const sized = first.groups.length > 1 ? first.groups.slice(0, -1) : first.groups;
   const usual = Math.max(...sized.map((g) => g.length));
   if (header.length > usual) header = header.slice(header.length - usual);
-  const { groups, u } = parse(usual);
+  const parsed = parse(usual);
+  const { groups } = parsed;
+  let { u } = parsed;
+  // The last row may run on into the text after the table where a cell of it ran into the next.
+  const last = groups[groups.length - 1]!;
+  if (mode !== 'lines' && groups.filter((g) => g.length === usual).length >= 2) {
+    // Where every full row has its e-mail address in one column and the last row has it in an
+    // earlier one, two of its cells ran together and what follows that cell is not the row's.
+    const emailAt = (g: Unit[]) => g.findIndex((x) => x.text.includes('@'));
+    const columns = new Set(groups.slice(0, -1).filter((g) => g.length === usual).map(emailAt));
+    const at = emailAt(last);
+    const column = columns.size === 1 ? [...columns][0]! : -1;
+    const cut = at >= 0 && at < column && at + 1 < last.length ? at + 1 : -1;
+    if (cut > 0) {
+      u = units.indexOf(last[cut]!);
+      last.splice(cut);
+    }
+  }
   // Rows whose number is a cell of its own (a table of contents) have a header with an empty
   // corner the converter dropped; a header short of a cell otherwise ran two into one.
   const bare = groups.every((g) => BARE.test(visibleText(g[0]!.text)));

@@ -201,8 +201,9 @@ export function replanTab(): void {
     partnerRows: Math.max(PARTNER_ROWS, partners.length),
     textAmounts: true,
   });
+  const partnerRows = layout.partnerRows;
   partners.forEach((p, i) => {
-    const cell = layout.cells.find((c) => c.row === layout.partnerRows!.first + i && c.col === 0);
+    const cell = partnerRows && layout.cells.find((c) => c.row === partnerRows.first + i && c.col === 0);
     if (cell) cell.value = p.name;
   });
   const created = io.insertTemplate(layout, `${name}${REPLAN_TAB_SUFFIX}`, statusFormula(layout));
@@ -254,7 +255,7 @@ export function getFindings(): SidebarData {
     if (!verdict) continue;
     const findings: SidebarFinding[] = [];
     verdict.findings.forEach((f, i) => {
-      const at = f.at.find((p): p is { row: number; col: number } => 'row' in p) ?? { row: verdict.budget.span![0], col: 0 };
+      const at = f.at.find((p): p is { row: number; col: number } => 'row' in p) ?? { row: verdict.budget.span?.[0] ?? 0, col: 0 };
       findings.push({ rule: f.rule, severity: f.severity, message: verdict.messages[i]!, cell: a1(at), row: at.row, col: at.col });
     });
     tabs.push({ sheet: sheet.getName(), status: verdict.status, findings });

@@ -173,7 +173,10 @@ export function layoutBudgetTab(input: LayoutInput): BudgetTabLayout {
   const cell = input.textAmounts ? textAmount : (ref: string) => ref;
   const range = input.textAmounts ? (ref: string) => `ARRAYFORMULA(${textAmount(ref)})` : (ref: string) => ref;
   const refs: FormulaRefs = {
-    line: (code) => (lineCells[code] ? cell(a1(lineCells[code]!)) : null),
+    line: (code) => {
+      const at = lineCells[code];
+      return at ? cell(a1(at)) : null;
+    },
     cofinMonetary: range(`${a1({ row: cofinHeader, col: 1 })}:${a1({ row: cofinTotalRow - 1, col: 1 })}`),
     cofinInKind: range(`${a1({ row: cofinHeader, col: 2 })}:${a1({ row: cofinTotalRow - 1, col: 2 })}`),
     profile,

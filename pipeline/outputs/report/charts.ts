@@ -23,7 +23,7 @@ export interface Fill {
 }
 
 /** Okabe–Ito colours (told apart with colour blindness), each with its own pattern. */
-export const FILLS: Record<string, Fill> = {
+export const FILLS = {
   A: { id: 'rp-a', colour: '#E69F00', mark: 'diagonal' },
   A_coord: { id: 'rp-acoord', colour: '#D55E00', mark: 'cross' },
   B: { id: 'rp-b', colour: '#56B4E9', mark: 'dots' },
@@ -33,7 +33,14 @@ export const FILLS: Record<string, Fill> = {
   funded: { id: 'rp-funded', colour: '#0072B2', mark: 'none' },
   cofinanced: { id: 'rp-cofin', colour: '#FFFFFF', mark: 'dense' },
   out: { id: 'rp-out', colour: 'none', mark: 'diagonal' },
-};
+} satisfies Record<string, Fill>;
+
+/** The fill of a budget line, by its code. */
+export function fillOf(code: string): Fill {
+  const fill = (FILLS as Record<string, Fill | undefined>)[code];
+  if (fill === undefined) throw new Error(`no fill for the budget line ${code}`);
+  return fill;
+}
 
 function patternOf(f: Fill): Html {
   const size = f.mark === 'dense' ? 4 : 8;
@@ -231,7 +238,7 @@ export function scatterChart(id: string, text: ScatterText, points: ScatterPoint
   ];
   const cx = sx(thresholds.cofin);
   const cy = sy(thresholds.coord);
-  const zones = html`<rect x="${S.left}" y="${S.top}" width="${n(cx - S.left)}" height="${ph}" fill="url(#${FILLS.out!.id})"/><rect x="${n(cx)}" y="${S.top}" width="${n(S.left + pw - cx)}" height="${n(cy - S.top)}" fill="url(#${FILLS.out!.id})"/>`;
+  const zones = html`<rect x="${S.left}" y="${S.top}" width="${n(cx - S.left)}" height="${ph}" fill="url(#${FILLS.out.id})"/><rect x="${n(cx)}" y="${S.top}" width="${n(S.left + pw - cx)}" height="${n(cy - S.top)}" fill="url(#${FILLS.out.id})"/>`;
   const limits = html`<g class="limit" data-limit="cofinancing" data-threshold="${thresholds.cofin}"><line x1="${n(cx)}" x2="${n(cx)}" y1="${S.top}" y2="${S.top + ph}" stroke="#000" stroke-width="2" stroke-dasharray="6 3"/><text class="small strong" x="${n(cx + 4)}" y="${S.top + 12}">${text.minLine}</text></g><g class="limit" data-limit="coordination" data-threshold="${thresholds.coord}"><line x1="${S.left}" x2="${S.left + pw}" y1="${n(cy)}" y2="${n(cy)}" stroke="#000" stroke-width="2" stroke-dasharray="6 3"/><text class="small strong" x="${S.left + pw - 4}" y="${n(cy - 5)}" text-anchor="end">${text.maxLine}</text></g>`;
 
   const marks = points.map((p) => {

@@ -13,7 +13,7 @@ import type { AnnexJson, AnnexRecord, ProjectRecord } from '../../records.js';
 import type { Lang } from '../../run.js';
 import { pageOfLine } from '../rows.js';
 import { CSP, SCRIPT, STYLE } from './assets.js';
-import { FILLS, gaugeChart, patternDefs, scatterChart, stackedBars, swatch, type Bar, type Fill, type GaugeGroup, type ScatterPoint, type Segment } from './charts.js';
+import { FILLS, fillOf, gaugeChart, patternDefs, scatterChart, stackedBars, swatch, type Bar, type Fill, type GaugeGroup, type ScatterPoint, type Segment } from './charts.js';
 import { figuresOf, formatPct, formatThreshold, type ProjectFigures, type Share } from './figures.js';
 import { html, join, quoteCells, trusted, type Html, type Value } from './html.js';
 import { stringsFor, type ReportStrings } from './i18n.js';
@@ -159,7 +159,7 @@ function overviewClosing(totals: readonly Html[], points: ScatterPoint[], descri
     title: t.scatterTitle, desc, xLabel: t.scatterX, yLabel: t.scatterY, minLine: t.minLine(cofin), maxLine: t.maxLine(coord),
   }, points, { cofin: ctx.cofinMin, coord: ctx.coordMax }, ctx.lang);
   const starred = points.some((p) => p.starred);
-  const legend = html`<ul class="legend"><li><svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><circle cx="7" cy="7" r="5" fill="#0072B2" stroke="#000"/></svg>${t.scatterLegendRequest}</li><li><svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><rect x="2.5" y="2.5" width="9" height="9" fill="#fff" stroke="#000" stroke-width="1.8"/></svg>${t.scatterLegendAward}</li><li>${swatch(FILLS.out!)}${t.scatterZone}</li>${
+  const legend = html`<ul class="legend"><li><svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><circle cx="7" cy="7" r="5" fill="#0072B2" stroke="#000"/></svg>${t.scatterLegendRequest}</li><li><svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><rect x="2.5" y="2.5" width="9" height="9" fill="#fff" stroke="#000" stroke-width="1.8"/></svg>${t.scatterLegendAward}</li><li>${swatch(FILLS.out)}${t.scatterZone}</li>${
     starred ? html`<li>* ${t.coordination}: ${t.notAvailable}</li>` : ''
   }</ul>`;
   return html`</tbody><tfoot>${totals}</tfoot></table></div><figure>${chart}${legend}<figcaption>${t.scatterTitle}. ${t.scatterDesc}</figcaption></figure></section>`;
@@ -182,7 +182,7 @@ function costSegments(amount: (code: LineCode) => Money | null, ctx: Ctx): Segme
   ];
   return values
     .filter((v): v is [string, Money] => v[1] !== null && v[1].greaterThan(0))
-    .map(([key, v]) => ({ key, short: key === 'A_coord' ? 'coord.' : key, name: ctx.t.lineNames[key] ?? key, value: v.toNumber(), fill: FILLS[key]!, shown: euro(v, ctx) }));
+    .map(([key, v]) => ({ key, short: key === 'A_coord' ? 'coord.' : key, name: ctx.t.lineNames[key] ?? key, value: v.toNumber(), fill: fillOf(key), shown: euro(v, ctx) }));
 }
 
 function sumOf(segments: Segment[]): number {
@@ -209,8 +209,8 @@ function splitSegments(p: ProjectRecord, segments: Segment[], ctx: Ctx): Segment
     const f = funded !== null && funded.greaterThan(0) ? funded.toNumber() : 0;
     const c = cofinanced !== null && cofinanced.greaterThan(0) ? cofinanced.toNumber() : 0;
     const rest = Math.max(0, s.value - f - c);
-    if (f > 0) out.push({ key: `${s.key}-funded`, short: '', name: `${s.name}, ${ctx.t.fundedPart}`, value: f, fill: FILLS.funded!, shown: euro(funded, ctx) });
-    if (c > 0) out.push({ key: `${s.key}-cofinanced`, short: '', name: `${s.name}, ${ctx.t.cofinancedPart}`, value: c, fill: FILLS.cofinanced!, shown: euro(cofinanced, ctx) });
+    if (f > 0) out.push({ key: `${s.key}-funded`, short: '', name: `${s.name}, ${ctx.t.fundedPart}`, value: f, fill: FILLS.funded, shown: euro(funded, ctx) });
+    if (c > 0) out.push({ key: `${s.key}-cofinanced`, short: '', name: `${s.name}, ${ctx.t.cofinancedPart}`, value: c, fill: FILLS.cofinanced, shown: euro(cofinanced, ctx) });
     if (rest > 0.004) out.push({ key: `${s.key}-unsplit`, short: '', name: `${s.name}: ${ctx.t.notAvailable}`, value: rest, fill: unsplit, shown: euro(money(rest.toFixed(2)), ctx) });
   }
   return out;
@@ -218,8 +218,8 @@ function splitSegments(p: ProjectRecord, segments: Segment[], ctx: Ctx): Segment
 
 function fundingSegments(grant: Money | null, cofinancing: Money | null, ctx: Ctx): Segment[] {
   const out: Segment[] = [];
-  if (grant !== null && grant.greaterThan(0)) out.push({ key: 'funded', short: '', name: ctx.t.fundedPart, value: grant.toNumber(), fill: FILLS.funded!, shown: euro(grant, ctx) });
-  if (cofinancing !== null && cofinancing.greaterThan(0)) out.push({ key: 'cofinanced', short: '', name: ctx.t.cofinancedPart, value: cofinancing.toNumber(), fill: FILLS.cofinanced!, shown: euro(cofinancing, ctx) });
+  if (grant !== null && grant.greaterThan(0)) out.push({ key: 'funded', short: '', name: ctx.t.fundedPart, value: grant.toNumber(), fill: FILLS.funded, shown: euro(grant, ctx) });
+  if (cofinancing !== null && cofinancing.greaterThan(0)) out.push({ key: 'cofinanced', short: '', name: ctx.t.cofinancedPart, value: cofinancing.toNumber(), fill: FILLS.cofinanced, shown: euro(cofinancing, ctx) });
   return out;
 }
 
@@ -258,8 +258,8 @@ function budgetChart(item: Item, ctx: Ctx): Html {
   const chart = stackedBars(`${item.anchor}-budget`, t.budgetChartTitle, desc, bars, scale);
   const keys = new Set([...declared, ...(replanned ?? [])].map((s) => s.key));
   const legend = html`<ul class="legend">${
-    Object.keys(t.lineNames).filter((k) => keys.has(k)).map((k) => html`<li>${swatch(FILLS[k]!)}${t.lineNames[k]}</li>`)
-  }<li>${swatch(FILLS.funded!)}${t.fundedPart}</li><li>${swatch(FILLS.cofinanced!)}${t.cofinancedPart}</li></ul>`;
+    Object.keys(t.lineNames).filter((k) => keys.has(k)).map((k) => html`<li>${swatch(fillOf(k))}${t.lineNames[k]}</li>`)
+  }<li>${swatch(FILLS.funded)}${t.fundedPart}</li><li>${swatch(FILLS.cofinanced)}${t.cofinancedPart}</li></ul>`;
   return html`<figure>${chart}${legend}<figcaption>${t.budgetChartTitle}. ${desc}</figcaption></figure>`;
 }
 
@@ -304,7 +304,7 @@ function thresholdsChart(item: Item, ctx: Ctx): Html {
     `${pctText(s, ctx)}${outside(s, measure, ctx) ? ` — ${measure === 'cofinancing' ? t.belowMin : t.aboveMax}` : ''}`;
   const gauge = (measure: 'cofinancing' | 'coordination', when: 'request' | 'award', s: Share | null) => ({
     measure, when, label: `${measure === 'cofinancing' ? t.cofinancing : t.coordination} ${when === 'request' ? t.atRequest : t.atAward}`,
-    pct: s?.pct ?? null, exact: s?.exact ?? null, shown: shown(s, measure), fill: when === 'request' ? FILLS.funded! : FILLS.cofinanced!,
+    pct: s?.pct ?? null, exact: s?.exact ?? null, shown: shown(s, measure), fill: when === 'request' ? FILLS.funded : FILLS.cofinanced,
   });
   const cofin = formatThreshold(ctx.profile.cofinancingMinPct, ctx.lang);
   const coord = formatThreshold(ctx.profile.coordinationMaxPct, ctx.lang);
@@ -313,7 +313,7 @@ function thresholdsChart(item: Item, ctx: Ctx): Html {
     { measure: 'coordination', title: `${t.coordination} (${t.max} ${coord}%)`, threshold: ctx.coordMax, thresholdLabel: `${coord}%`, gauges: [gauge('coordination', 'request', f.coordRequest), gauge('coordination', 'award', f.coordAward)] },
   ];
   const desc = groups.map((g) => `${g.title}: ${g.gauges.map((x) => `${x.label} ${x.shown}`).join('; ')}.`).join(' ');
-  return html`<figure>${gaugeChart(`${item.anchor}-limits`, t.thresholdsChartTitle, desc, groups)}<ul class="legend"><li>${swatch(FILLS.funded!)}${t.atRequest}</li><li>${swatch(FILLS.cofinanced!)}${t.atAward}</li></ul><figcaption>${t.thresholdsChartTitle}. ${desc}</figcaption></figure>`;
+  return html`<figure>${gaugeChart(`${item.anchor}-limits`, t.thresholdsChartTitle, desc, groups)}<ul class="legend"><li>${swatch(FILLS.funded)}${t.atRequest}</li><li>${swatch(FILLS.cofinanced)}${t.atAward}</li></ul><figcaption>${t.thresholdsChartTitle}. ${desc}</figcaption></figure>`;
 }
 
 // ---- Cofinancers, partners, interventions ---------------------------------------------------

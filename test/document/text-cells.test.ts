@@ -198,6 +198,26 @@ describe('stream tables (pdftotext -layout) as pdftotext sets them', () => {
     ]);
   });
 
+  it('takes a lone dash for an empty amount (a row of its own), and cuts before an e-mail address though it starts in lower case', () => {
+    const budget = [
+      ' Voce                                                                 Importo (€)',
+      ' Personale interno ed esterno                                         18 000,00',
+      ' di cui per coordinamento e monitoraggio del progetto                 4 000,00',
+      ' Acquisto o noleggio di beni e software                               —',
+      ' Acquisto di servizi                                                  12 500,00',
+    ];
+    expect(tables(budget)[0]!.rows.map((r) => r.cells[1])).toEqual(['Importo (€)', '18 000,00', '4 000,00', '—', '12 500,00']);
+    const partners = [
+      'N.   Denominazione            Ruolo       Tipologia       Referente   E-mail                             Telefono',
+      '1    Comune di Treviglio      Capofila    Ente pubblico   Referente 1 uno@comuni.example.it              0363 300100',
+      '2    Comune di Caravaggio     Partner     Ente pubblico   Referente 2 due@comuni.example.it              0363 300101',
+      '10   Comune di Castel         Partner     Ente pubblico Referente 10 dieci@comuni.example.it 0363 300109',
+    ];
+    const row = tables(partners)[0]!.rows[3]!.cells;
+    expect(row[4]).toBe('Referente 10');
+    expect(row[5]).toMatch(/^dieci@comuni\.example\.it/);
+  });
+
   it('reads the header of a table whose rows open with their own number as a row of its own', () => {
     const lines = [
       '        Titolo progetto                                            Ente capofila                   Pag.',
@@ -276,6 +296,17 @@ describe('tables of a Word file in LibreOffice text, one cell per line', () => {
       ['1', 'Comune di Como', 'Capofila', 'Roberto Frigerio', 'r.f@comune.example.it'],
       ['2', 'Cooperativa Lavoro e Famiglia', 'Partner', 'Ilaria Corti', 'i.c@coop.example.it'],
     ]);
+  });
+
+  it('reads a bare "0" under a budget line\'s label as its amount, not a page number', () => {
+    const more = (n: number) => filler.map((l) => `${l} (${n})`);
+    const texts = [
+      ...filler, 'Voce di costo', 'Importo', 'A. Costi di personale interno ed esterno', '€ 15000,00',
+      'B. Costo di acquisto, noleggio, leasing di beni o software', '0', 'C. Costo di acquisto di servizi', '€ 10000,00', 'TOTALE', '€ 25000,00',
+      ...more(1), '1', ...more(2), '2', ...more(3),
+    ];
+    expect([...textSkips(texts)].map((i) => texts[i])).toEqual(['1', '2']);
+    expect(rowsOf(texts)).toContainEqual(['B. Costo di acquisto, noleggio, leasing di beni o software', '0']);
   });
 
   it('keeps the labels of a header table that every project repeats (not furniture)', () => {

@@ -412,7 +412,10 @@ function amountTable(units: readonly Unit[], at: number, mode: CellMode): Parsed
       const group = units.slice(u, u + width);
       const [label, ...rest] = group;
       const labelOk = label!.text === '' ? rest.some((x) => isValue(x.text)) : !isValue(label!.text) && label!.text.length <= 250;
-      if (!labelOk || !rest.every((x) => x.text === '' || isValue(x.text)) || opensAmountHeader(label!.text)) break;
+      // Inside the table a bare whole number is an amount too ("0" under "Importo"): every cell
+      // is on its line, so it cannot be a label's wrapped end.
+      const inTable = (x: Unit) => x.text === '' || isValue(x.text) || (rows.length > 1 && /^\d{1,7}$/.test(x.text));
+      if (!labelOk || !rest.every(inTable) || opensAmountHeader(label!.text)) break;
       if (rest.every((x) => x.text === '') && label!.text !== '' && !groupHasValue(u + width)) break;
       rows.push({ units: group, cells: group.map((x) => x.text) });
       u += width;
@@ -744,8 +747,12 @@ export function textSkips(
   };
   // A number next to another number is a table's cell (a calendar's months), not a page's.
   const lone = (n: number) => ![near(n - 1, -1), near(n - 1, 1)].some((i) => /^\s*\d{1,4}\s*$/.test(texts[i] ?? ''));
-  // A number right after a header label is its value ("Punteggio attribuito", "72/100").
-  const labelled = (n: number) => fieldOfLabel(texts[near(n - 1, -1)] ?? '') !== null;
+  // A number right after a header label or a budget line's label is its value ("Punteggio
+  // attribuito", "72/100"; "B. Costo di acquisto ...", "0").
+  const labelled = (n: number) => {
+    const before = texts[near(n - 1, -1)] ?? '';
+    return fieldOfLabel(before) !== null || budgetCodesOf(before).length > 0;
+  };
   const pageLines = numbers ?? new Set(notRowNumbers([...findPagination(texts).numberLines.keys()].filter((n) => lone(n) && !labelled(n)), texts));
   const skip = new Set([...pageLines].map((n) => n - 1));
   // Table cells repeat too (a partner type, a budget line's label, a cell wrapped the same way

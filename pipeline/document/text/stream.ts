@@ -51,7 +51,7 @@ export function isAmountCell(text: string): boolean {
   const t = text.trim();
   if (t === '') return false;
   if (/^€/.test(t)) return true;
-  if (/^[-–—.\s]{3,}$/.test(t)) return true;
+  if (/^[-–—.\s]{3,}$/.test(t) || /^[–—]$/.test(t)) return true;
   // Thousands grouped by dots, or by spaces with the cents after them ("18 000,00": a phone
   // number has spaces too, never a comma).
   const number = /^\(?[-+]?(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+,\d{2}|\d+,\d+|\d+)\)?\s*(€)?/.exec(t);
@@ -128,7 +128,7 @@ function cutPoint(chunk: Chunk, columnStart: number, seen: (at: number) => numbe
     if (suffixed ? /^[€$£]/.test(chunk.text.slice(i + 1)) : /[€$£]$/.test(chunk.text.slice(0, i))) continue;
     // Lines away of the nearest line with a chunk starting there, then a cell's capital start
     // (a cell's text opens in capitals more often than a word inside it), then distance.
-    const lower = /^\p{Ll}/u.test(chunk.text.slice(i + 1)) ? 10 : 0;
+    const lower = /^\p{Ll}[^\s@]*(?:\s|$)/u.test(chunk.text.slice(i + 1)) ? 10 : 0;
     const score = seen(at) * 100 + lower + Math.abs(at - columnStart);
     if (score < bestScore) {
       best = at;

@@ -354,3 +354,39 @@ describe('damaged Word files', () => {
     await expect(readDocx(bomb, 'bomb.docx')).rejects.toThrow(/ZIP bomb/);
   });
 });
+
+describe('boxes and ticks Word draws rather than writes', () => {
+  const checkBox = (state: string) =>
+    `<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:checkBox><w:sizeAuto/>${state}</w:checkBox></w:ffData></w:fldChar></w:r>` +
+    '<w:r><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
+  const sym = (font: string, char: string) => `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
+
+  it('reads a legacy check-box field by its state: its own, else its default', async () => {
+    const doc = await read([
+      para(checkBox('<w:default w:val="1"/>') + run(' a')),
+      para(checkBox('<w:default w:val="0"/>') + run(' b')),
+      para(checkBox('<w:default w:val="0"/><w:checked/>') + run(' c')),
+      para(checkBox('<w:default w:val="1"/><w:checked w:val="0"/>') + run(' d')),
+      // A text field's default is its text, not a box's state.
+      para(`<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:textInput><w:default w:val="1"/></w:textInput></w:ffData></w:fldChar></w:r>${run('e')}`),
+    ].join(''));
+    expect(texts(doc).filter((t) => t !== '')).toEqual(['☒ a', '☐ b', '☒ c', '☐ d', 'e']);
+  });
+
+  it('reads symbol-font boxes as the characters they show, others as private-use glyphs', async () => {
+    const doc = await read([
+      para(sym('Wingdings', 'F0FE') + run(' ticked')),
+      para(sym('Wingdings', 'F0A8') + run(' empty')),
+      para(sym('Wingdings 2', 'F054') + run(' crossed')),
+      para(sym('Wingdings', 'F04A') + run(' smiley')),
+    ].join(''));
+    expect(texts(doc).filter((t) => t !== '')).toEqual(['☑ ticked', '☐ empty', '☒ crossed', '\uF04A smiley']);
+  });
+
+  it("reads ATS Brescia's annex with its boxes as form fields and Wingdings symbols like the .md", async () => {
+    const read = async (p: string) => readAnnexDocument(await readSource(readFileSync(path(p)), p), DEFAULT_PROFILE);
+    const a = agreement(await read('../fixtures/agencies/ats-brescia-2023.md'), await read('../fixtures/docx-forms/ats-brescia-2023.forms.docx'));
+    expect(a.differences).toEqual([]);
+    expect(a.percent).toBe(100);
+  });
+});

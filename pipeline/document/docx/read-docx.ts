@@ -19,6 +19,7 @@
 // line of a page that holds only a number is the page's printed number.
 import { InputError } from '../../errors.js';
 import type { LaidDocument, LaidLine, TableReport } from '../model.js';
+import { CheckBoxField, symbolText } from './form-marks.js';
 import { NO_NUMBERING, readNumbering, type Numbering } from './numbering.js';
 import { isOn, NO_STYLES, readStyles, type Styles } from './styles.js';
 import { parseWordXml, type WordElement, type WordHandlers } from './xml.js';
@@ -138,6 +139,8 @@ class BodyReader implements WordHandlers {
   private readonly paragraphs: Paragraph[] = [];
   private tableDepth = 0;
   private textboxDepth = 0;
+  /** A legacy form's check box being read (w:ffData/w:checkBox). */
+  private checkBox: CheckBoxField | null = null;
   private tableCount = 0;
   private tableId: number | null = null;
   private row: Row | null = null;
@@ -204,6 +207,19 @@ class BodyReader implements WordHandlers {
       case 'lastRenderedPageBreak':
         if (parent === 'r') this.addMark('rendered');
         return;
+      case 'sym':
+        if (parent === 'r') this.addText(symbolText(el.attr('font'), el.attr('char')));
+        return;
+      case 'checkBox':
+        if (parent === 'ffData') this.checkBox = new CheckBoxField();
+        return;
+      case 'default':
+      case 'checked':
+        if (parent === 'checkBox' && this.checkBox) {
+          if (el.name === 'default') this.checkBox.setDefault(isOn(el.attr('val')));
+          else this.checkBox.setChecked(isOn(el.attr('val')));
+        }
+        return;
       case 'txbxContent':
         this.textboxDepth++;
         return;
@@ -262,6 +278,10 @@ class BodyReader implements WordHandlers {
         return;
       case 'txbxContent':
         this.textboxDepth--;
+        return;
+      case 'checkBox':
+        if (this.checkBox) this.addText(this.checkBox.text);
+        this.checkBox = null;
         return;
     }
     if (this.textboxDepth > 0) return;

@@ -449,8 +449,9 @@ describe('HTML', () => {
 // What is left, and why:
 //  - pdftotext -layout and LibreOffice text read 100% (a trailing "Partner istituzionale" is a
 //    role even without the italics plain text loses).
-//  - pdftotext without -layout (93.4%): empty cells vanish and neighbouring cells run together
-//    ("PRIVATO NO PROFIT CRISTINA CIRELLI ...": now reported per row as table-row-unreadable,
-//    the type left empty rather than guessed), a justified referent line comes out one word per
-//    line (2.5, 2.7: reported as header-field-missing), and two cells of the 2.6 breakdown run
-//    into one; without positions nothing tells them apart.
+//  - pdftotext without -layout (99.3%, was 93.4): cells it ran together are cut where the text
+//    says how, a justified referent line written one word per block is put back (2.5, 2.7), an
+//    amount cell split by a page break is one (2.5 C). Left: two partner names whose " -" ended a
+//    line (2.3 "SOLIDARIETA' DI MANTOVA -" / "COPROSOL", 2.4 "Insieme per la Famiglia -" /
+//    "Rete"): pdftotext's dehyphenation drops the dash and joins the lines, so the name and its
+//    role suffix are no longer told apart; nothing in the text says a dash was there.

@@ -52,9 +52,10 @@ describe.each([
   ['ats-lodi-2021.headers.pdf', 100],
   ['ats-lodi-2021.docx', 100],
   ['ats-lodi-2021.html', 100],
-  // Text other tools make of the PDF, read as far as their layout allows (see the closing note:
-  // pdftotext -layout puts some of this table's columns one space apart, and LibreOffice's text
-  // has every cell on a line of its own).
+  // Text other tools make of the PDF, read as far as their layout allows. pdftotext without
+  // -layout writes 3.2's cofinancing row as "Comune di Codogno 4.500,00 €" and the TOTALE row's
+  // monetary amount after the place and date, and 3.1's last partner with its type after its
+  // referent: those rows are reported (table-row-unreadable), not guessed.
   ['ats-lodi-2021.pdftotext-layout.txt', 100],
   ['ats-lodi-2021.pdftotext.txt', 92.9],
   ['ats-lodi-2021.docx-libreoffice.txt', 100],

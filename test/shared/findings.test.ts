@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readAmount, type CellValue } from '../../shared/amounts.js';
 import { readBudget } from '../../shared/budget-reader.js';
 import { checkBudget } from '../../shared/check-budget.js';
-import { amountIs, euro, makeFinding, reasonOf, renderFigure, renderFinding, UNREADABLE_REASONS } from '../../shared/findings/index.js';
+import { amountIs, euro, makeFinding, reasonOf, renderFigure, renderFinding, termIs, textIs, UNREADABLE_REASONS } from '../../shared/findings/index.js';
 import { Finding, lineOf, type Budget, type LineCode } from '../../shared/model.js';
 import { Money, sum } from '../../shared/money.js';
 import { DEFAULT_PROFILE } from '../../shared/profile.js';
@@ -28,7 +28,16 @@ interface Drawn {
   cofin: [number, number][];
   totals: [number, number];
   assigned: number | null;
+  /** A line whose cell says no amount, or something that is not one. */
+  spoiled: { code: Code; text: string } | null;
+  entities: string[];
+  partners: string[];
 }
+
+// Cofinancers and partners with near misses among them, for the partner rule.
+const ENTITIES = ['Comune di Sale', 'Comune di Lodi', 'Coop. Il Ponte', 'Fondazione Boni', 'Pasticceria Bonetti', 'Comune di Viadana'];
+const PARTNERS = ['Comune di Salò', 'Comune di Lodi Vecchio', 'Cooperativa Sociale Il Ponte Onlus', 'RSA Boni', 'Unione dei Comuni di Viadana'];
+const NOT_AMOUNTS = ['€ -----', 'non richiesto', 'circa 5.000', 'vedi allegato', '€ 5.000 (forse)'];
 
 /** Figures near each other, so that sums and thresholds break as often as they hold. */
 const cents = fc.integer({ min: 0, max: 6_000_000 });
@@ -37,27 +46,46 @@ const drawn: fc.Arbitrary<Drawn> = fc.record({
   cofin: fc.array(fc.tuple(cents, cents), { minLength: 0, maxLength: 4 }),
   totals: fc.tuple(cents, cents),
   assigned: fc.option(cents, { nil: null }),
+  spoiled: fc.option(fc.record({ code: fc.constantFrom(...CODES), text: fc.constantFrom(...NOT_AMOUNTS) }), { nil: null, freq: 3 }),
+  entities: fc.array(fc.constantFrom(...ENTITIES), { minLength: 4, maxLength: 4 }),
+  partners: fc.subarray(PARTNERS, { minLength: 1 }),
 });
 
 function gridOf(d: Drawn): CellValue[][] {
   return [
     ['Voce di costo', 'Importo'],
-    ...CODES.map((c) => [ANNEX_LABELS[c], written(d.lines[c])]),
+    ...CODES.map((c) => [ANNEX_LABELS[c], d.spoiled?.code === c ? d.spoiled.text : written(d.lines[c])]),
     ...(d.assigned === null ? [] : [['Contributo assegnato', written(d.assigned)]]),
     [],
     ['ENTE', 'COFINANZIAMENTO MONETARIO', 'COFINANZIAMENTO VALORIZZAZIONE ECONOMICA'],
-    ...d.cofin.map(([m, k], i) => [`Partner ${i + 1}`, written(m), written(k)]),
+    ...d.cofin.map(([m, k], i) => [d.entities[i]!, written(m), written(k)]),
     ['TOTALE', written(d.totals[0]), written(d.totals[1])],
   ];
 }
 
-const stated = (b: Budget, code: LineCode) => new Money(lineOf(b, code)!.amount!);
+// A line not stated counts as zero in a sum; a rule that needs it stated does not judge without it.
+const stated = (b: Budget, code: LineCode) => new Money(lineOf(b, code)?.amount ?? '0');
 const pctOf = (base: Money, pct: string) => base.times(pct).dividedBy(100);
 const amount = (value: Money, op: '=' | '<=' | '>=' = '=') => amountIs(value.toFixed(Math.max(2, value.decimalPlaces())), op);
 
 /** What each rule requires, and what the budget says, computed here from the budget alone. */
-function requirement(f: Finding, b: Budget): { expected: unknown; actual: unknown } | null {
+function requirement(f: Finding, b: Budget, grid: CellValue[][], partners: readonly string[]): { expected: unknown; actual: unknown } | null {
+  const cell = f.at[0] && 'row' in f.at[0] ? String(grid[f.at[0].row]?.[f.at[0].col] ?? '') : null;
   switch (f.rule) {
+    case 'budget-incomplete': {
+      // The rule asks for a funding line this budget does not state (its budget is there).
+      expect(f.data.kind).not.toBe('no-budget');
+      const line = f.data.kind === 'no-budget' ? 'TOTAL' : f.data.line;
+      expect(lineOf(b, line)?.status ?? 'not-stated').toBe('not-stated');
+      return { expected: termIs(`stated:${line}`), actual: null };
+    }
+    case 'amount-unreadable':
+      return { expected: termIs('amount-or-placeholder'), actual: textIs(cell!) };
+    case 'cofinancer-is-partner': {
+      // A partner of the alliance: the closest one when some resembles the cofinancer.
+      const close = f.expected?.kind === 'text' && partners.includes(f.expected.value);
+      return { expected: close ? f.expected : termIs('a-partner'), actual: textIs(cell!) };
+    }
     case 'lines-sum':
       return { expected: amount(sum((['A', 'B', 'C', 'D', 'E'] as const).map((c) => stated(b, c)))), actual: amount(stated(b, 'TOTAL')) };
     case 'funding-split':
@@ -108,12 +136,14 @@ describe('expected is what the rule requires, actual what the budget says', () =
     const seen = new Set<string>();
     fc.assert(
       fc.property(drawn, (d) => {
-        const budget = readBudget(gridOf(d));
-        const { findings } = checkBudget(budget, P);
+        const grid = gridOf(d);
+        const budget = readBudget(grid);
+        const partners = d.partners.map((name, i) => ({ seq: i + 1, name, type: '', role: '', referent: '', email: '', phone: '', line: i + 1 }));
+        const { findings } = checkBudget(budget, P, { partners });
         for (const f of findings) {
           expect(Finding.safeParse(f).success).toBe(true);
           expect(breaks(f)).toBe(true);
-          const want = requirement(f, budget);
+          const want = requirement(f, budget, grid, d.partners);
           if (want === null) continue;
           seen.add(f.rule);
           expect({ rule: f.rule, expected: f.expected, actual: f.actual }).toEqual({ rule: f.rule, ...want });
@@ -123,16 +153,16 @@ describe('expected is what the rule requires, actual what the budget says', () =
     );
     // The draw reaches every numeric rule (a property that never ran would prove nothing).
     expect([...seen].sort()).toEqual([
-      'amount-negative', 'assigned-within-requested', 'cofinancing-min', 'cofinancing-min-after-award', 'cofinancing-table-sum',
-      'contribution-max', 'coordination-max', 'coordination-max-after-award', 'coordination-within-personnel', 'funding-split',
-      'lines-sum',
+      'amount-negative', 'amount-unreadable', 'assigned-within-requested', 'budget-incomplete', 'cofinancer-is-partner',
+      'cofinancing-min', 'cofinancing-min-after-award', 'cofinancing-table-sum', 'contribution-max', 'coordination-max',
+      'coordination-max-after-award', 'coordination-within-personnel', 'funding-split', 'lines-sum',
     ]);
   });
 
   it('on the seed annex\'s 2.5, whose cofinancing falls half a cent short', () => {
     const b = readBudget(gridOf({
       lines: { A: 2_000_000, A_coord: 855_000, B: 0, C: 3_714_285, D: 0, E: 0, TOTAL: 5_714_285, CONTRIBUTION: 4_000_000, COFINANCING: 1_714_285 },
-      cofin: [[1_714_285, 0]], totals: [1_714_285, 0], assigned: null,
+      cofin: [[1_714_285, 0]], totals: [1_714_285, 0], assigned: null, spoiled: null, entities: ['Comune di Cremona'], partners: ['Comune di Cremona'],
     }));
     const [f] = checkBudget(b, P).findings.filter((x) => x.rule === 'cofinancing-min');
     expect(f).toMatchObject({ severity: 'warning', expected: amountIs('17142.855', '>='), actual: amountIs('17142.85') });

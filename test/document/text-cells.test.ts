@@ -218,6 +218,19 @@ describe('stream tables (pdftotext -layout) as pdftotext sets them', () => {
     expect(row[5]).toMatch(/^dieci@comuni\.example\.it/);
   });
 
+  it('cuts a row-number column\'s "N." off the header cell one space after it', () => {
+    const lines = [
+      ' N. Ente                         Ruolo       Referente           Telefono      E-mail',
+      ' 1   Comune di Como              Capofila Roberto Frigerio 031 252111          r.f@comune.example.it',
+      ' 2   Cooperativa Lavoro e        Partner     Ilaria Corti        031 555666 i.c@coop.example.it',
+      '     Famiglia',
+    ];
+    const [t] = tables(lines);
+    expect(t!.rows.map((r) => r.cells.slice(0, 3))).toEqual([
+      ['N.', 'Ente', 'Ruolo'], ['1', 'Comune di Como', 'Capofila'], ['2', 'Cooperativa Lavoro e Famiglia', 'Partner'],
+    ]);
+  });
+
   it('reads the header of a table whose rows open with their own number as a row of its own', () => {
     const lines = [
       '        Titolo progetto                                            Ente capofila                   Pag.',

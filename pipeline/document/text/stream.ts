@@ -525,6 +525,15 @@ export function streamTables({ texts, skip, page }: StreamInput): StreamTable[] 
       chunks[i] = [{ start: c[0]!.start, end: c[c.length - 1]!.end, text: c.map((x) => x.text).join(' ') }];
     }
   });
+  // The header of a row-number column one space from the next one ("N. Ente", three or more
+  // chunks on the line): two header cells.
+  chunks.forEach((c, i) => {
+    const m = c.length >= 3 ? /^(N\.|N°|Nr\.) (?=\S)/.exec(c[0]!.text) : null;
+    if (!m) return;
+    const first = c[0]!;
+    const at = first.start + m[0].length;
+    chunks[i] = [{ start: first.start, end: first.start + m[1]!.length, text: m[1]! }, { start: at, end: first.end, text: first.text.slice(m[0].length) }, ...c.slice(1)];
+  });
   const blank = (i: number) => chunks[i]!.length === 0;
   const out: StreamTable[] = [];
   const n = texts.length;

@@ -231,6 +231,23 @@ describe('stream tables (pdftotext -layout) as pdftotext sets them', () => {
     ]);
   });
 
+  it('cuts a cell set up to eight characters left of its column, never inside a phone number', () => {
+    const lines = [
+      ' Ente                               Contatti                                    Tipologia                 Ruolo',
+      ' Azienda Speciale Consortile        Franco Belotti 030 7400123                  Azienda consortile Capofila',
+      ' Comune di Chiari                   Sara Bono 030 7008211                       Ente locale               Partner',
+      ' Oratorio San Luigi                 don Carlo Ravelli 030 711456                Ente religioso            Partner',
+    ];
+    expect(tables(lines)[0]!.rows[1]!.cells.slice(2)).toEqual(['Azienda consortile', 'Capofila']);
+    const phones = [
+      ' N.  Ente                        Ruolo       Referente           Telefono      E-mail',
+      ' 1   Comune di Como              Capofila Roberto Frigerio 031 252111          r.f@comune.example.it',
+      ' 2   Cooperativa Lavoro          Partner     Ilaria Corti        031 555666    i.c@coop.example.it',
+      ' 3   Comune di Cantù             Partner     Paolo Neri          031 717111    p.n@comune.example.it',
+    ];
+    expect(tables(phones)[0]!.rows[1]!.cells.slice(2, 5)).toEqual(['Capofila', 'Roberto Frigerio', '031 252111']);
+  });
+
   it('reads the header of a table whose rows open with their own number as a row of its own', () => {
     const lines = [
       '        Titolo progetto                                            Ente capofila                   Pag.',

@@ -124,8 +124,10 @@ function cutPoint(chunk: Chunk, columnStart: number, seen: (at: number) => numbe
   for (let i = 0; i < chunk.text.length; i++) {
     if (chunk.text[i] !== ' ') continue;
     const at = chunk.start + i + 1; // where the right part starts
-    if (at < columnStart - 6 || at > columnStart + 3) continue;
+    if (at < columnStart - 8 || at > columnStart + 3) continue;
     if (suffixed ? /^[€$£]/.test(chunk.text.slice(i + 1)) : /[€$£]$/.test(chunk.text.slice(0, i))) continue;
+    // Nor a phone number from its prefix ("031 252111").
+    if (/(?:^|\s)(?:0\d{1,3}|3\d{2})$/.test(chunk.text.slice(0, i)) && /^\d{5,8}\b/.test(chunk.text.slice(i + 1))) continue;
     // Lines away of the nearest line with a chunk starting there, then a cell's capital start
     // (a cell's text opens in capitals more often than a word inside it), then distance.
     const lower = /^\p{Ll}[^\s@]*(?:\s|$)/u.test(chunk.text.slice(i + 1)) ? 10 : 0;

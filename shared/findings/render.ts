@@ -70,8 +70,9 @@ export function renderFigure(figure: Figure | null, lang: Lang): string | null {
     case 'number':
       return `${OPS[figure.op]}${formatDecimal(figure.value, lang)}`;
     case 'text':
-      // The annex's or the sheet's own words, quoted as messages quote them: they are neither language.
-      return `"${figure.value}"`;
+      // The annex's or the sheet's own words, in guillemets: they are neither language, and a CSV
+      // cell or a spreadsheet keeps them as they are (no quote to double, no formula to fear).
+      return `«${figure.value}»`;
     case 'term':
       return figure.terms.map((t) => TERM_WORDS[t][lang]).join(', ');
   }

@@ -18,7 +18,7 @@ const AGENCIES = ['ats-bergamo-2022', 'ats-brescia-2023', 'ats-insubria-2021', '
 );
 
 // The annex's own words, quoted in messages and figures, keep the annex's form.
-const QUOTED = /"[^"]*"/g;
+const QUOTED = /"[^"]*"|«[^»]*»/g;
 
 let dir: string;
 const rows: Record<'it' | 'en', Record<string, string>[]> = { it: [], en: [] };

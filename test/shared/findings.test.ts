@@ -193,7 +193,7 @@ describe('figures and reasons in each language', () => {
     expect(renderFigure(amountIs('4827', '<='), 'en')).toBe('≤ € 4,827.00');
     expect(renderFigure(amountIs('-1234567.5'), 'it')).toBe('€ -1.234.567,50');
     expect(renderFigure({ kind: 'number', op: '=', value: '72.5' }, 'it')).toBe('72,5');
-    expect(renderFigure({ kind: 'text', value: 'Comune di Sale' }, 'en')).toBe('"Comune di Sale"');
+    expect(renderFigure({ kind: 'text', value: 'Comune di Sale' }, 'en')).toBe('«Comune di Sale»');
     expect(renderFigure({ kind: 'term', terms: ['column:type', 'column:referent'] }, 'en')).toBe('type column, referent and contacts column');
     expect(renderFigure(null, 'it')).toBeNull();
   });

@@ -212,9 +212,10 @@ function amountsOf(text: string): string[] {
   return parts.join(' ') === t.replace(/\s+/g, ' ') && parts.length >= 2 ? parts : [];
 }
 
-const SUFFIXED = /[-+]?\d{1,3}(?:\.\d{3})*,\d{2} ?€/g;
+// Each starts where a number starts (not inside one), so that no digit is tried twice.
+const SUFFIXED = /(?<![\d.,+-])[-+]?\d{1,3}(?:\.\d{3})*,\d{2} ?€/g;
 const PREFIXED = /€ ?[-+]?\d{1,3}(?:\.\d{3})*,\d{2}/g;
-const BARE_AMOUNT = /[-+]?\d{1,3}(?:\.\d{3})*,\d{2}/g;
+const BARE_AMOUNT = /(?<![\d.,+-])[-+]?\d{1,3}(?:\.\d{3})*,\d{2}/g;
 
 interface Parsed {
   rows: { units: Unit[]; cells: string[] }[];
@@ -326,7 +327,7 @@ function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Pars
 
 /** The header of a row-number column run into the next one ("N. Denominazione"), cut off. */
 function splitNumberHeader(cells: readonly string[], width: number): string[] {
-  const m = cells.length < width ? /^(n\.|n°|nr\.|num\.|pos\.)\s+(.+)$/i.exec(cells[0] ?? '') : null;
+  const m = cells.length < width ? /^(n\.|n°|nr\.|num\.|pos\.) +(\S.*)$/i.exec(cells[0] ?? '') : null;
   return m ? [m[1]!, m[2]!, ...cells.slice(1)] : [...cells];
 }
 
@@ -644,7 +645,7 @@ function splitRunTogether(tables: readonly { rows: Parsed['rows']; width: number
   }
 }
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 
 /**
  * A referent, an e-mail address and a phone number run into one cell, under a header that has

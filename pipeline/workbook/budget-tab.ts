@@ -11,6 +11,7 @@ import { a1, layoutBudgetTab, type BudgetTabLayout, type LayoutCell } from '../.
 import { readBudget, type Grid } from '../../shared/budget-reader.js';
 import { checkBudget } from '../../shared/check-budget.js';
 import { validate } from '../../shared/engine.js';
+import { POST_AWARD_RULES } from '../../shared/replan/post-award-rules.js';
 import { RULES } from '../../shared/rules/index.js';
 import { AmountString, BUDGET_CODES, lineOf, type Budget, type CellRef, type Finding, type LineCode } from '../../shared/model.js';
 import { formatEuro, money } from '../../shared/money.js';
@@ -43,6 +44,13 @@ export interface BudgetTab {
   links: PartnerLink[];
   /** The engine's findings on the tab, with positions in this tab's cells. */
   findings: Finding[];
+  /**
+   * The project's findings that are not about its budget (header, contents, partners): the
+   * status line counts them too and the findings block lists them, so the tab and Progetti agree.
+   */
+  projectFindings: Finding[];
+  /** What the status line counts on the tab as written (Progetti shows the same). */
+  counts: Counts;
   /** The checks of the declared budget (and of the award), then those of the "Rimodulato" column. */
   checks: PlacedCheck[];
   replanChecks: PlacedCheck[];
@@ -68,19 +76,19 @@ const COLS = 6;
 const TEXT = {
   it: {
     note: 'Note', checks: 'CONTROLLI SUL PIANO DEI CONTI', replanChecks: 'CONTROLLI SUL PIANO RIMODULATO (colonna Rimodulato)',
-    check: 'Controllo', value: 'Valore', limit: 'Limite', verdict: 'Esito', findings: "RILIEVI SUI VALORI DELL'ALLEGATO",
-    finding: 'Rilievo', severity: 'Gravità', cells: 'Celle', none: 'Nessun rilievo', legend: 'Legenda dei colori',
+    check: 'Controllo', value: 'Valore', limit: 'Limite', verdict: 'Esito', findings: "RILIEVI SUL PROGETTO COME NELL'ALLEGATO",
+    finding: 'Rilievo', severity: 'Gravità', cells: 'Dove', line: "riga dell'allegato", lines: "righe dell'allegato", none: 'Nessun rilievo', legend: 'Legenda dei colori',
     back: '↩ Progetti',
     legendError: 'Errore (NON OK)', legendWarning: 'Avviso', legendOk: 'Nessun rilievo (OK)',
-    live: "I controlli si ricalcolano a ogni modifica; i rilievi qui sotto riguardano i valori dell'allegato.",
+    live: "I controlli si ricalcolano a ogni modifica; i rilievi qui sotto riguardano il progetto come l'allegato lo riporta.",
   },
   en: {
     note: 'Notes', checks: 'CHECKS OF THE BUDGET', replanChecks: 'CHECKS OF THE RE-PLANNED BUDGET (Rimodulato column)',
-    check: 'Check', value: 'Value', limit: 'Limit', verdict: 'Result', findings: 'FINDINGS ON THE FIGURES OF THE ANNEX',
-    finding: 'Finding', severity: 'Severity', cells: 'Cells', none: 'No findings', legend: 'Colour legend',
+    check: 'Check', value: 'Value', limit: 'Limit', verdict: 'Result', findings: 'FINDINGS ON THE PROJECT AS IN THE ANNEX',
+    finding: 'Finding', severity: 'Severity', cells: 'Where', line: 'annex line', lines: 'annex lines', none: 'No findings', legend: 'Colour legend',
     back: '↩ Projects',
     legendError: 'Error (NOT OK)', legendWarning: 'Warning', legendOk: 'No findings (OK)',
-    live: 'The checks recalculate at every edit; the findings below are about the figures of the annex.',
+    live: 'The checks recalculate at every edit; the findings below are about the project as the annex states it.',
   },
 } as const;
 
@@ -88,6 +96,9 @@ const SEVERITY_WORD: Record<Lang, Record<Finding['severity'], string>> = {
   it: { error: 'errore', warning: 'avviso', info: 'nota' },
   en: { error: 'error', warning: 'warning', info: 'note' },
 };
+
+/** The rules the engine runs on a budget (the tab's own findings); a project's others are about the rest of the annex. */
+const BUDGET_RULES = new Set<string>([...RULES, ...POST_AWARD_RULES].map((r) => r.id));
 
 const isAmount = (v: string | null): v is string => v !== null && AmountString.safeParse(v).success;
 const isPlaceholder = (v: string | null) => v !== null && !isAmount(v) && readAmount(v).kind === 'placeholder';
@@ -152,18 +163,20 @@ export function planBudgetTab(project: ProjectRecord, profile: Profile, lang: La
     row = addCheckBlock(extra, results, replanChecks, row + 1, TEXT[lang].replanChecks, lang, profile, replanned, rFindings);
   }
 
-  row = addFindingsBlock(extra, findings, row + 1, lang);
+  const projectFindings = project.findings.filter((f) => !BUDGET_RULES.has(f.rule));
+  row = addFindingsBlock(extra, [...findings, ...projectFindings], row + 1, lang);
   row = addLegend(extra, row + 1, lang);
 
-  const statusFormula = statusFormulaOf(checks, findings, lang);
-  results.set(a1(layout.statusCell), statusText(tabCounts(checks, findings), lang));
+  const statusFormula = statusFormulaOf(checks, [...findings, ...projectFindings], lang);
+  const counts = tabCounts(checks, [...findings, ...projectFindings]);
+  results.set(a1(layout.statusCell), statusText(counts, lang));
   if (place) {
     const target = `#'${place.projectsSheet.replace(/'/g, "''")}'!A${place.projectsRow}`;
     extra.push({ row: 0, col: NOTE_COL, style: 'link', value: null, formula: `HYPERLINK("${target.replace(/"/g, '""')}","${TEXT[lang].back}")` });
     results.set(a1({ row: 0, col: NOTE_COL }), TEXT[lang].back);
   }
   return {
-    layout, grid, budget, links, findings, checks, replanChecks, results, sourceNotes, rowNotes, extra, statusFormula, rowCount: row, lang,
+    layout, grid, budget, links, findings, projectFindings, counts, checks, replanChecks, results, sourceNotes, rowNotes, extra, statusFormula, rowCount: row, lang,
   };
 }
 
@@ -309,6 +322,9 @@ function addFindingsBlock(extra: ExtraCell[], findings: readonly Finding[], row:
   if (findings.length === 0) extra.push({ row: r++, col: 0, style: 'text', value: t.none });
   for (const f of findings) {
     const cells = f.at.filter((p): p is CellRef => 'row' in p).map(a1);
+    // A finding about the project elsewhere in the annex points at the annex's lines.
+    const lines = f.at.flatMap((p) => ('line' in p ? [p.line] : []));
+    if (cells.length === 0 && lines.length > 0) cells.push(`${lines.length === 1 ? t.line : t.lines} ${lines.join(', ')}`);
     extra.push({ row: r, col: 0, style: 'text', value: findingMessage(f, lang) });
     extra.push({ row: r, col: 1, style: `legend-${f.severity === 'info' ? 'ok' : f.severity}`, value: SEVERITY_WORD[lang][f.severity] });
     extra.push({ row: r, col: 2, style: 'text', value: cells.join(', ') || null });

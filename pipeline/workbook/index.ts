@@ -81,7 +81,7 @@ export async function writeWorkbook(annex: AnnexJson, filePath: string, opts: Wo
 
   const reserved = new Set(RESERVED_SHEET_NAMES);
   const tabs = planBudgetTabs(annex, opts.profile, reserved, lang);
-  addSummarySheets(wb, annex, lang, new Map(tabs.map((t) => [t.project, t.sheetName])));
+  addSummarySheets(wb, annex, lang, new Map(tabs.map((t) => [t.project, { sheet: t.sheetName, counts: t.tab.counts }])));
   for (const t of tabs) drawBudgetTab(wb.addWorksheet(t.sheetName), t.tab, lang);
   reportCuts(wb, cutLongCells(wb), lang, annex.annexes.length === 1 ? annex.annexes[0]!.annexFile : null);
 

@@ -269,7 +269,7 @@ export class WorkbookStream {
     this.annexFile ??= annex.annexFile;
     this.annexFiles.push(annex.annexFile);
     const tabs = planAnnexTabs(annex, profile, this.used, several, lang, this.rowCounts.projects);
-    const rows = summaryRows(annex, lang, new Map(tabs.map((t) => [t.project, t.sheetName])));
+    const rows = summaryRows(annex, lang, new Map(tabs.map((t) => [t.project, { sheet: t.sheetName, counts: t.tab.counts }])));
     for (const sheet of SUMMARY_SHEETS) {
       if (rows[sheet].length === 0) continue;
       this.rowSpills[sheet].append(serialize(rows[sheet]));

@@ -9,7 +9,7 @@ import { lineOf, type Finding, type LineCode, type Position } from '../../shared
 import { money, Money } from '../../shared/money.js';
 import { pageOfLine } from '../outputs/rows.js';
 import type { AnnexJson, AnnexRecord, ProjectRecord } from '../records.js';
-import { statusText } from './budget-tab.js';
+import { statusText, type Counts } from './budget-tab.js';
 import { findingWords, ruleName, type Lang } from './finding-text.js';
 import { safeText } from './safe-text.js';
 import { BORDER, EURO_FORMAT, FILL, fitRowHeights, FONT, PERCENT_FORMAT, printRange, SCORE_FORMAT, TOP, WRAP } from './styles.js';
@@ -216,18 +216,25 @@ function findingCounts(findings: readonly Finding[]) {
   return n;
 }
 
+/** A project's budget tab: its name, and what its status line counts. */
+export interface TabRef {
+  sheet: string;
+  counts: Counts;
+}
+
 /** One annex's rows of the four summary sheets, in order. */
-export function summaryRows(a: AnnexRecord, lang: Lang, budgetSheets: Map<ProjectRecord, string>): Record<SummarySheet, Value[][]> {
+export function summaryRows(a: AnnexRecord, lang: Lang, budgetSheets: Map<ProjectRecord, TabRef>): Record<SummarySheet, Value[][]> {
   const page = (line: number | null | undefined) => (line ? pageOfLine(a, line) : null);
   const projects = a.projects.map((p): Value[] => {
     const total = stated(p, 'TOTAL');
-    const n = findingCounts(p.findings);
     const tab = budgetSheets.get(p);
+    // The outcome as the budget tab's status line states it, so the two never disagree.
+    const n = tab?.counts ?? findingCounts(p.findings);
     return [
       p.id, p.header.title, p.header.leadEntity, p.header.score,
       p.header.assigned === null ? null : Number(p.header.assigned),
       amount(p, 'TOTAL'), amount(p, 'CONTRIBUTION'), amount(p, 'COFINANCING'), ratio(stated(p, 'COFINANCING'), total),
-      ratio(stated(p, 'A_coord'), total), statusText(n, lang), tab ? sheetLink(tab, tab) : null,
+      ratio(stated(p, 'A_coord'), total), statusText(n, lang), tab ? sheetLink(tab.sheet, tab.sheet) : null,
       amount(p, 'A_coord'), n.error, n.warning, page(p.header.line), p.header.line, p.annexFile,
     ];
   });
@@ -315,7 +322,7 @@ export function styleTotalsRow(row: Row): void {
   });
 }
 
-export function addSummarySheets(wb: Workbook, annex: AnnexJson, lang: Lang, budgetSheets: Map<ProjectRecord, string>): void {
+export function addSummarySheets(wb: Workbook, annex: AnnexJson, lang: Lang, budgetSheets: Map<ProjectRecord, TabRef>): void {
   const rows = annex.annexes.map((a) => summaryRows(a, lang, budgetSheets));
   const source = printSource(annex.annexes.map((a) => a.annexFile), lang);
   for (const sheet of SUMMARY_SHEETS) {

@@ -116,7 +116,7 @@ describe.skipIf(!hasSoffice)('printing the workbook', () => {
       expect(first, project.id).toContain('PIANO DEI CONTI DEL PROGETTO');
       expect(first, project.id).not.toContain('CONTROLLI SUL PIANO DEI CONTI');
       expect(rest.join('\n'), project.id).toMatch(/^\s*\S.*\n+\s*CONTROLLI SUL PIANO DEI CONTI/);
-      expect(rest.join('\n'), project.id).toContain("RILIEVI SUI VALORI DELL'ALLEGATO");
+      expect(rest.join('\n'), project.id).toContain("RILIEVI SUL PROGETTO COME NELL'ALLEGATO");
     }
     const budget = kinds.get('2.5')!.map((p) => pages[p - 1]!).join('\n');
     expect(budget).toMatch(/Esito dei controlli\s+2 avvisi/);

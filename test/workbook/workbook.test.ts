@@ -124,6 +124,9 @@ describe('the seed workbook', () => {
       expect(link).toEqual({ formula: `HYPERLINK("#'Budget ${p.id}'!A1","Budget ${p.id}")`, result: `Budget ${p.id}` });
       const back = wb.getWorksheet(`Budget ${p.id}`)!.getCell('F1').value as { formula: string };
       expect(back.formula).toBe(`HYPERLINK("#'Progetti'!A${2 + i}","↩ Progetti")`);
+      // Progetti's outcome is what the tab's status line says.
+      const status = (wb.getWorksheet(`Budget ${p.id}`)!.getCell('B1').value as { result: string }).result;
+      expect(ws.getRow(2 + i).getCell(11).value, p.id).toBe(status);
     });
   });
 
@@ -168,7 +171,9 @@ describe('the seed workbook', () => {
     const status = ws.getCell('B1').value as { formula: string; result: string };
     expect(status.result).toBe('2 avvisi');
     expect(status.formula).toMatch(/COUNTIF\(D\d+:D\d+,"NON OK"\)/);
-    expect((wb.getWorksheet('Budget 2.1')!.getCell('B1').value as { result: string }).result).toBe('Nessun rilievo');
+    expect((wb.getWorksheet('Budget 2.6')!.getCell('B1').value as { result: string }).result).toBe('Nessun rilievo');
+    // A finding on the project outside its budget (the contents' title) is counted and listed too, as in Progetti.
+    expect((wb.getWorksheet('Budget 2.1')!.getCell('B1').value as { result: string }).result).toBe('1 nota');
     const tab = planBudgetTabs(annex, profile).find((t) => t.project.id === '2.5')!.tab;
     const cofin = ws.getCell(a1(tab.layout.lineCells.COFINANCING!));
     expect(cofin.value).toBe(17142.85);
@@ -177,7 +182,7 @@ describe('the seed workbook', () => {
     const texts: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && texts.push(c.value))));
     expect(texts.some((t) => /^Il cofinanziamento .* arrotondamento\.$/.test(t))).toBe(true);
-    expect(texts).toContain("RILIEVI SUI VALORI DELL'ALLEGATO");
+    expect(texts).toContain("RILIEVI SUL PROGETTO COME NELL'ALLEGATO");
     expect(texts).toContain('Legenda dei colori');
   });
 
@@ -280,6 +285,6 @@ describe('sheet names', () => {
   it('are English with --lang en', async () => {
     const wb = await written(seedAnnex(), 'en.xlsx', 'en');
     expect(wb.worksheets.slice(0, 4).map((w) => w.name)).toEqual(['Projects', 'Partners', 'Cofinancing', 'Findings']);
-    expect((wb.getWorksheet('Budget 2.1')!.getCell('B1').value as { result: string }).result).toBe('No findings');
+    expect((wb.getWorksheet('Budget 2.6')!.getCell('B1').value as { result: string }).result).toBe('No findings');
   });
 });

@@ -485,7 +485,7 @@ function headedTable(units: readonly Unit[], at: number, mode: CellMode): Parsed
       let cells = group.map((g) => g.text);
       // pdftotext runs two cells into one block where they stand close ("Impresa sociale
       // Partner"): a cell ending with what the next column holds in the rows above is two.
-      const run = mode === 'blocks' ? runTogether(cells, rows.slice(1).map((r) => r.cells)) : null;
+      const run = mode === 'blocks' ? runTogether(cells, rows.slice(1).slice(-50).map((r) => r.cells)) : null;
       if (run) {
         group = units.slice(u, u + k - 1);
         cells = run;

@@ -723,7 +723,8 @@ function columnCount(block: readonly number[], chunks: readonly Chunk[][], loose
 }
 
 function headerColumns(block: readonly number[], chunks: readonly Chunk[][], widest: readonly number[]): number {
-  for (const h of widest) {
+  // The first few such lines are the header, if any is (bounded: a long table has many).
+  for (const h of widest.slice(0, 3)) {
     const starts = chunks[h]!.map((c) => c.start);
     const within = block.filter((i) => i !== h && chunks[i]!.length >= 2 && chunks[i]!.every((c) => starts.some((x) => Math.abs(x - c.start) <= 2)));
     if (within.length >= 2) return starts.length;

@@ -1,6 +1,7 @@
 // The workbook without LibreOffice: read back with exceljs, each budget tab gives back the
 // budget it was written from; findings, formats and sheets are where people look for them.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -204,6 +205,14 @@ describe('the seed workbook', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(ws.pageSetup.printArea).toMatch(/^A1:F\d+$/);
     expect(ws.headerFooter.oddFooter).toMatch(/Pagina &P di &N/);
+  });
+
+  it('asks for a full recalculation on load, and does not claim Excel made it (LibreOffice then trusts the cached results)', () => {
+    const parts = unzipSync(readFileSync(join(dir, 'seed.xlsx')));
+    expect(new TextDecoder().decode(parts['xl/workbook.xml'])).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+    const app = new TextDecoder().decode(parts['docProps/app.xml']);
+    expect(app).toContain('<Application>conciliazione</Application>');
+    expect(app).not.toContain('Microsoft Excel');
   });
 
   it('writes the same content on every run', async () => {

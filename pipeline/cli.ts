@@ -187,9 +187,7 @@ main(program, process.argv).then(
   },
   (e: unknown) => {
     const opts = program.opts<{ debug?: boolean; lang?: Lang }>();
-    // The user's mistake in the language --lang asks for; without it, in English, the language
-    // scripts and searches expect of a command line's errors (findings stay Italian by default).
-    const lang = program.getOptionValueSource('lang') === 'cli' && opts.lang === 'it' ? 'it' : 'en';
-    process.exitCode = exitCodeOf(e, opts.debug === true, lang);
+    // The user's mistake in the language of the run, as its findings: Italian unless --lang en.
+    process.exitCode = exitCodeOf(e, opts.debug === true, opts.lang === 'en' ? 'en' : 'it');
   },
 );

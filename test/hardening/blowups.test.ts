@@ -19,7 +19,7 @@ let dir: string;
 
 function cli(args: string[]) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [BIN, '--quiet', ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, '--quiet', '--lang', 'en', ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
   return { status: r.status, stderr: r.stderr, ms: Date.now() - started };
 }
 

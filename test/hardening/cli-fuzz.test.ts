@@ -79,7 +79,7 @@ describe('the input size limit', () => {
     const big = join(dir, 'big.md');
     writeFileSync(big, SEED_TEXT.repeat(5)); // ~1.3 MB
     const out = join(dir, 'limit-out');
-    const r = cli(['--quiet', '--max-input-mb', '1', '--out', out, big]);
+    const r = cli(['--quiet', '--lang', 'en', '--max-input-mb', '1', '--out', out, big]);
     expectCleanExit(r, 'over the limit');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/big\.md: the file is 1\.\d MB, over the 1 MB limit/);

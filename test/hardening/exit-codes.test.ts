@@ -21,7 +21,7 @@ const unprivileged: SpawnSyncOptions = process.getuid?.() === 0 ? { uid: 65534, 
 let dir: string;
 
 function cli(args: string[], options: SpawnSyncOptions = {}) {
-  const r = spawnSync(process.execPath, [BIN, '--quiet', ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, ...options });
+  const r = spawnSync(process.execPath, [BIN, '--quiet', '--lang', 'en', ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, ...options });
   return { status: r.status, stderr: String(r.stderr ?? '') };
 }
 

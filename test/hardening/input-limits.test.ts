@@ -17,7 +17,7 @@ let dir: string;
 
 function cli(args: string[], options: SpawnSyncOptions = {}) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [BIN, '--quiet', ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000, ...options });
+  const r = spawnSync(process.execPath, [BIN, '--quiet', '--lang', 'en', ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000, ...options });
   return { status: r.status, signal: r.signal, stderr: String(r.stderr ?? ''), ms: Date.now() - started };
 }
 

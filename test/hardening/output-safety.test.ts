@@ -105,7 +105,7 @@ describe('terminal messages', () => {
 
   it('a file name with an ANSI escape and a line break reaches stderr escaped, on one line', () => {
     const name = 'rosso\u001b[31m\u001b]0;titolo\u0007\nriga.md';
-    const r = spawnSync(process.execPath, [BIN, '--quiet', '--out', join(dir, 'out-esc'), name], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, '--quiet', '--lang', 'en', '--out', join(dir, 'out-esc'), name], { cwd: dir, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);

@@ -108,7 +108,7 @@ describe('the process ends by itself, with the exit code set', () => {
   it('after reading standard input, and after refusing it over the size limit', () => {
     const ok = run(['-q', '-', '-o', join(dir, 'stdin')], { input: SEED_TEXT });
     expect([ok.signal, ok.status]).toEqual([null, 0]);
-    const big = run(['-q', '--max-input-mb', '0.1', '-', '-o', join(dir, 'stdin-big')], { input: SEED_TEXT });
+    const big = run(['-q', '--lang', 'en', '--max-input-mb', '0.1', '-', '-o', join(dir, 'stdin-big')], { input: SEED_TEXT });
     expect([big.signal, big.status]).toEqual([null, 2]);
     expect(big.stderr).toMatch(/^conciliazione: stdin: standard input is over the 0\.1 MB limit/);
   });

@@ -79,28 +79,28 @@ describe('the conciliazione command', () => {
 
   it('refuses an empty file with one line and exit 2', () => {
     const file = writeVariant(dir, 'empty.md', '');
-    expectOneLineError(cli([file, '-o', join(dir, 'e')]), /empty\.md: the file is empty/);
+    expectOneLineError(cli(['--lang', 'en', file, '-o', join(dir, 'e')]), /empty\.md: the file is empty/);
   });
 
   it('refuses a binary file with one line and exit 2', () => {
     const bytes = new Uint8Array(4096);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
     const file = writeVariant(dir, 'image.md', bytes);
-    expectOneLineError(cli([file, '-o', join(dir, 'bin')]), /image\.md:\d+: this is not a text file/);
+    expectOneLineError(cli(['--lang', 'en', file, '-o', join(dir, 'bin')]), /image\.md:\d+: this is not a text file/);
   });
 
   it('refuses a text without projects, naming the file and line', () => {
     const file = writeVariant(dir, 'notes.md', '\n# Appunti\n\nNessun progetto qui.\n');
-    expectOneLineError(cli([file, '-o', join(dir, 'n')]), /notes\.md:2: no project found/);
+    expectOneLineError(cli(['--lang', 'en', file, '-o', join(dir, 'n')]), /notes\.md:2: no project found/);
   });
 
   it('refuses a missing file, a bad option and a bad profile', () => {
-    expectOneLineError(cli(['nowhere.md', '-o', join(dir, 'm')]), /nowhere\.md: no such file/);
+    expectOneLineError(cli(['--lang', 'en', 'nowhere.md', '-o', join(dir, 'm')]), /nowhere\.md: no such file/);
     expectOneLineError(cli([SEED, '--lang', 'fr']), /fr/);
     const bad = writeVariant(dir, 'profile.json', '{ "id": "x", ');
-    expectOneLineError(cli([SEED, '-o', join(dir, 'p'), '--profile', bad]), /profile\.json: the profile is not valid JSON/);
+    expectOneLineError(cli(['--lang', 'en', SEED, '-o', join(dir, 'p'), '--profile', bad]), /profile\.json: the profile is not valid JSON/);
     const wrong = writeVariant(dir, 'wrong-profile.json', JSON.stringify({ id: 'x' }));
-    expectOneLineError(cli([SEED, '-o', join(dir, 'p'), '--profile', wrong]), /wrong-profile\.json: invalid profile/);
+    expectOneLineError(cli(['--lang', 'en', SEED, '-o', join(dir, 'p'), '--profile', wrong]), /wrong-profile\.json: invalid profile/);
   });
 
   it('uses a valid profile from the command line', () => {

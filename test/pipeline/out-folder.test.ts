@@ -3,7 +3,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, cli, scratch, SEED } from './helpers.js';
+import { buildCli, cli as runCli, scratch, SEED } from './helpers.js';
+
+// The refusals below are read in English.
+const cli = (args: string[], cwd?: string) => runCli(['--lang', 'en', ...args], cwd);
 
 function refused(r: { status: number | null; stderr: string }, pattern: RegExp) {
   expect(r.status, r.stderr).toBe(2);

@@ -137,9 +137,10 @@ export function proposeReplan(
   const slotA = slots[0]!;
 
   const notes: Reason[] = [];
-  let keepCoord = strategy === 'keep-coordination' && coord !== undefined;
-  if (keepCoord) {
-    const kept = minM(minM(coord!.value, ceiling), slotA.amount);
+  let keepCoord = false;
+  if (strategy === 'keep-coordination' && coord !== undefined) {
+    keepCoord = true;
+    const kept = minM(minM(coord.value, ceiling), slotA.amount);
     const raised = maxM(slotA.floor, kept);
     const room = sum(slots.map((s) => (s === slotA ? slotA.amount.minus(raised) : s.amount.minus(s.floor))));
     if (room.gte(cut)) {

@@ -35,8 +35,21 @@ export interface CellRow {
   table: number;
 }
 
+// isValue is asked of every cell many times over (each table reader looks at the cells ahead):
+// its answers are kept for the document being read (cleared by cellTables).
+const valueMemo = new Map<string, boolean>();
+
 /** A cell that states a value: an amount, or what is written where none is ("-----", "non richiesto"). */
 function isValue(text: string): boolean {
+  let known = valueMemo.get(text);
+  if (known === undefined) {
+    known = statesValue(text);
+    valueMemo.set(text, known);
+  }
+  return known;
+}
+
+function statesValue(text: string): boolean {
   // An amount with its note is short: a long text is not read as one.
   if (text.length > 400) return false;
   const t = visibleText(text);
@@ -546,6 +559,9 @@ function tickTable(units: readonly Unit[], at: number, mode: CellMode): Parsed |
   let u = at;
   let ticks = 0;
   while (isLabel(units[u])) {
+    // A checklist shows a tick within its first rows (else paragraphs and blank lines would be
+    // scanned from every paragraph).
+    if (rows.length >= 3 && ticks === 0) return null;
     const label = units[u]!;
     const next = units[u + 1];
     if (next && (isTick(next.text) || (mode === 'lines' && next.text === ''))) {
@@ -577,6 +593,15 @@ export interface CellTables {
  * page numbers and furniture, which are not cells and do not end a table.
  */
 export function cellTables(texts: readonly string[], skip: ReadonlySet<number>): CellTables {
+  valueMemo.clear();
+  try {
+    return readCellTables(texts, skip);
+  } finally {
+    valueMemo.clear();
+  }
+}
+
+function readCellTables(texts: readonly string[], skip: ReadonlySet<number>): CellTables {
   const mode = cellMode(texts);
   const units = unitsOf(texts, mode, skip);
   const rows: CellRow[] = [];

@@ -27,7 +27,9 @@ const withProfiles = !process.argv.includes('--no-profile');
 
 // --- Core throughput and the peer (marked's lexer), interleaved so drift hits both alike.
 // Every timed core run is a first read: what a document's reading cleans is remembered only in
-// that document (no memo outlives it).
+// that document (no memo outlives it). Each sample is timed by the wall clock and by the
+// process's CPU time (user + system, every thread: the collector's too); on a shared machine the
+// CPU time holds steadier, and the target is judged on it.
 log('core and peer on the seed');
 const bytes = seedBytes();
 const text = new TextDecoder().decode(bytes);
@@ -41,14 +43,31 @@ for (const until = performance.now() + 1500; performance.now() < until; ) {
   core();
   peer();
 }
-const coreSamples: number[] = [];
-const peerSamples: number[] = [];
-for (let round_ = 0; round_ < 7; round_++) {
-  coreSamples.push(timeIt(core, { warmup: 0, runs: 1, minMs: 300 }));
-  peerSamples.push(timeIt(peer, { warmup: 0, runs: 1, minMs: 300 }));
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+/** One sample: `fn` repeated for at least minMs of CPU time; ms per call, by each clock. */
+function sample(fn: () => void, minMs = 300): { wall: number; cpu: number } {
+  const wall0 = performance.now();
+  const cpu0 = cpuNow();
+  let reps = 0;
+  do {
+    fn();
+    reps++;
+  } while (cpuNow() - cpu0 < minMs);
+  return { wall: (performance.now() - wall0) / reps, cpu: (cpuNow() - cpu0) / reps };
 }
-const coreMs = median(coreSamples);
-const peerMs = median(peerSamples);
+const coreSamples: { wall: number; cpu: number }[] = [];
+const peerSamples: { wall: number; cpu: number }[] = [];
+for (let round_ = 0; round_ < 9; round_++) {
+  coreSamples.push(sample(core));
+  peerSamples.push(sample(peer));
+}
+const coreMs = median(coreSamples.map((x) => x.cpu));
+const peerMs = median(peerSamples.map((x) => x.cpu));
+const coreWallMs = median(coreSamples.map((x) => x.wall));
+const peerWallMs = median(peerSamples.map((x) => x.wall));
 
 // --- Scaling: the core on k copies of the seed's projects; the budget validator on n rows.
 const annexPoints: { copies: number; bytes: number; projects: number; ms: number }[] = [];
@@ -116,7 +135,7 @@ const unchangedCalls = [...calls.values()].map((c) => c.unchanged.sheet);
 const constant = new Set(changingCalls).size === 1 && new Set(unchangedCalls).size === 1;
 const maxCalls = Math.max(...changingCalls, ...unchangedCalls);
 const targets = {
-  peerRatio: { target: '>= 1.0', value: peerRatio, met: peerRatio >= 1 },
+  peerRatio: { target: '>= 1.0 (marked lexer time / core time, CPU time)', value: peerRatio, met: peerRatio >= 1 },
   annexExponent: { target: '<= 1.1', value: annexExponent, met: annexExponent <= 1.1 },
   budgetExponent: { target: '<= 1.1', value: budgetExponent, met: budgetExponent <= 1.1 },
   addonScriptBytes: { target: '<= 153600 (150 KB)', value: bundleBytes, met: bundleBytes <= 150 * 1024 },
@@ -177,11 +196,19 @@ const result = {
   core: {
     mbPerS: mbPerS(bytes.length, coreMs),
     medianMs: round(coreMs, 1),
+    medianWallMs: round(coreWallMs, 1),
+    clock: 'CPU time of the process (user + system); medianWallMs by the wall clock',
     bytes: bytes.length,
     runs: coreSamples.length,
     memo: 'per document (none outlives a run)',
   },
-  peer: { markedMbPerS: mbPerS(bytes.length, peerMs), markedMedianMs: round(peerMs, 1), ratio: peerRatio },
+  peer: {
+    markedMbPerS: mbPerS(bytes.length, peerMs),
+    markedMedianMs: round(peerMs, 1),
+    markedMedianWallMs: round(peerWallMs, 1),
+    ratio: peerRatio,
+    wallRatio: round(peerWallMs / coreWallMs, 3),
+  },
   scaling: {
     annex: { points: annexPoints, exponent: annexExponent, lastDecadeExponent: annexTailExponent },
     budget: { points: budgetPoints, exponent: budgetExponent, lastDecadeExponent: budgetTailExponent },

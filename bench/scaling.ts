@@ -45,6 +45,7 @@ export function benchScaling(sizes: readonly number[] = [10, 100, 1000]) {
     const first = series[0]!;
     const last = series[series.length - 1]!;
     const small = sizes.filter((n) => n <= 100);
+    const withoutWorkbook = [sizes[0]!, sizes[sizes.length - 1]!].map((n) => point(n, cli(n, 'csv,json,report')));
     return {
       annex: 'the seed (0.26 MB, 7 projects) under a distinct name per file',
       formats: ALL,
@@ -52,6 +53,9 @@ export function benchScaling(sizes: readonly number[] = [10, 100, 1000]) {
       rssRatio: round(last.peakRssMb! / first.peakRssMb!, 2),
       wallExponent: fittedExponent(series.map((p) => ({ size: p.files, ms: p.wallMs! }))),
       cpuExponent: Number.isFinite(last.cpuMs) ? fittedExponent(series.map((p) => ({ size: p.files, ms: p.cpuMs! }))) : null,
+      /** Every output but the workbook, at the ends of the series: what the workbook adds. */
+      withoutWorkbook,
+      withoutWorkbookRssRatio: round(withoutWorkbook[1]!.peakRssMb! / withoutWorkbook[0]!.peakRssMb!, 2),
       /** The series under V8's default heap growth (node --heap-growing-percent=0). */
       v8DefaultHeapGrowth: small.map((n) => point(n, cli(n, ALL, ['--heap-growing-percent=0']))),
     };

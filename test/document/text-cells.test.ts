@@ -339,6 +339,22 @@ describe('tables of a Word file in LibreOffice text, one cell per line', () => {
     expect(rowsOf(texts)).toContainEqual(['B. Costo di acquisto, noleggio, leasing di beni o software', '0']);
   });
 
+  it('reads a ranking whose rows open with two numbers (position, project) as rows as long as its header', () => {
+    const texts = [
+      'GRADUATORIA', 'Pos.', 'N. progetto', 'Ente capofila', 'Titolo del progetto', 'Punteggio', 'Contributo concesso',
+      '1', '2', 'Comune di Treviglio', 'Tempo per noi', '78/100', '€ 35.000,00',
+      '2', '1', 'Comune di Bergamo', 'Famiglie al centro', '72/100', '€ 30.000,00',
+      '3', '3', 'Comunità Montana Valle Seriana', 'Rete WelfareLab', '66/100', '€ 19.000,00',
+      ...filler,
+    ];
+    expect(rowsOf(texts).slice(0, 4)).toEqual([
+      ['Pos.', 'N. progetto', 'Ente capofila', 'Titolo del progetto', 'Punteggio', 'Contributo concesso'],
+      ['1', '2', 'Comune di Treviglio', 'Tempo per noi', '78/100', '€ 35.000,00'],
+      ['2', '1', 'Comune di Bergamo', 'Famiglie al centro', '72/100', '€ 30.000,00'],
+      ['3', '3', 'Comunità Montana Valle Seriana', 'Rete WelfareLab', '66/100', '€ 19.000,00'],
+    ]);
+  });
+
   it('keeps the labels of a header table that every project repeats (not furniture)', () => {
     const text = (n: number) => filler.map((l) => `${l} (progetto ${n})`);
     const project = (n: number) => [`Progetto n. ${n}`, 'Titolo del progetto', `Titolo ${n}`, 'Punteggio attribuito', `${60 + n}/100`, 'Contributo concesso', `€ ${n}0.000,00`, ...text(n)];

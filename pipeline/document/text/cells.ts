@@ -285,6 +285,13 @@ function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Pars
     }
     return { groups, u };
   };
+  // One cell per line, every row as many lines as the header has: the rows' numbers stand that
+  // many lines apart, whatever other numbers the rows hold (a ranking's position, then the
+  // project's number: "1", "2", ..., "2", "1", ...).
+  if (mode === 'lines') {
+    const strided = strideRows(units, h);
+    if (strided) return strided;
+  }
   // The rows say how many columns there are (the cells from one number to the next), and the
   // header is as many cells before the first row, where the run of header words began later
   // ("Posizione", "ID", then "Titolo").
@@ -336,6 +343,42 @@ function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Pars
   // One cell per line keeps every cell; blocks may have run two into one (splitRunTogether).
   for (const g of groups) rows.push({ units: g, cells: mode === 'lines' ? pad(g.map((x) => x.text), false) : g.map((x) => x.text) });
   return { rows, next: u, width };
+}
+
+/**
+ * Rows of a one-cell-per-line table whose header (the run of short cells right before the first
+ * row, `h`) has k cells and whose rows' first cells are 1, 2, 3 ... k lines apart.
+ */
+function strideRows(units: readonly Unit[], h: number): Parsed | null {
+  let run = 0;
+  while (run < 10 && h - run - 1 >= 0 && isHeaderCell(units[h - run - 1]!)) run++;
+  const numberAt = (u: number) => (u < units.length && BARE.test(visibleText(units[u]!.text)) ? numberOf(units[u]!.text) : null);
+  // Only where a row opens with two numbers (elsewhere the plain reading does as well).
+  if (numberAt(h + 1) === null) return null;
+  for (let k = run; k >= 3; k--) {
+    let r = 0;
+    for (let prev = numberAt(h); prev; r++) {
+      const next = numberAt(h + (r + 1) * k);
+      if (!next || !follows(prev, next) || h + (r + 2) * k > units.length) {
+        r++;
+        break;
+      }
+      prev = next;
+    }
+    if (r < 2 || h + r * k > units.length) continue;
+    const header = units.slice(h - k, h);
+    const rows: Parsed['rows'] = [{ units: header, cells: header.map((x) => x.text) }];
+    for (let i = 0; i < r; i++) {
+      const group = units.slice(h + i * k, h + (i + 1) * k);
+      rows.push({ units: group, cells: group.map((x) => x.text) });
+    }
+    return { rows, next: h + r * k, width: k };
+  }
+  return null;
+}
+
+function isHeaderCell(unit: Unit): boolean {
+  return unit.text !== '' && unit.text.length <= 40 && !isValue(unit.text) && !BARE.test(visibleText(unit.text));
 }
 
 /** The header of a row-number column run into the next one ("N. Denominazione"), cut off. */

@@ -10,7 +10,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError, printable } from './errors.js';
 import { restoreOutFolder } from './out-folder.js';
 import type { CsvDialect } from './outputs/csv.js';
-import { DEFAULT_MAX_INPUT_BYTES, loadProfile, OUTPUT_FORMATS, resolveInputs, run, type Lang, type OutputFormat } from './run.js';
+import { DEFAULT_MAX_INPUT_BYTES, loadProfile, OUTPUT_FORMATS, resolveInputs, run, type Lang, type OutputFormat, type RunSummary } from './run.js';
 import { REPLAN_STRATEGIES, type ReplanStrategy } from '../shared/replan/index.js';
 // Only this field is bundled (esbuild keeps the JSON fields that are imported).
 import { version } from '../package.json';
@@ -111,44 +111,78 @@ function commandLine(): Command {
     });
 }
 
-async function main(program: Command, argv: string[]): Promise<number> {
+interface Options {
+  out: string;
+  profile?: string;
+  lang: Lang;
+  csvDialect: CsvDialect;
+  strict: boolean;
+  quiet: boolean;
+  maxInputMb: string;
+  replanStrategy: ReplanStrategy;
+  report: boolean;
+  formats: string;
+}
+
+/** The options, or the exit code when the command line alone ends the run (help, version, a bad option). */
+async function parseArguments(program: Command, argv: string[]): Promise<Options | number> {
   try {
     program.parse(argv);
   } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
-      // Refused for its arguments, the run still puts back outputs a killed run left retired.
-      const out = program.opts<{ out?: unknown }>().out;
-      if (typeof out === 'string') await restoreOutFolder(out);
-      return EXIT_INPUT;
-    }
-    throw e;
+    if (!(e instanceof CommanderError)) throw e;
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+    // Refused for its arguments, the run still puts back outputs a killed run left retired.
+    const out = program.opts<{ out?: unknown }>().out;
+    if (typeof out === 'string') await restoreOutFolder(out);
+    return EXIT_INPUT;
   }
-  const opts = program.opts<{ out: string; profile?: string; lang: Lang; csvDialect: CsvDialect; strict: boolean; quiet: boolean; maxInputMb: string; replanStrategy: ReplanStrategy; report: boolean; formats: string }>();
-  // Before anything can refuse this run: outputs a killed run left retired are put back.
-  await restoreOutFolder(opts.out);
-  const maxMb = Number(opts.maxInputMb);
-  if (!/^\d+(\.\d+)?$/.test(opts.maxInputMb.trim()) || !(maxMb > 0)) {
+  return program.opts<Options>();
+}
+
+/** --max-input-mb as bytes: a positive number of megabytes, written plainly. */
+function maxInputBytes(mb: string): number {
+  const value = Number(mb);
+  if (!/^\d+(\.\d+)?$/.test(mb.trim()) || !(value > 0)) {
     throw new InputError('--max-input-mb', null, {
-      en: `expected a positive number of megabytes, got "${opts.maxInputMb}"`,
-      it: `atteso un numero positivo di megabyte, non "${opts.maxInputMb}"`,
+      en: `expected a positive number of megabytes, got "${mb}"`,
+      it: `atteso un numero positivo di megabyte, non "${mb}"`,
     });
   }
+  return Math.floor(value * 1024 * 1024);
+}
+
+/** A progress bar on a terminal, for a run over several files; none otherwise. */
+async function progressBar(files: number, quiet: boolean) {
+  if (quiet || files < 2 || process.stderr.isTTY !== true) return null;
+  // The progress bar's package is loaded only when a bar is shown.
+  const cliProgress = (await import('cli-progress')).default;
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'conciliazione [{bar}] {value}/{total} {file}', clearOnComplete: true, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(files, 0, { file: '' });
+  return bar;
+}
+
+function summaryLine(summary: RunSummary, lang: Lang): string {
+  const f = summary.findings;
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  return lang === 'en'
+    ? `conciliazione: ${n(summary.projects, 'project', 'projects')} from ${n(summary.files, 'file', 'files')}; ${n(f.error, 'error', 'errors')}, ${n(f.warning, 'warning', 'warnings')}, ${n(f.info, 'note', 'notes')}; written to ${printable(summary.outDir)}\n`
+    : `conciliazione: ${n(summary.projects, 'progetto', 'progetti')} da ${summary.files} file; ${n(f.error, 'errore', 'errori')}, ${n(f.warning, 'avviso', 'avvisi')}, ${n(f.info, 'nota', 'note')}; scritto in ${printable(summary.outDir)}\n`;
+}
+
+async function main(program: Command, argv: string[]): Promise<number> {
+  const opts = await parseArguments(program, argv);
+  if (typeof opts === 'number') return opts;
+  // Before anything can refuse this run: outputs a killed run left retired are put back.
+  await restoreOutFolder(opts.out);
+  const maxBytes = maxInputBytes(opts.maxInputMb);
   const formats = parseFormats(opts.formats);
   const profile = opts.profile ? await loadProfile(opts.profile) : undefined;
   const inputs = await resolveInputs(program.args);
-
-  const showBar = !opts.quiet && inputs.length > 1 && process.stderr.isTTY === true;
-  // The progress bar's package is loaded only when a bar is shown.
-  const cliProgress = showBar ? (await import('cli-progress')).default : null;
-  const bar = cliProgress
-    ? new cliProgress.SingleBar(
-        { stream: process.stderr, format: 'conciliazione [{bar}] {value}/{total} {file}', clearOnComplete: true, hideCursor: true },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
-  bar?.start(inputs.length, 0, { file: '' });
-  let summary;
+  const bar = await progressBar(inputs.length, opts.quiet);
+  let summary: RunSummary;
   try {
     summary = await run({
       inputs,
@@ -157,7 +191,7 @@ async function main(program: Command, argv: string[]): Promise<number> {
       lang: opts.lang,
       dialect: opts.csvDialect,
       strict: opts.strict,
-      maxInputBytes: Math.floor(maxMb * 1024 * 1024),
+      maxInputBytes: maxBytes,
       replanStrategy: opts.replanStrategy,
       report: opts.report,
       formats,
@@ -168,15 +202,7 @@ async function main(program: Command, argv: string[]): Promise<number> {
   } finally {
     bar?.stop();
   }
-  if (!opts.quiet) {
-    const f = summary.findings;
-    const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-    process.stdout.write(
-      opts.lang === 'en'
-        ? `conciliazione: ${n(summary.projects, 'project', 'projects')} from ${n(summary.files, 'file', 'files')}; ${n(f.error, 'error', 'errors')}, ${n(f.warning, 'warning', 'warnings')}, ${n(f.info, 'note', 'notes')}; written to ${printable(summary.outDir)}\n`
-        : `conciliazione: ${n(summary.projects, 'progetto', 'progetti')} da ${summary.files} file; ${n(f.error, 'errore', 'errori')}, ${n(f.warning, 'avviso', 'avvisi')}, ${n(f.info, 'nota', 'note')}; scritto in ${printable(summary.outDir)}\n`,
-    );
-  }
+  if (!opts.quiet) process.stdout.write(summaryLine(summary, opts.lang));
   return summary.exitCode;
 }
 

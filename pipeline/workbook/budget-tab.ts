@@ -146,7 +146,7 @@ export function planBudgetTab(project: ProjectRecord, profile: Profile, lang: La
 
   // Checks of the declared budget, and of the declared budget at the award.
   const refs = formulaRefs(layout, profile);
-  const checks = placeChecks(checkSpecs(refs, a1(layout.assignedCell)), refs, row + 2, lang);
+  const checks = placeChecks(checkSpecs(refs), refs, row + 2, lang);
   row = addCheckBlock(extra, results, checks, row, TEXT[lang].checks, lang, profile, budget, findings);
 
   // Checks of the "Rimodulato" column, against the engine's verdict on that budget.
@@ -155,7 +155,7 @@ export function planBudgetTab(project: ProjectRecord, profile: Profile, lang: La
   if (replanned) {
     const column = (code: LineCode) => (grid[layout.lineCells[code]?.row ?? -1]?.[REPLAN_COL] != null ? { row: layout.lineCells[code]!.row, col: REPLAN_COL } : null);
     const rRefs = formulaRefs(layout, profile, column);
-    replanChecks = placeChecks(checkSpecs(rRefs, null), rRefs, row + 3, lang);
+    replanChecks = placeChecks(checkSpecs(rRefs), rRefs, row + 3, lang);
     // Only the rules a check row shows judge the proposal (no partner matching: its cofinancers are the declared ones).
     const rFindings = validate({ budget: replanned, profile }, RULES.filter((r) => r.formula));
     row = addCheckBlock(extra, results, replanChecks, row + 1, TEXT[lang].replanChecks, lang, profile, replanned, rFindings);

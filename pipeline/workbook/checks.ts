@@ -1,6 +1,6 @@
 // The check block of a budget tab: one row per check, below the tables and apart from the cost
 // lines, reading "Controllo | Valore | Limite | Esito". The verdict is the rule's own formula
-// (shared/rules, or post-award.ts); "Valore" is the figure the rule judges and "Limite" what it
+// (shared/rules, shared/replan/post-award-rules.ts); "Valore" is the figure the rule judges and "Limite" what it
 // is held to, rounded to the cent the way the rule's finding states it (a floor up, a ceiling
 // down). Which side of the comparison the rule's measure is, is all this file adds.
 import { a1, type BudgetTabLayout } from '../../shared/budget-layout.js';
@@ -8,11 +8,11 @@ import { lineOf, type Budget, type CellRef, type LineCode } from '../../shared/m
 import { Money } from '../../shared/money.js';
 import type { Profile } from '../../shared/profile.js';
 import { replanFrame } from '../../shared/replan/frame.js';
+import { POST_AWARD_RULES } from '../../shared/replan/post-award-rules.js';
 import { RULES } from '../../shared/rules/index.js';
 import type { FormulaRefs } from '../../shared/rules/rule.js';
 import { ruleName, type Lang } from './finding-text.js';
 import { engineMeasure } from './measures.js';
-import { postAwardChecks, type FormulaCheck } from './post-award.js';
 
 type Op = '=' | '<=' | '>=';
 interface Sides {
@@ -88,7 +88,10 @@ export interface PlacedCheck {
   failSeverity: 'error' | 'warning';
 }
 
-/** The A1 references rules write formulas with, for the layout's cells (or another column's). */
+/**
+ * The A1 references rules write formulas with, for the layout's cells (or another column's,
+ * then without the award: the re-planned column is the budget at the award).
+ */
 export function formulaRefs(layout: BudgetTabLayout, profile: Profile, line?: (code: LineCode) => CellRef | null): FormulaRefs {
   const cell = line ?? ((code: LineCode) => layout.lineCells[code] ?? null);
   const header = layout.cofinRows ? layout.cofinRows.first - 1 : layout.cofinTotalRow - 1;
@@ -101,22 +104,27 @@ export function formulaRefs(layout: BudgetTabLayout, profile: Profile, line?: (c
     cofinMonetary: line ? null : range(1),
     cofinInKind: line ? null : range(2),
     profile,
+    assigned: line ? null : a1(layout.assignedCell),
   };
 }
 
-interface Spec extends FormulaCheck {
+interface Spec {
+  ruleId: string;
+  /** TRUE when the rule holds. */
+  formula: string;
+  /** The figure compared (a post-award one is "" when no re-planning is due). */
+  measure: string | null;
   severity: 'error' | 'warning';
 }
 
-/** The catalogue's checks that have a formula here, then (with an award cell) the post-award ones. */
-export function checkSpecs(refs: FormulaRefs, assigned: string | null): Spec[] {
+/** The catalogue's rules that write a formula, then the post-award ones (when the refs have an award cell). */
+export function checkSpecs(refs: FormulaRefs): Spec[] {
   const specs: Spec[] = [];
-  for (const rule of RULES) {
+  for (const rule of [...RULES, ...POST_AWARD_RULES]) {
     const formula = rule.formula?.(refs) ?? null;
     if (formula === null) continue;
     specs.push({ ruleId: rule.id, formula, measure: rule.measure?.(refs) ?? null, severity: rule.severity === 'warning' ? 'warning' : 'error' });
   }
-  if (assigned) for (const c of postAwardChecks(refs, assigned)) specs.push({ ...c, severity: 'warning' });
   return specs;
 }
 

@@ -5,7 +5,7 @@
 // They stay silent until an award is known and is below the request.
 import type { Finding } from '../model.js';
 import { amountIs, makeFinding } from '../findings/make.js';
-import type { Rule, RuleContext } from '../rules/rule.js';
+import type { FormulaRefs, Rule, RuleContext } from '../rules/rule.js';
 import { replanFrame, type Misfit, type PostAwardRuleId } from './frame.js';
 
 // Warnings, not errors: the declared budget itself breaks nothing; it is the re-planned one
@@ -21,6 +21,21 @@ function misfitsOf(ctx: RuleContext, rule: PostAwardRuleId) {
 
 function atOf(ctx: RuleContext, m: Misfit): Finding['at'] {
   return ctx.assigned ? [...m.cells, ctx.assigned.at] : [...m.cells];
+}
+
+/**
+ * The frame's comparisons as spreadsheet formulas (replanFrame: an award below the request,
+ * with TOTALE, CONTRIBUTO and COFINANZIAMENTO stated, re-plans to award + cofinancing).
+ */
+function postAwardRefs(refs: FormulaRefs) {
+  const [a, t, c, f] = [refs.assigned ?? null, refs.line('TOTAL'), refs.line('CONTRIBUTION'), refs.line('COFINANCING')];
+  if (!a || !t || !c || !f) return null;
+  return {
+    a,
+    f,
+    needed: `AND(COUNT(${a},${t},${c},${f})=4,N(${a})>=0,N(${a})<N(${c}))`,
+    share: (pct: string) => `ROUND((N(${a})+N(${f}))*${pct}/100,6)`,
+  };
 }
 
 const coordinationMaxAfterAward: Rule = {
@@ -43,6 +58,17 @@ const coordinationMaxAfterAward: Rule = {
       }),
     );
   },
+  formula(refs) {
+    const p = postAwardRefs(refs);
+    const k = refs.line('A_coord');
+    if (!p || !k) return null;
+    return `IF(${p.needed},IF(COUNT(${k})<1,TRUE,N(${k})<=${p.share(refs.profile.coordinationMaxPct)}),TRUE)`;
+  },
+  /** The ceiling at the award, or "" when no re-planning is due. */
+  measure(refs) {
+    const p = postAwardRefs(refs);
+    return p ? `IF(${p.needed},${p.share(refs.profile.coordinationMaxPct)},"")` : null;
+  },
 };
 
 export const cofinancingMinAfterAward: Rule = {
@@ -64,6 +90,17 @@ export const cofinancingMinAfterAward: Rule = {
         at: atOf(ctx, m), expected: amountIs(m.limit.exact, '>='), actual: amountIs(m.amount),
       }),
     );
+  },
+  formula(refs) {
+    const p = postAwardRefs(refs);
+    if (!p) return null;
+    // A shortfall under the tolerance is rounding, as in the frame.
+    return `IF(${p.needed},ROUND((N(${p.a})+N(${p.f}))*${refs.profile.cofinancingMinPct}/100-N(${p.f}),6)<${refs.profile.roundingTolerance},TRUE)`;
+  },
+  /** The floor at the award, or "" when no re-planning is due. */
+  measure(refs) {
+    const p = postAwardRefs(refs);
+    return p ? `IF(${p.needed},${p.share(refs.profile.cofinancingMinPct)},"")` : null;
   },
 };
 

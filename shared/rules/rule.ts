@@ -19,6 +19,8 @@ export interface FormulaRefs {
   cofinMonetary: string | null; // a range such as B20:B30
   cofinInKind: string | null;
   profile: Profile;
+  /** The cell of the grant awarded, where the sheet has one (post-award rules need it). */
+  assigned?: string | null;
 }
 
 export interface Rule {

@@ -81,128 +81,164 @@ export function a1(cell: CellRef): string {
   return `${letters}${cell.row + 1}`;
 }
 
+/** The cells of a tab being laid out, row by row. */
+class Cells {
+  readonly list: LayoutCell[] = [];
+
+  put(row: number, col: number, kind: LayoutKind, value: string | null, extra: Partial<LayoutCell> = {}): void {
+    this.list.push({ row, col, kind, value, ...extra });
+  }
+}
+
+const HEADER_ROW = 5;
+
 export function layoutBudgetTab(input: LayoutInput): BudgetTabLayout {
-  const { profile, budget } = input;
-  const cells: LayoutCell[] = [];
-  const put = (row: number, col: number, kind: LayoutKind, value: string | null, extra: Partial<LayoutCell> = {}) =>
-    cells.push({ row, col, kind, value, ...extra });
-
-  const statusCell = { row: 0, col: 1 };
-  put(0, 0, 'status', STATUS_LABEL);
-  put(0, 1, 'status', null);
-  put(1, 0, 'title', input.title ?? 'Progetto');
-  const assignedCell = { row: 2, col: 1 };
-  put(2, 0, 'label', 'Contributo assegnato');
-  put(2, 1, 'amount', input.assigned ?? null, { numberFormat: 'euro' });
-
-  put(4, 0, 'heading', 'PIANO DEI CONTI DEL PROGETTO');
-  const headerRow = 5;
-  put(headerRow, COL.label, 'header', 'Voce di costo');
-  put(headerRow, COL.amount, 'header', 'Importo');
-  put(headerRow, COL.funded, 'header', 'di cui contributo');
-  put(headerRow, COL.cofinanced, 'header', 'di cui cofinanziamento');
-
-  const lineCells: Partial<Record<LineCode, CellRef>> = {};
-  let row = headerRow + 1;
-  for (const code of BUDGET_CODES) {
-    lineCells[code] = { row, col: COL.amount };
-    put(row, COL.label, code === 'TOTAL' || code === 'CONTRIBUTION' || code === 'COFINANCING' ? 'total' : 'label', CODE_LABELS_IT[code]);
-    const line = budget && lineOf(budget, code);
-    if (budget) {
-      put(row, COL.amount, 'amount', line ? (line.amount ?? rawToKeep(line)) : null, { numberFormat: 'euro' });
-      if (line?.funded) put(row, COL.funded, 'amount', line.funded, { numberFormat: 'euro' });
-      if (line?.cofinanced) put(row, COL.cofinanced, 'amount', line.cofinanced, { numberFormat: 'euro' });
-    } else if (code === 'TOTAL') {
-      const parts = (['A', 'B', 'C', 'D', 'E'] as const).map((c) => a1({ row: headerRow + 1 + BUDGET_CODES.indexOf(c), col: COL.amount }));
-      put(row, COL.amount, 'amount', null, { formula: `SUM(${parts.join(',')})`, numberFormat: 'euro' });
-    } else if (code === 'CONTRIBUTION') {
-      const t = a1({ row: row - 1, col: COL.amount });
-      const f = a1({ row: row + 1, col: COL.amount });
-      put(row, COL.amount, 'amount', null, { formula: `${t}-${f}`, numberFormat: 'euro' });
-    } else {
-      put(row, COL.amount, 'amount', null, { numberFormat: 'euro' });
-    }
-    row++;
-  }
-
-  row++; // one blank row between the two tables, as in the annex
-  const cofinHeader = row;
-  put(row, 0, 'header', 'ENTE');
-  put(row, 1, 'header', 'COFINANZIAMENTO MONETARIO');
-  put(row, 2, 'header', 'COFINANZIAMENTO VALORIZZAZIONE ECONOMICA');
-  row++;
-  const cofinancers = budget?.cofinancers ?? [];
-  const count = budget ? cofinancers.length : (input.templateRows ?? 5);
-  const firstCofin = row;
-  for (let i = 0; i < count; i++, row++) {
-    const c = cofinancers[i];
-    put(row, 0, 'entity', c?.entity ?? null);
-    put(row, 1, 'amount', c ? (c.monetary ?? blankIfEmpty(c.rawMonetary)) : null, { numberFormat: 'euro' });
-    put(row, 2, 'amount', c ? (c.inKind ?? blankIfEmpty(c.rawInKind)) : null, { numberFormat: 'euro' });
-  }
-  const cofinRows = count > 0 ? { first: firstCofin, last: row - 1 } : null;
-  const cofinTotalRow = row;
-  lineCells.COFIN_MONETARY_TOTAL = { row, col: 1 };
-  lineCells.COFIN_IN_KIND_TOTAL = { row, col: 2 };
-  put(row, 0, 'total', 'TOTALE');
-  for (const [col, code] of [[1, 'COFIN_MONETARY_TOTAL'], [2, 'COFIN_IN_KIND_TOTAL']] as const) {
-    const line = budget && lineOf(budget, code);
-    // From the header row down, so a row inserted right under the header is summed too (SUM skips text).
-    const range = `${a1({ row: cofinHeader, col })}:${a1({ row: row - 1, col })}`;
-    if (budget) put(row, col, 'amount', line ? (line.amount ?? blankIfEmpty(line.raw)) : null, { numberFormat: 'euro' });
-    else put(row, col, 'amount', null, { formula: `SUM(${range})`, numberFormat: 'euro' });
-  }
-  if (!budget) {
-    // In a template, COFINANZIAMENTO is the cofinancing table's two totals.
-    const cofinCell = lineCells.COFINANCING!;
-    const target = cells.find((c) => c.row === cofinCell.row && c.col === cofinCell.col)!;
-    target.formula = `${a1(lineCells.COFIN_MONETARY_TOTAL)}+${a1(lineCells.COFIN_IN_KIND_TOTAL)}`;
-  }
-
+  const cells = new Cells();
+  const { statusCell, assignedCell } = putHeading(cells, input);
+  const lineCells = putBudgetTable(cells, input.budget);
+  const cofin = putCofinancingTable(cells, input, lineCells, HEADER_ROW + 1 + BUDGET_CODES.length + 1);
+  let row = cofin.totalRow;
   let partnerRows: BudgetTabLayout['partnerRows'] = null;
   if (input.partnerRows && input.partnerRows > 0) {
-    row += 2; // one blank row after the cofinancing table's TOTALE
-    put(row, 0, 'header', PARTNER_HEADING);
-    partnerRows = { heading: row, first: row + 1, last: row + input.partnerRows };
-    for (let i = 0; i < input.partnerRows; i++) put(row + 1 + i, 0, 'entity', null);
-    row += input.partnerRows + 1;
+    partnerRows = putPartnerList(cells, row + 2, input.partnerRows); // one blank row after TOTALE
+    row = partnerRows.last + 1;
   } else {
     row++;
   }
+  const { checks, end } = putChecks(cells, formulaRefs(input, lineCells, cofin));
+  const rowCount = Math.max(row, end + 1);
+  return {
+    cells: cells.list, rowCount, colCount: COL.checkVerdict + 1, statusCell, assignedCell, lineCells,
+    cofinRows: cofin.rows, cofinTotalRow: cofin.totalRow, partnerRows, checks,
+  };
+}
 
+/** The status line, the project's title, the grant assigned, and the budget's heading. */
+function putHeading(cells: Cells, input: LayoutInput): { statusCell: CellRef; assignedCell: CellRef } {
+  cells.put(0, 0, 'status', STATUS_LABEL);
+  cells.put(0, 1, 'status', null);
+  cells.put(1, 0, 'title', input.title ?? 'Progetto');
+  cells.put(2, 0, 'label', 'Contributo assegnato');
+  cells.put(2, 1, 'amount', input.assigned ?? null, { numberFormat: 'euro' });
+  cells.put(4, 0, 'heading', 'PIANO DEI CONTI DEL PROGETTO');
+  return { statusCell: { row: 0, col: 1 }, assignedCell: { row: 2, col: 1 } };
+}
+
+/** Lines A to COFINANZIAMENTO: the budget's amounts, or a template's formulas. */
+function putBudgetTable(cells: Cells, budget: Budget | undefined): Partial<Record<LineCode, CellRef>> {
+  cells.put(HEADER_ROW, COL.label, 'header', 'Voce di costo');
+  cells.put(HEADER_ROW, COL.amount, 'header', 'Importo');
+  cells.put(HEADER_ROW, COL.funded, 'header', 'di cui contributo');
+  cells.put(HEADER_ROW, COL.cofinanced, 'header', 'di cui cofinanziamento');
+  const lineCells: Partial<Record<LineCode, CellRef>> = {};
+  let row = HEADER_ROW + 1;
+  for (const code of BUDGET_CODES) {
+    lineCells[code] = { row, col: COL.amount };
+    cells.put(row, COL.label, code === 'TOTAL' || code === 'CONTRIBUTION' || code === 'COFINANCING' ? 'total' : 'label', CODE_LABELS_IT[code]);
+    const line = budget && lineOf(budget, code);
+    if (budget) {
+      cells.put(row, COL.amount, 'amount', line ? (line.amount ?? rawToKeep(line)) : null, { numberFormat: 'euro' });
+      if (line?.funded) cells.put(row, COL.funded, 'amount', line.funded, { numberFormat: 'euro' });
+      if (line?.cofinanced) cells.put(row, COL.cofinanced, 'amount', line.cofinanced, { numberFormat: 'euro' });
+    } else if (code === 'TOTAL') {
+      const parts = (['A', 'B', 'C', 'D', 'E'] as const).map((c) => a1({ row: HEADER_ROW + 1 + BUDGET_CODES.indexOf(c), col: COL.amount }));
+      cells.put(row, COL.amount, 'amount', null, { formula: `SUM(${parts.join(',')})`, numberFormat: 'euro' });
+    } else if (code === 'CONTRIBUTION') {
+      const t = a1({ row: row - 1, col: COL.amount });
+      const f = a1({ row: row + 1, col: COL.amount });
+      cells.put(row, COL.amount, 'amount', null, { formula: `${t}-${f}`, numberFormat: 'euro' });
+    } else {
+      cells.put(row, COL.amount, 'amount', null, { numberFormat: 'euro' });
+    }
+    row++;
+  }
+  return lineCells;
+}
+
+interface CofinancingTable {
+  headerRow: number;
+  rows: BudgetTabLayout['cofinRows'];
+  totalRow: number;
+}
+
+/** The cofinancers (or a template's empty rows) and their TOTALE, from `row` down. */
+function putCofinancingTable(cells: Cells, input: LayoutInput, lineCells: Partial<Record<LineCode, CellRef>>, headerRow: number): CofinancingTable {
+  const { budget } = input;
+  cells.put(headerRow, 0, 'header', 'ENTE');
+  cells.put(headerRow, 1, 'header', 'COFINANZIAMENTO MONETARIO');
+  cells.put(headerRow, 2, 'header', 'COFINANZIAMENTO VALORIZZAZIONE ECONOMICA');
+  const cofinancers = budget?.cofinancers ?? [];
+  const count = budget ? cofinancers.length : (input.templateRows ?? 5);
+  const first = headerRow + 1;
+  for (let i = 0; i < count; i++) {
+    const c = cofinancers[i];
+    cells.put(first + i, 0, 'entity', c?.entity ?? null);
+    cells.put(first + i, 1, 'amount', c ? (c.monetary ?? blankIfEmpty(c.rawMonetary)) : null, { numberFormat: 'euro' });
+    cells.put(first + i, 2, 'amount', c ? (c.inKind ?? blankIfEmpty(c.rawInKind)) : null, { numberFormat: 'euro' });
+  }
+  const totalRow = first + count;
+  lineCells.COFIN_MONETARY_TOTAL = { row: totalRow, col: 1 };
+  lineCells.COFIN_IN_KIND_TOTAL = { row: totalRow, col: 2 };
+  cells.put(totalRow, 0, 'total', 'TOTALE');
+  for (const [col, code] of [[1, 'COFIN_MONETARY_TOTAL'], [2, 'COFIN_IN_KIND_TOTAL']] as const) {
+    const line = budget && lineOf(budget, code);
+    // From the header row down, so a row inserted right under the header is summed too (SUM skips text).
+    const range = `${a1({ row: headerRow, col })}:${a1({ row: totalRow - 1, col })}`;
+    if (budget) cells.put(totalRow, col, 'amount', line ? (line.amount ?? blankIfEmpty(line.raw)) : null, { numberFormat: 'euro' });
+    else cells.put(totalRow, col, 'amount', null, { formula: `SUM(${range})`, numberFormat: 'euro' });
+  }
+  if (!budget) {
+    // In a template, COFINANZIAMENTO is the cofinancing table's two totals.
+    const cofinCell = lineCells.COFINANCING;
+    const target = cofinCell && cells.list.find((c) => c.row === cofinCell.row && c.col === cofinCell.col);
+    if (target) target.formula = `${a1(lineCells.COFIN_MONETARY_TOTAL)}+${a1(lineCells.COFIN_IN_KIND_TOTAL)}`;
+  }
+  return { headerRow, rows: count > 0 ? { first, last: totalRow - 1 } : null, totalRow };
+}
+
+/** "PARTNER DELL'ALLEANZA" and empty rows for the partners' names. */
+function putPartnerList(cells: Cells, heading: number, count: number): NonNullable<BudgetTabLayout['partnerRows']> {
+  cells.put(heading, 0, 'header', PARTNER_HEADING);
+  for (let i = 0; i < count; i++) cells.put(heading + 1 + i, 0, 'entity', null);
+  return { heading, first: heading + 1, last: heading + count };
+}
+
+/** Where the rules' formulas find the amounts of this layout. */
+function formulaRefs(input: LayoutInput, lineCells: Partial<Record<LineCode, CellRef>>, cofin: CofinancingTable): FormulaRefs {
   const cell = input.textAmounts ? textAmount : (ref: string) => ref;
   const range = input.textAmounts ? (ref: string) => `ARRAYFORMULA(${textAmount(ref)})` : (ref: string) => ref;
-  const refs: FormulaRefs = {
+  const column = (col: number) => range(`${a1({ row: cofin.headerRow, col })}:${a1({ row: cofin.totalRow - 1, col })}`);
+  return {
     line: (code) => {
       const at = lineCells[code];
       return at ? cell(a1(at)) : null;
     },
-    cofinMonetary: range(`${a1({ row: cofinHeader, col: 1 })}:${a1({ row: cofinTotalRow - 1, col: 1 })}`),
-    cofinInKind: range(`${a1({ row: cofinHeader, col: 2 })}:${a1({ row: cofinTotalRow - 1, col: 2 })}`),
-    profile,
+    cofinMonetary: column(1),
+    cofinInKind: column(2),
+    profile: input.profile,
   };
+}
+
+/** A row per rule that a formula can check, beside the budget: label, value computed, verdict. */
+function putChecks(cells: Cells, refs: FormulaRefs): { checks: CheckRow[]; end: number } {
   const checks: CheckRow[] = [];
-  put(headerRow, COL.checkLabel, 'header', 'Controllo');
-  put(headerRow, COL.checkValue, 'header', 'Valore calcolato');
-  put(headerRow, COL.checkVerdict, 'header', 'Esito');
-  let checkRow = headerRow + 1;
+  cells.put(HEADER_ROW, COL.checkLabel, 'header', 'Controllo');
+  cells.put(HEADER_ROW, COL.checkValue, 'header', 'Valore calcolato');
+  cells.put(HEADER_ROW, COL.checkVerdict, 'header', 'Esito');
+  let row = HEADER_ROW + 1;
   for (const rule of RULES) {
     const formula = rule.formula?.(refs) ?? null;
     if (formula === null) continue;
     const measure = rule.measure?.(refs) ?? null;
-    const valueCell = measure === null ? null : { row: checkRow, col: COL.checkValue };
-    const verdictCell = { row: checkRow, col: COL.checkVerdict };
-    put(checkRow, COL.checkLabel, 'check-label', rule.title.it);
-    if (valueCell) put(valueCell.row, valueCell.col, 'check-value', null, { formula: measure!, numberFormat: 'euro' });
-    put(verdictCell.row, verdictCell.col, 'check-verdict', null, {
-      formula: `IF(${formula},"${VERDICT_OK}","${VERDICT_KO}")`,
-    });
+    const valueCell = measure === null ? null : { row, col: COL.checkValue };
+    const verdictCell = { row, col: COL.checkVerdict };
+    cells.put(row, COL.checkLabel, 'check-label', rule.title.it);
+    if (valueCell && measure !== null) cells.put(valueCell.row, valueCell.col, 'check-value', null, { formula: measure, numberFormat: 'euro' });
+    cells.put(verdictCell.row, verdictCell.col, 'check-verdict', null, { formula: `IF(${formula},"${VERDICT_OK}","${VERDICT_KO}")` });
     checks.push({ ruleId: rule.id, label: rule.title.it, valueCell, verdictCell, formula, measure });
-    checkRow++;
+    row++;
   }
-
-  const rowCount = Math.max(row, checkRow + 1);
-  return { cells, rowCount, colCount: COL.checkVerdict + 1, statusCell, assignedCell, lineCells, cofinRows, cofinTotalRow, partnerRows, checks };
+  return { checks, end: row };
 }
 
 /**

@@ -101,12 +101,10 @@ export function proposeReplan(
   const pre = preconditions(budget, frame);
   if (pre.length > 0) return { ok: false, frame, reasons: pre, draft: null };
 
-  const newTotal = money(frame.newTotal);
   const cut = money(frame.cut);
   const ceiling = money(frame.coordinationCeiling.cents);
   const coord = stated(budget, 'A_coord');
   const coordFloor = coord?.line.cofinanced ? money(coord.line.cofinanced) : ZERO;
-  const inKind = inKindTotal(budget);
 
   const reasons: Reason[] = [];
   if (coord && coordFloor.gt(ceiling)) {
@@ -116,7 +114,58 @@ export function proposeReplan(
     });
   }
 
-  const slots: Slot[] = COST_CODES.map((code) => {
+  const slots = costSlots(budget, frame, coordFloor);
+  const slotA = slots[0]!;
+  const notes: Reason[] = [];
+  const keepCoord = strategy === 'keep-coordination' && coord !== undefined && holdCoordination(slots, slotA, minM(coord.value, ceiling), cut, notes);
+
+  const room = sum(slots.map((s) => s.amount.minus(s.floor)));
+  if (room.lt(cut)) reasons.push(tooLittleRoom(slots, cut, room));
+  if (reasons.length > 0) return { ok: false, frame, reasons, draft: null };
+
+  shareTheCut(slots, cut, strategy);
+  const slotD = slots.find((s) => s.code === 'D')!;
+  if (strategy === 'keep-vouchers' && !slotD.cut.isZero()) {
+    notes.push({
+      it: `Anche la voce D è stata ridotta (${eu(slotD.cut)}): le altre voci non bastavano.`,
+      en: `Line D was cut too (${en(slotD.cut)}): the other lines were not enough.`,
+    });
+  }
+
+  const coordination = coord ? coordinationAfter(coord.value, slotA, { ceiling, coordFloor, keepCoord, pct: profile.coordinationMaxPct }) : null;
+  const coordWhy = coordination?.why ?? { it: 'Non indicato: invariato.', en: 'Not stated: unchanged.' };
+
+  const after = new Map<LineCode, Money | null>();
+  for (const s of slots) if (s.line) after.set(s.code, s.line.amount === null ? null : s.amount.minus(s.cut));
+  if (coord) after.set('A_coord', coordination?.amount ?? null);
+  after.set('TOTAL', money(frame.newTotal));
+  after.set('CONTRIBUTION', money(frame.awarded));
+  after.set('COFINANCING', money(frame.cofinancing));
+
+  const proposed = rewrite(budget, after);
+  const changes = changesOf(budget, proposed, (code, before, now) =>
+    reasonFor(code, before, now, { slots, strategy, frame, coordWhy }),
+  );
+  const draft: ProposalDraft = { budget: proposed, changes, findings: proposalFindings(budget, proposed, profile, options) };
+  const errors = draft.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    return {
+      ok: false,
+      frame,
+      reasons: errors.map((f) => ({
+        it: `Anche rimodulato, il piano viola una regola (${f.rule}): ${f.message.it}`,
+        en: `Even re-planned, the budget breaks a rule (${f.rule}): ${f.message.en}`,
+      })),
+      draft,
+    };
+  }
+  return { ok: true, needed: true, frame, strategy, notes, ...draft };
+}
+
+/** A cost line's amount and the part of it a cut may not touch (known to be cofinanced). */
+function costSlots(budget: Budget, frame: NeededFrame, coordFloor: Money): Slot[] {
+  const inKind = inKindTotal(budget);
+  return COST_CODES.map((code) => {
     const s = stated(budget, code);
     const amount = s?.value ?? ZERO;
     let floor = s?.line.cofinanced ? money(s.line.cofinanced) : ZERO;
@@ -134,37 +183,36 @@ export function proposeReplan(
     }
     return { code, line: s?.line, amount, floor: minM(floor, amount), floorWhy, cut: ZERO };
   });
-  const slotA = slots[0]!;
+}
 
-  const notes: Reason[] = [];
-  let keepCoord = false;
-  if (strategy === 'keep-coordination' && coord !== undefined) {
-    keepCoord = true;
-    const kept = minM(minM(coord.value, ceiling), slotA.amount);
-    const raised = maxM(slotA.floor, kept);
-    const room = sum(slots.map((s) => (s === slotA ? slotA.amount.minus(raised) : s.amount.minus(s.floor))));
-    if (room.gte(cut)) {
-      if (raised.gt(slotA.floor)) [slotA.floor, slotA.floorWhy] = [raised, 'coordination'];
-    } else {
-      keepCoord = false;
-      notes.push({
-        it: 'Il coordinamento non si può mantenere: le altre voci non bastano ad assorbire il taglio.',
-        en: 'Coordination cannot be kept: the other lines cannot absorb the cut.',
-      });
-    }
+/**
+ * "Keep coordination": line A may not fall below the coordination it holds (up to the new
+ * ceiling), when the other lines can absorb the cut; otherwise a note says why it is not kept.
+ */
+function holdCoordination(slots: Slot[], slotA: Slot, coordinationKept: Money, cut: Money, notes: Reason[]): boolean {
+  const raised = maxM(slotA.floor, minM(coordinationKept, slotA.amount));
+  const room = sum(slots.map((s) => (s === slotA ? slotA.amount.minus(raised) : s.amount.minus(s.floor))));
+  if (room.gte(cut)) {
+    if (raised.gt(slotA.floor)) [slotA.floor, slotA.floorWhy] = [raised, 'coordination'];
+    return true;
   }
+  notes.push({
+    it: 'Il coordinamento non si può mantenere: le altre voci non bastano ad assorbire il taglio.',
+    en: 'Coordination cannot be kept: the other lines cannot absorb the cut.',
+  });
+  return false;
+}
 
-  const room = sum(slots.map((s) => s.amount.minus(s.floor)));
-  if (room.lt(cut)) {
-    const held = slots.filter((s) => !s.floor.isZero());
-    reasons.push({
-      it: `Il taglio necessario (${eu(cut)}) supera la parte delle voci non coperta da cofinanziamento (${eu(room)})${held.length ? `; restano cofinanziate: ${held.map((s) => `${LABEL_IT[s.code]} ${eu(s.floor)}`).join(', ')}` : ''}. Nessuna rimodulazione rispetta le regole senza ridurre il cofinanziamento dichiarato dai partner.`,
-      en: `The cut needed (${en(cut)}) exceeds the part of the lines not covered by cofinancing (${en(room)})${held.length ? `; cofinanced and kept: ${held.map((s) => `${LABEL_EN[s.code]} ${en(s.floor)}`).join(', ')}` : ''}. No re-planning meets the rules without reducing the cofinancing the partners declared.`,
-    });
-  }
-  if (reasons.length > 0) return { ok: false, frame, reasons, draft: null };
+function tooLittleRoom(slots: readonly Slot[], cut: Money, room: Money): Reason {
+  const held = slots.filter((s) => !s.floor.isZero());
+  return {
+    it: `Il taglio necessario (${eu(cut)}) supera la parte delle voci non coperta da cofinanziamento (${eu(room)})${held.length ? `; restano cofinanziate: ${held.map((s) => `${LABEL_IT[s.code]} ${eu(s.floor)}`).join(', ')}` : ''}. Nessuna rimodulazione rispetta le regole senza ridurre il cofinanziamento dichiarato dai partner.`,
+    en: `The cut needed (${en(cut)}) exceeds the part of the lines not covered by cofinancing (${en(room)})${held.length ? `; cofinanced and kept: ${held.map((s) => `${LABEL_EN[s.code]} ${en(s.floor)}`).join(', ')}` : ''}. No re-planning meets the rules without reducing the cofinancing the partners declared.`,
+  };
+}
 
-  // Tiers: the cut is shared within a tier before the next tier is touched.
+/** The cut shared among the lines, tier by tier: a tier is touched only when the one before is spent. */
+function shareTheCut(slots: readonly Slot[], cut: Money, strategy: ReplanStrategy): void {
   const tiers: CostCode[][] = strategy === 'keep-vouchers' ? [['A', 'B', 'C', 'E'], ['D']] : [['A', 'B', 'C', 'D', 'E']];
   let left = toCents(cut);
   for (const tier of tiers) {
@@ -175,50 +223,37 @@ export function proposeReplan(
     members.forEach((s, i) => (s.cut = fromCents(shares[i]!)));
     left -= take;
   }
-  const slotD = slots.find((s) => s.code === 'D')!;
-  if (strategy === 'keep-vouchers' && !slotD.cut.isZero()) {
-    notes.push({
-      it: `Anche la voce D è stata ridotta (${eu(slotD.cut)}): le altre voci non bastavano.`,
-      en: `Line D was cut too (${en(slotD.cut)}): the other lines were not enough.`,
-    });
-  }
+}
 
-  // Coordination follows A, then meets the new ceiling.
+/** Coordination follows A, then meets the new ceiling; with the reason it ends where it does. */
+function coordinationAfter(
+  declared: Money,
+  slotA: Slot,
+  limits: { ceiling: Money; coordFloor: Money; keepCoord: boolean; pct: string | number },
+): { amount: Money; why: Reason } {
+  const { ceiling, coordFloor, keepCoord, pct } = limits;
   const aAfter = slotA.amount.minus(slotA.cut);
-  let coordAfter: Money | null = null;
-  let coordWhy: Reason = { it: 'Non indicato: invariato.', en: 'Not stated: unchanged.' };
-  if (coord) {
-    const target = keepCoord || slotA.amount.isZero()
-      ? coord.value
-      : coord.value.times(aAfter).dividedBy(slotA.amount).toDecimalPlaces(2, Money.ROUND_HALF_UP);
-    coordAfter = maxM(minM(minM(target, ceiling), aAfter), minM(coordFloor, coord.value));
-    if (coordAfter.equals(coord.value)) {
-      coordWhy = keepCoord
-        ? { it: 'Invariato: strategia "mantieni il coordinamento".', en: 'Unchanged: "keep coordination" strategy.' }
-        : { it: 'Invariato: la voce A non è stata ridotta.', en: 'Unchanged: line A was not cut.' };
-    } else if (coordAfter.equals(ceiling) && target.gt(ceiling)) {
-      coordWhy = {
-        it: `Ridotto al ${profile.coordinationMaxPct}% del nuovo totale (${eu(ceiling)}).`,
-        en: `Reduced to ${profile.coordinationMaxPct}% of the new total (${en(ceiling)}).`,
-      };
-    } else if (coordAfter.equals(aAfter) && target.gt(aAfter)) {
-      coordWhy = { it: 'Ridotto all\'importo della voce A, di cui fa parte.', en: 'Reduced to line A, which it is part of.' };
-    } else {
-      coordWhy = { it: 'Ridotto in proporzione alla voce A.', en: 'Reduced in proportion to line A.' };
-    }
+  const target = keepCoord || slotA.amount.isZero()
+    ? declared
+    : declared.times(aAfter).dividedBy(slotA.amount).toDecimalPlaces(2, Money.ROUND_HALF_UP);
+  const amount = maxM(minM(minM(target, ceiling), aAfter), minM(coordFloor, declared));
+  if (amount.equals(declared)) {
+    const why = keepCoord
+      ? { it: 'Invariato: strategia "mantieni il coordinamento".', en: 'Unchanged: "keep coordination" strategy.' }
+      : { it: 'Invariato: la voce A non è stata ridotta.', en: 'Unchanged: line A was not cut.' };
+    return { amount, why };
   }
+  if (amount.equals(ceiling) && target.gt(ceiling)) {
+    return { amount, why: { it: `Ridotto al ${pct}% del nuovo totale (${eu(ceiling)}).`, en: `Reduced to ${pct}% of the new total (${en(ceiling)}).` } };
+  }
+  if (amount.equals(aAfter) && target.gt(aAfter)) {
+    return { amount, why: { it: 'Ridotto all\'importo della voce A, di cui fa parte.', en: 'Reduced to line A, which it is part of.' } };
+  }
+  return { amount, why: { it: 'Ridotto in proporzione alla voce A.', en: 'Reduced in proportion to line A.' } };
+}
 
-  const after = new Map<LineCode, Money | null>();
-  for (const s of slots) if (s.line) after.set(s.code, s.line.amount === null ? null : s.amount.minus(s.cut));
-  if (coord) after.set('A_coord', coordAfter);
-  after.set('TOTAL', newTotal);
-  after.set('CONTRIBUTION', money(frame.awarded));
-  after.set('COFINANCING', money(frame.cofinancing));
-
-  const proposed = rewrite(budget, after);
-  const changes = changesOf(budget, proposed, (code, before, now) =>
-    reasonFor(code, before, now, { slots, strategy, frame, coordWhy }),
-  );
+/** The re-planned budget judged by every rule, the post-award ones included. */
+function proposalFindings(budget: Budget, proposed: Budget, profile: Profile, options: ProposeOptions): Finding[] {
   const ctx: RuleContext = {
     budget: proposed,
     profile,
@@ -227,21 +262,7 @@ export function proposeReplan(
     assigned:
       options.context?.assigned ?? (budget.assigned ? { amount: budget.assigned.amount, at: budget.assigned.cell } : null),
   };
-  const findings = validate(ctx, [...RULES, ...POST_AWARD_RULES]);
-  const draft: ProposalDraft = { budget: proposed, changes, findings };
-  const errors = findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) {
-    return {
-      ok: false,
-      frame,
-      reasons: errors.map((f) => ({
-        it: `Anche rimodulato, il piano viola una regola (${f.rule}): ${f.message.it}`,
-        en: `Even re-planned, the budget breaks a rule (${f.rule}): ${f.message.en}`,
-      })),
-      draft,
-    };
-  }
-  return { ok: true, needed: true, frame, strategy, notes, ...draft };
+  return validate(ctx, [...RULES, ...POST_AWARD_RULES]);
 }
 
 /** What must hold in the declared budget for a cut to be computed from it at all. */

@@ -69,7 +69,7 @@ export const REPLAN_COL = 4;
 export const REPLAN_HEADER = 'Rimodulato';
 /** Column F: what the annex wrote where a cell cannot show it, and why a figure was re-planned. */
 export const NOTE_COL = 5;
-export const COLS = 6;
+const COLS = 6;
 
 export const TEXT = {
   it: {
@@ -362,7 +362,7 @@ export function tabCounts(checks: readonly PlacedCheck[], findings: readonly Fin
   return n;
 }
 
-export const WORDS: Record<Lang, { none: string; error: [string, string]; warning: [string, string]; info: [string, string] }> = {
+const WORDS: Record<Lang, { none: string; error: [string, string]; warning: [string, string]; info: [string, string] }> = {
   it: { none: 'Nessun rilievo', error: ['errore', 'errori'], warning: ['avviso', 'avvisi'], info: ['nota', 'note'] },
   en: { none: 'No findings', error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['note', 'notes'] },
 };

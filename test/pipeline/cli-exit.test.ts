@@ -1,7 +1,7 @@
 // Issue 13: --version, --debug for a bug of ours, and a process that ends by itself (the CLI sets
 // process.exitCode instead of calling process.exit, so a handle left open would hang it).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, ROOT, scratch, SEED, SEED_TEXT, writeVariant } from './helpers.js';
@@ -117,5 +117,18 @@ describe('the process ends by itself, with the exit code set', () => {
     const file = writeVariant(dir, 'broken.md', SEED_TEXT.replace('€ 31.500,00', '€ 12,3,4'));
     const r = run(['-q', '--strict', file, '-o', join(dir, 'strict')]);
     expect([r.signal, r.status]).toEqual([null, 1]);
+  });
+});
+
+describe('the launcher', () => {
+  it('says how to build the CLI when the bundle is missing: exit 2, one line', () => {
+    // A copy of the launcher two folders down a tree that has no dist/.
+    const bin = join(dir, 'unbuilt', 'pipeline', 'bin');
+    mkdirSync(bin, { recursive: true });
+    copyFileSync(BIN, join(bin, 'conciliazione.mjs'));
+    const r = spawnSync(process.execPath, [join(bin, 'conciliazione.mjs'), '--version'], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('conciliazione: the CLI is not built yet; run `npm run build:cli` first\n');
+    expect(r.stdout).toBe('');
   });
 });

@@ -82,41 +82,11 @@ export function replanFrame(
   options: ReplanOptions = {},
 ): ReplanFrame {
   if (awarded === null || awarded === undefined) return { status: 'no-award' };
-  const reasons: Reason[] = [];
-  if (!AMOUNT.test(awarded)) {
-    reasons.push({
-      it: `Il contributo assegnato "${awarded}" non è un importo.`,
-      en: `The awarded grant "${awarded}" is not an amount.`,
-    });
-  } else if (money(awarded).isNegative()) {
-    reasons.push({
-      it: `Il contributo assegnato (${formatEuro(money(awarded))}) è negativo.`,
-      en: `The awarded grant (${formatEuro(money(awarded), { lang: 'en' })}) is negative.`,
-    });
-  }
   const override = options.cofinancing ?? null;
-  if (override !== null && (!AMOUNT.test(override) || money(override).isNegative())) {
-    reasons.push({
-      it: `Il nuovo cofinanziamento "${override}" non è un importo valido.`,
-      en: `The new cofinancing "${override}" is not a valid amount.`,
-    });
-  }
+  const reasons = [...figureProblems(awarded, override), ...missingTotals(budget)];
   const total = stated(budget, 'TOTAL');
   const contribution = stated(budget, 'CONTRIBUTION');
   const cofin = stated(budget, 'COFINANCING');
-  const missing: [LineCode, string, string][] = [
-    ['TOTAL', 'TOTALE', 'TOTAL'],
-    ['CONTRIBUTION', 'CONTRIBUTO RICHIESTO', 'REQUESTED CONTRIBUTION'],
-    ['COFINANCING', 'COFINANZIAMENTO', 'COFINANCING'],
-  ];
-  for (const [code, it, en] of missing) {
-    if (!stated(budget, code)) {
-      reasons.push({
-        it: `Senza ${it} non si può rimodulare il piano.`,
-        en: `Without the ${en} the budget cannot be re-planned.`,
-      });
-    }
-  }
   if (reasons.length > 0 || !total || !contribution || !cofin) return { status: 'incomplete', reasons };
 
   const award = money(awarded);
@@ -133,24 +103,71 @@ export function replanFrame(
     cofinancingFloor: limitOf(newTotal, profile.cofinancingMinPct, 'floor'),
     coordinationCeiling: limitOf(newTotal, profile.coordinationMaxPct, 'ceiling'),
   };
-
-  const cofinancingChanged = !cofinancing.equals(cofin.value);
-  if (award.gte(contribution.value) && !cofinancingChanged) {
-    const reason: Reason = award.equals(contribution.value)
-      ? {
-          it: 'Il contributo assegnato è pari al richiesto: non serve rimodulare.',
-          en: 'The grant awarded equals the request: no re-planning is needed.',
-        }
-      : {
-          it: `Il contributo assegnato (${formatEuro(award)}) supera il richiesto (${formatEuro(contribution.value)}): non si rimodula verso l'alto, vale il richiesto.`,
-          en: `The grant awarded (${formatEuro(award, { lang: 'en' })}) exceeds the request (${formatEuro(contribution.value, { lang: 'en' })}): budgets are not re-planned upwards, the request stands.`,
-        };
-    return { status: 'not-needed', reason, ...figures };
+  if (award.gte(contribution.value) && cofinancing.equals(cofin.value)) {
+    return { status: 'not-needed', reason: notNeeded(award, contribution.value), ...figures };
   }
+  return { status: 'needed', misfits: misfitsAfterAward(budget, profile, figures, { total, cofin, cofinancing }), ...figures };
+}
 
+/** The award, and the cofinancing given in its place, must be plain amounts, not below zero. */
+function figureProblems(awarded: string, override: string | null): Reason[] {
+  const reasons: Reason[] = [];
+  if (!AMOUNT.test(awarded)) {
+    reasons.push({
+      it: `Il contributo assegnato "${awarded}" non è un importo.`,
+      en: `The awarded grant "${awarded}" is not an amount.`,
+    });
+  } else if (money(awarded).isNegative()) {
+    reasons.push({
+      it: `Il contributo assegnato (${formatEuro(money(awarded))}) è negativo.`,
+      en: `The awarded grant (${formatEuro(money(awarded), { lang: 'en' })}) is negative.`,
+    });
+  }
+  if (override !== null && (!AMOUNT.test(override) || money(override).isNegative())) {
+    reasons.push({
+      it: `Il nuovo cofinanziamento "${override}" non è un importo valido.`,
+      en: `The new cofinancing "${override}" is not a valid amount.`,
+    });
+  }
+  return reasons;
+}
+
+/** TOTALE, CONTRIBUTO RICHIESTO and COFINANZIAMENTO, each a reason when it is not stated. */
+function missingTotals(budget: Budget): Reason[] {
+  const totals: [LineCode, string, string][] = [
+    ['TOTAL', 'TOTALE', 'TOTAL'],
+    ['CONTRIBUTION', 'CONTRIBUTO RICHIESTO', 'REQUESTED CONTRIBUTION'],
+    ['COFINANCING', 'COFINANZIAMENTO', 'COFINANCING'],
+  ];
+  return totals
+    .filter(([code]) => !stated(budget, code))
+    .map(([, it, en]) => ({ it: `Senza ${it} non si può rimodulare il piano.`, en: `Without the ${en} the budget cannot be re-planned.` }));
+}
+
+/** Why an award at or above the request needs no re-planning. */
+function notNeeded(award: Money, requested: Money): Reason {
+  return award.equals(requested)
+    ? {
+        it: 'Il contributo assegnato è pari al richiesto: non serve rimodulare.',
+        en: 'The grant awarded equals the request: no re-planning is needed.',
+      }
+    : {
+        it: `Il contributo assegnato (${formatEuro(award)}) supera il richiesto (${formatEuro(requested)}): non si rimodula verso l'alto, vale il richiesto.`,
+        en: `The grant awarded (${formatEuro(award, { lang: 'en' })}) exceeds the request (${formatEuro(requested, { lang: 'en' })}): budgets are not re-planned upwards, the request stands.`,
+      };
+}
+
+type Stated = NonNullable<ReturnType<typeof stated>>;
+
+/** Same comparisons as coordination-max and cofinancing-min, only against the new total. */
+function misfitsAfterAward(
+  budget: Budget,
+  profile: Profile,
+  figures: Figures,
+  { total, cofin, cofinancing }: { total: Stated; cofin: Stated; cofinancing: Money },
+): Misfit[] {
   const misfits: Misfit[] = [];
   const coord = stated(budget, 'A_coord');
-  // Same comparisons as coordination-max and cofinancing-min, only against the new total.
   if (coord && coord.value.gt(new Money(figures.coordinationCeiling.exact))) {
     misfits.push({
       rule: 'coordination-max-after-award',
@@ -170,5 +187,5 @@ export function replanFrame(
       cells: [cofin.line.cell, total.line.cell],
     });
   }
-  return { status: 'needed', misfits, ...figures };
+  return misfits;
 }

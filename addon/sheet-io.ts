@@ -209,6 +209,13 @@ function asText(value: string): string {
 const FORMATS = { euro: '"€" #,##0.00', percent: '0.00%' } as const;
 const BOLD_KINDS = new Set(['status', 'title', 'heading', 'header', 'total']);
 
+/** A cell of a grid about to be written: the layout's cells all lie inside it, or it is a bug. */
+function setCell(grid: (string | number)[][], at: CellRef, value: string | number): void {
+  const row = grid[at.row];
+  if (row === undefined) throw new Error(`cell ${a1(at)} is outside the tab's ${grid.length} rows`);
+  row[at.col] = value;
+}
+
 /**
  * Draw the shared budget-tab layout on a new tab: values and formulas in one write. Every text
  * is written with Sheets' text prefix (an apostrophe, not part of the value), so a name or a
@@ -221,13 +228,13 @@ export function insertTemplate(layout: BudgetTabLayout, baseName: string, formul
   const formats: Record<string, string[]> = {};
   const bold: string[] = [];
   for (const c of layout.cells) {
-    if (c.formula) grid[c.row]![c.col] = `=${c.formula}`;
+    if (c.formula) setCell(grid, c, `=${c.formula}`);
     // A literal amount is a canonical decimal string; Sheets stores numbers, so it is written as one.
-    else if (c.value !== null) grid[c.row]![c.col] = c.kind === 'amount' && /^-?\d+\.\d{2}$/.test(c.value) ? Number(c.value) : asText(c.value);
+    else if (c.value !== null) setCell(grid, c, c.kind === 'amount' && /^-?\d+\.\d{2}$/.test(c.value) ? Number(c.value) : asText(c.value));
     if (c.numberFormat) (formats[FORMATS[c.numberFormat]] ??= []).push(a1(c));
     if (BOLD_KINDS.has(c.kind) && c.value !== null) bold.push(a1(c));
   }
-  for (const f of formulas) grid[f.cell.row]![f.cell.col] = `=${f.formula}`;
+  for (const f of formulas) setCell(grid, f.cell, `=${f.formula}`);
   sheet.getRange(1, 1, layout.rowCount, layout.colCount).setValues(grid);
   for (const [format, cells] of Object.entries(formats)) sheet.getRangeList(cells).setNumberFormat(format);
   if (bold.length > 0) sheet.getRangeList(bold).setFontWeight('bold');

@@ -60,9 +60,22 @@ export const z = { ${zodUsed.map((k) => `${k}: s.${k}`).join(', ')} };`,
   },
 };
 
+// The bundle's entry: pipeline/tiering.ts (how soon V8 optimises: set before the run starts),
+// then the command line.
+const cliEntry = {
+  name: 'cli-entry',
+  setup(b) {
+    b.onResolve({ filter: /^conciliazione:cli$/ }, () => ({ path: 'cli', namespace: 'cli-entry' }));
+    b.onLoad({ filter: /.*/, namespace: 'cli-entry' }, () => ({
+      contents: "import './pipeline/tiering.ts';\nimport './pipeline/cli.ts';\n",
+      resolveDir: root,
+    }));
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'pipeline/cli.ts' },
+  entryPoints: { cli: 'conciliazione:cli' },
   outdir: 'dist/pipeline',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
@@ -72,7 +85,7 @@ const result = await build({
   format: 'esm',
   target: 'node20',
   external: ['pdfjs-dist', 'pdfjs-dist/*'],
-  plugins: [exceljsEntryExternal, zodSchemasOnly],
+  plugins: [cliEntry, exceljsEntryExternal, zodSchemasOnly],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as __cliCreateRequire } from 'node:module'; const require = __cliCreateRequire(import.meta.url);" },
   metafile: true,

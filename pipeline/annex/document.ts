@@ -25,6 +25,8 @@ export interface AnnexDocument {
   tables: TableScan;
   /** How each table of a PDF or Word file was found, and how sure the reader is. */
   tableReports: TableReport[];
+  /** Pages of a PDF with no text at all (scanned), and how many pages it has. */
+  textless?: { pages: number[]; of: number };
   decoded: Omit<DecodedText, 'lines'>;
   /**
    * What was cleaned in this document (each line and cell once, for every stage): the readers
@@ -181,6 +183,7 @@ function laidDocument(laid: LaidDocument, file: string, decoded: Omit<DecodedTex
     file, format: laid.format, lines, kinds, pagination, pageStarts, furnitureStrings,
     tables: { rows, markup: new Set(), rowAt },
     tableReports: laid.tables,
+    ...(laid.textless ? { textless: { pages: laid.textless, of: laid.pages ?? laid.textless.length } } : {}),
     decoded,
     memo,
     ...accessors(lines, kinds),

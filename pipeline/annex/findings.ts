@@ -13,6 +13,7 @@ export const PIPELINE_RULES = {
   'interventions-missing': { it: 'Tipologie di intervento indicate', en: 'Intervention types stated' },
   'project-id-duplicate': { it: 'Numero di progetto univoco', en: 'Project number unique' },
   'encoding-guessed': { it: 'Codifica del file', en: 'File encoding' },
+  'pages-without-text': { it: 'Testo su ogni pagina', en: 'Text on every page' },
   'shares-sum': { it: 'Le quote delle voci sommano a contributo e cofinanziamento', en: "Lines' funding shares add up to contribution and cofinancing" },
   'ranking-mismatch': { it: 'Graduatoria coerente con i progetti', en: 'Ranking matches the projects' },
 } as const;

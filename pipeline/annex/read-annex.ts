@@ -357,6 +357,14 @@ function readDocumentRecords(doc: AnnexDocument, profile: Profile, options: Read
       }),
     );
   }
+  if (doc.textless) {
+    const first = doc.pageStarts.find((p) => p.page > doc.textless!.pages[0]!)?.line ?? 1;
+    findings.push(
+      pipelineFinding('pages-without-text', 'warning', doc.textless, [first], {
+        expected: termIs('text-on-every-page'), actual: numberIs(doc.textless.pages.length),
+      }),
+    );
+  }
   const placed = new Set<number>([...split.tocLines, ...split.rankingLines]);
   const firstStart = split.projects[0]!.start;
   const preamble = readSections(doc, 1, firstStart - 1, new Set([...split.tocLines, ...split.rankingLines]));

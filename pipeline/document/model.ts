@@ -52,4 +52,6 @@ export interface LaidDocument {
   paging?: 'rendered' | 'breaks';
   lines: LaidLine[];
   tables: TableReport[];
+  /** Pages with no text at all (scanned pages in a PDF that has text elsewhere): nothing of them is read. */
+  textless?: number[];
 }

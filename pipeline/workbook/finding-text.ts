@@ -31,6 +31,7 @@ const OTHER_NAMES: Record<string, { it: string; en: string }> = {
   'interventions-missing': { it: 'Tipologie di intervento indicate', en: 'Intervention types stated' },
   'project-id-duplicate': { it: 'Numero di progetto univoco', en: 'Project number unique' },
   'encoding-guessed': { it: 'Codifica del file riconosciuta', en: 'File encoding recognised' },
+  'pages-without-text': { it: 'Testo su ogni pagina', en: 'Text on every page' },
   'shares-sum': { it: 'Quote di contributo e cofinanziamento coerenti', en: 'Funding shares add up' },
   'ranking-mismatch': { it: 'Graduatoria concorde con le schede', en: 'Ranking agrees with the projects' },
   'cell-too-long': { it: 'Testo entro il limite di una cella', en: "Text within a cell's limit" },

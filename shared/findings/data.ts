@@ -25,7 +25,7 @@ const TERMS = [
   'amount-or-placeholder', 'known-line', 'line-once', 'a-partner', 'ticked-type',
   'field:id', 'field:title', 'field:leadEntity', 'field:alliance', 'field:referent', 'field:referentEmail',
   'field:referentPhone', 'field:score', 'field:assigned', 'column:type', 'column:referent',
-  'in-toc', 'in-document', 'in-ranking', 'in-annex', 'unique-number',
+  'in-toc', 'in-document', 'in-ranking', 'in-annex', 'unique-number', 'text-on-every-page',
 ] as const;
 export const Term = z.enum(TERMS);
 export type Term = z.infer<typeof Term>;
@@ -120,6 +120,7 @@ export const RULE_DATA = {
   ]),
   'project-id-duplicate': z.object({ project: Project }),
   'encoding-guessed': z.object({ encoding: z.string() }),
+  'pages-without-text': z.object({ pages: z.array(z.number().int().positive()).min(1), of: z.number().int().positive() }),
   'shares-sum': z.object({ share: z.enum(['funded', 'cofinanced']), label: z.string(), declared: Decimal, computed: Decimal }),
   'ranking-mismatch': z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('unknown-entry'), id: Project.nullable(), name: z.string() }),

@@ -58,6 +58,7 @@ const TERM_WORDS: Record<Term, Record<Lang, string>> = {
   'in-ranking': { it: 'nella graduatoria', en: 'in the ranking' },
   'in-annex': { it: "tra i progetti dell'allegato", en: "among the annex's projects" },
   'unique-number': { it: 'numero univoco', en: 'unique number' },
+  'text-on-every-page': { it: 'testo su ogni pagina', en: 'text on every page' },
 };
 
 
@@ -296,6 +297,14 @@ const RENDER: { [R in RuleId]: Renderer<R> } = {
     }
   },
   'project-id-duplicate': (d) => ({ it: `Il numero di progetto ${d.project} compare due volte.`, en: `Project number ${d.project} appears twice.` }),
+  'pages-without-text': (d) => {
+    const list = d.pages.join(', ');
+    const one = d.pages.length === 1;
+    return {
+      it: `${one ? `La pagina ${list}` : `Le pagine ${list}`} (di ${d.of}) non ${one ? 'ha' : 'hanno'} testo: ${one ? 'è una scansione' : 'sono scansioni'} e nulla vi è stato letto; eseguire un OCR del PDF e rileggerlo.`,
+      en: `Page${one ? '' : 's'} ${list} (of ${d.of}) ${one ? 'has' : 'have'} no text: scanned, nothing on ${one ? 'it' : 'them'} was read; run OCR on the PDF and read it again.`,
+    };
+  },
   'encoding-guessed': (d) => ({
     it: `Il file non è UTF-8: letto come ${d.encoding}; verificare le lettere accentate.`,
     en: `The file is not UTF-8: read as ${d.encoding}; check accented letters.`,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readAnnexDocument } from '../../pipeline/annex/read-annex.js';
 import { readSource } from '../../pipeline/document/read-source.js';
 import { DEFAULT_PROFILE } from '../../shared/profile.js';
+import { renderFinding } from '../../shared/findings/render.js';
 import { agreement } from '../fixtures/agreement.js';
 import { ROOT } from '../pipeline/helpers.js';
 
@@ -30,5 +31,23 @@ describe('PDFs rewritten by Ghostscript', () => {
     const doc = await readSource(readFileSync(join(ROOT, path)), path);
     // Ghostscript wrote "5. RSA Ospedale di Gonzaga Fondazione" as one show operation.
     expect(doc.lines.find((l) => l.startsWith('5. RSA Ospedale di Gonzaga'))).toBe('5. RSA Ospedale di Gonzaga\tFondazione\tDante Negri tel 037658261');
+  });
+});
+
+describe('a scanned page among pages of text', () => {
+  it('is reported, and every page with text is read', async () => {
+    // ATS della Montagna's Writer PDF with a scanned page put in as its page 2 (pdfunite).
+    const annex = await read('test/fixtures/producers/ats-montagna-2022.with-scan.pdf');
+    const [finding, ...others] = annex.findings;
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({ rule: 'pages-without-text', severity: 'warning', data: { pages: [2], of: 4 } });
+    expect(renderFinding(finding!, 'it').message).toBe('La pagina 2 (di 4) non ha testo: è una scansione e nulla vi è stato letto; eseguire un OCR del PDF e rileggerlo.');
+    expect(renderFinding(finding!, 'en').message).toBe('Page 2 (of 4) has no text: scanned, nothing on it was read; run OCR on the PDF and read it again.');
+    const a = agreement(await read('test/fixtures/agencies/ats-montagna-2022.md'), { ...annex, findings: [] });
+    expect(a.differences).toEqual([]);
+  });
+
+  it('is not reported when every page has text', async () => {
+    expect((await read('test/fixtures/agencies/ats-montagna-2022.writer.pdf')).findings).toEqual([]);
   });
 });

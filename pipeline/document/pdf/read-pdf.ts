@@ -47,15 +47,17 @@ async function readPage(pdfjs: PdfJs, doc: PDFDocumentProxy, n: number, styles: 
   }
 }
 
-async function readPages(pdfjs: PdfJs, bytes: Uint8Array, file: string): Promise<PageLayout[]> {
+async function readPages(pdfjs: PdfJs, bytes: Uint8Array, file: string): Promise<{ pages: PageLayout[]; textless: number[] }> {
   const doc = await openPdf(pdfjs, bytes, file);
   const styles = new Map<string, { bold: boolean; italic: boolean }>();
   const pages: PageLayout[] = [];
+  const textless: number[] = [];
   let runs = 0;
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const content = await readPage(pdfjs, doc, n, styles, file);
       runs += content.runs.length;
+      if (content.runs.length === 0) textless.push(n);
       // Our own layout code runs outside the catch: a bug of ours is never called a damaged file.
       pages.push(layoutPage(content));
     }
@@ -68,10 +70,11 @@ async function readPages(pdfjs: PdfJs, bytes: Uint8Array, file: string): Promise
       it: `nessun testo: il PDF è un'immagine scansionata; eseguire prima un OCR (${pages.length} pagin${pages.length === 1 ? 'a' : 'e'}, nessun testo)`,
     });
   }
-  return pages;
+  return { pages, textless };
 }
 
 export async function readPdf(bytes: Uint8Array, file: string): Promise<LaidDocument> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  return assemble(await readPages(pdfjs, bytes, file));
+  const { pages, textless } = await readPages(pdfjs, bytes, file);
+  return { ...assemble(pages), ...(textless.length > 0 ? { textless } : {}) };
 }

@@ -20,6 +20,8 @@ const KEYWORDS: Record<Code, RegExp> = {
 };
 
 const ANCHOR = /tipologi[ae] (di |dell ?)?intervent/;
+/** A heading that names the list by itself ("Interventi previsti", "3. Interventi"). */
+const HEADING_ANCHOR = /^(\d{1,2}[.)]? )?(gli )?interventi( (previsti|proposti|attivati|progettuali|del progetto))?:?$/;
 // Boxes and marks as fonts give them: Unicode's, and Wingdings' in the private use area that a
 // PDF of a Word form keeps (U+F0FE ☑, U+F0FD ☒, U+F078 ✗, U+F0A8/U+F06F/U+F071 ☐).
 const BOX = /^\s*(?:[☐☑☒□■✓✔✗✘☓⊠⌧❑◻▢\uF0FE\uF0FD\uF078\uF0A8\uF06F\uF071]|\[\s?[xX✓✔]?\s?\])/;
@@ -153,7 +155,9 @@ function codeByKeyword(label: string): Code | null {
 // Folding every line to look for the prompt is the costly part of the search: only lines that
 // fold to hold its key word are folded.
 function isAnchor(raw: string): boolean {
-  return foldedIncludes(raw, 'intervent') && ANCHOR.test(foldText(raw));
+  if (!foldedIncludes(raw, 'intervent')) return false;
+  const folded = foldText(raw);
+  return ANCHOR.test(folded) || HEADING_ANCHOR.test(folded);
 }
 
 /** A line that may stand in the list: a list item, a box, or a label naming a type. */
@@ -221,7 +225,9 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
     }
   } else {
     // Runs overlap: each line is judged once, however many runs it falls in.
-    const isItem = content.map((n) => LIST_ITEM.test(doc.text(n)) || BOX.test(visibleText(doc.text(n))));
+    // A table row (its markup a line of its own in HTML) is judged by its first cell.
+    const opening = (n: number) => visibleText(doc.tables.rowAt.get(n)?.cells[0] ?? doc.text(n));
+    const isItem = content.map((n) => LIST_ITEM.test(opening(n)) || BOX.test(opening(n)));
     const namesType: (boolean | undefined)[] = [];
     const named = (j: number) => (namesType[j] ??= codeByKeyword(lineItem(doc.text(content[j]!)).label) !== null);
     for (let i = 0; i < content.length; i++) {

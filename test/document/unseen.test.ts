@@ -7,7 +7,7 @@
 // and e-mail on lines of their own, a decimal score, "euro 38.500,00", X in a "Sì" or a "No"
 // column, budget lines numbered 1-5, shares on every line and no CONTRIBUTO/COFINANZIAMENTO rows.
 // The records are stated here by hand; then every published form (PDF from Chromium with and
-// without ruling lines, the Word file and its Writer PDF) reads like the .md.
+// without ruling lines, the Word file and its Writer PDF, the HTML) reads like the .md.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -73,7 +73,7 @@ describe('ATS Pavia, a house style the readers never saw', () => {
     expect(annex.projects.flatMap((p) => p.findings.map((f) => `${p.id} ${f.rule}`))).toEqual([]);
   });
 
-  it.each(['chromium.pdf', 'noborder.pdf', 'writer.pdf', 'docx'])('reads the %s like the .md', async (form) => {
+  it.each(['chromium.pdf', 'noborder.pdf', 'writer.pdf', 'docx', 'html'])('reads the %s like the .md', async (form) => {
     const a = agreement(annex, await read(`ats-pavia-2024.${form}`));
     expect(a.differences.slice(0, 15)).toEqual([]);
     expect(a.percent).toBe(100);
@@ -115,7 +115,7 @@ describe('ATS Milano, a second house style the readers never saw', () => {
     expect(milano.projects.flatMap((p) => p.findings.map((f) => `${p.id} ${f.rule}`))).toEqual([]);
   });
 
-  it.each(['chromium.pdf', 'noborder.pdf', 'writer.pdf', 'docx'])('reads the %s like the .md', async (form) => {
+  it.each(['chromium.pdf', 'noborder.pdf', 'writer.pdf', 'docx', 'html'])('reads the %s like the .md', async (form) => {
     const a = agreement(milano, await read(`ats-milano-2023.${form}`));
     expect(a.differences.slice(0, 15)).toEqual([]);
     expect(a.percent).toBe(100);

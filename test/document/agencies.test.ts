@@ -14,6 +14,7 @@ import type { AnnexRecord, ProjectRecord } from '../../pipeline/records.js';
 import { DEFAULT_PROFILE } from '../../shared/profile.js';
 import { agreement } from '../fixtures/agreement.js';
 import { ROOT } from '../pipeline/helpers.js';
+import { TYPES } from '../fixtures/intervention-types.mjs';
 
 const DIR = join(ROOT, 'test/fixtures/agencies');
 const read = async (name: string): Promise<AnnexRecord> => {
@@ -32,14 +33,6 @@ const shares = (p: ProjectRecord) => Object.fromEntries(p.budget.lines.filter((l
 const partners = (p: ProjectRecord) => p.partners.map((x) => [x.seq, x.name, x.type, x.role, x.referent, x.email, x.phone]);
 const cofinancers = (p: ProjectRecord) => p.budget.cofinancers.map((c) => [c.entity, c.monetary, c.inKind]);
 const findings = (p: ProjectRecord) => p.findings.map((f) => [f.rule, f.severity, compact(f.expected), compact(f.actual)]);
-const TYPES = [
-  'Servizi di assistenza e supporto al caregiver familiare',
-  'Servizi per la gestione del pre e post scuola e dei periodi di chiusura scolastica',
-  'Servizi Salva tempo',
-  'Servizi di consulenza',
-  'Servizi di supporto a sostegno dei lavoratori/collaboratori autonomi e dei liberi professionisti',
-  'Servizi a sostegno delle politiche dei tempi e degli orari nelle città',
-];
 
 const annexes: Record<string, AnnexRecord> = {};
 beforeAll(async () => {

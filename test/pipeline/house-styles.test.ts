@@ -7,15 +7,8 @@ import type { ProjectRecord } from '../../pipeline/records.js';
 import { readAmount } from '../../shared/amounts.js';
 import { budgetCodesOf, isAmountHeader, isBudgetHeading, shareColumnOf } from '../../shared/labels.js';
 import { annexOf } from './helpers.js';
+import { TYPES } from '../fixtures/intervention-types.mjs';
 
-const TYPES = [
-  'Servizi di assistenza e supporto al caregiver familiare',
-  'Servizi per la gestione del pre e post scuola e dei periodi di chiusura scolastica',
-  'Servizi Salva tempo',
-  'Servizi di consulenza',
-  'Servizi di supporto a sostegno dei lavoratori/collaboratori autonomi e dei liberi professionisti',
-  'Servizi a sostegno delle politiche dei tempi e degli orari nelle città',
-];
 const header = (p: ProjectRecord) => {
   const h = p.header;
   return [p.id, h.title, h.leadEntity, h.alliance, h.referent, h.referentEmail, h.referentPhone, h.score, h.assigned];

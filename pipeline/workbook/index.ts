@@ -3,6 +3,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { unzipSync, zipSync } from 'fflate';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
+import './dxf-once.js';
 import type { Profile } from '../../shared/profile.js';
 import type { AnnexJson, AnnexRecord, ProjectRecord } from '../records.js';
 import { drawBudgetTab } from './budget-draw.js';

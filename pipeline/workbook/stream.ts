@@ -34,7 +34,7 @@ import DefinedNames from 'exceljs/lib/doc/defined-names.js';
 import XmlStream from 'exceljs/lib/utils/xml-stream.js';
 import WorksheetXform from 'exceljs/lib/xlsx/xform/sheet/worksheet-xform.js';
 import RowXform from 'exceljs/lib/xlsx/xform/sheet/row-xform.js';
-import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform.js';
+import StylesXform from './dxf-once.js';
 import SharedStringsXform from 'exceljs/lib/xlsx/xform/strings/shared-strings-xform.js';
 import CommentsXform from 'exceljs/lib/xlsx/xform/comment/comments-xform.js';
 import VmlNotesXform from 'exceljs/lib/xlsx/xform/comment/vml-notes-xform.js';

@@ -156,12 +156,15 @@ function gridOf(frame: { horizontal: Segment[]; vertical: Segment[] }, runs: rea
   }
   const reach = textReach(cellRuns, columns, open);
   const rows = cellRuns
-    .map((cells, band) => ({
-      top: edges[band]!,
-      bottom: edges[band + 1]!,
-      cells: cells.map((cell) => joinLines(linesOf(cell).map((l) => l.runs))),
-      fit: cells.map((cell, c) => cellFit(linesOf(cell).map((l) => l.runs), reach(band, c))),
-    }))
+    .map((cells, band) => {
+      const lines = cells.map((cell) => linesOf(cell).map((l) => l.runs));
+      return {
+        top: edges[band]!,
+        bottom: edges[band + 1]!,
+        cells: lines.map((cell) => joinLines(cell)),
+        fit: lines.map((cell, c) => cellFit(cell, reach(band, c))),
+      };
+    })
     .filter((r) => r.cells.some((c) => c !== ''));
   if (rows.length === 0) return null;
   return { top, bottom, left, right, columns, rows, openTop, openBottom, accuracy: inside === 0 ? 1 : placed.size / inside, runs: placed };

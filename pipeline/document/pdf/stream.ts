@@ -23,7 +23,7 @@ function wideGaps(words: readonly Word[], size: number): [number, number][] {
   if (spaces.length >= 2 && Math.max(...spaces) - Math.min(...spaces) <= 0.15 * size) return [];
   const out: [number, number][] = [];
   // The indent after a list bullet or an item's letter or number is no column gap.
-  const marker = words.length > 1 && LIST_MARKER.test(words[0]!.run.text.slice(0, 8).trim().split(/\s/)[0] ?? '');
+  const marker = words.length > 1 && opensWithMarker(words);
   for (let i = marker ? 2 : 1; i < words.length; i++) {
     if (words[i]!.x - words[i - 1]!.right > WIDE_GAP * size) out.push([words[i - 1]!.right, words[i]!.x]);
   }
@@ -114,7 +114,7 @@ function toGrid(lines: readonly TextLine[], boundaries: readonly number[]): Grid
     const tight = i > 0 && line.y - lines[i - 1]!.y <= leading * 1.1;
     const subset = prev !== undefined && [...used].every((c) => prev.used.has(c));
     const wrapped = prev !== undefined && [...byColumn].every(([c, runs]) => overflowed(prev.cells[c]!.at(-1), runs, reach[c]!));
-    const close = prev !== undefined && tight && subset && wrapped && !opensItem(line) && (padded || used.size < prev.used.size);
+    const close = prev !== undefined && tight && subset && wrapped && !opensWithMarker(wordsOf(line.runs)) && (padded || used.size < prev.used.size);
     const row = close ? prev : { top: line.top, bottom: line.bottom, cells: [...boundaries, 0].map(() => [] as Run[][]), used };
     for (const [c, runs] of byColumn) row.cells[c]!.push(runs);
     row.bottom = line.bottom;
@@ -157,10 +157,10 @@ function overflowed(above: readonly Run[] | undefined, below: readonly Run[], re
   return was !== null && (next === null || was.room < next.lead);
 }
 
-/** The line opens with an item's letter or number ("c)", "2.") : a row of its own, not a wrapped cell. */
-function opensItem(line: TextLine): boolean {
-  const first = wordsOf(line.runs)[0];
-  return first !== undefined && /^\(?(\d{1,3}|[a-zA-Z])[.)]$/.test(first.run.text.slice(0, 8).trim().split(/\s/)[0] ?? '');
+/** The first word of the line's first run is a list marker (a bullet, an item's letter or number). */
+function opensWithMarker(words: readonly Word[]): boolean {
+  const first = words[0];
+  return first !== undefined && LIST_MARKER.test(first.run.text.slice(0, 8).trim().split(/\s/)[0] ?? '');
 }
 
 /** No run of the line crosses a column edge. */

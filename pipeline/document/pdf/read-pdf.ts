@@ -73,8 +73,22 @@ async function readPages(pdfjs: PdfJs, bytes: Uint8Array, file: string): Promise
   return { pages, textless };
 }
 
+// pdf.js' legacy build (the one that runs on Node 20) carries core-js, which on V8 replaces
+// Array.prototype.push and JSON.parse for the whole process with functions written in JavaScript
+// (to mend edge cases no array of ours reaches: lengths past 2^32, a reviver's source text).
+// Every push after that, in pdf.js and in our readers and writers alike, runs the slow copy. Both
+// modules (the worker, which runs in this thread, carries its own copy) are loaded here, and the
+// native functions are put back once they are.
+async function loadPdfJs(): Promise<PdfJs> {
+  const natives = { push: Array.prototype.push, parse: JSON.parse };
+  const [pdfjs] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+  Object.defineProperty(Array.prototype, 'push', { value: natives.push, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(JSON, 'parse', { value: natives.parse, writable: true, configurable: true, enumerable: false });
+  return pdfjs;
+}
+
 export async function readPdf(bytes: Uint8Array, file: string): Promise<LaidDocument> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfJs();
   const { pages, textless } = await readPages(pdfjs, bytes, file);
   return { ...assemble(pages), ...(textless.length > 0 ? { textless } : {}) };
 }

@@ -384,7 +384,8 @@ export class WorkbookStream {
     };
     new x.WorkbookXform().prepare(model);
     const rels = (list: object[]) => new x.RelationshipsXform().toXml(list) as string;
-    this.zip.add('[Content_Types].xml', new x.ContentTypesXform().toXml(model));
+    // The parts that list every sheet are zipped as they are rendered, not made whole first.
+    this.addRendered('[Content_Types].xml', (stream) => new x.ContentTypesXform().render(stream, model));
     this.zip.add('_rels/.rels', rels([
       { Id: 'rId1', Type: x.RelType.OfficeDocument, Target: 'xl/workbook.xml' },
       { Id: 'rId2', Type: x.RelType.CoreProperties, Target: 'docProps/core.xml' },
@@ -400,13 +401,22 @@ export class WorkbookStream {
       ws.rId = `rId${count++}`;
       bookRels.push({ Id: ws.rId, Type: x.RelType.Worksheet, Target: `worksheets/sheet${ws.id}.xml` });
     }
-    this.zip.add('xl/_rels/workbook.xml.rels', rels(bookRels));
-    if (sharedStrings.count) this.zip.add('xl/sharedStrings.xml', sharedStrings.xml);
+    this.addRendered('xl/_rels/workbook.xml.rels', (stream) => new x.RelationshipsXform().render(stream, bookRels));
+    if (sharedStrings.count) this.addRendered('xl/sharedStrings.xml', (stream) => sharedStrings.render(stream, sharedStrings.model));
     this.zip.add('xl/theme/theme1.xml', x.theme1Xml);
     if (this.styles.xml) this.zip.add('xl/styles.xml', this.styles.xml);
     this.zip.add('docProps/app.xml', namedApplication(new x.AppXform().toXml(model)));
     this.zip.add('docProps/core.xml', new x.CoreXform().toXml(model));
-    this.zip.add('xl/workbook.xml', new x.WorkbookXform().toXml(model));
+    this.addRendered('xl/workbook.xml', (stream) => new x.WorkbookXform().render(stream, model));
+  }
+
+  /** A part rendered by exceljs into the zip a piece at a time (see pieceStream). */
+  private addRendered(name: string, render: (stream: Any) => void): void {
+    const entry = this.zip.open(name);
+    const stream = pieceStream(this.x, (text) => entry.write(text));
+    render(stream);
+    entry.write(stream.xml as string);
+    entry.close();
   }
 
   /**
@@ -536,6 +546,29 @@ function rememberStyles(styles: Any): Any {
   };
   return styles;
 }
+
+/**
+ * exceljs' XmlStream handing its text on as it grows, a few thousand pieces at a time: its `xml`
+ * is then what was not handed on yet. Never while a rollback is pending (one may take pieces back).
+ */
+function pieceStream(x: Internals, write: (text: string) => void): Any {
+  const stream = new x.XmlStream();
+  const openNode = stream.openNode.bind(stream);
+  let handedOn = 0;
+  stream.openNode = (name: string, attributes?: object) => {
+    if (stream._rollbacks.length === 0 && stream._xml.length >= PIECES_PER_WRITE) {
+      handedOn += stream._xml.length;
+      write((stream._xml as string[]).join(''));
+      stream._xml = [];
+    }
+    openNode(name, attributes);
+  };
+  // What XmlStream tells of its length counts every piece, those handed on too.
+  Object.defineProperty(stream, 'cursor', { get: () => handedOn + (stream._xml as string[]).length });
+  return stream;
+}
+
+const PIECES_PER_WRITE = 4096;
 
 /** Rows `from` to `to` (not included) of a scratch sheet, dropped once rendered. */
 function letRowsGo(ws: ExcelJS.Worksheet, from: number, to: number): void {

@@ -18,12 +18,12 @@
 //   strings and styles, and set aside on disk (beside the workbook, in the staging folder);
 //   its notes and relationships, which hold no such number, go into the zip directly;
 // - each summary sheet's rows are set aside on disk as each annex comes (v8-serialised values);
-// - at the end the summary sheets are written (a thousand rows at a time), numbering their
+// - at the end the summary sheets are written (ROWS_PER_CHUNK rows at a time), numbering their
 //   strings and styles first, as writeWorkbook does; then the provisional numbers are replayed
 //   in the order they were first used, which gives each the number writeWorkbook would have
 //   given it, and every budget tab is read back, renumbered and zipped.
 // What stays in memory is the workbook's table of distinct strings and of styles, a few numbers
-// per sheet, and one sheet (or a thousand rows) at a time.
+// per sheet, and one sheet (or a few rows) at a time.
 import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';

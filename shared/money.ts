@@ -6,11 +6,24 @@ export type Money = Decimal;
 
 export const ZERO: Money = new Money(0);
 
+// The rules, the re-planning frame and the proposal each read a budget's few amounts again
+// (TOTALE alone, a dozen times a project): each string is parsed once. A Money is never changed
+// by its operations, so a remembered one is always the right answer. Bounded: it starts over
+// when full, whatever the input.
+const parsed = new Map<string, Money>();
+const MAX_PARSED = 4096;
+
 /** Exact value from a canonical decimal string ("84878.00", "-12.5") or integer cents. */
 export function money(value: string | bigint): Money {
   // A bigint is integer cents, as documented: it used to be read as whole euros (12345n -> 12345.00).
   if (typeof value === 'bigint') return fromCents(value);
-  return new Money(value).toDecimalPlaces(2);
+  let m = parsed.get(value);
+  if (m === undefined) {
+    m = new Money(value).toDecimalPlaces(2);
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(value, m);
+  }
+  return m;
 }
 
 export function fromCents(cents: bigint): Money {

@@ -22,6 +22,20 @@ describe('money()', () => {
   });
 });
 
+describe('money() read again', () => {
+  it('gives the same value for a string read before, and an operation leaves it unchanged', () => {
+    const first = money('20038.40');
+    first.plus(1).times(3);
+    expect(toPlain(money('20038.40'))).toBe('20038.40');
+    expect(money('20038.40').equals(first)).toBe(true);
+  });
+
+  it('reads every string right past the bound of what it remembers', () => {
+    for (let i = 0; i < 10_000; i++) expect(toPlain(money(`${i}.005`))).toBe(`${i}.01`);
+    expect(toPlain(money('0.005'))).toBe('0.01');
+  });
+});
+
 describe('toCents / fromCents', () => {
   it('convert both ways', () => {
     expect(toCents(money('84878.00'))).toBe(8487800n);

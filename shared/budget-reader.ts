@@ -409,6 +409,8 @@ function isMainHeading(label: string): boolean {
 
 /** The heading of a partner list: "PARTNER DELL'ALLEANZA", "Elenco dei partner", "Partner". */
 function isPartnerHeading(label: string): boolean {
+  // Asked of every row: only a label with the word is normalised further.
+  if (!foldText(label).includes('partner')) return false;
   const f = foldText(label).replace(/'/g, ' ').replace(/\s+/g, ' ').trim();
   return /^(elenco (dei )?)?partners?( (dell|della|del|di) ?(alleanza|rete|progetto))?$/.test(f);
 }

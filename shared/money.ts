@@ -67,9 +67,18 @@ export function shareOf(part: Money, whole: Money): Money | null {
   return part.times(100).dividedBy(whole).toDecimalPlaces(2);
 }
 
+// The same few amounts are written out again by the reader, the frame and the proposal: each
+// Money's plain form is worked out once (kept as long as the Money itself is).
+const plainForms = new WeakMap<Money, string>();
+
 /** Plain machine form: "84878.00". */
 export function toPlain(m: Money): string {
-  return m.toFixed(2);
+  let plain = plainForms.get(m);
+  if (plain === undefined) {
+    plain = m.toFixed(2);
+    plainForms.set(m, plain);
+  }
+  return plain;
 }
 
 function groupThousands(intPart: string, sep: string): string {

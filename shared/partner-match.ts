@@ -53,19 +53,27 @@ export interface NameForm {
   /** The proper words, without kinds of entity, numerals and one- or two-letter words. */
   proper: string[];
   kinds: string[];
+  /** The tokens that are not kinds of entity, and those that are (GENERIC), in order. */
+  specific: string[];
+  generic: string[];
 }
 
 /** A name's comparable forms: the name itself and any former name given as "(ex ...)". */
 export function nameForms(name: string): NameForm[] {
-  const folded = foldText(name.replace(ROLE, ''))
+  return withoutDots(foldText(name.replace(ROLE, '')))
+    .split(/\bex\b/)
+    .map((p) => formOf(tokensOf(p)))
+    .filter((f) => f.tokens.length > 0);
+}
+
+// Most names have no dot nor apostrophe once folded: the passes for them are skipped.
+function withoutDots(folded: string): string {
+  if (!folded.includes('.') && !folded.includes("'")) return folded;
+  return folded
     .replace(/(?<![a-z0-9-])(www\.)?([a-z0-9-]+)\.(com|it|net|org|eu)\b/g, '$2')
     .replace(/\b([a-z])\.(?=[a-z]\b)/g, '$1') // R.S.A. / Re.Le.Vi. -> rsa / relevi
     .replace(/\.(?=[a-z])/g, '')
     .replace(/['.]/g, ' ');
-  return folded
-    .split(/\bex\b/)
-    .map((p) => formOf(tokensOf(p)))
-    .filter((f) => f.tokens.length > 0);
 }
 
 function formOf(tokens: string[]): NameForm {
@@ -73,6 +81,8 @@ function formOf(tokens: string[]): NameForm {
     tokens,
     proper: tokens.filter((t) => !GENERIC.has(t) && !NUMERAL.test(t) && t.length > 2),
     kinds: tokens.filter((t) => BODY_KINDS.has(t) || WHOLE_NAME_KINDS.has(t)),
+    specific: tokens.filter((t) => !GENERIC.has(t)),
+    generic: tokens.filter((t) => GENERIC.has(t)),
   };
 }
 
@@ -91,6 +101,9 @@ function tokenSimilarity(a: string, b: string): number {
   // one it is another word (Sale / Salò, Boni / Bovi).
   const longest = Math.max(a.length, b.length);
   if (longest < 5) return 0;
+  // The distance is at least the difference in length: past a quarter of the longer word no
+  // distance can reach the threshold, and none is computed.
+  if (1 - Math.abs(a.length - b.length) / longest < 0.75) return 0;
   const sim = 1 - distance(a, b) / longest;
   return sim >= 0.75 ? sim : 0;
 }
@@ -111,17 +124,14 @@ function overlap(x: readonly string[], y: readonly string[]): number {
   return 0.75 * (matched / short.length) + 0.25 * ((2 * matched) / (short.length + long.length));
 }
 
-const isGeneric = (t: string) => GENERIC.has(t);
-
 /**
  * The proper words decide; the kinds of entity only nudge ("Fondazione Boni" is "RSA Boni": the
  * same home, named by its kind or by its owner). A name made only of kinds ("Comune") matches
  * no particular one strongly.
  */
 function formSimilarity(x: NameForm, y: NameForm): number {
-  const [px, py] = [x.tokens.filter((t) => !isGeneric(t)), y.tokens.filter((t) => !isGeneric(t))];
-  if (px.length === 0 || py.length === 0) return 0.6 * overlap(x.tokens, y.tokens);
-  return 0.9 * overlap(px, py) + 0.1 * overlap(x.tokens.filter(isGeneric), y.tokens.filter(isGeneric));
+  if (x.specific.length === 0 || y.specific.length === 0) return 0.6 * overlap(x.tokens, y.tokens);
+  return 0.9 * overlap(x.specific, y.specific) + 0.1 * overlap(x.generic, y.generic);
 }
 
 const found = (t: string, in_: readonly string[]) => in_.some((u) => tokenSimilarity(t, u) > 0);

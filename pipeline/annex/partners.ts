@@ -90,10 +90,22 @@ function nameParts(raw: string): { seq: number | null; name: string; role: strin
   return { seq, name, role };
 }
 
+/** A row's words, cell by cell: the same for a header and its repetition. */
+function headerWords(r: TableRow): string {
+  return r.cells.map((c) => foldText(c)).filter((c) => c !== '').join(' | ');
+}
+
+// Each row of the table is compared with the header: the header's words are found once.
+const wordsOfHeader = new WeakMap<TableRow, string>();
+
 /** The header row again (Word repeats it after a page break): the same words, cell by cell. */
 function repeatsHeader(row: TableRow, header: TableRow): boolean {
-  const words = (r: TableRow) => r.cells.map((c) => foldText(c)).filter((c) => c !== '').join(' | ');
-  return words(row) === words(header);
+  let words = wordsOfHeader.get(header);
+  if (words === undefined) {
+    words = headerWords(header);
+    wordsOfHeader.set(header, words);
+  }
+  return headerWords(row) === words;
 }
 
 /**

@@ -1,37 +1,34 @@
 // Money is always a decimal.js value held to the cent. Floats never carry an amount.
 import Decimal from 'decimal.js';
+import { documentMemo } from './text.js';
 
 export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Money = Decimal;
 
 export const ZERO: Money = new Money(0);
 
-// The rules, the re-planning frame and the proposal each read a budget's few amounts again
-// (TOTALE alone, a dozen times a project): each string is parsed once. A Money is never changed
-// by its operations, so a remembered one is always the right answer. Bounded: it starts over
-// when full, whatever the input.
-const parsed = new Map<string, Money>();
-const MAX_PARSED = 4096;
+// A document's budget reader, rules, re-planning frame and proposal each read its few amounts
+// again (TOTALE alone, a dozen times a project): within a document each string is parsed once,
+// in the document's memo (shared/text.ts), which goes with the document. A Money is never
+// changed by its operations, so a remembered one is always the right answer.
+const parsed = documentMemo((value: string): Money => new Money(value).toDecimalPlaces(2));
 
 /** Exact value from a canonical decimal string ("84878.00", "-12.5") or integer cents. */
 export function money(value: string | bigint): Money {
   // A bigint is integer cents, as documented: it used to be read as whole euros (12345n -> 12345.00).
   if (typeof value === 'bigint') return fromCents(value);
-  let m = parsed.get(value);
-  if (m === undefined) {
-    m = new Money(value).toDecimalPlaces(2);
-    if (parsed.size >= MAX_PARSED) parsed.clear();
-    parsed.set(value, m);
-  }
-  return m;
+  return parsed(value);
 }
 
 export function fromCents(cents: bigint): Money {
-  return new Money(cents.toString()).dividedBy(100);
+  // Read in exponent notation, exactly: no division.
+  return money(`${cents}e-2`);
 }
 
 export function toCents(m: Money): bigint {
-  return BigInt(m.times(100).toDecimalPlaces(0).toFixed(0));
+  // Rounding to the cent and then scaling by 100 is rounding the scaled amount, as both round
+  // half-up: the plain form without its point is the cents.
+  return BigInt(toPlain(m).replace('.', ''));
 }
 
 /**

@@ -4,7 +4,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Partner } from './model.js';
 import type { Profile } from './profile.js';
-import { foldText } from './text.js';
+import { documentMemo, foldText } from './text.js';
 
 export type MatchKind = 'exact' | 'strong' | 'weak' | 'none';
 
@@ -58,8 +58,14 @@ export interface NameForm {
   generic: string[];
 }
 
-/** A name's comparable forms: the name itself and any former name given as "(ex ...)". */
-export function nameForms(name: string): NameForm[] {
+/**
+ * A name's comparable forms: the name itself and any former name given as "(ex ...)". The same
+ * partner is named in several projects of a document: its forms are found once per document
+ * (never changed by those who get them).
+ */
+export const nameForms = documentMemo(formsOfName);
+
+function formsOfName(name: string): NameForm[] {
   return withoutDots(foldText(name.replace(ROLE, '')))
     .split(/\bex\b/)
     .map((p) => formOf(tokensOf(p)))
@@ -194,9 +200,12 @@ export function linkPartner(
 ): PartnerLink {
   let best: PartnerLink = { partner: null, score: 0, match: 'none' };
   const target = foldText(entity);
+  const list = preparePartners(partners);
+  // A name written as in the partner table is that partner: no score is needed.
+  const same = list.find((p) => p.folded === target);
+  if (same) return { partner: same.partner, score: 1, match: 'exact' };
   const forms = nameForms(entity);
-  for (const p of preparePartners(partners)) {
-    if (p.folded === target) return { partner: p.partner, score: 1, match: 'exact' };
+  for (const p of list) {
     const score = partnerSimilarity(forms, p.forms);
     if (score > best.score) best = { partner: p.partner, score, match: 'none' };
   }

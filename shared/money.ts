@@ -64,18 +64,9 @@ export function shareOf(part: Money, whole: Money): Money | null {
   return part.times(100).dividedBy(whole).toDecimalPlaces(2);
 }
 
-// The same few amounts are written out again by the reader, the frame and the proposal: each
-// Money's plain form is worked out once (kept as long as the Money itself is).
-const plainForms = new WeakMap<Money, string>();
-
 /** Plain machine form: "84878.00". */
 export function toPlain(m: Money): string {
-  let plain = plainForms.get(m);
-  if (plain === undefined) {
-    plain = m.toFixed(2);
-    plainForms.set(m, plain);
-  }
-  return plain;
+  return m.toFixed(2);
 }
 
 function groupThousands(intPart: string, sep: string): string {
@@ -85,7 +76,10 @@ function groupThousands(intPart: string, sep: string): string {
 /** Italian reading form: "€ 84.878,00", or "84.878,00" without the symbol. */
 export function formatEuro(m: Money, opts: { symbol?: boolean; lang?: 'it' | 'en' } = {}): string {
   const { symbol = true, lang = 'it' } = opts;
-  const fixed = m.abs().toFixed(2);
+  // Half-up rounds away from zero both ways: the plain form less its sign is the absolute
+  // value's, and no absolute value need be made.
+  const plain = toPlain(m);
+  const fixed = plain.startsWith('-') ? plain.slice(1) : plain;
   // toFixed(2) always gives both parts.
   const [int = '', dec = ''] = fixed.split('.');
   const body = lang === 'it' ? `${groupThousands(int, '.')},${dec}` : `${groupThousands(int, ',')}.${dec}`;

@@ -124,7 +124,8 @@ function overlap(x: readonly string[], y: readonly string[]): number {
   let matched = 0;
   for (const t of short) {
     let best = 0;
-    for (const u of long) best = Math.max(best, tokenSimilarity(t, u));
+    // Nothing is more alike than the same word: the search stops at it.
+    for (let i = 0; i < long.length && best < 1; i++) best = Math.max(best, tokenSimilarity(t, long[i]!));
     matched += best;
   }
   return 0.75 * (matched / short.length) + 0.25 * ((2 * matched) / (short.length + long.length));
@@ -171,7 +172,13 @@ function formsSimilarity(a: readonly NameForm[], b: readonly NameForm[]): number
 /** How alike a cofinancer's name and a partner's are, as the partner check scores them (0..1). */
 export function partnerSimilarity(a: readonly NameForm[], b: readonly NameForm[]): number {
   let best = 0;
-  for (const x of a) for (const y of b) best = Math.max(best, formSimilarity(x, y) * (different(x, y) ? NEAR_MISS : 1));
+  for (const x of a) {
+    for (const y of b) {
+      const score = formSimilarity(x, y);
+      // A near miss only lowers a score: one not above the best so far cannot become it.
+      if (score > best) best = Math.max(best, score * (different(x, y) ? NEAR_MISS : 1));
+    }
+  }
   return Math.round(best * 1000) / 1000;
 }
 

@@ -23,6 +23,8 @@ export function replanRecord(input: ReplanInput): ReplanRecord {
   const r = proposeReplan(input.budget, input.profile, input.awarded, {
     strategy: input.strategy ?? 'proportional',
     context: { partners: input.partners, links: input.links, assigned: input.assigned },
+    // The record keeps the errors (as the reasons a proposal fails) and no other finding.
+    findings: 'errors',
   });
   const frame = r.frame;
   const figures =

@@ -16,7 +16,8 @@ const SEVERITY = 'warning' as const;
 // (a context is made for one validation and not changed while the rules run).
 const frames = new WeakMap<RuleContext, ReplanFrame>();
 
-function frameOf(ctx: RuleContext): ReplanFrame {
+/** The frame the post-award rules judge a context by (made once per context). */
+export function frameOf(ctx: RuleContext): ReplanFrame {
   let frame = frames.get(ctx);
   if (frame === undefined) {
     frame = replanFrame(ctx.budget, ctx.profile, ctx.assigned?.amount ?? null);

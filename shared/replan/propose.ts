@@ -48,6 +48,11 @@ export interface ProposeOptions extends ReplanOptions {
    * then not run (a caller that keeps no warning need not pay for them).
    */
   findings?: 'all' | 'errors';
+  /**
+   * The frame already made for this budget, profile and award (and the cofinancing option), as
+   * checkBudget gives it: it is not made again.
+   */
+  frame?: ReplanFrame;
 }
 
 export interface LineChange {
@@ -100,7 +105,7 @@ export function proposeReplan(
   options: ProposeOptions = {},
 ): ReplanResult {
   const strategy: ReplanStrategy = options.strategy ?? 'proportional';
-  const frame = replanFrame(budget, profile, awarded, options);
+  const frame = options.frame ?? replanFrame(budget, profile, awarded, options);
   if (frame.status === 'no-award' || frame.status === 'not-needed') return { ok: true, needed: false, frame };
   if (frame.status === 'incomplete') return { ok: false, frame, reasons: frame.reasons, draft: null };
 

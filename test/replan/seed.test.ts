@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAmount } from '../../shared/amounts.js';
 import { readBudget } from '../../shared/budget-reader.js';
+import { checkBudget } from '../../shared/check-budget.js';
 import { validate } from '../../shared/engine.js';
 import { COST_CODES, lineOf, type Budget, type LineCode } from '../../shared/model.js';
 import { money, sum, toPlain } from '../../shared/money.js';
@@ -228,6 +229,17 @@ describe('re-planning the seed annex', () => {
       }
     }
     expect(withWarnings).toBeGreaterThan(0);
+  });
+
+  it('re-plans the same from the frame the checks made', () => {
+    for (const row of TABLE) {
+      const p = byId.get(row.id)!;
+      const check = checkBudget(p.budget, P, { assigned: { amount: row.awarded, at: { line: 21 } } });
+      expect(check.frame).toEqual(replanFrame(p.budget, P, row.awarded));
+      for (const strategy of REPLAN_STRATEGIES) {
+        expect(proposeReplan(p.budget, P, row.awarded, { strategy, frame: check.frame })).toEqual(proposeReplan(p.budget, P, row.awarded, { strategy }));
+      }
+    }
   });
 
   it('writes back into the grid it came from and reads back the same amounts', () => {

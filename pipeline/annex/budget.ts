@@ -28,13 +28,16 @@ export interface BudgetPart {
   findings: Finding[];
 }
 
+// Most cells of a wide table (an HTML one's spans above all) are empty: an empty cell is
+// neither cleaned nor asked whether it names a column.
 function firstLabel(row: TableRow): string {
-  return visibleText(row.cells.find((c) => visibleText(c) !== '') ?? '');
+  return visibleText(row.cells.find((c) => c !== '' && visibleText(c) !== '') ?? '');
 }
 
 /** A row of column names: an amount column, or the shares of each line by funding source. */
 function isColumnsRow(row: TableRow): boolean {
   return row.cells.slice(1).some((c) => {
+    if (c === '') return false;
     const t = visibleText(c);
     return isAmountHeader(t) || shareColumnOf(t) !== null;
   });
@@ -168,7 +171,7 @@ function withCodeColumn(row: readonly CellValue[]): CellValue[] {
  */
 function withEuroColumns(row: readonly CellValue[]): CellValue[] {
   const out = [...row];
-  const text = (c: CellValue) => visibleText(String(c ?? ''));
+  const text = (c: CellValue) => (c === '' || c === null || c === undefined ? '' : visibleText(String(c)));
   const sign = (c: CellValue) => /^(€|eur|euro)$/i.test(text(c));
   // Only a figure is copied, into a sign's cell: a row without a sign stays as it is.
   if (!out.some(sign)) return out;

@@ -3,9 +3,9 @@
 // with the number of files (goal: the 1,000-file peak at most 1.5 times the 10-file peak) and
 // the time should grow at most linearly (goal: exponent of time over files <= 1.0).
 // The series writes every output, report.html included (written as each annex is read, like
-// the others: the run keeps a few figures per project for its overview); beside it, the series
-// at 10 and 100 files under V8's default heap growth (which lets the heap grow to several times
-// what is live).
+// the others: the overview chart's points wait on disk until every point has set its scale);
+// beside it, the series at 10 and 100 files under V8's default heap growth (which lets the heap
+// grow to several times what is live).
 import { copyFileSync, linkSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // Reading euro amounts the way Italian annexes and budget sheets write them.
 // One cell can hold a plain amount, a placeholder for "not stated", several amounts split by
 // funding source ("€ 5.000,00 (finanziamento) € 9.142,85 (cof) € 14.142,85 (Totale)"), or junk.
-import { fromSheetNumber, Money, sum } from './money.js';
+import { fromSheetNumber, money, Money, sum } from './money.js';
 import { documentMemo, visibleText } from './text.js';
 
 export type SplitRole = 'total' | 'funded' | 'cofinanced';
@@ -64,7 +64,7 @@ function parseNumber(text: string): Money | null {
     s = s.replace(/[.']/g, '');
   }
   if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
-  const v = new Money(s).toDecimalPlaces(2);
+  const v = money(s);
   return negative ? v.negated() : v;
 }
 

@@ -54,7 +54,8 @@ function dateText(d: Date): string {
 }
 
 function cellText(v: CellValue): string {
-  if (v === null || v === undefined) return '';
+  // Most cells of a grid are empty: they need no cleaning.
+  if (v === null || v === undefined || v === '') return '';
   if (typeof v === 'number') return String(v);
   if (isDate(v)) return dateText(v);
   return visibleText(String(v));
@@ -63,6 +64,12 @@ function cellText(v: CellValue): string {
 function rawText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   return isDate(v) ? dateText(v) : String(v);
+}
+
+/** Whether a cell names the amount column (an empty one names none, and is not asked). */
+function isAmountHeaderCell(v: CellValue): boolean {
+  const t = cellText(v);
+  return t !== '' && isAmountHeader(t);
 }
 
 function firstFilled(row: readonly CellValue[], from = 0): number {
@@ -211,7 +218,7 @@ function beforeBudget(s: Scan, row: Row): number {
   if (isBudgetHeading(label) && r >= s.heading) {
     s.phase = 'budget';
     s.first = r;
-    const hc = cells.findIndex((v, c) => c > li && isAmountHeader(cellText(v)));
+    const hc = cells.findIndex((v, c) => c > li && isAmountHeaderCell(v));
     if (hc > 0) {
       s.amountCol = hc;
       s.shareCols = shareColumns(cells);
@@ -241,7 +248,7 @@ function inBudget(s: Scan, row: Row): number {
 
 /** A header row naming the amount column (and maybe columns of funded and cofinanced shares). */
 function readAmountHeader(s: Scan, { cells, li }: Row): boolean {
-  const hc = cells.findIndex((v, c) => c > li && isAmountHeader(cellText(v)));
+  const hc = cells.findIndex((v, c) => c > li && isAmountHeaderCell(v));
   if (hc < 0) return false;
   s.amountCol = hc;
   s.shareCols = shareColumns(cells);
@@ -409,6 +416,8 @@ function isMainHeading(label: string): boolean {
 
 /** The heading of a partner list: "PARTNER DELL'ALLEANZA", "Elenco dei partner", "Partner". */
 function isPartnerHeading(label: string): boolean {
+  // Asked of every row: only a label with the word is normalised further.
+  if (!foldText(label).includes('partner')) return false;
   const f = foldText(label).replace(/'/g, ' ').replace(/\s+/g, ' ').trim();
   return /^(elenco (dei )?)?partners?( (dell|della|del|di) ?(alleanza|rete|progetto))?$/.test(f);
 }

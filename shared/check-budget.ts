@@ -3,7 +3,8 @@
 // The pipeline, the workbook and the add-on all call this, so all give the same verdicts.
 import { validate } from './engine.js';
 import { RULES } from './rules/index.js';
-import { POST_AWARD_RULES } from './replan/post-award-rules.js';
+import { frameOf, POST_AWARD_RULES } from './replan/post-award-rules.js';
+import type { ReplanFrame } from './replan/frame.js';
 import type { Budget, Finding, Partner, Position } from './model.js';
 import { linkPartner, type PartnerLink } from './partner-match.js';
 import type { Profile } from './profile.js';
@@ -11,6 +12,8 @@ import type { Profile } from './profile.js';
 export interface BudgetCheck {
   links: PartnerLink[];
   findings: Finding[];
+  /** The re-planning frame at the grant assigned, as the post-award rules judged it. */
+  frame: ReplanFrame;
 }
 
 export function checkBudget(
@@ -22,6 +25,7 @@ export function checkBudget(
   const links = budget.cofinancers.map((c) => linkPartner(c.entity, partners, profile));
   const assigned =
     known.assigned ?? (budget.assigned ? { amount: budget.assigned.amount, at: budget.assigned.cell } : null);
-  const findings = validate({ budget, profile, partners, links, assigned }, [...RULES, ...POST_AWARD_RULES]);
-  return { links, findings };
+  const ctx = { budget, profile, partners, links, assigned };
+  const findings = validate(ctx, [...RULES, ...POST_AWARD_RULES]);
+  return { links, findings, frame: frameOf(ctx) };
 }

@@ -1,24 +1,34 @@
 // Money is always a decimal.js value held to the cent. Floats never carry an amount.
 import Decimal from 'decimal.js';
+import { documentMemo } from './text.js';
 
 export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Money = Decimal;
 
 export const ZERO: Money = new Money(0);
 
+// A document's budget reader, rules, re-planning frame and proposal each read its few amounts
+// again (TOTALE alone, a dozen times a project): within a document each string is parsed once,
+// in the document's memo (shared/text.ts), which goes with the document. A Money is never
+// changed by its operations, so a remembered one is always the right answer.
+const parsed = documentMemo((value: string): Money => new Money(value).toDecimalPlaces(2));
+
 /** Exact value from a canonical decimal string ("84878.00", "-12.5") or integer cents. */
 export function money(value: string | bigint): Money {
   // A bigint is integer cents, as documented: it used to be read as whole euros (12345n -> 12345.00).
   if (typeof value === 'bigint') return fromCents(value);
-  return new Money(value).toDecimalPlaces(2);
+  return parsed(value);
 }
 
 export function fromCents(cents: bigint): Money {
-  return new Money(cents.toString()).dividedBy(100);
+  // Read in exponent notation, exactly: no division.
+  return money(`${cents}e-2`);
 }
 
 export function toCents(m: Money): bigint {
-  return BigInt(m.times(100).toDecimalPlaces(0).toFixed(0));
+  // Rounding to the cent and then scaling by 100 is rounding the scaled amount, as both round
+  // half-up: the plain form without its point is the cents.
+  return BigInt(toPlain(m).replace('.', ''));
 }
 
 /**
@@ -66,7 +76,10 @@ function groupThousands(intPart: string, sep: string): string {
 /** Italian reading form: "€ 84.878,00", or "84.878,00" without the symbol. */
 export function formatEuro(m: Money, opts: { symbol?: boolean; lang?: 'it' | 'en' } = {}): string {
   const { symbol = true, lang = 'it' } = opts;
-  const fixed = m.abs().toFixed(2);
+  // Half-up rounds away from zero both ways: the plain form less its sign is the absolute
+  // value's, and no absolute value need be made.
+  const plain = toPlain(m);
+  const fixed = plain.startsWith('-') ? plain.slice(1) : plain;
   // toFixed(2) always gives both parts.
   const [int = '', dec = ''] = fixed.split('.');
   const body = lang === 'it' ? `${groupThousands(int, '.')},${dec}` : `${groupThousands(int, ',')}.${dec}`;

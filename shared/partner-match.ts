@@ -4,7 +4,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Partner } from './model.js';
 import type { Profile } from './profile.js';
-import { foldText } from './text.js';
+import { documentMemo, foldText } from './text.js';
 
 export type MatchKind = 'exact' | 'strong' | 'weak' | 'none';
 
@@ -53,19 +53,33 @@ export interface NameForm {
   /** The proper words, without kinds of entity, numerals and one- or two-letter words. */
   proper: string[];
   kinds: string[];
+  /** The tokens that are not kinds of entity, and those that are (GENERIC), in order. */
+  specific: string[];
+  generic: string[];
 }
 
-/** A name's comparable forms: the name itself and any former name given as "(ex ...)". */
-export function nameForms(name: string): NameForm[] {
-  const folded = foldText(name.replace(ROLE, ''))
+/**
+ * A name's comparable forms: the name itself and any former name given as "(ex ...)". The same
+ * partner is named in several projects of a document: its forms are found once per document
+ * (never changed by those who get them).
+ */
+export const nameForms = documentMemo(formsOfName);
+
+function formsOfName(name: string): NameForm[] {
+  return withoutDots(foldText(name.replace(ROLE, '')))
+    .split(/\bex\b/)
+    .map((p) => formOf(tokensOf(p)))
+    .filter((f) => f.tokens.length > 0);
+}
+
+// Most names have no dot nor apostrophe once folded: the passes for them are skipped.
+function withoutDots(folded: string): string {
+  if (!folded.includes('.') && !folded.includes("'")) return folded;
+  return folded
     .replace(/(?<![a-z0-9-])(www\.)?([a-z0-9-]+)\.(com|it|net|org|eu)\b/g, '$2')
     .replace(/\b([a-z])\.(?=[a-z]\b)/g, '$1') // R.S.A. / Re.Le.Vi. -> rsa / relevi
     .replace(/\.(?=[a-z])/g, '')
     .replace(/['.]/g, ' ');
-  return folded
-    .split(/\bex\b/)
-    .map((p) => formOf(tokensOf(p)))
-    .filter((f) => f.tokens.length > 0);
 }
 
 function formOf(tokens: string[]): NameForm {
@@ -73,6 +87,8 @@ function formOf(tokens: string[]): NameForm {
     tokens,
     proper: tokens.filter((t) => !GENERIC.has(t) && !NUMERAL.test(t) && t.length > 2),
     kinds: tokens.filter((t) => BODY_KINDS.has(t) || WHOLE_NAME_KINDS.has(t)),
+    specific: tokens.filter((t) => !GENERIC.has(t)),
+    generic: tokens.filter((t) => GENERIC.has(t)),
   };
 }
 
@@ -91,6 +107,9 @@ function tokenSimilarity(a: string, b: string): number {
   // one it is another word (Sale / Salò, Boni / Bovi).
   const longest = Math.max(a.length, b.length);
   if (longest < 5) return 0;
+  // The distance is at least the difference in length: past a quarter of the longer word no
+  // distance can reach the threshold, and none is computed.
+  if (1 - Math.abs(a.length - b.length) / longest < 0.75) return 0;
   const sim = 1 - distance(a, b) / longest;
   return sim >= 0.75 ? sim : 0;
 }
@@ -105,13 +124,12 @@ function overlap(x: readonly string[], y: readonly string[]): number {
   let matched = 0;
   for (const t of short) {
     let best = 0;
-    for (const u of long) best = Math.max(best, tokenSimilarity(t, u));
+    // Nothing is more alike than the same word: the search stops at it.
+    for (let i = 0; i < long.length && best < 1; i++) best = Math.max(best, tokenSimilarity(t, long[i]!));
     matched += best;
   }
   return 0.75 * (matched / short.length) + 0.25 * ((2 * matched) / (short.length + long.length));
 }
-
-const isGeneric = (t: string) => GENERIC.has(t);
 
 /**
  * The proper words decide; the kinds of entity only nudge ("Fondazione Boni" is "RSA Boni": the
@@ -119,9 +137,8 @@ const isGeneric = (t: string) => GENERIC.has(t);
  * no particular one strongly.
  */
 function formSimilarity(x: NameForm, y: NameForm): number {
-  const [px, py] = [x.tokens.filter((t) => !isGeneric(t)), y.tokens.filter((t) => !isGeneric(t))];
-  if (px.length === 0 || py.length === 0) return 0.6 * overlap(x.tokens, y.tokens);
-  return 0.9 * overlap(px, py) + 0.1 * overlap(x.tokens.filter(isGeneric), y.tokens.filter(isGeneric));
+  if (x.specific.length === 0 || y.specific.length === 0) return 0.6 * overlap(x.tokens, y.tokens);
+  return 0.9 * overlap(x.specific, y.specific) + 0.1 * overlap(x.generic, y.generic);
 }
 
 const found = (t: string, in_: readonly string[]) => in_.some((u) => tokenSimilarity(t, u) > 0);
@@ -155,7 +172,13 @@ function formsSimilarity(a: readonly NameForm[], b: readonly NameForm[]): number
 /** How alike a cofinancer's name and a partner's are, as the partner check scores them (0..1). */
 export function partnerSimilarity(a: readonly NameForm[], b: readonly NameForm[]): number {
   let best = 0;
-  for (const x of a) for (const y of b) best = Math.max(best, formSimilarity(x, y) * (different(x, y) ? NEAR_MISS : 1));
+  for (const x of a) {
+    for (const y of b) {
+      const score = formSimilarity(x, y);
+      // A near miss only lowers a score: one not above the best so far cannot become it.
+      if (score > best) best = Math.max(best, score * (different(x, y) ? NEAR_MISS : 1));
+    }
+  }
   return Math.round(best * 1000) / 1000;
 }
 
@@ -184,9 +207,12 @@ export function linkPartner(
 ): PartnerLink {
   let best: PartnerLink = { partner: null, score: 0, match: 'none' };
   const target = foldText(entity);
+  const list = preparePartners(partners);
+  // A name written as in the partner table is that partner: no score is needed.
+  const same = list.find((p) => p.folded === target);
+  if (same) return { partner: same.partner, score: 1, match: 'exact' };
   const forms = nameForms(entity);
-  for (const p of preparePartners(partners)) {
-    if (p.folded === target) return { partner: p.partner, score: 1, match: 'exact' };
+  for (const p of list) {
     const score = partnerSimilarity(forms, p.forms);
     if (score > best.score) best = { partner: p.partner, score, match: 'none' };
   }

@@ -28,13 +28,16 @@ export interface BudgetPart {
   findings: Finding[];
 }
 
+// Most cells of a wide table (an HTML one's spans above all) are empty: an empty cell is
+// neither cleaned nor asked whether it names a column.
 function firstLabel(row: TableRow): string {
-  return visibleText(row.cells.find((c) => visibleText(c) !== '') ?? '');
+  return visibleText(row.cells.find((c) => c !== '' && visibleText(c) !== '') ?? '');
 }
 
 /** A row of column names: an amount column, or the shares of each line by funding source. */
 function isColumnsRow(row: TableRow): boolean {
   return row.cells.slice(1).some((c) => {
+    if (c === '') return false;
     const t = visibleText(c);
     return isAmountHeader(t) || shareColumnOf(t) !== null;
   });
@@ -73,9 +76,22 @@ function headerAsReaderKnowsIt(row: TableRow): CellValue[] | null {
 function startsBudget(row: TableRow, i: number, rows: readonly TableRow[]): boolean {
   const label = firstLabel(row);
   if (isBudgetHeading(label) || strictBudgetCodesOf(label).length > 0) return true;
-  const sameTable = rows.filter((r) => r.table === row.table && r.line > row.line);
-  if (isColumnsRow(row) && sameTable.slice(0, 2).some((r) => budgetCodesOf(firstLabel(r)).length > 0)) return true;
-  return i >= 0 && budgetCodesOf(label).length > 0 && sameTable.some((r) => isTotalLabel(firstLabel(r)));
+  if (isColumnsRow(row) && rowsOfTableAfter(rows, i, 2).some((r) => budgetCodesOf(firstLabel(r)).length > 0)) return true;
+  return budgetCodesOf(label).length > 0 && rowsOfTableAfter(rows, i).some((r) => isTotalLabel(firstLabel(r)));
+}
+
+/**
+ * The rows after rows[i] in its table, up to `limit` of them. Only asked of a row that may open
+ * the budget: collecting them for every row before the budget grew with the square of the rows.
+ */
+function rowsOfTableAfter(rows: readonly TableRow[], i: number, limit = Infinity): TableRow[] {
+  const row = rows[i]!;
+  const out: TableRow[] = [];
+  for (let j = i + 1; j < rows.length && out.length < limit; j++) {
+    const r = rows[j]!;
+    if (r.table === row.table && r.line > row.line) out.push(r);
+  }
+  return out;
 }
 
 function isStructureRow(row: TableRow): boolean {
@@ -155,8 +171,10 @@ function withCodeColumn(row: readonly CellValue[]): CellValue[] {
  */
 function withEuroColumns(row: readonly CellValue[]): CellValue[] {
   const out = [...row];
-  const text = (c: CellValue) => visibleText(String(c ?? ''));
+  const text = (c: CellValue) => (c === '' || c === null || c === undefined ? '' : visibleText(String(c)));
   const sign = (c: CellValue) => /^(€|eur|euro)$/i.test(text(c));
+  // Only a figure is copied, into a sign's cell: a row without a sign stays as it is.
+  if (!out.some(sign)) return out;
   const figure = (c: CellValue) => {
     const k = readAmount(c).kind;
     return text(c) !== '' && !sign(c) && (k === 'amount' || k === 'placeholder');

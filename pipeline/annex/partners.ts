@@ -90,10 +90,23 @@ function nameParts(raw: string): { seq: number | null; name: string; role: strin
   return { seq, name, role };
 }
 
+/** A row's words, cell by cell: the same for a header and its repetition. */
+function headerWords(r: TableRow): string {
+  // An empty cell folds to nothing and is left out: it is not folded.
+  return r.cells.filter((c) => c !== '').map((c) => foldText(c)).filter((c) => c !== '').join(' | ');
+}
+
+// Each row of the table is compared with the header: the header's words are found once.
+const wordsOfHeader = new WeakMap<TableRow, string>();
+
 /** The header row again (Word repeats it after a page break): the same words, cell by cell. */
 function repeatsHeader(row: TableRow, header: TableRow): boolean {
-  const words = (r: TableRow) => r.cells.map((c) => foldText(c)).filter((c) => c !== '').join(' | ');
-  return words(row) === words(header);
+  let words = wordsOfHeader.get(header);
+  if (words === undefined) {
+    words = headerWords(header);
+    wordsOfHeader.set(header, words);
+  }
+  return headerWords(row) === words;
 }
 
 /**
@@ -103,14 +116,15 @@ function repeatsHeader(row: TableRow, header: TableRow): boolean {
  */
 /** The first row of the intervention list or of the budget: no partner's. */
 function startsOtherTable(row: TableRow): boolean {
-  const cells = row.cells.map((c) => visibleText(c));
+  // Asked of every row of the table: its empty cells are neither cleaned nor tested.
+  const cells = row.cells.map((c) => (c === '' ? '' : visibleText(c)));
   const first = cells.find((c) => c !== '') ?? '';
   const f = foldText(first);
   return (
     /tipologi[ae] (di |dell ?)?intervent/.test(f) ||
     isBudgetHeading(first) ||
     strictBudgetCodesOf(first).length > 0 ||
-    cells.slice(1).some((c) => isAmountHeader(c))
+    cells.slice(1).some((c) => c !== '' && isAmountHeader(c))
   );
 }
 
@@ -157,7 +171,7 @@ export function readPartners(doc: AnnexDocument, from: number, to: number, claim
         continue;
       }
       const cell = (c: number) => (c >= 0 ? row.cells[c] ?? '' : '');
-      const filled = row.cells.filter((c) => visibleText(c) !== '').length;
+      const filled = row.cells.filter((c) => c !== '' && visibleText(c) !== '').length;
       const parts = nameParts(cell(cols.name));
       if (parts.name === '' || filled < 2) {
         unreadable.push({

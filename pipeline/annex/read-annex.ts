@@ -185,6 +185,8 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
   const replan = replanRecord({
     budget: part.budget, profile, awarded: header.assigned, rowLines: part.rowLines, partners, links: check.links, assigned,
     strategy: options.replanStrategy,
+    // The checks framed the budget at the header's grant when the header states one.
+    ...(assigned ? { frame: check.frame } : {}),
   });
   findings.push(...tocFindings(doc, header, toc.byId.get(header.id), span));
 
@@ -218,9 +220,9 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
     pages,
     replan,
   };
-  const placed = new Set<number>(claimed);
-  for (const s of sections) for (const l of s.lines) placed.add(l);
-  return { record, placed };
+  // What the project placed: its claimed lines (no reader asks for them any more) and its sections'.
+  for (const s of sections) claim(s.lines);
+  return { record, placed: claimed };
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Budget, Partner, Position } from '../../shared/model.js';
 import type { PartnerLink } from '../../shared/partner-match.js';
 import type { Profile } from '../../shared/profile.js';
-import { proposeReplan, type LineChange, type ReplanStrategy } from '../../shared/replan/index.js';
+import { proposeReplan, type LineChange, type ReplanFrame, type ReplanStrategy } from '../../shared/replan/index.js';
 import type { ReplanLine, ReplanRecord } from '../records.js';
 
 export interface ReplanInput {
@@ -17,12 +17,17 @@ export interface ReplanInput {
   links: readonly PartnerLink[];
   assigned: { amount: string | null; at: Position } | null;
   strategy?: ReplanStrategy;
+  /** The frame the checks made at the same award, if they did (it is not made again). */
+  frame?: ReplanFrame;
 }
 
 export function replanRecord(input: ReplanInput): ReplanRecord {
   const r = proposeReplan(input.budget, input.profile, input.awarded, {
     strategy: input.strategy ?? 'proportional',
     context: { partners: input.partners, links: input.links, assigned: input.assigned },
+    // The record keeps the errors (as the reasons a proposal fails) and no other finding.
+    findings: 'errors',
+    ...(input.frame ? { frame: input.frame } : {}),
   });
   const frame = r.frame;
   const figures =

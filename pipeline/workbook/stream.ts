@@ -18,12 +18,12 @@
 //   strings and styles, and set aside on disk (beside the workbook, in the staging folder);
 //   its notes and relationships, which hold no such number, go into the zip directly;
 // - each summary sheet's rows are set aside on disk as each annex comes (v8-serialised values);
-// - at the end the summary sheets are written (a thousand rows at a time), numbering their
+// - at the end the summary sheets are written (ROWS_PER_CHUNK rows at a time), numbering their
 //   strings and styles first, as writeWorkbook does; then the provisional numbers are replayed
 //   in the order they were first used, which gives each the number writeWorkbook would have
 //   given it, and every budget tab is read back, renumbered and zipped.
 // What stays in memory is the workbook's table of distinct strings and of styles, a few numbers
-// per sheet, and one sheet (or a thousand rows) at a time.
+// per sheet, and one sheet (or a few rows) at a time.
 import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -208,7 +208,11 @@ export interface WorkbookStreamOptions {
   several: boolean;
 }
 
-const ROWS_PER_CHUNK = 200;
+// Rows of a summary sheet rendered at a time. exceljs makes some objects per cell (its value,
+// style, address), and a chunk's are all alive until it is rendered: the fewer, the fewer are
+// still alive, and promoted, when the young generation is collected (1,000 seeds, the workbook
+// alone: 157 MB at 200 rows, 145 MB at 25).
+const ROWS_PER_CHUNK = 25;
 
 export class WorkbookStream {
   private readonly used = new Set(RESERVED_SHEET_NAMES);
@@ -380,7 +384,8 @@ export class WorkbookStream {
     };
     new x.WorkbookXform().prepare(model);
     const rels = (list: object[]) => new x.RelationshipsXform().toXml(list) as string;
-    this.zip.add('[Content_Types].xml', new x.ContentTypesXform().toXml(model));
+    // The parts that list every sheet are zipped as they are rendered, not made whole first.
+    this.addRendered('[Content_Types].xml', (stream) => new x.ContentTypesXform().render(stream, model));
     this.zip.add('_rels/.rels', rels([
       { Id: 'rId1', Type: x.RelType.OfficeDocument, Target: 'xl/workbook.xml' },
       { Id: 'rId2', Type: x.RelType.CoreProperties, Target: 'docProps/core.xml' },
@@ -396,13 +401,22 @@ export class WorkbookStream {
       ws.rId = `rId${count++}`;
       bookRels.push({ Id: ws.rId, Type: x.RelType.Worksheet, Target: `worksheets/sheet${ws.id}.xml` });
     }
-    this.zip.add('xl/_rels/workbook.xml.rels', rels(bookRels));
-    if (sharedStrings.count) this.zip.add('xl/sharedStrings.xml', sharedStrings.xml);
+    this.addRendered('xl/_rels/workbook.xml.rels', (stream) => new x.RelationshipsXform().render(stream, bookRels));
+    if (sharedStrings.count) this.addRendered('xl/sharedStrings.xml', (stream) => sharedStrings.render(stream, sharedStrings.model));
     this.zip.add('xl/theme/theme1.xml', x.theme1Xml);
     if (this.styles.xml) this.zip.add('xl/styles.xml', this.styles.xml);
     this.zip.add('docProps/app.xml', namedApplication(new x.AppXform().toXml(model)));
     this.zip.add('docProps/core.xml', new x.CoreXform().toXml(model));
-    this.zip.add('xl/workbook.xml', new x.WorkbookXform().toXml(model));
+    this.addRendered('xl/workbook.xml', (stream) => new x.WorkbookXform().render(stream, model));
+  }
+
+  /** A part rendered by exceljs into the zip a piece at a time (see pieceStream). */
+  private addRendered(name: string, render: (stream: Any) => void): void {
+    const entry = this.zip.open(name);
+    const stream = pieceStream(this.x, (text) => entry.write(text));
+    render(stream);
+    entry.write(stream.xml as string);
+    entry.close();
   }
 
   /**
@@ -435,9 +449,12 @@ export class WorkbookStream {
     let rowNo = FIRST_DATA_ROW;
     let chunk: Value[][] = [];
     const totals = new ProjectTotals();
+    // One scratch sheet for every chunk, its rows let go once rendered: a fresh sheet would hold
+    // its first row at its place far down (exceljs keeps rows by number), in a sparse array that
+    // every pass over the rows walks whole, a cost that grows with the rows before the chunk.
+    const scratch = new Book(this.x).addWorksheet(name);
+    columns.forEach((c, i) => (scratch.getColumn(i + 1).width = widthFor(c, lang)));
     const flush = (extra: (ws: ExcelJS.Worksheet) => void = () => undefined) => {
-      const scratch = new Book(this.x).addWorksheet(name);
-      columns.forEach((c, i) => (scratch.getColumn(i + 1).width = widthFor(c, lang)));
       const first = rowNo;
       for (const values of chunk) addTableRow(scratch, columns, values, rowNo++);
       fitRowHeights(scratch);
@@ -446,6 +463,7 @@ export class WorkbookStream {
       extra(scratch);
       chunk = [];
       entry.write(this.renderRows(scratch, rowXform, options));
+      letRowsGo(scratch, first, rowNo);
     };
     for (const record of this.rowSpills[sheet].records()) {
       for (const values of deserialize(record) as Value[][]) {
@@ -527,6 +545,36 @@ function rememberStyles(styles: Any): Any {
     return added;
   };
   return styles;
+}
+
+/**
+ * exceljs' XmlStream handing its text on as it grows, a few thousand pieces at a time: its `xml`
+ * is then what was not handed on yet. Never while a rollback is pending (one may take pieces back).
+ */
+function pieceStream(x: Internals, write: (text: string) => void): Any {
+  const stream = new x.XmlStream();
+  const openNode = stream.openNode.bind(stream);
+  let handedOn = 0;
+  stream.openNode = (name: string, attributes?: object) => {
+    if (stream._rollbacks.length === 0 && stream._xml.length >= PIECES_PER_WRITE) {
+      handedOn += stream._xml.length;
+      write((stream._xml as string[]).join(''));
+      stream._xml = [];
+    }
+    openNode(name, attributes);
+  };
+  // What XmlStream tells of its length counts every piece, those handed on too.
+  Object.defineProperty(stream, 'cursor', { get: () => handedOn + (stream._xml as string[]).length });
+  return stream;
+}
+
+const PIECES_PER_WRITE = 4096;
+
+/** Rows `from` to `to` (not included) of a scratch sheet, dropped once rendered. */
+function letRowsGo(ws: ExcelJS.Worksheet, from: number, to: number): void {
+  // exceljs' own passes over the rows skip an empty place (`row && ...`).
+  const rows = (ws as Any)._rows as unknown[];
+  for (let r = from; r < to; r++) rows[r - 1] = undefined;
 }
 
 function columnLetter(n: number): string {

@@ -6,14 +6,28 @@
 import type { Finding } from '../model.js';
 import { amountIs, makeFinding } from '../findings/make.js';
 import type { FormulaRefs, Rule, RuleContext } from '../rules/rule.js';
-import { replanFrame, type Misfit, type PostAwardRuleId } from './frame.js';
+import { replanFrame, type Misfit, type PostAwardRuleId, type ReplanFrame } from './frame.js';
 
 // Warnings, not errors: the declared budget itself breaks nothing; it is the re-planned one
 // that would, and the lead has not written it yet.
 const SEVERITY = 'warning' as const;
 
+// Every post-award rule of one validation judges the same frame: it is framed once per context
+// (a context is made for one validation and not changed while the rules run).
+const frames = new WeakMap<RuleContext, ReplanFrame>();
+
+/** The frame the post-award rules judge a context by (made once per context). */
+export function frameOf(ctx: RuleContext): ReplanFrame {
+  let frame = frames.get(ctx);
+  if (frame === undefined) {
+    frame = replanFrame(ctx.budget, ctx.profile, ctx.assigned?.amount ?? null);
+    frames.set(ctx, frame);
+  }
+  return frame;
+}
+
 function misfitsOf(ctx: RuleContext, rule: PostAwardRuleId) {
-  const frame = replanFrame(ctx.budget, ctx.profile, ctx.assigned?.amount ?? null);
+  const frame = frameOf(ctx);
   if (frame.status !== 'needed') return null;
   const misfits = frame.misfits.filter((m) => m.rule === rule);
   return misfits.length === 0 ? null : { frame, misfits };
@@ -110,7 +124,7 @@ export const replanNeeded: Rule = {
   severity: 'info',
   title: { it: 'Piano da rimodulare', en: 'Budget to re-plan' },
   check(ctx) {
-    const frame = replanFrame(ctx.budget, ctx.profile, ctx.assigned?.amount ?? null);
+    const frame = frameOf(ctx);
     if (frame.status !== 'needed') return [];
     const contribution = ctx.budget.lines.find((l) => l.code === 'CONTRIBUTION');
     return [

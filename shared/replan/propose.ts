@@ -42,6 +42,17 @@ export interface ProposeOptions extends ReplanOptions {
   strategy?: ReplanStrategy;
   /** What the rules know beyond the budget (partners, links, the assigned cell): the original project's. */
   context?: Pick<RuleContext, 'partners' | 'links' | 'assigned'>;
+  /**
+   * Which findings on the re-planned budget the result lists: all (the default), or only the
+   * errors, which alone decide whether the proposal stands; the rules that can only warn are
+   * then not run (a caller that keeps no warning need not pay for them).
+   */
+  findings?: 'all' | 'errors';
+  /**
+   * The frame already made for this budget, profile and award (and the cofinancing option), as
+   * checkBudget gives it: it is not made again.
+   */
+  frame?: ReplanFrame;
 }
 
 export interface LineChange {
@@ -94,7 +105,7 @@ export function proposeReplan(
   options: ProposeOptions = {},
 ): ReplanResult {
   const strategy: ReplanStrategy = options.strategy ?? 'proportional';
-  const frame = replanFrame(budget, profile, awarded, options);
+  const frame = options.frame ?? replanFrame(budget, profile, awarded, options);
   if (frame.status === 'no-award' || frame.status === 'not-needed') return { ok: true, needed: false, frame };
   if (frame.status === 'incomplete') return { ok: false, frame, reasons: frame.reasons, draft: null };
 
@@ -252,7 +263,12 @@ function coordinationAfter(
   return { amount, why: { it: 'Ridotto in proporzione alla voce A.', en: 'Reduced in proportion to line A.' } };
 }
 
-/** The re-planned budget judged by every rule, the post-award ones included. */
+const EVERY_RULE = [...RULES, ...POST_AWARD_RULES];
+// A rule reports at its own severity or below (cofinancing-min lowers a rounding to a warning):
+// only the rules of severity error can find errors.
+const ERROR_RULES = EVERY_RULE.filter((r) => r.severity === 'error');
+
+/** The re-planned budget judged by every rule, the post-award ones included (or for its errors only). */
 function proposalFindings(budget: Budget, proposed: Budget, profile: Profile, options: ProposeOptions): Finding[] {
   const ctx: RuleContext = {
     budget: proposed,
@@ -262,7 +278,8 @@ function proposalFindings(budget: Budget, proposed: Budget, profile: Profile, op
     assigned:
       options.context?.assigned ?? (budget.assigned ? { amount: budget.assigned.amount, at: budget.assigned.cell } : null),
   };
-  return validate(ctx, [...RULES, ...POST_AWARD_RULES]);
+  if (options.findings === 'errors') return validate(ctx, ERROR_RULES).filter((f) => f.severity === 'error');
+  return validate(ctx, EVERY_RULE);
 }
 
 /** What must hold in the declared budget for a cut to be computed from it at all. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAmount } from '../../shared/amounts.js';
 import { readBudget } from '../../shared/budget-reader.js';
+import { checkBudget } from '../../shared/check-budget.js';
 import { validate } from '../../shared/engine.js';
 import { COST_CODES, lineOf, type Budget, type LineCode } from '../../shared/model.js';
 import { money, sum, toPlain } from '../../shared/money.js';
@@ -202,6 +203,43 @@ describe('re-planning the seed annex', () => {
     const r27 = proposeReplan(byId.get('2.7')!.budget, P, '17400.00', { strategy: 'keep-coordination' });
     if (!r27.ok || !r27.needed) throw new Error('expected a proposal');
     expect(amountOf(r27.budget, 'A_coord')).toBe('5010.00');
+  });
+
+  it('lists only the errors when asked to, with the same verdict, reasons and changes', () => {
+    const errorsOf = (r: ReplanResult): ReplanResult => {
+      const only = (fs: readonly { severity: string }[]) => fs.filter((f) => f.severity === 'error');
+      if (r.ok) return r.needed ? ({ ...r, findings: only(r.findings) } as ReplanResult) : r;
+      return r.draft ? ({ ...r, draft: { ...r.draft, findings: only(r.draft.findings) } } as ReplanResult) : r;
+    };
+    let withWarnings = 0;
+    for (const row of TABLE) {
+      const p = byId.get(row.id)!;
+      // A partner table that names none of the cofinancers: each of them is a warning.
+      const partners = [{ seq: 1, name: 'Nessuno', type: '', role: '', referent: '', email: '', phone: '', line: 1 }];
+      const links = p.budget.cofinancers.map(() => ({ partner: null, score: 0, match: 'none' as const }));
+      for (const strategy of REPLAN_STRATEGIES) {
+        for (const awarded of [row.awarded, '1000.00', '0.00']) {
+          const context = { partners, links, assigned: { amount: awarded, at: { line: 21 } } };
+          const all = proposeReplan(p.budget, P, awarded, { strategy, context });
+          const errors = proposeReplan(p.budget, P, awarded, { strategy, findings: 'errors', context });
+          expect(errors).toEqual(errorsOf(all));
+          const listed = all.ok ? (all.needed ? all.findings : []) : (all.draft?.findings ?? []);
+          if (listed.some((f) => f.severity !== 'error')) withWarnings++;
+        }
+      }
+    }
+    expect(withWarnings).toBeGreaterThan(0);
+  });
+
+  it('re-plans the same from the frame the checks made', () => {
+    for (const row of TABLE) {
+      const p = byId.get(row.id)!;
+      const check = checkBudget(p.budget, P, { assigned: { amount: row.awarded, at: { line: 21 } } });
+      expect(check.frame).toEqual(replanFrame(p.budget, P, row.awarded));
+      for (const strategy of REPLAN_STRATEGIES) {
+        expect(proposeReplan(p.budget, P, row.awarded, { strategy, frame: check.frame })).toEqual(proposeReplan(p.budget, P, row.awarded, { strategy }));
+      }
+    }
   });
 
   it('writes back into the grid it came from and reads back the same amounts', () => {

@@ -200,9 +200,8 @@ export interface ScatterPoint {
   starred: boolean;
 }
 
+/** The plot's words (its title and description are written apart: see scatterHead). */
 export interface ScatterText {
-  title: string;
-  desc: string;
   xLabel: string;
   yLabel: string;
   minLine: string;
@@ -219,17 +218,74 @@ function ticks(lo: number, hi: number): number[] {
   return out;
 }
 
-export function scatterChart(id: string, text: ScatterText, points: ScatterPoint[], thresholds: { cofin: number; coord: number }, lang: 'it' | 'en'): Html {
-  const xs = points.flatMap((p) => [p.request?.x, p.award?.x]).filter((v): v is number => v !== undefined && Number.isFinite(v));
-  const ys = points.flatMap((p) => [p.request?.y, p.award?.y]).filter((v): v is number => v !== undefined && Number.isFinite(v));
-  const x0 = Math.max(0, Math.floor((Math.min(thresholds.cofin, ...xs) - 5) / 5) * 5);
-  const x1 = Math.min(100, Math.ceil((Math.max(thresholds.cofin, ...xs) + 5) / 5) * 5);
-  const y0 = 0;
-  const y1 = Math.ceil((Math.max(thresholds.coord, ...ys) + 3) / 5) * 5;
-  const pw = S.width - S.left - S.right;
-  const ph = S.height - S.top - S.bottom;
-  const sx = (v: number) => S.left + ((Math.min(x1, Math.max(x0, v)) - x0) / (x1 - x0)) * pw;
-  const sy = (v: number) => S.top + ph - ((Math.min(y1, Math.max(y0, v)) - y0) / (y1 - y0)) * ph;
+/** The plot's ranges: the limits and every point inside them, with a margin. */
+export interface ScatterScale {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** The plot's ranges, folded a point at a time: the points themselves need not be kept. */
+export class ScatterBounds {
+  private xMin: number;
+  private xMax: number;
+  private yMax: number;
+
+  constructor(thresholds: { cofin: number; coord: number }) {
+    this.xMin = thresholds.cofin;
+    this.xMax = thresholds.cofin;
+    this.yMax = thresholds.coord;
+  }
+
+  add(p: ScatterPoint): void {
+    for (const at of [p.request, p.award]) {
+      if (at === null) continue;
+      if (Number.isFinite(at.x)) {
+        this.xMin = Math.min(this.xMin, at.x);
+        this.xMax = Math.max(this.xMax, at.x);
+      }
+      if (Number.isFinite(at.y)) this.yMax = Math.max(this.yMax, at.y);
+    }
+  }
+
+  scale(): ScatterScale {
+    return {
+      x0: Math.max(0, Math.floor((this.xMin - 5) / 5) * 5),
+      x1: Math.min(100, Math.ceil((this.xMax + 5) / 5) * 5),
+      y0: 0,
+      y1: Math.ceil((this.yMax + 3) / 5) * 5,
+    };
+  }
+}
+
+const PW = S.width - S.left - S.right;
+const PH = S.height - S.top - S.bottom;
+
+function scaleX({ x0, x1 }: ScatterScale, v: number): number {
+  return S.left + ((Math.min(x1, Math.max(x0, v)) - x0) / (x1 - x0)) * PW;
+}
+
+function scaleY({ y0, y1 }: ScatterScale, v: number): number {
+  return S.top + PH - ((Math.min(y1, Math.max(y0, v)) - y0) / (y1 - y0)) * PH;
+}
+
+/**
+ * The scatter plot is written in pieces, so that a plot of thousands of projects is never one
+ * text: scatterHead, its description (text, escaped), scatterBody, a scatterMark per point, then
+ * SCATTER_END.
+ */
+export function scatterHead(id: string, title: string): Html {
+  return html`<svg class="chart scatter" id="${id}" viewBox="0 0 ${S.width} ${S.height}" width="${S.width}" height="${S.height}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${title}</title><desc id="${id}-d">`;
+}
+
+/** After the description: the out-of-limits zones, the grid, the limit lines and the axes. */
+export function scatterBody(text: ScatterText, scale: ScatterScale, thresholds: { cofin: number; coord: number }, lang: 'it' | 'en'): Html {
+  const { x0, x1, y0, y1 } = scale;
+  const pw = PW;
+  const ph = PH;
+  const sx = (v: number) => scaleX(scale, v);
+  const sy = (v: number) => scaleY(scale, v);
   const fmt = (v: number) => (lang === 'it' ? String(v).replace('.', ',') : String(v));
 
   const grid = [
@@ -240,22 +296,26 @@ export function scatterChart(id: string, text: ScatterText, points: ScatterPoint
   const cy = sy(thresholds.coord);
   const zones = html`<rect x="${S.left}" y="${S.top}" width="${n(cx - S.left)}" height="${ph}" fill="url(#${FILLS.out.id})"/><rect x="${n(cx)}" y="${S.top}" width="${n(S.left + pw - cx)}" height="${n(cy - S.top)}" fill="url(#${FILLS.out.id})"/>`;
   const limits = html`<g class="limit" data-limit="cofinancing" data-threshold="${thresholds.cofin}"><line x1="${n(cx)}" x2="${n(cx)}" y1="${S.top}" y2="${S.top + ph}" stroke="#000" stroke-width="2" stroke-dasharray="6 3"/><text class="small strong" x="${n(cx + 4)}" y="${S.top + 12}">${text.minLine}</text></g><g class="limit" data-limit="coordination" data-threshold="${thresholds.coord}"><line x1="${S.left}" x2="${S.left + pw}" y1="${n(cy)}" y2="${n(cy)}" stroke="#000" stroke-width="2" stroke-dasharray="6 3"/><text class="small strong" x="${S.left + pw - 4}" y="${n(cy - 5)}" text-anchor="end">${text.maxLine}</text></g>`;
-
-  const marks = points.map((p) => {
-    const r = p.request;
-    const a = p.award;
-    const link = r && a ? html`<line x1="${n(sx(r.x))}" y1="${n(sy(r.y))}" x2="${n(sx(a.x))}" y2="${n(sy(a.y))}" stroke="#555" stroke-width="1.2" stroke-dasharray="3 2"/>` : '';
-    const req = r
-      ? html`<circle class="pt request" data-project="${p.project}" data-when="request" data-x="${r.x.toFixed(2)}" data-y="${r.y.toFixed(2)}" cx="${n(sx(r.x))}" cy="${n(sy(r.y))}" r="5" fill="#0072B2" stroke="#000" stroke-width="1"><title>${r.text}</title></circle>`
-      : '';
-    const awd = a
-      ? html`<rect class="pt award" data-project="${p.project}" data-when="award" data-x="${a.x.toFixed(2)}" data-y="${a.y.toFixed(2)}" x="${n(sx(a.x) - 4.5)}" y="${n(sy(a.y) - 4.5)}" width="9" height="9" fill="#fff" stroke="#000" stroke-width="1.8"><title>${a.text}</title></rect>`
-      : '';
-    const at = r ?? a;
-    const label = at ? html`<text class="pt-label" x="${n(sx(at.x) + 7)}" y="${n(sy(at.y) - 6)}">${p.project}${p.starred ? '*' : ''}</text>` : '';
-    return html`<a href="#${p.anchor}" class="pt-group">${link}${req}${awd}${label}</a>`;
-  });
-
   const axes = html`<rect x="${S.left}" y="${S.top}" width="${pw}" height="${ph}" fill="none" stroke="#000" stroke-width="1"/><text class="axis-label" x="${n(S.left + pw / 2)}" y="${S.height - 10}" text-anchor="middle">${text.xLabel}</text><text class="axis-label" transform="translate(16 ${n(S.top + ph / 2)}) rotate(-90)" text-anchor="middle">${text.yLabel}</text>`;
-  return html`<svg class="chart scatter" id="${id}" viewBox="0 0 ${S.width} ${S.height}" width="${S.width}" height="${S.height}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${text.title}</title><desc id="${id}-d">${text.desc}</desc>${zones}${join(grid)}${limits}${axes}${marks}</svg>`;
+  return html`</desc>${zones}${join(grid)}${limits}${axes}`;
 }
+
+/** A project's marks: its point at the request, at the award, the line between and its label. */
+export function scatterMark(p: ScatterPoint, scale: ScatterScale): Html {
+  const sx = (v: number) => scaleX(scale, v);
+  const sy = (v: number) => scaleY(scale, v);
+  const r = p.request;
+  const a = p.award;
+  const link = r && a ? html`<line x1="${n(sx(r.x))}" y1="${n(sy(r.y))}" x2="${n(sx(a.x))}" y2="${n(sy(a.y))}" stroke="#555" stroke-width="1.2" stroke-dasharray="3 2"/>` : '';
+  const req = r
+    ? html`<circle class="pt request" data-project="${p.project}" data-when="request" data-x="${r.x.toFixed(2)}" data-y="${r.y.toFixed(2)}" cx="${n(sx(r.x))}" cy="${n(sy(r.y))}" r="5" fill="#0072B2" stroke="#000" stroke-width="1"><title>${r.text}</title></circle>`
+    : '';
+  const awd = a
+    ? html`<rect class="pt award" data-project="${p.project}" data-when="award" data-x="${a.x.toFixed(2)}" data-y="${a.y.toFixed(2)}" x="${n(sx(a.x) - 4.5)}" y="${n(sy(a.y) - 4.5)}" width="9" height="9" fill="#fff" stroke="#000" stroke-width="1.8"><title>${a.text}</title></rect>`
+    : '';
+  const at = r ?? a;
+  const label = at ? html`<text class="pt-label" x="${n(sx(at.x) + 7)}" y="${n(sy(at.y) - 6)}">${p.project}${p.starred ? '*' : ''}</text>` : '';
+  return html`<a href="#${p.anchor}" class="pt-group">${link}${req}${awd}${label}</a>`;
+}
+
+export const SCATTER_END = '</svg>';

@@ -13,7 +13,10 @@ import type { AnnexJson, AnnexRecord, ProjectRecord } from '../../records.js';
 import type { Lang } from '../../run.js';
 import { pageOfLine } from '../rows.js';
 import { CSP, SCRIPT, STYLE } from './assets.js';
-import { FILLS, fillOf, gaugeChart, patternDefs, scatterChart, stackedBars, swatch, type Bar, type Fill, type GaugeGroup, type ScatterPoint, type Segment } from './charts.js';
+import {
+  FILLS, fillOf, gaugeChart, patternDefs, SCATTER_END, scatterBody, ScatterBounds, scatterHead, scatterMark, stackedBars, swatch,
+  type Bar, type Fill, type GaugeGroup, type ScatterPoint, type ScatterScale, type Segment,
+} from './charts.js';
 import { figuresOf, formatPct, formatThreshold, type ProjectFigures, type Share } from './figures.js';
 import { html, join, quoteCells, trusted, type Html, type Value } from './html.js';
 import { stringsFor, type ReportStrings } from './i18n.js';
@@ -149,20 +152,46 @@ function overviewOpening(ctx: Ctx): Html {
   }</tr></thead><tbody>`;
 }
 
-/** The overview after its table's rows: the annexes' totals and the chart of every project. */
-function overviewClosing(totals: readonly Html[], points: ScatterPoint[], descriptions: readonly string[], ctx: Ctx): Html {
+/** The overview's figure up to its chart's description, after the annexes' totals. */
+function overviewFigureHead(ctx: Ctx): Html {
   const { t } = ctx;
-  const desc = `${t.scatterDesc} ${descriptions.join(' ')}`;
+  // The description is the chart's text and then each project's words, one space apart.
+  return html`</tfoot></table></div><figure>${scatterHead('overview-chart', t.scatterTitle)}${`${t.scatterDesc} `}`;
+}
+
+/** The overview after its chart's description: the chart's marks, one project at a time, and its legend. */
+function* overviewFigureTail(points: Iterable<ScatterPoint>, scale: ScatterScale, starred: boolean, ctx: Ctx): Generator<string> {
+  const { t } = ctx;
   const cofin = formatThreshold(ctx.profile.cofinancingMinPct, ctx.lang);
   const coord = formatThreshold(ctx.profile.coordinationMaxPct, ctx.lang);
-  const chart = scatterChart('overview-chart', {
-    title: t.scatterTitle, desc, xLabel: t.scatterX, yLabel: t.scatterY, minLine: t.minLine(cofin), maxLine: t.maxLine(coord),
-  }, points, { cofin: ctx.cofinMin, coord: ctx.coordMax }, ctx.lang);
-  const starred = points.some((p) => p.starred);
+  const labels = { xLabel: t.scatterX, yLabel: t.scatterY, minLine: t.minLine(cofin), maxLine: t.maxLine(coord) };
+  yield scatterBody(labels, scale, { cofin: ctx.cofinMin, coord: ctx.coordMax }, ctx.lang).value;
+  for (const p of points) yield scatterMark(p, scale).value;
   const legend = html`<ul class="legend"><li><svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><circle cx="7" cy="7" r="5" fill="#0072B2" stroke="#000"/></svg>${t.scatterLegendRequest}</li><li><svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><rect x="2.5" y="2.5" width="9" height="9" fill="#fff" stroke="#000" stroke-width="1.8"/></svg>${t.scatterLegendAward}</li><li>${swatch(FILLS.out)}${t.scatterZone}</li>${
     starred ? html`<li>* ${t.coordination}: ${t.notAvailable}</li>` : ''
   }</ul>`;
-  return html`</tbody><tfoot>${totals}</tfoot></table></div><figure>${chart}${legend}<figcaption>${t.scatterTitle}. ${t.scatterDesc}</figcaption></figure></section>`;
+  yield html`${trusted(SCATTER_END)}${legend}<figcaption>${t.scatterTitle}. ${t.scatterDesc}</figcaption></figure></section>\n`.value;
+}
+
+// A chart point as a line of text, for the points set aside until the chart's scale is known.
+// Numbers go as String() gives them (exact both ways, -0, NaN and infinities included).
+type PointLine = [string, string, boolean, ...([string, string, string] | null)[]];
+
+const numberText = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
+
+function pointLine(p: ScatterPoint): string {
+  const at = (a: ScatterPoint['request']) => (a === null ? null : [numberText(a.x), numberText(a.y), a.text]);
+  return JSON.stringify([p.project, p.anchor, p.starred, at(p.request), at(p.award)]);
+}
+
+function pointOf(line: string): ScatterPoint {
+  const [project, anchor, starred, request, award] = JSON.parse(line) as PointLine;
+  const at = (a: [string, string, string] | null | undefined) => (a == null ? null : { x: Number(a[0]), y: Number(a[1]), text: a[2] });
+  return { project, anchor, starred, request: at(request), award: at(award) };
+}
+
+function* pointsOf(lines: Iterable<string>): Generator<ScatterPoint> {
+  for (const line of lines) yield pointOf(line);
 }
 
 // ---- A project's budget ---------------------------------------------------------------------
@@ -405,28 +434,38 @@ function projectSection(item: Item, quotes: AnnexQuotes | undefined, ctx: Ctx): 
 
 /**
  * The parts of the page that grow with the projects, in page order: the contents, the overview
- * table's rows, the annexes' own findings, the project sections. They are written as each annex
- * comes; the page keeps of a project only its totals' share, its chart point and its words in
- * the chart's description, and of an annex its name.
+ * table's rows, the annexes' totals, the chart's description, the annexes' own findings, the
+ * project sections. They are written as each annex comes, and so are the chart's points (a line
+ * each, POINTS), which can be drawn only once every point has set the chart's scale. The page
+ * keeps of an annex its name, and of the projects the chart's ranges.
  */
-export const REPORT_PARTS = ['nav', 'rows', 'annexFindings', 'sections'] as const;
+export const REPORT_PARTS = ['nav', 'rows', 'totals', 'desc', 'annexFindings', 'sections'] as const;
 export type ReportPart = (typeof REPORT_PARTS)[number];
+export const POINTS = 'points';
+/** What the page writes as it goes: its parts, and its chart's points. */
+export type ReportFile = ReportPart | typeof POINTS;
+
+/** The page as pieces of text, in order: each part's text before it, then the end. */
+export interface ReportFrame {
+  before: Record<ReportPart, Iterable<string>>;
+  end: string;
+}
 
 /** report.html an annex at a time: add() writes its parts, frame() gives the text around them. */
 export class ReportPage {
   private readonly ctx: Ctx;
   private readonly files: string[] = [];
   private projects = 0;
-  private readonly totals: Html[] = [];
-  private readonly points: ScatterPoint[] = [];
-  private readonly descriptions: string[] = [];
+  private readonly bounds: ScatterBounds;
+  private starred = false;
 
   /** `many`: the page is over more than one annex (each project then names its file). */
-  constructor(private readonly options: Omit<ReportOptions, 'quotes'>, many: boolean, private readonly write: (part: ReportPart, text: string) => void) {
+  constructor(private readonly options: Omit<ReportOptions, 'quotes'>, many: boolean, private readonly write: (file: ReportFile, text: string) => void) {
     this.ctx = {
       t: stringsFor(options.lang), lang: options.lang, profile: options.profile,
       cofinMin: Number(options.profile.cofinancingMinPct), coordMax: Number(options.profile.coordinationMaxPct), many,
     };
+    this.bounds = new ScatterBounds({ cofin: this.ctx.cofinMin, coord: this.ctx.coordMax });
   }
 
   /** An annex, with the lines its findings rest on. */
@@ -437,10 +476,11 @@ export class ReportPage {
     for (const i of items) {
       this.write('nav', html`<li><a href="#${i.anchor}">${i.project.id} — ${i.project.header.title}</a></li>`.value);
       this.write('rows', overviewRow(i, ctx).value);
-      this.points.push(overviewPoint(i, ctx));
-      this.descriptions.push(overviewDescription(i, ctx));
+      this.addPoint(overviewPoint(i, ctx));
+      // The projects' words are one space apart; the first follows the chart's own words.
+      this.write('desc', html`${this.projects > 0 || i !== items[0] ? ' ' : ''}${overviewDescription(i, ctx)}`.value);
     }
-    this.totals.push(annexTotals(annex, items, ctx));
+    this.write('totals', annexTotals(annex, items, ctx).value);
     if (annex.findings.length > 0) {
       this.write('annexFindings', html`<section class="annex-findings" id="a-${ai + 1}-findings"><h2>${ctx.t.annexFindings(annex.annexFile)}</h2>${findingsList(annex.findings, annex, quotes, ctx)}</section>`.value);
     }
@@ -449,13 +489,38 @@ export class ReportPage {
     this.projects += items.length;
   }
 
-  /** The text before each part, and after the last: the page is before[part] + part, in REPORT_PARTS order, then end. */
-  frame(): { before: Record<ReportPart, string>; end: string } {
+  private addPoint(p: ScatterPoint): void {
+    this.bounds.add(p);
+    this.starred ||= p.starred;
+    this.write(POINTS, `${pointLine(p)}\n`);
+  }
+
+  /**
+   * The text before each part, and after the last: the page is before[part] + part, in
+   * REPORT_PARTS order, then end. `points`: the lines written to POINTS, in order.
+   */
+  frame(points: Iterable<string>): ReportFrame {
+    const { ctx } = this;
+    return {
+      before: {
+        nav: [this.top().value],
+        rows: [`</ol></nav>\n<main>\n${overviewOpening(ctx).value}`],
+        totals: ['</tbody><tfoot>'],
+        desc: [overviewFigureHead(ctx).value],
+        annexFindings: overviewFigureTail(pointsOf(points), this.bounds.scale(), this.starred, ctx),
+        sections: ['\n'],
+      },
+      end: `\n</main>\n<script>${SCRIPT}</script>\n</body>\n</html>\n`,
+    };
+  }
+
+  /** The page up to the contents' entries of the projects. */
+  private top(): Html {
     const { ctx, options } = this;
     const { t } = ctx;
     const cofin = formatThreshold(options.profile.cofinancingMinPct, options.lang);
     const coord = formatThreshold(options.profile.coordinationMaxPct, options.lang);
-    const top = html`<!DOCTYPE html>
+    return html`<!DOCTYPE html>
 <html lang="${t.lang}">
 <head>
 <meta charset="utf-8">
@@ -469,22 +534,13 @@ export class ReportPage {
 ${patternDefs()}
 <header><h1>${t.title}</h1><p class="meta">${t.generatedFrom(this.files.length, this.projects)}: ${join(this.files.map((f) => html`<span class="t">${f}</span>`), ', ')}.</p><p class="meta">${t.profile}: <span class="t">${options.profile.name}</span> — ${t.thresholds(cofin, coord)}.</p></header>
 <nav aria-labelledby="nav-h"><h2 id="nav-h">${t.contents}</h2><ol><li><a href="#overview">${t.overview}</a></li>`;
-    return {
-      before: {
-        nav: top.value,
-        rows: `</ol></nav>\n<main>\n${overviewOpening(ctx).value}`,
-        annexFindings: `${overviewClosing(this.totals, this.points, this.descriptions, ctx).value}\n`,
-        sections: '\n',
-      },
-      end: `\n</main>\n<script>${SCRIPT}</script>\n</body>\n</html>\n`,
-    };
   }
 }
 
 export function renderReport(json: AnnexJson, options: ReportOptions): string {
-  const parts: Record<ReportPart, string[]> = { nav: [], rows: [], annexFindings: [], sections: [] };
-  const page = new ReportPage(options, json.annexes.length > 1, (part, text) => parts[part].push(text));
+  const parts: Record<ReportFile, string[]> = { nav: [], rows: [], totals: [], desc: [], annexFindings: [], sections: [], points: [] };
+  const page = new ReportPage(options, json.annexes.length > 1, (file, text) => parts[file].push(text));
   for (const annex of json.annexes) page.add(annex, options.quotes?.get(annex.annexFile));
-  const { before, end } = page.frame();
-  return `${REPORT_PARTS.map((part) => before[part] + parts[part].join('')).join('')}${end}`;
+  const { before, end } = page.frame(parts.points.map((line) => line.slice(0, -1)));
+  return `${REPORT_PARTS.map((part) => [...before[part]].join('') + parts[part].join('')).join('')}${end}`;
 }

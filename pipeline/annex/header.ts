@@ -28,7 +28,11 @@ const WRAPPING_FIELDS: ReadonlySet<HeaderField> = new Set(['title', 'leadEntity'
 
 /** A line's text as a header field is read from: visible, its heading marks and emphasis off. */
 export function headerText(raw: string): string {
-  return stripEmphasisEdges(visibleText(raw).replace(/^#+\s*/, ''));
+  return headerTextOf(visibleText(raw));
+}
+
+function headerTextOf(visible: string): string {
+  return stripEmphasisEdges(visible.replace(/^#+\s*/, ''));
 }
 
 const EDGE = /[*_\s]/;
@@ -42,6 +46,80 @@ function stripEmphasisEdges(text: string): string {
   while (from < to && EDGE.test(text[from]!)) from++;
   while (to > from && EDGE.test(text[to - 1]!)) to--;
   return text.slice(from, to);
+}
+
+/**
+ * The words a header label opens with, as every test below reads labels (FIELDS, labelField,
+ * headerLabelOnly), as prefixes: a converter may run a label into its value ("Punti59"), and
+ * FIELDS takes "NProgetto 4" and "Suballegato 2.1". Each of those tests asks opensLikeLabel
+ * first, so no label opens otherwise: mayStateHeader rests on these lists to pass over prose.
+ */
+const LABEL_OPENINGS = [
+  'sub', 'allegato', 'scheda', 'progetto', 'cod', 'nr', 'numero', 'nom', 'nprogetto', 'ndel', 'titolo', 'denominazione',
+  'ente', 'soggetto', 'comune', 'organizzazione', 'capofila', 'proponente', 'alleanza', 'referente', 'contatti',
+  'recapiti', 'punti', 'punteggio', 'assegnato', 'concesso', 'riconosciuto', 'importo', 'quota', 'contributo',
+  'finanziamento',
+];
+/** Openings that only open a label as words of their own ("N. 4", "ID12", "Del contributo"), not "Nella", "Idea", "Della". */
+const WORD_OPENINGS = ['n', 'id', 'del'];
+const OPENING = new RegExp(`(?:${LABEL_OPENINGS.join('|')}|(?:${WORD_OPENINGS.join('|')})(?![a-z]))`, 'iy');
+const ALL_OPENINGS = [...LABEL_OPENINGS, ...WORD_OPENINGS];
+const LONGEST_OPENING = Math.max(...ALL_OPENINGS.map((w) => w.length));
+
+// Before its first word a folded label drops every ASCII character but letters, digits, "%" and
+// "'" (spaces, punctuation, heading and emphasis marks, the dots of "N.").
+function droppedBeforeWord(code: number): boolean {
+  return code < 0x80 && !isAsciiWordChar(code);
+}
+
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x25 || code === 0x27;
+}
+
+/** Whether `text` from `from` on may open with a header label's word (folded or not). */
+export function opensLikeLabel(text: string, from = 0): boolean {
+  let at = from;
+  while (at < text.length && droppedBeforeWord(text.charCodeAt(at))) at++;
+  if (at === text.length) return false;
+  OPENING.lastIndex = at;
+  if (OPENING.test(text)) return true;
+  // A character beyond ASCII may fold to a letter ("Tìtolo"), or to nothing: yes when the
+  // letters before it may still open a label's word.
+  let end = at;
+  while (end < text.length && end - at < LONGEST_OPENING && isAsciiWordChar(text.charCodeAt(end))) end++;
+  if (end === text.length || end - at === LONGEST_OPENING || text.charCodeAt(end) < 0x80) return false;
+  const head = text.slice(at, end).toLowerCase();
+  return ALL_OPENINGS.some((w) => w.startsWith(head));
+}
+
+// Where a label may open besides a line's start: after the dashes, bars and semicolons
+// headerFieldsOfLine cuts a line at (every cut ends with a space).
+const PIECE_CUTS = [' – ', ' — ', ' - ', '| ', '; '];
+// Markup a second cleaning (fieldOfLabel cleans the label it is given) could still remove.
+const MARKUP_LEFT = /[<&[*_]/;
+
+/**
+ * Whether a line (or a table cell) may state a header field or a label at all: whether some
+ * place a label can open at (the line's start, a bold label's start, the start of a piece of a
+ * line with a colon) opens with a label's word. When it may not, every header test of the line
+ * (headerFieldOf, headerFieldsOfLine, headerFieldWithoutColon, headerLabelOnly, a row's pairs)
+ * finds nothing: most of an annex is prose, which this passes over at the cost of one cleaning.
+ */
+export function mayStateHeader(raw: string): boolean {
+  const visible = visibleText(raw);
+  if (MARKUP_LEFT.test(visible)) return true;
+  const text = headerTextOf(visible);
+  if (opensLikeLabel(text)) return true;
+  const bold = boldLabel(raw);
+  if (bold) {
+    const label = visibleText(bold.label);
+    if (MARKUP_LEFT.test(label) || opensLikeLabel(label)) return true;
+  }
+  if (!text.includes(':')) return false;
+  for (const cut of PIECE_CUTS) {
+    for (let at = text.indexOf(cut); at >= 0; at = text.indexOf(cut, at + 1)) if (opensLikeLabel(text, at + cut.length)) return true;
+  }
+  return false;
 }
 
 // dotAll (s): "." crosses a line separator (U+2028), so a value never backtracks into the spaces.
@@ -73,7 +151,7 @@ function labelField(label: string): HeaderField | null {
   if (visible.length > 80) return null;
   // Dots of abbreviations ("N. progetto") and a note in brackets ("Referente (nome, e-mail)") go.
   const f = foldText(visible.replace(/ ?\([^()]*\)$/, '')).replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
-  if (f === '' || f.length > 60) return null;
+  if (f === '' || f.length > 60 || !opensLikeLabel(f)) return null;
   if (/^(sub ?allegato|allegato)( n)?$|^(id|codice|numero|n|n°|nr)( del)? progetto$|^(id|codice) progetto$|^progetto (n|n°|nr|numero)$|^id$|^scheda( progetto)?( n)?$/.test(f)) return 'id';
   if (/^(titolo|denominazione|nome)( del| dell'?| della)? ?(progetto|intervento|iniziativa|proposta( progettuale)?)$|^titolo$|^progetto$/.test(f)) return 'title';
   if (/^((ente|soggetto|comune|organizzazione) )?(capofila|proponente)( (del progetto|dell'?alleanza|di progetto|del partenariato|della rete))?$|^(ente|soggetto) capofila (proponente|e proponente)$/.test(f)) return 'leadEntity';
@@ -154,7 +232,8 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
   if (raw.includes('\t')) return null;
   const text = headerText(raw);
   if (text === '' || hasDotLeader(text)) return null;
-  for (const { field, re } of FIELDS) {
+  const labelled = opensLikeLabel(text);
+  for (const { field, re } of labelled ? FIELDS : []) {
     const m = re.exec(text);
     if (!m) continue;
     const value = stripEmphasisEdges(m[1]!);
@@ -177,7 +256,7 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
     const hit = hitOfPair(bold.label, bold.value, line);
     if (hit) return hit;
   }
-  if (afterId) {
+  if (afterId && labelled) {
     const m = /^progetto\s+([^:\s][^:]{0,79})$/i.exec(text);
     if (m) return { field: 'shortName', value: m[1]!.trim(), line };
   }
@@ -243,7 +322,8 @@ function labelFor(field: HeaderField): string {
  */
 export function headerFieldsOfRow(cells: readonly string[], line: number): HeaderHit[] {
   const filled = cells.map((c) => c.trim()).filter((c) => visibleText(c) !== '');
-  if (filled.length === 0 || filled.length > 6) return [];
+  // Every hit below opens with a label in some cell (the first filled one, or a label by position).
+  if (filled.length === 0 || filled.length > 6 || !filled.some(mayStateHeader)) return [];
   // Pairs by position in a table of two or four columns: a label whose value cell is empty says
   // nothing ("Contributo" | ""), which does not make the row any less a header's.
   if (cells.length >= 4 && cells.length % 2 === 0 && cells.length <= 8) {
@@ -372,7 +452,7 @@ export function headerLabelOnly(raw: string): HeaderField | null {
     const field = fieldOfLabel(text);
     if (field && field !== 'id') return field;
   }
-  if (text.length > 30) return null;
+  if (text.length > 30 || !opensLikeLabel(text)) return null;
   if (/^(?:sub[\s-]*)?allegato(?:\s*n\.?)?$/i.test(text)) return 'id';
   if (/^progetto$/i.test(text)) return 'shortName';
   if (/^punt(?:i|eggio)$/i.test(text)) return 'score';

@@ -8,7 +8,7 @@ import { isBudgetHeading, strictBudgetCodesOf } from '../../shared/labels.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import {
-  continuesHeaderValue, fieldOfLabel, headerFieldOf, isContactOnly, headerFieldsOfLine, headerFieldWithoutColon, headerFieldsOfRow, hasDotLeader, headerLabelOnly, headerText, hitOfPair, type HeaderField,
+  continuesHeaderValue, fieldOfLabel, headerFieldOf, isContactOnly, headerFieldsOfLine, headerFieldWithoutColon, headerFieldsOfRow, hasDotLeader, headerLabelOnly, headerText, hitOfPair, mayStateHeader, type HeaderField,
   type HeaderHit,
 } from './header.js';
 import type { TableRow } from './tables.js';
@@ -59,6 +59,7 @@ const MAX_WRAPPED = 3;
 /** Non-header lines (each short) that may stand between two halves of one project's header. */
 const MAX_BETWEEN = 6;
 const SHORT_LINE = 60;
+const NO_HITS: readonly HeaderHit[] = [];
 
 interface Cluster {
   hits: HeaderHit[];
@@ -181,8 +182,10 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       if (neutral.has(row.line) && current.length > 0) continue;
     }
     const last = current[current.length - 1];
+    // Prose (most lines) states no field and no label: it skips those tests.
+    const labelled = mayStateHeader(doc.text(n));
     // Several fields on one line: "Punti: 72 – Contributo assegnato: € 30.000,00".
-    const several = headerFieldsOfLine(doc.text(n), n);
+    const several = labelled ? headerFieldsOfLine(doc.text(n), n) : NO_HITS;
     if (several.length >= 2) {
       if (several.some((s) => current.some((h) => h.field === s.field && !h.continues))) close();
       current.push(...several);
@@ -198,7 +201,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       current.push({ field: 'referent', value: more, line: n, continues: true });
       continue;
     }
-    const hit = headerFieldOf(doc.text(n), n, last?.field === 'id') ??
+    const hit = !labelled ? null : headerFieldOf(doc.text(n), n, last?.field === 'id') ??
       (current.length > 0 && pending.length === 0 ? headerFieldWithoutColon(doc.text(n), n) : null);
     if (hit && current.some((h) => h.field === hit.field && !h.continues)) {
       // A field seen twice means a new header has begun right after the previous one.
@@ -209,7 +212,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       continue;
     }
     // A label alone ("Sub-Allegato", "Punti"): its value comes after the other labels.
-    const label = doc.tables.rowAt.has(n) ? null : headerLabelOnly(doc.text(n));
+    const label = !labelled || doc.tables.rowAt.has(n) ? null : headerLabelOnly(doc.text(n));
     if (label && pending.length < 6) {
       const text = headerText(doc.text(n));
       const immediate = !text.endsWith(':') && !['id', 'shortName', 'score', 'assigned'].includes(label);
@@ -247,7 +250,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       const owner = [...current].reverse().find((h) => !h.continues)!;
       const wrapped = current.filter((h) => h.continues && h.field === owner.field).length;
       const after = nextContent(n);
-      const beforeField = after !== null && headerFieldOf(doc.text(after), after, false) !== null;
+      const beforeField = after !== null && mayStateHeader(doc.text(after)) && headerFieldOf(doc.text(after), after, false) !== null;
       if (wrapped < MAX_WRAPPED && continuesHeaderValue(owner, doc.text(n), beforeField)) {
         const more = headerText(doc.text(n));
         owner.value = /\p{L}-$/u.test(owner.value) && /^\p{Ll}/u.test(more) ? owner.value + more : `${owner.value} ${more}`;

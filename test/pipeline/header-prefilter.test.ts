@@ -1,0 +1,89 @@
+// The prefilter that lets the splitter pass over prose: a line (or cell) mayStateHeader says
+// no to must be one that every header test finds nothing in. Checked on each line and cell of
+// every text fixture, on the forms labels take (glued to their value, accented, in markup), and
+// on prose that opens like a label word without being one.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  fieldOfLabel, headerFieldOf, headerFieldsOfLine, headerFieldsOfRow, headerFieldWithoutColon, headerLabelOnly, mayStateHeader, opensLikeLabel,
+} from '../../pipeline/annex/header.js';
+import { HOSTILE } from '../fixtures/hostile-strings.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TEXT_FIXTURES = ['seeds', ...['renderings', 'variants', 'agencies', 'unseen'].map((d) => join('test', 'fixtures', d))].flatMap((dir) =>
+  readdirSync(join(ROOT, dir))
+    .filter((f) => /\.(md|txt|html)$/.test(f) && f !== 'README.md')
+    .map((f) => join(ROOT, dir, f)),
+);
+
+/** What any header test finds in `raw` (empty when none finds anything). */
+function anyHeaderFinding(raw: string): unknown[] {
+  return [
+    headerFieldOf(raw, 1, true), headerFieldOf(raw, 1, false), headerFieldWithoutColon(raw, 1), headerLabelOnly(raw), fieldOfLabel(raw),
+    ...headerFieldsOfLine(raw, 1), ...headerFieldsOfRow(raw.split('\t'), 1),
+  ].filter((x) => x !== null);
+}
+
+describe('mayStateHeader', () => {
+  it('says no only to lines and cells no header test finds anything in, in every text fixture', () => {
+    expect(TEXT_FIXTURES.length).toBeGreaterThan(10);
+    let refused = 0;
+    for (const file of TEXT_FIXTURES) {
+      for (const line of readFileSync(file, 'utf8').split(/\r\n|\r|\n/)) {
+        for (const raw of line.includes('\t') ? [line, ...line.split('\t')] : [line]) {
+          if (mayStateHeader(raw)) continue;
+          refused++;
+          expect(anyHeaderFinding(raw), `${file}: ${raw}`).toEqual([]);
+        }
+      }
+    }
+    // Most of an annex is prose: the filter has work to skip.
+    expect(refused).toBeGreaterThan(5000);
+  });
+
+  it.each([
+    'Sub-Allegato 2.1', 'Suballegato 2.1', 'Punti59', 'Punteggio: 72', 'Assegnato€ 34.800,00', 'ID12', 'Cod. 7', 'NProgetto 4', 'N°progetto 4',
+    'Nr. progetto 4', 'Numero progetto: 4', 'Tìtolo del progetto: Famiglie', 'TITOLO: Famiglie', '• Titolo: Famiglie', '## **Ente capofila:** Comune di Lodi',
+    '<b>Capofila</b> Comune di Lodi', '**Referente** Anna Neri', '&lt;b&gt;Titolo: Famiglie', 'Del contributo assegnato: € 1.000,00',
+    'Durata: 24 mesi – Punti: 72 – Contributo assegnato: € 30.000,00', 'Note; Capofila: Comune di Lodi | Referente: Anna Neri',
+    'Nome del progetto: Famiglie', 'Nominativo referente: Anna Neri', 'Quota contributo assegnato: € 1.000,00', 'Progetto Borgo Virgilio',
+  ])('"%s" may state a header', (raw) => {
+    expect(mayStateHeader(raw)).toBe(true);
+  });
+
+  it.each([
+    'Il progetto mira a dare risposte alle esigenze di conciliazione: vita e lavoro.',
+    "Nell'anno 2009 la sperimentazione di uno Sportello della conciliazione",
+    'Nella fase 1 verrà costituito il comitato: ne fanno parte i partner – tutti',
+    'Della rete fanno parte: Comune di Lodi; ASST di Lodi',
+    'Idee e proposte: molte',
+    'Attività 1 – Voucher di conciliazione',
+    'Sostenibilità',
+    '2.1 Famiglie al centro',
+  ])('"%s" states no header', (raw) => {
+    expect(mayStateHeader(raw)).toBe(false);
+    expect(anyHeaderFinding(raw)).toEqual([]);
+  });
+
+  it('says no to none of the hostile strings that a header test reads something in', () => {
+    for (const raw of HOSTILE) if (!mayStateHeader(raw)) expect(anyHeaderFinding(raw)).toEqual([]);
+  });
+});
+
+describe('opensLikeLabel', () => {
+  it('reads a label word from any place in the text, past marks and spaces', () => {
+    expect(opensLikeLabel('Note – Capofila', 7)).toBe(true);
+    expect(opensLikeLabel('Note – Partner', 7)).toBe(false);
+    expect(opensLikeLabel('  **_Referente', 0)).toBe(true);
+  });
+
+  it('takes a word beyond ASCII for one that may fold to a label word, and only then', () => {
+    expect(opensLikeLabel('Tìtolo')).toBe(true);
+    expect(opensLikeLabel('Ente\u0301')).toBe(true);
+    expect(opensLikeLabel('Attività')).toBe(false);
+    expect(opensLikeLabel('è importante')).toBe(true);
+    expect(opensLikeLabel('')).toBe(false);
+    expect(opensLikeLabel('– ')).toBe(true);
+  });
+});

@@ -182,8 +182,9 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       if (neutral.has(row.line) && current.length > 0) continue;
     }
     const last = current[current.length - 1];
-    // Prose (most lines) states no field and no label: it skips those tests.
-    const labelled = mayStateHeader(doc.text(n));
+    // Prose (most lines) states no field and no label: it skips those tests. So does a row of
+    // cells apart, which every test of a line for fields refuses (its fields are its cells').
+    const labelled = !(doc.tables.rowAt.has(n) && doc.text(n).includes('\t')) && mayStateHeader(doc.text(n));
     // Several fields on one line: "Punti: 72 – Contributo assegnato: € 30.000,00".
     const several = labelled ? headerFieldsOfLine(doc.text(n), n) : NO_HITS;
     if (several.length >= 2) {
@@ -250,7 +251,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       const owner = [...current].reverse().find((h) => !h.continues)!;
       const wrapped = current.filter((h) => h.continues && h.field === owner.field).length;
       const after = nextContent(n);
-      const beforeField = after !== null && mayStateHeader(doc.text(after)) && headerFieldOf(doc.text(after), after, false) !== null;
+      const beforeField = after !== null && !doc.text(after).includes('\t') && mayStateHeader(doc.text(after)) && headerFieldOf(doc.text(after), after, false) !== null;
       if (wrapped < MAX_WRAPPED && continuesHeaderValue(owner, doc.text(n), beforeField)) {
         const more = headerText(doc.text(n));
         owner.value = /\p{L}-$/u.test(owner.value) && /^\p{Ll}/u.test(more) ? owner.value + more : `${owner.value} ${more}`;

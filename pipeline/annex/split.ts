@@ -95,17 +95,11 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
     // would make a ranking). A text's tables may run into each other: any row can be the labels.
     const filled = (r: TableRow) => r.cells.filter((c) => visibleText(c) !== '').length;
     for (let i = 0; i + 1 < rows.length; i++) {
+      const named = fieldsOfLabels(rows[i]!.cells);
+      if (named === null) continue;
       const labels = cells(rows[i]!);
       // A ranking or a table of contents of one project is not that project's header.
       if (labels.some((l) => /^(pos|posizione|pag|pagina|graduatoria|rank)\b/i.test(l))) continue;
-      // Every filled cell a label: the first that is not ends the test (most rows are no header's).
-      const named: (HeaderField | null)[] = [];
-      for (const l of labels) {
-        const f = l === '' ? null : fieldOfLabel(l);
-        if (f === null && l !== '') break;
-        named.push(f);
-      }
-      if (named.length < labels.length) continue;
       const distinct = new Set(named.filter((f): f is HeaderField => f !== null));
       if (distinct.size < 3) continue;
       const after = rows[i + 2];
@@ -123,6 +117,21 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
     }
   }
   return { hits, neutral };
+}
+
+/**
+ * The field each cell of a row of labels names (null for an empty cell), or null when a filled
+ * cell names none: the first such cell ends the test (most rows are no header's).
+ */
+function fieldsOfLabels(cells: readonly string[]): (HeaderField | null)[] | null {
+  const named: (HeaderField | null)[] = [];
+  for (const c of cells) {
+    const label = visibleText(c);
+    const field = label === '' ? null : fieldOfLabel(label);
+    if (field === null && label !== '') return null;
+    named.push(field);
+  }
+  return named;
 }
 
 /**
@@ -284,10 +293,8 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
   // A project's number alone, its other header fields not read (a header table a front end
   // broke): still a project when a budget follows it before the next header. What its header
   // lacks is then said field by field.
-  const budgetRows = doc.tables.rows.filter((r) => {
-    const first = visibleText(r.cells.find((c) => visibleText(c) !== '') ?? '');
-    return isBudgetHeading(first) || strictBudgetCodesOf(first).length > 0;
-  });
+  // Only the rows between two headers are asked (seldom, and most tables are not budgets).
+  const budgetBetween = (from: number, to: number) => doc.tables.rows.some((r) => r.line > from && r.line < to && isBudgetRow(r));
   return merged
     .filter((c, i) => {
       if (isProject(c.hits)) return true;
@@ -296,7 +303,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       const from = Math.max(...c.hits.map((h) => h.line));
       const next = merged.slice(i + 1).find((m) => isProject(m.hits) || m.hits.some((h) => h.field === 'id'));
       const to = next ? Math.min(...next.hits.map((h) => h.line)) : doc.lines.length + 1;
-      return budgetRows.some((r) => r.line > from && r.line < to);
+      return budgetBetween(from, to);
     })
     .map((c) => c.hits)
     // A summary of a project before it (a ranking or contents of one row, a cover's box) names
@@ -308,8 +315,14 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       if (key(hits) === null || key(hits) !== key(next)) return true;
       const from = Math.min(...hits.map((h) => h.line));
       const to = Math.min(...next.map((h) => h.line));
-      return budgetRows.some((r) => r.line > from && r.line < to) || doc.tables.rows.some((r) => r.line > from && r.line < to && !hits.some((h) => h.line === r.line));
+      return budgetBetween(from, to) || doc.tables.rows.some((r) => r.line > from && r.line < to && !hits.some((h) => h.line === r.line));
     });
+}
+
+/** A row that opens a budget: its first filled cell is a budget's heading or names a budget line. */
+function isBudgetRow(r: TableRow): boolean {
+  const first = visibleText(r.cells.find((c) => visibleText(c) !== '') ?? '');
+  return isBudgetHeading(first) || strictBudgetCodesOf(first).length > 0;
 }
 
 /** A project header names the project (number or title) and says at least one more thing. */

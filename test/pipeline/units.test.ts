@@ -64,6 +64,17 @@ describe('decoding', () => {
     [...text].forEach((ch, i) => bytes.set([ch.charCodeAt(0), 0], 2 + i * 2));
     expect(decodeAnnex(bytes, 'f.md')).toMatchObject({ lines: ['Sub-Allegato 2.1', 'Punti 5'], encoding: 'utf-16le', lineEnding: 'crlf' });
   });
+  it.each([
+    ['a', ['a'], 'none'],
+    ['a\n', ['a'], 'lf'],
+    ['a\nb', ['a', 'b'], 'lf'],
+    ['a\n\nb\n', ['a', '', 'b'], 'lf'],
+    ['a\r\nb\r\n', ['a', 'b'], 'crlf'],
+    ['a\rb', ['a', 'b'], 'cr'],
+    ['a\r\nb\nc\rd', ['a', 'b', 'c', 'd'], 'mixed'],
+  ])('splits %j into lines and names its line ending', (text, lines, lineEnding) => {
+    expect(decodeAnnex(new TextEncoder().encode(text), 'f.md')).toMatchObject({ lines, lineEnding });
+  });
 });
 
 describe('CSV cells', () => {

@@ -13,6 +13,30 @@ describe('visibleText', () => {
     expect(visibleText('  riga\tcon\u00a0spazi  ')).toBe('riga con spazi');
   });
 
+  // The cheap test of whether a line needs cleaning (a search for the plain space when no other
+  // space or mark is present) must agree with the full one at the ends, in runs, and around marks.
+  it.each([
+    ['a\u2003b', 'a\u2003b'],
+    ['a\u2003 b', 'a b'],
+    [' a', 'a'],
+    ['a ', 'a'],
+    ['a  b', 'a b'],
+    ['\u2003a', 'a'],
+    ['a\u2003', 'a'],
+    ['***a*** b', 'a b'],
+    ['a ** b', 'a b'],
+    ['**a**b**', 'ab'],
+    ['__a__ _b_ ___c___', 'a _b_ c_'],
+    ['x*y * z', 'xy * z'],
+    ['* elenco', '* elenco'],
+    ['a\u00a0\u00a0b', 'a b'],
+    ['\ufeffa', 'a'],
+    ['a\tb', 'a b'],
+    ['a \t b', 'a b'],
+  ])('cleans %j to %j', (raw, visible) => {
+    expect(visibleText(raw)).toBe(visible);
+  });
+
   it('its result is trimmed, has no double spaces and is a fixed point', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {

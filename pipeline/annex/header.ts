@@ -209,10 +209,14 @@ export function hasDotLeader(text: string): boolean {
   return text.includes('....') || text.includes('. . . . ') || text.includes('……') || text.includes('_____');
 }
 
+/** The first character of a bold label's opening mark, past spaces and heading marks. */
+const BOLD_START = /^\s*(?:#+\s*)?[*_<]/;
 const BOLD_OPEN: Record<string, string> = { '**': '**', __: '__', '<b>': '</b>', '<strong>': '</strong>' };
 
 /** "**Capofila** Comune di …", "<b>Titolo:</b> …": a label in bold, its value after it. */
 function boldLabel(raw: string): { label: string; value: string } | null {
+  // Asked of every line: most open with no mark at all, which this tells without copying them.
+  if (!BOLD_START.test(raw)) return null;
   const text = raw.trim().replace(/^#+\s*/, '');
   const open = /^(\*\*|__|<b>|<strong>)/i.exec(text);
   if (!open) return null;

@@ -71,6 +71,18 @@ describe('mayStateHeader', () => {
   });
 });
 
+describe('bold labels', () => {
+  // A bold label is looked for only on lines that open with a mark, past spaces and heading marks.
+  it.each([
+    ['  ## **Capofila** Comune di Lodi', 'leadEntity', 'Comune di Lodi'],
+    ['<strong>Titolo</strong>: Famiglie', 'title', 'Famiglie'],
+    ['\u00a0__Referente__ Anna Neri', 'referent', 'Anna Neri'],
+    ['#**Punti** 72', 'score', '72'],
+  ])('"%s" states %s', (raw, field, value) => {
+    expect(headerFieldOf(raw, 1, false)).toEqual({ field, value, line: 1 });
+  });
+});
+
 describe('opensLikeLabel', () => {
   it('reads a label word from any place in the text, past marks and spaces', () => {
     expect(opensLikeLabel('Note – Capofila', 7)).toBe(true);

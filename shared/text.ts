@@ -110,10 +110,9 @@ function cleanText(raw: string): string {
   if (s.includes('*') || s.includes('_')) {
     s = s.replace(EMPHASIS, '').replace(/\*\*/g, '');
   }
-  return s
-    .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(SPACE_RUNS, ' ')
-    .trim();
+  // A space other than the plain one (a no-break space too) is a run of its own to SPACE_RUNS:
+  // it becomes a plain space with the others.
+  return s.replace(SPACE_RUNS, ' ').trim();
 }
 
 /** Lower case, no accents, punctuation as spaces: the form label matchers compare. */

@@ -20,6 +20,9 @@ function key(text: string): string {
 
 /** A navigation link back to the table of contents: "[Torna a elenco](#)". */
 function isNavigationLink(text: string): boolean {
+  // Asked of every line: one that opens with neither bracket is none, without a regex.
+  const first = text.trimStart().charCodeAt(0);
+  if (first !== 0x5b && first !== 0x3c) return false;
   return /^\s*\[[^\]]{1,60}\]\(#[^)]*\)\s*$/.test(text) || /^\s*<a\s+href="#[^"]*"[^>]*>[^<]{1,60}<\/a>\s*$/i.test(text);
 }
 
@@ -49,12 +52,13 @@ export function findFurniture(lines: readonly string[], pageNumberLines: Readonl
 
   // Index of each line among non-blank lines, so that blank padding does not stretch windows.
   const ordinal: number[] = [];
-  let n = 0;
-  for (const raw of lines) ordinal.push(raw.trim() === '' ? n : n++);
+  const nonBlank: number[] = [];
+  lines.forEach((raw, i) => {
+    ordinal.push(nonBlank.length);
+    if (/\S/.test(raw)) nonBlank.push(i);
+  });
   const repeatedAt = new Map<number, string>();
   for (const [k, at] of repeated) for (const i of at) repeatedAt.set(i, k);
-  const nonBlank: number[] = [];
-  lines.forEach((raw, i) => raw.trim() !== '' && nonBlank.push(i));
 
   const neighbourhood = (i: number) => {
     const o = ordinal[i]!;

@@ -164,10 +164,13 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
   // writes a two-column table one cell to a line): its value is the very next line or none.
   let pending: { field: string; label: string; line: number; immediate?: boolean }[] = [];
   let strays = 0;
+  // Called on every line of prose: what is already empty is kept, not made anew.
   const close = () => {
-    if (current.length > 0) found.push({ hits: current, after: [] });
-    current = [];
-    pending = [];
+    if (current.length > 0) {
+      found.push({ hits: current, after: [] });
+      current = [];
+    }
+    if (pending.length > 0) pending = [];
     strays = 0;
   };
   const nextContent = (n: number) => {

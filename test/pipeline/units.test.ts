@@ -37,6 +37,10 @@ describe('furniture', () => {
     expect(f.strings).toEqual(expect.arrayContaining(['conciliazione vita-lavoro', 'regione', 'lombardia']));
     expect(f.strings.some((s) => s.startsWith('indicare la tipologia'))).toBe(false);
   });
+  it('takes a link back to the contents, however indented, and no other line with a bracket', () => {
+    const lines = ['Testo', '[Torna a elenco](#)', '  <a href="#top">Torna su</a>  ', '\t[Indice](#indice)', '[Sito](https://x.it)', '<b>Titolo</b>', 'a [Torna](#)'];
+    expect([...findFurniture(lines, new Set()).lines]).toEqual([2, 3, 4]);
+  });
 });
 
 describe('tables', () => {

@@ -30,6 +30,8 @@ describe('visibleText', () => {
     ['x*y * z', 'xy * z'],
     ['* elenco', '* elenco'],
     ['a\u00a0\u00a0b', 'a b'],
+    ['a\u00a0b \u2007c\u202fd', 'a b c d'],
+    ['\u00a0a\u00a0', 'a'],
     ['\ufeffa', 'a'],
     ['a\tb', 'a b'],
     ['a \t b', 'a b'],

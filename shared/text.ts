@@ -160,6 +160,14 @@ for (const [from, to] of TABLE_RANGES) {
   }
 }
 
+/**
+ * What one character folds to on its own, as foldText folds it: a kept character, a space, or
+ * nothing (an accent); undefined beyond the table, where only the general fold can tell.
+ */
+export function foldedChar(ch: string): string | undefined {
+  return FOLDED_CHAR.get(ch);
+}
+
 // Keyed by the caller's word or list itself: callers pass constants (bounded all the same).
 const foldedWordPatterns = new Map<string | readonly string[], RegExp>();
 

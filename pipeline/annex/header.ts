@@ -3,7 +3,7 @@
 // CONCILIAZIONE: ...", "REFERENTE DI PROGETTO: ...", in any order and any emphasis.
 import { readAmount } from '../../shared/amounts.js';
 import { toPlain } from '../../shared/money.js';
-import { documentMemo, foldText, visibleText } from '../../shared/text.js';
+import { documentMemo, foldedChar, foldText, visibleText } from '../../shared/text.js';
 import type { Header } from '../records.js';
 import { splitContact } from './contacts.js';
 
@@ -63,11 +63,11 @@ const LABEL_OPENINGS = [
 /** Openings that only open a label as words of their own ("N. 4", "ID12", "Del contributo"), not "Nella", "Idea", "Della". */
 const WORD_OPENINGS = ['n', 'id', 'del'];
 const OPENING = new RegExp(`(?:${LABEL_OPENINGS.join('|')}|(?:${WORD_OPENINGS.join('|')})(?![a-z]))`, 'iy');
-const ALL_OPENINGS = [...LABEL_OPENINGS, ...WORD_OPENINGS];
-const LONGEST_OPENING = Math.max(...ALL_OPENINGS.map((w) => w.length));
+const LONGEST_OPENING = Math.max(...[...LABEL_OPENINGS, ...WORD_OPENINGS].map((w) => w.length));
 
 // Before its first word a folded label drops every ASCII character but letters, digits, "%" and
-// "'" (spaces, punctuation, heading and emphasis marks, the dots of "N.").
+// "'" (spaces, punctuation, heading and emphasis marks, the dots of "N."). A backquote, which
+// folds to an apostrophe, is passed over too: that can only make the answer yes more often.
 function droppedBeforeWord(code: number): boolean {
   return code < 0x80 && !isAsciiWordChar(code);
 }
@@ -81,15 +81,26 @@ export function opensLikeLabel(text: string, from = 0): boolean {
   let at = from;
   while (at < text.length && droppedBeforeWord(text.charCodeAt(at))) at++;
   if (at === text.length) return false;
+  const end = Math.min(text.length, at + LONGEST_OPENING + 1);
+  for (let i = at; i < end; i++) if (text.charCodeAt(i) >= 0x80) return foldedOpensLikeLabel(text, at);
   OPENING.lastIndex = at;
-  if (OPENING.test(text)) return true;
-  // A character beyond ASCII may fold to a letter ("Tìtolo"), or to nothing: yes when the
-  // letters before it may still open a label's word.
-  let end = at;
-  while (end < text.length && end - at < LONGEST_OPENING && isAsciiWordChar(text.charCodeAt(end))) end++;
-  if (end === text.length || end - at === LONGEST_OPENING || text.charCodeAt(end) < 0x80) return false;
-  const head = text.slice(at, end).toLowerCase();
-  return ALL_OPENINGS.some((w) => w.startsWith(head));
+  return OPENING.test(text);
+}
+
+// A word with characters beyond ASCII ("Tìtolo", "€ 500,00", "– Titolo") is folded character by
+// character as foldText folds it (a dot parts words, as in labelField).
+function foldedOpensLikeLabel(text: string, from: number): boolean {
+  let head = '';
+  for (let i = from; i < text.length && head.length <= LONGEST_OPENING; i++) {
+    const folded = foldedChar(text[i]!);
+    // Beyond the fold's table only the general fold could tell: the answer is then yes.
+    if (folded === undefined) return true;
+    if (folded === ' ' || folded === '.') {
+      if (head !== '') break;
+    } else head += folded;
+  }
+  OPENING.lastIndex = 0;
+  return OPENING.test(head);
 }
 
 // Where a label may open besides a line's start: after the dashes, bars and semicolons

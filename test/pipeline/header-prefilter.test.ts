@@ -2,6 +2,7 @@
 // no to must be one that every header test finds nothing in. Checked on each line and cell of
 // every text fixture, on the forms labels take (glued to their value, accented, in markup), and
 // on prose that opens like a label word without being one.
+import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +67,31 @@ describe('mayStateHeader', () => {
     expect(anyHeaderFinding(raw)).toEqual([]);
   });
 
+  // Lines made of the pieces labels are made of, in every case, accent, mark and glue.
+  const PIECES = [
+    'Titolo', 'TÌTOLO', 'Tì', 'tolo', 'Ente', 'capofila', 'CAPOFILA', 'N.', 'N°', 'n', 'nr', 'progetto', 'Progetto', 'ID', '12', '2.1', 'Punti',
+    'Punteggio', '59', 'Assegnato', 'Contributo', 'concesso', '€', '34.800,00', 'Referente', 'Alleanza', 'locale', 'di', 'conciliazione', 'del',
+    'Del', 'Sub', '-', 'Allegato', 'Quota', 'Importo', 'Codice', 'Cod.', 'Scheda', 'Nome', 'Denominazione', 'Soggetto', 'Recapiti', 'Nominativo',
+    ':', ' ', '  ', ' – ', ' | ', '; ', '**', '__', '<b>', '</b>', '#', '&amp;', '&lt;', '&gt;', '[', '](#)', '(', ')', '\u0301', '\u00a0', '’', '`',
+    '.', '\t', 'Comune di Lodi', 'Anna Neri', 'a@b.it', '0371 1', 'Nella', 'Idea', 'è',
+  ];
+  it('says no only where no header test finds anything, on lines made of label pieces', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 10 }), (pieces) => {
+        const raw = pieces.join('');
+        if (!mayStateHeader(raw)) expect(anyHeaderFinding(raw)).toEqual([]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  // Fields after each cut a line is read in pieces at, the line's start naming none.
+  it.each([' – ', ' — ', ' - ', ' | ', '| ', '; ', ' ; '])('reads the fields after "%s"', (cut) => {
+    const raw = `Note${cut}Punti: 72${cut}Contributo assegnato: € 30.000,00`;
+    expect(headerFieldsOfLine(raw, 1).map((h) => h.field)).toEqual(['score', 'assigned']);
+    expect(mayStateHeader(raw)).toBe(true);
+  });
+
   it('says no to none of the hostile strings that a header test reads something in', () => {
     for (const raw of HOSTILE) if (!mayStateHeader(raw)) expect(anyHeaderFinding(raw)).toEqual([]);
   });
@@ -90,12 +116,19 @@ describe('opensLikeLabel', () => {
     expect(opensLikeLabel('  **_Referente', 0)).toBe(true);
   });
 
-  it('takes a word beyond ASCII for one that may fold to a label word, and only then', () => {
+  it('folds a word beyond ASCII as foldText does, and says yes to what it cannot fold', () => {
     expect(opensLikeLabel('Tìtolo')).toBe(true);
     expect(opensLikeLabel('Ente\u0301')).toBe(true);
+    expect(opensLikeLabel('E\u0301nte capofila')).toBe(true);
+    expect(opensLikeLabel('– • Titolo')).toBe(true);
+    expect(opensLikeLabel('N° 4')).toBe(true);
     expect(opensLikeLabel('Attività')).toBe(false);
-    expect(opensLikeLabel('è importante')).toBe(true);
+    expect(opensLikeLabel('è importante')).toBe(false);
+    expect(opensLikeLabel('€ 500,00')).toBe(false);
+    expect(opensLikeLabel('Ñoño')).toBe(false);
     expect(opensLikeLabel('')).toBe(false);
-    expect(opensLikeLabel('– ')).toBe(true);
+    expect(opensLikeLabel('– ')).toBe(false);
+    expect(opensLikeLabel('❖ la sensibilizzazione')).toBe(true);
+    expect(opensLikeLabel('\u{1F600} Titolo')).toBe(true);
   });
 });

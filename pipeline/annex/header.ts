@@ -32,7 +32,7 @@ export function headerText(raw: string): string {
 }
 
 function headerTextOf(visible: string): string {
-  return stripEmphasisEdges(visible.replace(/^#+\s*/, ''));
+  return stripEmphasisEdges(visible.charCodeAt(0) === 0x23 ? visible.replace(/^#+\s*/, '') : visible);
 }
 
 const EDGE = /[*_\s]/;
@@ -43,9 +43,15 @@ const EDGE = /[*_\s]/;
 function stripEmphasisEdges(text: string): string {
   let from = 0;
   let to = text.length;
-  while (from < to && EDGE.test(text[from]!)) from++;
-  while (to > from && EDGE.test(text[to - 1]!)) to--;
+  while (from < to && isEdge(text.charCodeAt(from))) from++;
+  while (to > from && isEdge(text.charCodeAt(to - 1))) to--;
   return text.slice(from, to);
+}
+
+// ASCII answered by its code (most line ends are letters or stops), other characters by EDGE.
+function isEdge(code: number): boolean {
+  if (code < 0x80) return code === 0x2a || code === 0x5f || code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return EDGE.test(String.fromCharCode(code));
 }
 
 /**
@@ -103,9 +109,15 @@ function foldedOpensLikeLabel(text: string, from: number): boolean {
   return OPENING.test(head);
 }
 
+/** The longest label before a colon: "Label: value". */
+const MAX_LABEL = 60;
+/** The longest line whose label has no colon after it ("Ente capofila Comune di Lodi"). */
+const MAX_UNCOLONED_LINE = 200;
+
 // Where a label may open besides a line's start: after the dashes, bars and semicolons
-// headerFieldsOfLine cuts a line at (every cut ends with a space).
+// headerFieldsOfLine cuts a line at (every cut ends with a space, none is longer than three).
 const PIECE_CUTS = [' – ', ' — ', ' - ', '| ', '; '];
+const LONGEST_CUT = 3;
 // Markup a second cleaning (fieldOfLabel cleans the label it is given) could still remove.
 const MARKUP_LEFT = /[<&[*_]/;
 
@@ -117,18 +129,22 @@ const MARKUP_LEFT = /[<&[*_]/;
  * finds nothing: most of an annex is prose, which this passes over at the cost of one cleaning.
  */
 export function mayStateHeader(raw: string): boolean {
-  const visible = visibleText(raw);
-  if (MARKUP_LEFT.test(visible)) return true;
-  const text = headerTextOf(visible);
-  if (opensLikeLabel(text)) return true;
+  const text = headerText(raw);
+  // Labels read from the line's start lie within its first MAX_UNCOLONED_LINE characters; those
+  // of the line's pieces within MAX_LABEL characters before a colon. Only there can markup a
+  // second cleaning takes off bring a label's word to a label's start.
+  if (opensLikeLabel(text) || MARKUP_LEFT.test(text.length > MAX_UNCOLONED_LINE ? text.slice(0, MAX_UNCOLONED_LINE) : text)) return true;
   const bold = boldLabel(raw);
   if (bold) {
     const label = visibleText(bold.label);
     if (MARKUP_LEFT.test(label) || opensLikeLabel(label)) return true;
   }
-  if (!text.includes(':')) return false;
-  for (const cut of PIECE_CUTS) {
-    for (let at = text.indexOf(cut); at >= 0; at = text.indexOf(cut, at + 1)) if (opensLikeLabel(text, at + cut.length)) return true;
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    const before = text.slice(Math.max(0, colon - MAX_LABEL - LONGEST_CUT), colon);
+    if (MARKUP_LEFT.test(before)) return true;
+    for (const cut of PIECE_CUTS) {
+      for (let at = before.indexOf(cut); at >= 0; at = before.indexOf(cut, at + 1)) if (opensLikeLabel(before, at + cut.length)) return true;
+    }
   }
   return false;
 }
@@ -231,7 +247,10 @@ function boldLabel(raw: string): { label: string; value: string } | null {
   const text = raw.trim().replace(/^#+\s*/, '');
   const open = /^(\*\*|__|<b>|<strong>)/i.exec(text);
   if (!open) return null;
-  const close = text.toLowerCase().indexOf(BOLD_OPEN[open[1]!.toLowerCase()]!, open[1]!.length);
+  // Only a tag needs the line in lower case to find its end: a mark is found as it is, where no
+  // character of the line changes length in lower case ("İ" does).
+  const tag = open[1]!.startsWith('<') || text.includes('\u0130');
+  const close = (tag ? text.toLowerCase() : text).indexOf(BOLD_OPEN[open[1]!.toLowerCase()]!, open[1]!.length);
   if (close < 0 || close > 80) return null;
   const label = text.slice(open[1]!.length, close);
   const value = text.slice(close + BOLD_OPEN[open[1]!.toLowerCase()]!.length).trim().replace(/^[:–-]\s*/, '');
@@ -262,7 +281,7 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
   }
   // "Label: value" with any of the names agencies give a field (the label is short).
   const colon = text.indexOf(':');
-  if (colon > 0 && colon <= 60) {
+  if (colon > 0 && colon <= MAX_LABEL) {
     const hit = hitOfPair(text.slice(0, colon), text.slice(colon + 1), line);
     if (hit) return hit;
   }
@@ -287,7 +306,7 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
 export function headerFieldWithoutColon(raw: string, line: number): HeaderHit | null {
   if (raw.includes('\t')) return null;
   const text = headerText(raw);
-  if (text.length > 200 || text.includes(':') || hasDotLeader(text)) return null;
+  if (text.length > MAX_UNCOLONED_LINE || text.includes(':') || hasDotLeader(text)) return null;
   const words = text.split(' ');
   for (let n = Math.min(6, words.length - 1); n >= 1; n--) {
     const label = words.slice(0, n).join(' ');
@@ -315,7 +334,7 @@ export function headerFieldsOfLine(raw: string, line: number): HeaderHit[] {
   const seps = [...text.matchAll(/ [–—|;-] | ?[|;] /g)].map((m) => m[0]);
   pieces.forEach((piece, i) => {
     const colon = piece.indexOf(':');
-    const hit = colon > 0 && colon <= 60 ? hitOfPair(piece.slice(0, colon), piece.slice(colon + 1), line) : null;
+    const hit = colon > 0 && colon <= MAX_LABEL ? hitOfPair(piece.slice(0, colon), piece.slice(colon + 1), line) : null;
     const previous = hits[hits.length - 1];
     if (hit && !hits.some((h) => h.field === hit.field)) hits.push(hit);
     else if (previous && i > 0) previous.value = `${previous.value}${seps[i - 1]}${piece}`;

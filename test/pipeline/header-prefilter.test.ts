@@ -92,6 +92,18 @@ describe('mayStateHeader', () => {
     expect(mayStateHeader(raw)).toBe(true);
   });
 
+  it('looks for labels and markup only where labels are read: the start, and before a colon', () => {
+    const prose = 'Il progetto mira a dare risposte alle esigenze di conciliazione vita-lavoro dei lavoratori '.repeat(4);
+    const fields = `${prose} – Punti: 72 – Contributo assegnato: € 30.000,00`;
+    expect(headerFieldsOfLine(fields, 1).map((h) => h.field)).toEqual(['score', 'assigned']);
+    expect(mayStateHeader(fields)).toBe(true);
+    expect(mayStateHeader(`${prose} – &lt;b&gt;Punti: 72`)).toBe(true);
+    // Markup that a first cleaning leaves ("&lt;i&gt;" becomes "<i>"), far from any label's place.
+    expect(mayStateHeader(`${prose} &lt;i&gt;qui&lt;/i&gt;`)).toBe(false);
+    expect(mayStateHeader(`${prose.slice(0, 150)} &lt;i&gt;qui&lt;/i&gt;`)).toBe(true);
+    expect(mayStateHeader(`${prose} &lt;i&gt;qui&lt;/i&gt;: sì`)).toBe(true);
+  });
+
   it('says no to none of the hostile strings that a header test reads something in', () => {
     for (const raw of HOSTILE) if (!mayStateHeader(raw)) expect(anyHeaderFinding(raw)).toEqual([]);
   });

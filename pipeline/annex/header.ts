@@ -355,9 +355,11 @@ function labelFor(field: HeaderField): string {
  * "Capofila", a budget line).
  */
 export function headerFieldsOfRow(cells: readonly string[], line: number): HeaderHit[] {
+  // Every hit below opens with a label in some cell (the first filled one, or a label by
+  // position). Asked of the cells as they are, which every reader cleans: not of trimmed copies.
+  if (!cells.some((c) => visibleText(c) !== '' && mayStateHeader(c))) return [];
   const filled = cells.map((c) => c.trim()).filter((c) => visibleText(c) !== '');
-  // Every hit below opens with a label in some cell (the first filled one, or a label by position).
-  if (filled.length === 0 || filled.length > 6 || !filled.some(mayStateHeader)) return [];
+  if (filled.length === 0 || filled.length > 6) return [];
   // Pairs by position in a table of two or four columns: a label whose value cell is empty says
   // nothing ("Contributo" | ""), which does not make the row any less a header's.
   if (cells.length >= 4 && cells.length % 2 === 0 && cells.length <= 8) {

@@ -4,6 +4,7 @@ import { splitContact } from '../../pipeline/annex/contacts.js';
 import { decodeAnnex } from '../../pipeline/annex/decode.js';
 import { findFurniture } from '../../pipeline/annex/furniture.js';
 import { findPagination } from '../../pipeline/annex/pages.js';
+import { headingOf } from '../../pipeline/annex/sections.js';
 import { scanTables } from '../../pipeline/annex/tables.js';
 import { InputError } from '../../pipeline/errors.js';
 import { neutralise, toCsv } from '../../pipeline/outputs/csv.js';
@@ -78,6 +79,27 @@ describe('decoding', () => {
     ['a\r\nb\nc\rd', ['a', 'b', 'c', 'd'], 'mixed'],
   ])('splits %j into lines and names its line ending', (text, lines, lineEnding) => {
     expect(decodeAnnex(new TextEncoder().encode(text), 'f.md')).toMatchObject({ lines, lineEnding });
+  });
+});
+
+describe('headings', () => {
+  it.each([
+    ['**Titolo**', 'Titolo'],
+    ['***Attività***', 'Attività'],
+    ['__Voce__:', 'Voce'],
+    ['<b>Voce</b>', 'Voce'],
+    ['<STRONG>Voce</STRONG>:', 'Voce'],
+    ['  ## Titolo  ', 'Titolo'],
+    ['Testo **bold**', null],
+    ['- **voce**', null],
+    ['x', null],
+    ['', null],
+    ['\u00a0**Titolo**', 'Titolo'],
+    ['**Frase lunga.**', null],
+    ['#Titolo', null],
+    ['####### Sette', null],
+  ])('%j is the heading %j', (raw, heading) => {
+    expect(headingOf(raw)).toBe(heading);
   });
 });
 

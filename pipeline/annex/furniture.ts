@@ -26,10 +26,17 @@ function isNavigationLink(text: string): boolean {
   return /^\s*\[[^\]]{1,60}\]\(#[^)]*\)\s*$/.test(text) || /^\s*<a\s+href="#[^"]*"[^>]*>[^<]{1,60}<\/a>\s*$/i.test(text);
 }
 
+/** A line whose first character is visible ASCII has text, whatever follows (most lines). */
+function opensWithText(raw: string): boolean {
+  const first = raw.charCodeAt(0);
+  return first > 0x20 && first < 0x7f;
+}
+
 function plainCandidate(raw: string): boolean {
-  if (raw.includes('\t') || raw.includes('|')) return false; // table rows
+  // Length first: most lines are long prose, told apart without a search through them.
   const t = raw.trim();
   if (t === '' || t.length > MAX_LENGTH) return false;
+  if (raw.includes('\t') || raw.includes('|')) return false; // table rows
   if (/^(#|[-*+•]\s|\d+[.)]\s|<|>|!\[)/.test(t)) return false; // headings, lists, markup
   if (!/\p{L}/u.test(t)) return false;
   // Data is never furniture, however often it repeats: four projects may well be awarded the
@@ -55,7 +62,7 @@ export function findFurniture(lines: readonly string[], pageNumberLines: Readonl
   const nonBlank: number[] = [];
   lines.forEach((raw, i) => {
     ordinal.push(nonBlank.length);
-    if (/\S/.test(raw)) nonBlank.push(i);
+    if (opensWithText(raw) || /\S/.test(raw)) nonBlank.push(i);
   });
   const repeatedAt = new Map<number, string>();
   for (const [k, at] of repeated) for (const i of at) repeatedAt.set(i, k);

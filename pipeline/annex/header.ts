@@ -128,7 +128,10 @@ const MARKUP_LEFT = /[<&[*_]/;
  * (headerFieldOf, headerFieldsOfLine, headerFieldWithoutColon, headerLabelOnly, a row's pairs)
  * finds nothing: most of an annex is prose, which this passes over at the cost of one cleaning.
  */
-export function mayStateHeader(raw: string): boolean {
+export const mayStateHeader = documentMemo(labelPlaces);
+
+// Remembered per line and cell: a row's cells are asked again as a row of labels.
+function labelPlaces(raw: string): boolean {
   const text = headerText(raw);
   // Labels read from the line's start lie within its first MAX_UNCOLONED_LINE characters; those
   // of the line's pieces within MAX_LABEL characters before a colon. Only there can markup a

@@ -127,7 +127,7 @@ function fieldsOfLabels(cells: readonly string[]): (HeaderField | null)[] | null
   const named: (HeaderField | null)[] = [];
   for (const c of cells) {
     const label = visibleText(c);
-    const field = label === '' ? null : fieldOfLabel(label);
+    const field = label === '' || !mayStateHeader(c) ? null : fieldOfLabel(label);
     if (field === null && label !== '') return null;
     named.push(field);
   }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fieldOfLabel, headerFieldOf, headerFieldsOfLine, headerFieldsOfRow, headerFieldWithoutColon, headerLabelOnly, mayStateHeader, opensLikeLabel,
 } from '../../pipeline/annex/header.js';
+import { visibleText } from '../../shared/text.js';
 import { HOSTILE } from '../fixtures/hostile-strings.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -21,7 +22,7 @@ const TEXT_FIXTURES = ['seeds', ...['renderings', 'variants', 'agencies', 'unsee
 /** What any header test finds in `raw` (empty when none finds anything). */
 function anyHeaderFinding(raw: string): unknown[] {
   return [
-    headerFieldOf(raw, 1, true), headerFieldOf(raw, 1, false), headerFieldWithoutColon(raw, 1), headerLabelOnly(raw), fieldOfLabel(raw),
+    headerFieldOf(raw, 1, true), headerFieldOf(raw, 1, false), headerFieldWithoutColon(raw, 1), headerLabelOnly(raw), fieldOfLabel(raw), fieldOfLabel(visibleText(raw)),
     ...headerFieldsOfLine(raw, 1), ...headerFieldsOfRow(raw.split('\t'), 1),
   ].filter((x) => x !== null);
 }

@@ -128,10 +128,7 @@ const MARKUP_LEFT = /[<&[*_]/;
  * (headerFieldOf, headerFieldsOfLine, headerFieldWithoutColon, headerLabelOnly, a row's pairs)
  * finds nothing: most of an annex is prose, which this passes over at the cost of one cleaning.
  */
-export const mayStateHeader = documentMemo(labelPlaces);
-
-// Remembered per line and cell: a row's cells are asked again as a row of labels.
-function labelPlaces(raw: string): boolean {
+export function mayStateHeader(raw: string): boolean {
   const text = headerText(raw);
   // Labels read from the line's start lie within its first MAX_UNCOLONED_LINE characters; those
   // of the line's pieces within MAX_LABEL characters before a colon. Only there can markup a
@@ -242,6 +239,12 @@ export function hasDotLeader(text: string): boolean {
 /** The first character of a bold label's opening mark, past spaces and heading marks. */
 const BOLD_START = /^\s*(?:#+\s*)?[*_<]/;
 const BOLD_OPEN: Record<string, string> = { '**': '**', __: '__', '<b>': '</b>', '<strong>': '</strong>' };
+
+/**
+ * mayStateHeader of a table cell, remembered in the document: a row's cells are asked again as
+ * a row of labels (each line, asked once, is not worth remembering).
+ */
+export const cellMayStateHeader = documentMemo(mayStateHeader);
 
 /** "**Capofila** Comune di …", "<b>Titolo:</b> …": a label in bold, its value after it. */
 function boldLabel(raw: string): { label: string; value: string } | null {
@@ -360,7 +363,7 @@ function labelFor(field: HeaderField): string {
 export function headerFieldsOfRow(cells: readonly string[], line: number): HeaderHit[] {
   // Every hit below opens with a label in some cell (the first filled one, or a label by
   // position). Asked of the cells as they are, which every reader cleans: not of trimmed copies.
-  if (!cells.some((c) => visibleText(c) !== '' && mayStateHeader(c))) return [];
+  if (!cells.some((c) => visibleText(c) !== '' && cellMayStateHeader(c))) return [];
   const filled = cells.map((c) => c.trim()).filter((c) => visibleText(c) !== '');
   if (filled.length === 0 || filled.length > 6) return [];
   // Pairs by position in a table of two or four columns: a label whose value cell is empty says

@@ -8,7 +8,7 @@ import { isBudgetHeading, strictBudgetCodesOf } from '../../shared/labels.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import {
-  continuesHeaderValue, fieldOfLabel, headerFieldOf, isContactOnly, headerFieldsOfLine, headerFieldWithoutColon, headerFieldsOfRow, hasDotLeader, headerLabelOnly, headerText, hitOfPair, mayStateHeader, type HeaderField,
+  continuesHeaderValue, fieldOfLabel, headerFieldOf, isContactOnly, headerFieldsOfLine, headerFieldWithoutColon, headerFieldsOfRow, hasDotLeader, headerLabelOnly, headerText, hitOfPair, cellMayStateHeader, mayStateHeader, type HeaderField,
   type HeaderHit,
 } from './header.js';
 import type { TableRow } from './tables.js';
@@ -127,7 +127,7 @@ function fieldsOfLabels(cells: readonly string[]): (HeaderField | null)[] | null
   const named: (HeaderField | null)[] = [];
   for (const c of cells) {
     const label = visibleText(c);
-    const field = label === '' || !mayStateHeader(c) ? null : fieldOfLabel(label);
+    const field = label === '' || !cellMayStateHeader(c) ? null : fieldOfLabel(label);
     if (field === null && label !== '') return null;
     named.push(field);
   }

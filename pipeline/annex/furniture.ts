@@ -3,6 +3,7 @@
 // middle of a table or a sentence. It is found from the document itself: short plain lines that
 // recur many times and turn up together (or beside a page number), never from a list of names.
 
+import { hasText } from '../../shared/text.js';
 import { headerFieldOf } from './header.js';
 
 export interface Furniture {
@@ -24,12 +25,6 @@ function isNavigationLink(text: string): boolean {
   const first = text.trimStart().charCodeAt(0);
   if (first !== 0x5b && first !== 0x3c) return false;
   return /^\s*\[[^\]]{1,60}\]\(#[^)]*\)\s*$/.test(text) || /^\s*<a\s+href="#[^"]*"[^>]*>[^<]{1,60}<\/a>\s*$/i.test(text);
-}
-
-/** A line whose first character is visible ASCII has text, whatever follows (most lines). */
-function opensWithText(raw: string): boolean {
-  const first = raw.charCodeAt(0);
-  return first > 0x20 && first < 0x7f;
 }
 
 function plainCandidate(raw: string): boolean {
@@ -62,7 +57,7 @@ export function findFurniture(lines: readonly string[], pageNumberLines: Readonl
   const nonBlank: number[] = [];
   lines.forEach((raw, i) => {
     ordinal.push(nonBlank.length);
-    if (opensWithText(raw) || /\S/.test(raw)) nonBlank.push(i);
+    if (hasText(raw)) nonBlank.push(i);
   });
   const repeatedAt = new Map<number, string>();
   for (const [k, at] of repeated) for (const i of at) repeatedAt.set(i, k);

@@ -70,18 +70,40 @@ export function documentMemo<T>(compute: (raw: string) => T): (raw: string) => T
   };
 }
 
+// A line needs cleaning when it has markup, a space other than " ", two spaces in a row or a space
+// at an end. Without markup or such a space, only the plain space is left to look for: searching
+// for it is cheaper than the regex of alternatives, which tries each of them at every character.
+const MARKUP_OR_SPACE = /[<&[*_\u00a0\u2007\u202f\t\n\r\v\f\u1680\u2000-\u200a\u2028\u2029\u205f\u3000\ufeff]/;
+/**
+ * Whether a line has any text (a character other than a space). A line opening with visible
+ * ASCII, as most do, is told at its first character, without a regex.
+ */
+export function hasText(raw: string): boolean {
+  const first = raw.charCodeAt(0);
+  return (first > 0x20 && first < 0x7f) || /\S/.test(raw);
+}
+
 const NEEDS_CLEANING = /[<&[*_\u00a0\u2007\u202f\t\n\r]|\s\s|^\s|\s$/;
+
+function needsCleaning(raw: string): boolean {
+  if (MARKUP_OR_SPACE.test(raw)) return NEEDS_CLEANING.test(raw);
+  return raw.includes('  ') || raw.charCodeAt(0) === 0x20 || raw.charCodeAt(raw.length - 1) === 0x20;
+}
 
 /** Visible text of a cell: tags, markdown emphasis and link syntax removed, spaces collapsed. */
 export const visibleText = remembered(cleanText, (m) => m.visible);
 
 // Runs of spaces to collapse, less the single plain spaces that are already what a run becomes:
-// between words they are nearly every run, and a replacement that matches them costs the most.
-const SPACE_RUNS = /[^\S ]\s*| \s+/g;
+// between words they are nearly every run, and a replacement that matches them costs the most
+// (the lookahead turns a single space down before the loop over the run is entered).
+const SPACE_RUNS = /[^\S ]\s*| (?=\s)\s+/g;
+// Emphasis marks next to text. Every match opens with a mark: the lookahead says so first, so
+// the engine skips to the next mark instead of trying the lookbehind at every character.
+const EMPHASIS = /(?=[*_])(?:(\*{1,3}|_{2,3})(?=\S)|(?<=\S)(\*{1,3}|_{2,3}))/g;
 
 function cleanText(raw: string): string {
   // Most cells are plain text: skip the markup passes for them (the reader runs this per cell).
-  if (!NEEDS_CLEANING.test(raw)) return raw;
+  if (!needsCleaning(raw)) return raw;
   let s = raw;
   // Each pass only has work when its marker is present; none of them adds another pass's marker.
   if (s.includes('<')) {
@@ -95,12 +117,11 @@ function cleanText(raw: string): string {
   if (s.includes('&')) s = s.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e);
   if (s.includes('[')) s = s.replace(/\[([^[\]]*)\]\((?:mailto:)?[^()]*\)/g, '$1');
   if (s.includes('*') || s.includes('_')) {
-    s = s.replace(/(\*{1,3}|_{2,3})(?=\S)|(?<=\S)(\*{1,3}|_{2,3})/g, '').replace(/\*\*/g, '');
+    s = s.replace(EMPHASIS, '').replace(/\*\*/g, '');
   }
-  return s
-    .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(SPACE_RUNS, ' ')
-    .trim();
+  // A space other than the plain one (a no-break space too) is a run of its own to SPACE_RUNS:
+  // it becomes a plain space with the others.
+  return s.replace(SPACE_RUNS, ' ').trim();
 }
 
 /** Lower case, no accents, punctuation as spaces: the form label matchers compare. */
@@ -146,6 +167,14 @@ for (const [from, to] of TABLE_RANGES) {
     const folded = foldAscii(`a${ch}a`.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
     FOLDED_CHAR.set(ch, folded === 'aa' ? '' : folded[1] === ' ' ? ' ' : folded[1]!);
   }
+}
+
+/**
+ * What one character folds to on its own, as foldText folds it: a kept character, a space, or
+ * nothing (an accent); undefined beyond the table, where only the general fold can tell.
+ */
+export function foldedChar(ch: string): string | undefined {
+  return FOLDED_CHAR.get(ch);
 }
 
 // Keyed by the caller's word or list itself: callers pass constants (bounded all the same).

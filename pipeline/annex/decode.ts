@@ -38,6 +38,14 @@ function lineOfOffset(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
+function lineEndingOf(text: string): DecodedText['lineEnding'] {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
+  const kinds = [crlf > 0, lf > 0, cr > 0].filter(Boolean).length;
+  return kinds === 0 ? 'none' : kinds > 1 ? 'mixed' : crlf > 0 ? 'crlf' : lf > 0 ? 'lf' : 'cr';
+}
+
 export function decodeAnnex(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.length === 0) throw new InputError(file, null, { en: 'the file is empty', it: 'il file è vuoto' });
   let encoding: DecodedText['encoding'] = 'utf-8';
@@ -76,12 +84,10 @@ export function decodeAnnex(bytes: Uint8Array, file: string): DecodedText {
     if (text.includes('\u0000')) throw new InputError(file, null, { en: 'this is not a text file (binary content)', it: 'questo non è un file di testo (contenuto binario)' });
   }
   if (text.trim() === '') throw new InputError(file, null, { en: 'the file holds no text', it: 'il file non contiene testo' });
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
-  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
-  const kinds = [crlf > 0, lf > 0, cr > 0].filter(Boolean).length;
-  const lineEnding = kinds === 0 ? 'none' : kinds > 1 ? 'mixed' : crlf > 0 ? 'crlf' : lf > 0 ? 'lf' : 'cr';
-  const lines = text.split(/\r\n|\r|\n/);
+  // Most files end their lines with LF alone: without a CR, one plain split says it all.
+  const withCr = text.includes('\r');
+  const lines = withCr ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  const lineEnding = withCr ? lineEndingOf(text) : lines.length > 1 ? 'lf' : 'none';
   // A final line ending does not open one more line.
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return { lines, encoding, bom, lineEnding };

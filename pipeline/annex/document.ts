@@ -8,7 +8,7 @@ import { firstAtOrAfter } from './bisect.js';
 import { decodeAnnex, type DecodedText } from './decode.js';
 import { findFurniture } from './furniture.js';
 import { findPagination, type Pagination } from './pages.js';
-import { newTextMemo, withTextMemo, type TextMemo } from '../../shared/text.js';
+import { hasText, newTextMemo, withTextMemo, type TextMemo } from '../../shared/text.js';
 import { scanTables, type TableRow, type TableScan } from './tables.js';
 
 export type LineKind = 'blank' | 'furniture' | 'page' | 'content';
@@ -64,7 +64,7 @@ function textDocument(decoded: DecodedText, file: string, memo: TextMemo): Annex
     const n = i + 1;
     if (pagination.numberLines.has(n)) return 'page';
     if (furniture.lines.has(n)) return 'furniture';
-    if (!/\S/.test(text)) return 'blank';
+    if (!hasText(text)) return 'blank';
     return 'content';
   });
   const tables = scanTables(lines, (n) => kinds[n - 1] === 'page' || kinds[n - 1] === 'furniture');
@@ -171,7 +171,7 @@ function laidDocument(laid: LaidDocument, file: string, decoded: Omit<DecodedTex
   const kinds: LineKind[] = laid.lines.map((l, i) => {
     if (l.role?.kind === 'page-number') return 'page';
     if (l.role?.kind === 'furniture' || byText.has(i + 1)) return 'furniture';
-    return /\S/.test(l.text) ? 'content' : 'blank';
+    return hasText(l.text) ? 'content' : 'blank';
   });
   const rows: TableRow[] = [];
   laid.lines.forEach((l, i) => {

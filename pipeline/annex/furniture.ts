@@ -3,6 +3,7 @@
 // middle of a table or a sentence. It is found from the document itself: short plain lines that
 // recur many times and turn up together (or beside a page number), never from a list of names.
 
+import { hasText } from '../../shared/text.js';
 import { headerFieldOf } from './header.js';
 
 export interface Furniture {
@@ -20,13 +21,17 @@ function key(text: string): string {
 
 /** A navigation link back to the table of contents: "[Torna a elenco](#)". */
 function isNavigationLink(text: string): boolean {
+  // Asked of every line: one that opens with neither bracket is none, without a regex.
+  const first = text.trimStart().charCodeAt(0);
+  if (first !== 0x5b && first !== 0x3c) return false;
   return /^\s*\[[^\]]{1,60}\]\(#[^)]*\)\s*$/.test(text) || /^\s*<a\s+href="#[^"]*"[^>]*>[^<]{1,60}<\/a>\s*$/i.test(text);
 }
 
 function plainCandidate(raw: string): boolean {
-  if (raw.includes('\t') || raw.includes('|')) return false; // table rows
+  // Length first: most lines are long prose, told apart without a search through them.
   const t = raw.trim();
   if (t === '' || t.length > MAX_LENGTH) return false;
+  if (raw.includes('\t') || raw.includes('|')) return false; // table rows
   if (/^(#|[-*+•]\s|\d+[.)]\s|<|>|!\[)/.test(t)) return false; // headings, lists, markup
   if (!/\p{L}/u.test(t)) return false;
   // Data is never furniture, however often it repeats: four projects may well be awarded the
@@ -49,12 +54,13 @@ export function findFurniture(lines: readonly string[], pageNumberLines: Readonl
 
   // Index of each line among non-blank lines, so that blank padding does not stretch windows.
   const ordinal: number[] = [];
-  let n = 0;
-  for (const raw of lines) ordinal.push(raw.trim() === '' ? n : n++);
+  const nonBlank: number[] = [];
+  lines.forEach((raw, i) => {
+    ordinal.push(nonBlank.length);
+    if (hasText(raw)) nonBlank.push(i);
+  });
   const repeatedAt = new Map<number, string>();
   for (const [k, at] of repeated) for (const i of at) repeatedAt.set(i, k);
-  const nonBlank: number[] = [];
-  lines.forEach((raw, i) => raw.trim() !== '' && nonBlank.push(i));
 
   const neighbourhood = (i: number) => {
     const o = ordinal[i]!;

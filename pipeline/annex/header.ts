@@ -3,7 +3,7 @@
 // CONCILIAZIONE: ...", "REFERENTE DI PROGETTO: ...", in any order and any emphasis.
 import { readAmount } from '../../shared/amounts.js';
 import { toPlain } from '../../shared/money.js';
-import { documentMemo, foldText, visibleText } from '../../shared/text.js';
+import { documentMemo, foldedChar, foldText, visibleText } from '../../shared/text.js';
 import type { Header } from '../records.js';
 import { splitContact } from './contacts.js';
 
@@ -28,7 +28,11 @@ const WRAPPING_FIELDS: ReadonlySet<HeaderField> = new Set(['title', 'leadEntity'
 
 /** A line's text as a header field is read from: visible, its heading marks and emphasis off. */
 export function headerText(raw: string): string {
-  return stripEmphasisEdges(visibleText(raw).replace(/^#+\s*/, ''));
+  return headerTextOf(visibleText(raw));
+}
+
+function headerTextOf(visible: string): string {
+  return stripEmphasisEdges(visible.charCodeAt(0) === 0x23 ? visible.replace(/^#+\s*/, '') : visible);
 }
 
 const EDGE = /[*_\s]/;
@@ -39,9 +43,110 @@ const EDGE = /[*_\s]/;
 function stripEmphasisEdges(text: string): string {
   let from = 0;
   let to = text.length;
-  while (from < to && EDGE.test(text[from]!)) from++;
-  while (to > from && EDGE.test(text[to - 1]!)) to--;
+  while (from < to && isEdge(text.charCodeAt(from))) from++;
+  while (to > from && isEdge(text.charCodeAt(to - 1))) to--;
   return text.slice(from, to);
+}
+
+// ASCII answered by its code (most line ends are letters or stops), other characters by EDGE.
+function isEdge(code: number): boolean {
+  if (code < 0x80) return code === 0x2a || code === 0x5f || code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return EDGE.test(String.fromCharCode(code));
+}
+
+/**
+ * The words a header label opens with, as every test below reads labels (FIELDS, labelField,
+ * headerLabelOnly), as prefixes: a converter may run a label into its value ("Punti59"), and
+ * FIELDS takes "NProgetto 4" and "Suballegato 2.1". Each of those tests asks opensLikeLabel
+ * first, so no label opens otherwise: mayStateHeader rests on these lists to pass over prose.
+ */
+const LABEL_OPENINGS = [
+  'sub', 'allegato', 'scheda', 'progetto', 'cod', 'nr', 'numero', 'nom', 'nprogetto', 'ndel', 'titolo', 'denominazione',
+  'ente', 'soggetto', 'comune', 'organizzazione', 'capofila', 'proponente', 'alleanza', 'referente', 'contatti',
+  'recapiti', 'punti', 'punteggio', 'assegnato', 'concesso', 'riconosciuto', 'importo', 'quota', 'contributo',
+  'finanziamento',
+];
+/** Openings that only open a label as words of their own ("N. 4", "ID12", "Del contributo"), not "Nella", "Idea", "Della". */
+const WORD_OPENINGS = ['n', 'id', 'del'];
+const OPENING = new RegExp(`(?:${LABEL_OPENINGS.join('|')}|(?:${WORD_OPENINGS.join('|')})(?![a-z]))`, 'iy');
+const LONGEST_OPENING = Math.max(...[...LABEL_OPENINGS, ...WORD_OPENINGS].map((w) => w.length));
+
+// Before its first word a folded label drops every ASCII character but letters, digits, "%" and
+// "'" (spaces, punctuation, heading and emphasis marks, the dots of "N."). A backquote, which
+// folds to an apostrophe, is passed over too: that can only make the answer yes more often.
+function droppedBeforeWord(code: number): boolean {
+  return code < 0x80 && !isAsciiWordChar(code);
+}
+
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x25 || code === 0x27;
+}
+
+/** Whether `text` from `from` on may open with a header label's word (folded or not). */
+export function opensLikeLabel(text: string, from = 0): boolean {
+  let at = from;
+  while (at < text.length && droppedBeforeWord(text.charCodeAt(at))) at++;
+  if (at === text.length) return false;
+  const end = Math.min(text.length, at + LONGEST_OPENING + 1);
+  for (let i = at; i < end; i++) if (text.charCodeAt(i) >= 0x80) return foldedOpensLikeLabel(text, at);
+  OPENING.lastIndex = at;
+  return OPENING.test(text);
+}
+
+// A word with characters beyond ASCII ("Tìtolo", "€ 500,00", "– Titolo") is folded character by
+// character as foldText folds it (a dot parts words, as in labelField).
+function foldedOpensLikeLabel(text: string, from: number): boolean {
+  let head = '';
+  for (let i = from; i < text.length && head.length <= LONGEST_OPENING; i++) {
+    const folded = foldedChar(text[i]!);
+    // Beyond the fold's table only the general fold could tell: the answer is then yes.
+    if (folded === undefined) return true;
+    if (folded === ' ' || folded === '.') {
+      if (head !== '') break;
+    } else head += folded;
+  }
+  OPENING.lastIndex = 0;
+  return OPENING.test(head);
+}
+
+/** The longest label before a colon: "Label: value". */
+const MAX_LABEL = 60;
+/** The longest line whose label has no colon after it ("Ente capofila Comune di Lodi"). */
+const MAX_UNCOLONED_LINE = 200;
+
+// Where a label may open besides a line's start: after the dashes, bars and semicolons
+// headerFieldsOfLine cuts a line at (every cut ends with a space, none is longer than three).
+const PIECE_CUTS = [' – ', ' — ', ' - ', '| ', '; '];
+const LONGEST_CUT = 3;
+// Markup a second cleaning (fieldOfLabel cleans the label it is given) could still remove.
+const MARKUP_LEFT = /[<&[*_]/;
+
+/**
+ * Whether a line (or a table cell) may state a header field or a label at all: whether some
+ * place a label can open at (the line's start, a bold label's start, the start of a piece of a
+ * line with a colon) opens with a label's word. When it may not, every header test of the line
+ * (headerFieldOf, headerFieldsOfLine, headerFieldWithoutColon, headerLabelOnly, a row's pairs)
+ * finds nothing: most of an annex is prose, which this passes over at the cost of one cleaning.
+ */
+export function mayStateHeader(raw: string): boolean {
+  const text = headerText(raw);
+  // Labels read from the line's start lie within its first MAX_UNCOLONED_LINE characters; those
+  // of the line's pieces within MAX_LABEL characters before a colon. Only there can markup a
+  // second cleaning takes off bring a label's word to a label's start.
+  if (opensLikeLabel(text) || MARKUP_LEFT.test(text.length > MAX_UNCOLONED_LINE ? text.slice(0, MAX_UNCOLONED_LINE) : text)) return true;
+  const bold = boldLabel(raw);
+  if (bold) {
+    const label = visibleText(bold.label);
+    if (MARKUP_LEFT.test(label) || opensLikeLabel(label)) return true;
+  }
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    const before = text.slice(Math.max(0, colon - MAX_LABEL - LONGEST_CUT), colon);
+    if (MARKUP_LEFT.test(before)) return true;
+    for (const cut of PIECE_CUTS) {
+      for (let at = before.indexOf(cut); at >= 0; at = before.indexOf(cut, at + 1)) if (opensLikeLabel(before, at + cut.length)) return true;
+    }
+  }
+  return false;
 }
 
 // dotAll (s): "." crosses a line separator (U+2028), so a value never backtracks into the spaces.
@@ -73,7 +178,7 @@ function labelField(label: string): HeaderField | null {
   if (visible.length > 80) return null;
   // Dots of abbreviations ("N. progetto") and a note in brackets ("Referente (nome, e-mail)") go.
   const f = foldText(visible.replace(/ ?\([^()]*\)$/, '')).replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
-  if (f === '' || f.length > 60) return null;
+  if (f === '' || f.length > 60 || !opensLikeLabel(f)) return null;
   if (/^(sub ?allegato|allegato)( n)?$|^(id|codice|numero|n|n°|nr)( del)? progetto$|^(id|codice) progetto$|^progetto (n|n°|nr|numero)$|^id$|^scheda( progetto)?( n)?$/.test(f)) return 'id';
   if (/^(titolo|denominazione|nome)( del| dell'?| della)? ?(progetto|intervento|iniziativa|proposta( progettuale)?)$|^titolo$|^progetto$/.test(f)) return 'title';
   if (/^((ente|soggetto|comune|organizzazione) )?(capofila|proponente)( (del progetto|dell'?alleanza|di progetto|del partenariato|della rete))?$|^(ente|soggetto) capofila (proponente|e proponente)$/.test(f)) return 'leadEntity';
@@ -131,14 +236,27 @@ export function hasDotLeader(text: string): boolean {
   return text.includes('....') || text.includes('. . . . ') || text.includes('……') || text.includes('_____');
 }
 
+/** The first character of a bold label's opening mark, past spaces and heading marks. */
+const BOLD_START = /^\s*(?:#+\s*)?[*_<]/;
 const BOLD_OPEN: Record<string, string> = { '**': '**', __: '__', '<b>': '</b>', '<strong>': '</strong>' };
+
+/**
+ * mayStateHeader of a table cell, remembered in the document: a row's cells are asked again as
+ * a row of labels (each line, asked once, is not worth remembering).
+ */
+export const cellMayStateHeader = documentMemo(mayStateHeader);
 
 /** "**Capofila** Comune di …", "<b>Titolo:</b> …": a label in bold, its value after it. */
 function boldLabel(raw: string): { label: string; value: string } | null {
+  // Asked of every line: most open with no mark at all, which this tells without copying them.
+  if (!BOLD_START.test(raw)) return null;
   const text = raw.trim().replace(/^#+\s*/, '');
   const open = /^(\*\*|__|<b>|<strong>)/i.exec(text);
   if (!open) return null;
-  const close = text.toLowerCase().indexOf(BOLD_OPEN[open[1]!.toLowerCase()]!, open[1]!.length);
+  // Only a tag needs the line in lower case to find its end: a mark is found as it is, where no
+  // character of the line changes length in lower case ("İ" does).
+  const tag = open[1]!.startsWith('<') || text.includes('\u0130');
+  const close = (tag ? text.toLowerCase() : text).indexOf(BOLD_OPEN[open[1]!.toLowerCase()]!, open[1]!.length);
   if (close < 0 || close > 80) return null;
   const label = text.slice(open[1]!.length, close);
   const value = text.slice(close + BOLD_OPEN[open[1]!.toLowerCase()]!.length).trim().replace(/^[:–-]\s*/, '');
@@ -154,7 +272,8 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
   if (raw.includes('\t')) return null;
   const text = headerText(raw);
   if (text === '' || hasDotLeader(text)) return null;
-  for (const { field, re } of FIELDS) {
+  const labelled = opensLikeLabel(text);
+  for (const { field, re } of labelled ? FIELDS : []) {
     const m = re.exec(text);
     if (!m) continue;
     const value = stripEmphasisEdges(m[1]!);
@@ -168,7 +287,7 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
   }
   // "Label: value" with any of the names agencies give a field (the label is short).
   const colon = text.indexOf(':');
-  if (colon > 0 && colon <= 60) {
+  if (colon > 0 && colon <= MAX_LABEL) {
     const hit = hitOfPair(text.slice(0, colon), text.slice(colon + 1), line);
     if (hit) return hit;
   }
@@ -177,7 +296,7 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
     const hit = hitOfPair(bold.label, bold.value, line);
     if (hit) return hit;
   }
-  if (afterId) {
+  if (afterId && labelled) {
     const m = /^progetto\s+([^:\s][^:]{0,79})$/i.exec(text);
     if (m) return { field: 'shortName', value: m[1]!.trim(), line };
   }
@@ -193,7 +312,7 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
 export function headerFieldWithoutColon(raw: string, line: number): HeaderHit | null {
   if (raw.includes('\t')) return null;
   const text = headerText(raw);
-  if (text.length > 200 || text.includes(':') || hasDotLeader(text)) return null;
+  if (text.length > MAX_UNCOLONED_LINE || text.includes(':') || hasDotLeader(text)) return null;
   const words = text.split(' ');
   for (let n = Math.min(6, words.length - 1); n >= 1; n--) {
     const label = words.slice(0, n).join(' ');
@@ -221,7 +340,7 @@ export function headerFieldsOfLine(raw: string, line: number): HeaderHit[] {
   const seps = [...text.matchAll(/ [–—|;-] | ?[|;] /g)].map((m) => m[0]);
   pieces.forEach((piece, i) => {
     const colon = piece.indexOf(':');
-    const hit = colon > 0 && colon <= 60 ? hitOfPair(piece.slice(0, colon), piece.slice(colon + 1), line) : null;
+    const hit = colon > 0 && colon <= MAX_LABEL ? hitOfPair(piece.slice(0, colon), piece.slice(colon + 1), line) : null;
     const previous = hits[hits.length - 1];
     if (hit && !hits.some((h) => h.field === hit.field)) hits.push(hit);
     else if (previous && i > 0) previous.value = `${previous.value}${seps[i - 1]}${piece}`;
@@ -242,6 +361,9 @@ function labelFor(field: HeaderField): string {
  * "Capofila", a budget line).
  */
 export function headerFieldsOfRow(cells: readonly string[], line: number): HeaderHit[] {
+  // Every hit below opens with a label in some cell (the first filled one, or a label by
+  // position). Asked of the cells as they are, which every reader cleans: not of trimmed copies.
+  if (!cells.some((c) => visibleText(c) !== '' && cellMayStateHeader(c))) return [];
   const filled = cells.map((c) => c.trim()).filter((c) => visibleText(c) !== '');
   if (filled.length === 0 || filled.length > 6) return [];
   // Pairs by position in a table of two or four columns: a label whose value cell is empty says
@@ -372,7 +494,7 @@ export function headerLabelOnly(raw: string): HeaderField | null {
     const field = fieldOfLabel(text);
     if (field && field !== 'id') return field;
   }
-  if (text.length > 30) return null;
+  if (text.length > 30 || !opensLikeLabel(text)) return null;
   if (/^(?:sub[\s-]*)?allegato(?:\s*n\.?)?$/i.test(text)) return 'id';
   if (/^progetto$/i.test(text)) return 'shortName';
   if (/^punt(?:i|eggio)$/i.test(text)) return 'score';

@@ -15,6 +15,9 @@ const MAX_HEADING = 140;
 /** A heading: markdown "#", or a short line that is bold from end to end. */
 export function headingOf(raw: string): string | null {
   const t = raw.trim();
+  // Asked of every line of prose: a heading opens with "#", "*", "_" or "<", or it is none.
+  const first = t.charCodeAt(0);
+  if (first !== 0x23 && first !== 0x2a && first !== 0x5f && first !== 0x3c) return null;
   // dotAll: "." crosses a line separator (U+2028) too, so the match never backtracks into the spaces.
   const md = /^#{1,6}\s+(.*)$/s.exec(t);
   if (md) {

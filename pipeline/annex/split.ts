@@ -8,7 +8,7 @@ import { isBudgetHeading, strictBudgetCodesOf } from '../../shared/labels.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import {
-  continuesHeaderValue, fieldOfLabel, headerFieldOf, isContactOnly, headerFieldsOfLine, headerFieldWithoutColon, headerFieldsOfRow, hasDotLeader, headerLabelOnly, headerText, hitOfPair, type HeaderField,
+  continuesHeaderValue, fieldOfLabel, headerFieldOf, isContactOnly, headerFieldsOfLine, headerFieldWithoutColon, headerFieldsOfRow, hasDotLeader, headerLabelOnly, headerText, hitOfPair, cellMayStateHeader, mayStateHeader, type HeaderField,
   type HeaderHit,
 } from './header.js';
 import type { TableRow } from './tables.js';
@@ -59,6 +59,7 @@ const MAX_WRAPPED = 3;
 /** Non-header lines (each short) that may stand between two halves of one project's header. */
 const MAX_BETWEEN = 6;
 const SHORT_LINE = 60;
+const NO_HITS: readonly HeaderHit[] = [];
 
 interface Cluster {
   hits: HeaderHit[];
@@ -94,17 +95,11 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
     // would make a ranking). A text's tables may run into each other: any row can be the labels.
     const filled = (r: TableRow) => r.cells.filter((c) => visibleText(c) !== '').length;
     for (let i = 0; i + 1 < rows.length; i++) {
+      const named = fieldsOfLabels(rows[i]!.cells);
+      if (named === null) continue;
       const labels = cells(rows[i]!);
       // A ranking or a table of contents of one project is not that project's header.
       if (labels.some((l) => /^(pos|posizione|pag|pagina|graduatoria|rank)\b/i.test(l))) continue;
-      // Every filled cell a label: the first that is not ends the test (most rows are no header's).
-      const named: (HeaderField | null)[] = [];
-      for (const l of labels) {
-        const f = l === '' ? null : fieldOfLabel(l);
-        if (f === null && l !== '') break;
-        named.push(f);
-      }
-      if (named.length < labels.length) continue;
       const distinct = new Set(named.filter((f): f is HeaderField => f !== null));
       if (distinct.size < 3) continue;
       const after = rows[i + 2];
@@ -122,6 +117,21 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
     }
   }
   return { hits, neutral };
+}
+
+/**
+ * The field each cell of a row of labels names (null for an empty cell), or null when a filled
+ * cell names none: the first such cell ends the test (most rows are no header's).
+ */
+function fieldsOfLabels(cells: readonly string[]): (HeaderField | null)[] | null {
+  const named: (HeaderField | null)[] = [];
+  for (const c of cells) {
+    const label = visibleText(c);
+    const field = label === '' || !cellMayStateHeader(c) ? null : fieldOfLabel(label);
+    if (field === null && label !== '') return null;
+    named.push(field);
+  }
+  return named;
 }
 
 /**
@@ -154,10 +164,13 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
   // writes a two-column table one cell to a line): its value is the very next line or none.
   let pending: { field: string; label: string; line: number; immediate?: boolean }[] = [];
   let strays = 0;
+  // Called on every line of prose: what is already empty is kept, not made anew.
   const close = () => {
-    if (current.length > 0) found.push({ hits: current, after: [] });
-    current = [];
-    pending = [];
+    if (current.length > 0) {
+      found.push({ hits: current, after: [] });
+      current = [];
+    }
+    if (pending.length > 0) pending = [];
     strays = 0;
   };
   const nextContent = (n: number) => {
@@ -181,8 +194,11 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       if (neutral.has(row.line) && current.length > 0) continue;
     }
     const last = current[current.length - 1];
+    // Prose (most lines) states no field and no label: it skips those tests. So does a row of
+    // cells apart, which every test of a line for fields refuses (its fields are its cells').
+    const labelled = !(doc.tables.rowAt.has(n) && doc.text(n).includes('\t')) && mayStateHeader(doc.text(n));
     // Several fields on one line: "Punti: 72 – Contributo assegnato: € 30.000,00".
-    const several = headerFieldsOfLine(doc.text(n), n);
+    const several = labelled ? headerFieldsOfLine(doc.text(n), n) : NO_HITS;
     if (several.length >= 2) {
       if (several.some((s) => current.some((h) => h.field === s.field && !h.continues))) close();
       current.push(...several);
@@ -198,7 +214,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       current.push({ field: 'referent', value: more, line: n, continues: true });
       continue;
     }
-    const hit = headerFieldOf(doc.text(n), n, last?.field === 'id') ??
+    const hit = !labelled ? null : headerFieldOf(doc.text(n), n, last?.field === 'id') ??
       (current.length > 0 && pending.length === 0 ? headerFieldWithoutColon(doc.text(n), n) : null);
     if (hit && current.some((h) => h.field === hit.field && !h.continues)) {
       // A field seen twice means a new header has begun right after the previous one.
@@ -209,7 +225,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       continue;
     }
     // A label alone ("Sub-Allegato", "Punti"): its value comes after the other labels.
-    const label = doc.tables.rowAt.has(n) ? null : headerLabelOnly(doc.text(n));
+    const label = !labelled || doc.tables.rowAt.has(n) ? null : headerLabelOnly(doc.text(n));
     if (label && pending.length < 6) {
       const text = headerText(doc.text(n));
       const immediate = !text.endsWith(':') && !['id', 'shortName', 'score', 'assigned'].includes(label);
@@ -247,7 +263,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       const owner = [...current].reverse().find((h) => !h.continues)!;
       const wrapped = current.filter((h) => h.continues && h.field === owner.field).length;
       const after = nextContent(n);
-      const beforeField = after !== null && headerFieldOf(doc.text(after), after, false) !== null;
+      const beforeField = after !== null && !doc.text(after).includes('\t') && mayStateHeader(doc.text(after)) && headerFieldOf(doc.text(after), after, false) !== null;
       if (wrapped < MAX_WRAPPED && continuesHeaderValue(owner, doc.text(n), beforeField)) {
         const more = headerText(doc.text(n));
         owner.value = /\p{L}-$/u.test(owner.value) && /^\p{Ll}/u.test(more) ? owner.value + more : `${owner.value} ${more}`;
@@ -280,10 +296,8 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
   // A project's number alone, its other header fields not read (a header table a front end
   // broke): still a project when a budget follows it before the next header. What its header
   // lacks is then said field by field.
-  const budgetRows = doc.tables.rows.filter((r) => {
-    const first = visibleText(r.cells.find((c) => visibleText(c) !== '') ?? '');
-    return isBudgetHeading(first) || strictBudgetCodesOf(first).length > 0;
-  });
+  // Only the rows between two headers are asked (seldom, and most tables are not budgets).
+  const budgetBetween = (from: number, to: number) => doc.tables.rows.some((r) => r.line > from && r.line < to && isBudgetRow(r));
   return merged
     .filter((c, i) => {
       if (isProject(c.hits)) return true;
@@ -292,7 +306,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       const from = Math.max(...c.hits.map((h) => h.line));
       const next = merged.slice(i + 1).find((m) => isProject(m.hits) || m.hits.some((h) => h.field === 'id'));
       const to = next ? Math.min(...next.hits.map((h) => h.line)) : doc.lines.length + 1;
-      return budgetRows.some((r) => r.line > from && r.line < to);
+      return budgetBetween(from, to);
     })
     .map((c) => c.hits)
     // A summary of a project before it (a ranking or contents of one row, a cover's box) names
@@ -304,8 +318,14 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       if (key(hits) === null || key(hits) !== key(next)) return true;
       const from = Math.min(...hits.map((h) => h.line));
       const to = Math.min(...next.map((h) => h.line));
-      return budgetRows.some((r) => r.line > from && r.line < to) || doc.tables.rows.some((r) => r.line > from && r.line < to && !hits.some((h) => h.line === r.line));
+      return budgetBetween(from, to) || doc.tables.rows.some((r) => r.line > from && r.line < to && !hits.some((h) => h.line === r.line));
     });
+}
+
+/** A row that opens a budget: its first filled cell is a budget's heading or names a budget line. */
+function isBudgetRow(r: TableRow): boolean {
+  const first = visibleText(r.cells.find((c) => visibleText(c) !== '') ?? '');
+  return isBudgetHeading(first) || strictBudgetCodesOf(first).length > 0;
 }
 
 /** A project header names the project (number or title) and says at least one more thing. */

@@ -4,6 +4,7 @@ import { splitContact } from '../../pipeline/annex/contacts.js';
 import { decodeAnnex } from '../../pipeline/annex/decode.js';
 import { findFurniture } from '../../pipeline/annex/furniture.js';
 import { findPagination } from '../../pipeline/annex/pages.js';
+import { headingOf } from '../../pipeline/annex/sections.js';
 import { scanTables } from '../../pipeline/annex/tables.js';
 import { InputError } from '../../pipeline/errors.js';
 import { neutralise, toCsv } from '../../pipeline/outputs/csv.js';
@@ -37,6 +38,10 @@ describe('furniture', () => {
     expect(f.strings).toEqual(expect.arrayContaining(['conciliazione vita-lavoro', 'regione', 'lombardia']));
     expect(f.strings.some((s) => s.startsWith('indicare la tipologia'))).toBe(false);
   });
+  it('takes a link back to the contents, however indented, and no other line with a bracket', () => {
+    const lines = ['Testo', '[Torna a elenco](#)', '  <a href="#top">Torna su</a>  ', '\t[Indice](#indice)', '[Sito](https://x.it)', '<b>Titolo</b>', 'a [Torna](#)'];
+    expect([...findFurniture(lines, new Set()).lines]).toEqual([2, 3, 4]);
+  });
 });
 
 describe('tables', () => {
@@ -63,6 +68,38 @@ describe('decoding', () => {
     bytes.set([0xff, 0xfe]);
     [...text].forEach((ch, i) => bytes.set([ch.charCodeAt(0), 0], 2 + i * 2));
     expect(decodeAnnex(bytes, 'f.md')).toMatchObject({ lines: ['Sub-Allegato 2.1', 'Punti 5'], encoding: 'utf-16le', lineEnding: 'crlf' });
+  });
+  it.each([
+    ['a', ['a'], 'none'],
+    ['a\n', ['a'], 'lf'],
+    ['a\nb', ['a', 'b'], 'lf'],
+    ['a\n\nb\n', ['a', '', 'b'], 'lf'],
+    ['a\r\nb\r\n', ['a', 'b'], 'crlf'],
+    ['a\rb', ['a', 'b'], 'cr'],
+    ['a\r\nb\nc\rd', ['a', 'b', 'c', 'd'], 'mixed'],
+  ])('splits %j into lines and names its line ending', (text, lines, lineEnding) => {
+    expect(decodeAnnex(new TextEncoder().encode(text), 'f.md')).toMatchObject({ lines, lineEnding });
+  });
+});
+
+describe('headings', () => {
+  it.each([
+    ['**Titolo**', 'Titolo'],
+    ['***Attività***', 'Attività'],
+    ['__Voce__:', 'Voce'],
+    ['<b>Voce</b>', 'Voce'],
+    ['<STRONG>Voce</STRONG>:', 'Voce'],
+    ['  ## Titolo  ', 'Titolo'],
+    ['Testo **bold**', null],
+    ['- **voce**', null],
+    ['x', null],
+    ['', null],
+    ['\u00a0**Titolo**', 'Titolo'],
+    ['**Frase lunga.**', null],
+    ['#Titolo', null],
+    ['####### Sette', null],
+  ])('%j is the heading %j', (raw, heading) => {
+    expect(headingOf(raw)).toBe(heading);
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budgetCodesOf, isBudgetHeading, isTotalLabel } from '../../shared/labels.js';
-import { foldedIncludes, foldText, newTextMemo, visibleText, withTextMemo } from '../../shared/text.js';
+import { foldedIncludes, foldText, hasText, newTextMemo, visibleText, withTextMemo } from '../../shared/text.js';
 
 describe('visibleText', () => {
   it('drops tags, entities, markdown emphasis and link syntax', () => {
@@ -11,6 +11,32 @@ describe('visibleText', () => {
     expect(visibleText('**REFERENTE** *Sara*')).toBe('REFERENTE Sara');
     expect(visibleText('A &amp; B&nbsp;C')).toBe('A & B C');
     expect(visibleText('  riga\tcon\u00a0spazi  ')).toBe('riga con spazi');
+  });
+
+  // The cheap test of whether a line needs cleaning (a search for the plain space when no other
+  // space or mark is present) must agree with the full one at the ends, in runs, and around marks.
+  it.each([
+    ['a\u2003b', 'a\u2003b'],
+    ['a\u2003 b', 'a b'],
+    [' a', 'a'],
+    ['a ', 'a'],
+    ['a  b', 'a b'],
+    ['\u2003a', 'a'],
+    ['a\u2003', 'a'],
+    ['***a*** b', 'a b'],
+    ['a ** b', 'a b'],
+    ['**a**b**', 'ab'],
+    ['__a__ _b_ ___c___', 'a _b_ c_'],
+    ['x*y * z', 'xy * z'],
+    ['* elenco', '* elenco'],
+    ['a\u00a0\u00a0b', 'a b'],
+    ['a\u00a0b \u2007c\u202fd', 'a b c d'],
+    ['\u00a0a\u00a0', 'a'],
+    ['\ufeffa', 'a'],
+    ['a\tb', 'a b'],
+    ['a \t b', 'a b'],
+  ])('cleans %j to %j', (raw, visible) => {
+    expect(visibleText(raw)).toBe(visible);
   });
 
   it('its result is trimmed, has no double spaces and is a fixed point', () => {
@@ -23,6 +49,16 @@ describe('visibleText', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('hasText', () => {
+  it.each([
+    ['', false], [' ', false], ['\u00a0\t \u2028', false], ['\ufeff', false],
+    ['a', true], [' a', true], ['\u00a0a', true], ['é', true], ['\u00a0', false], ['~', true], ['\u007f', true],
+  ])('%j: %s', (raw, text) => {
+    expect(hasText(raw)).toBe(text);
+    expect(hasText(raw)).toBe(/\S/.test(raw));
   });
 });
 

@@ -1,0 +1,147 @@
+// The prefilter that lets the splitter pass over prose: a line (or cell) mayStateHeader says
+// no to must be one that every header test finds nothing in. Checked on each line and cell of
+// every text fixture, on the forms labels take (glued to their value, accented, in markup), and
+// on prose that opens like a label word without being one.
+import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  fieldOfLabel, headerFieldOf, headerFieldsOfLine, headerFieldsOfRow, headerFieldWithoutColon, headerLabelOnly, mayStateHeader, opensLikeLabel,
+} from '../../pipeline/annex/header.js';
+import { visibleText } from '../../shared/text.js';
+import { HOSTILE } from '../fixtures/hostile-strings.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TEXT_FIXTURES = ['seeds', ...['renderings', 'variants', 'agencies', 'unseen'].map((d) => join('test', 'fixtures', d))].flatMap((dir) =>
+  readdirSync(join(ROOT, dir))
+    .filter((f) => /\.(md|txt|html)$/.test(f) && f !== 'README.md')
+    .map((f) => join(ROOT, dir, f)),
+);
+
+/** What any header test finds in `raw` (empty when none finds anything). */
+function anyHeaderFinding(raw: string): unknown[] {
+  return [
+    headerFieldOf(raw, 1, true), headerFieldOf(raw, 1, false), headerFieldWithoutColon(raw, 1), headerLabelOnly(raw), fieldOfLabel(raw), fieldOfLabel(visibleText(raw)),
+    ...headerFieldsOfLine(raw, 1), ...headerFieldsOfRow(raw.split('\t'), 1),
+  ].filter((x) => x !== null);
+}
+
+describe('mayStateHeader', () => {
+  it('says no only to lines and cells no header test finds anything in, in every text fixture', () => {
+    expect(TEXT_FIXTURES.length).toBeGreaterThan(10);
+    let refused = 0;
+    for (const file of TEXT_FIXTURES) {
+      for (const line of readFileSync(file, 'utf8').split(/\r\n|\r|\n/)) {
+        for (const raw of line.includes('\t') ? [line, ...line.split('\t')] : [line]) {
+          if (mayStateHeader(raw)) continue;
+          refused++;
+          expect(anyHeaderFinding(raw), `${file}: ${raw}`).toEqual([]);
+        }
+      }
+    }
+    // Most of an annex is prose: the filter has work to skip.
+    expect(refused).toBeGreaterThan(5000);
+  });
+
+  it.each([
+    'Sub-Allegato 2.1', 'Suballegato 2.1', 'Punti59', 'Punteggio: 72', 'Assegnato€ 34.800,00', 'ID12', 'Cod. 7', 'NProgetto 4', 'N°progetto 4',
+    'Nr. progetto 4', 'Numero progetto: 4', 'Tìtolo del progetto: Famiglie', 'TITOLO: Famiglie', '• Titolo: Famiglie', '## **Ente capofila:** Comune di Lodi',
+    '<b>Capofila</b> Comune di Lodi', '**Referente** Anna Neri', '&lt;b&gt;Titolo: Famiglie', 'Del contributo assegnato: € 1.000,00',
+    'Durata: 24 mesi – Punti: 72 – Contributo assegnato: € 30.000,00', 'Note; Capofila: Comune di Lodi | Referente: Anna Neri',
+    'Nome del progetto: Famiglie', 'Nominativo referente: Anna Neri', 'Quota contributo assegnato: € 1.000,00', 'Progetto Borgo Virgilio',
+  ])('"%s" may state a header', (raw) => {
+    expect(mayStateHeader(raw)).toBe(true);
+  });
+
+  it.each([
+    'Il progetto mira a dare risposte alle esigenze di conciliazione: vita e lavoro.',
+    "Nell'anno 2009 la sperimentazione di uno Sportello della conciliazione",
+    'Nella fase 1 verrà costituito il comitato: ne fanno parte i partner – tutti',
+    'Della rete fanno parte: Comune di Lodi; ASST di Lodi',
+    'Idee e proposte: molte',
+    'Attività 1 – Voucher di conciliazione',
+    'Sostenibilità',
+    '2.1 Famiglie al centro',
+  ])('"%s" states no header', (raw) => {
+    expect(mayStateHeader(raw)).toBe(false);
+    expect(anyHeaderFinding(raw)).toEqual([]);
+  });
+
+  // Lines made of the pieces labels are made of, in every case, accent, mark and glue.
+  const PIECES = [
+    'Titolo', 'TÌTOLO', 'Tì', 'tolo', 'Ente', 'capofila', 'CAPOFILA', 'N.', 'N°', 'n', 'nr', 'progetto', 'Progetto', 'ID', '12', '2.1', 'Punti',
+    'Punteggio', '59', 'Assegnato', 'Contributo', 'concesso', '€', '34.800,00', 'Referente', 'Alleanza', 'locale', 'di', 'conciliazione', 'del',
+    'Del', 'Sub', '-', 'Allegato', 'Quota', 'Importo', 'Codice', 'Cod.', 'Scheda', 'Nome', 'Denominazione', 'Soggetto', 'Recapiti', 'Nominativo',
+    ':', ' ', '  ', ' – ', ' | ', '; ', '**', '__', '<b>', '</b>', '#', '&amp;', '&lt;', '&gt;', '[', '](#)', '(', ')', '\u0301', '\u00a0', '’', '`',
+    '.', '\t', 'Comune di Lodi', 'Anna Neri', 'a@b.it', '0371 1', 'Nella', 'Idea', 'è',
+  ];
+  it('says no only where no header test finds anything, on lines made of label pieces', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 10 }), (pieces) => {
+        const raw = pieces.join('');
+        if (!mayStateHeader(raw)) expect(anyHeaderFinding(raw)).toEqual([]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  // Fields after each cut a line is read in pieces at, the line's start naming none.
+  it.each([' – ', ' — ', ' - ', ' | ', '| ', '; ', ' ; '])('reads the fields after "%s"', (cut) => {
+    const raw = `Note${cut}Punti: 72${cut}Contributo assegnato: € 30.000,00`;
+    expect(headerFieldsOfLine(raw, 1).map((h) => h.field)).toEqual(['score', 'assigned']);
+    expect(mayStateHeader(raw)).toBe(true);
+  });
+
+  it('looks for labels and markup only where labels are read: the start, and before a colon', () => {
+    const prose = 'Il progetto mira a dare risposte alle esigenze di conciliazione vita-lavoro dei lavoratori '.repeat(4);
+    const fields = `${prose} – Punti: 72 – Contributo assegnato: € 30.000,00`;
+    expect(headerFieldsOfLine(fields, 1).map((h) => h.field)).toEqual(['score', 'assigned']);
+    expect(mayStateHeader(fields)).toBe(true);
+    expect(mayStateHeader(`${prose} – &lt;b&gt;Punti: 72`)).toBe(true);
+    // Markup that a first cleaning leaves ("&lt;i&gt;" becomes "<i>"), far from any label's place.
+    expect(mayStateHeader(`${prose} &lt;i&gt;qui&lt;/i&gt;`)).toBe(false);
+    expect(mayStateHeader(`${prose.slice(0, 150)} &lt;i&gt;qui&lt;/i&gt;`)).toBe(true);
+    expect(mayStateHeader(`${prose} &lt;i&gt;qui&lt;/i&gt;: sì`)).toBe(true);
+  });
+
+  it('says no to none of the hostile strings that a header test reads something in', () => {
+    for (const raw of HOSTILE) if (!mayStateHeader(raw)) expect(anyHeaderFinding(raw)).toEqual([]);
+  });
+});
+
+describe('bold labels', () => {
+  // A bold label is looked for only on lines that open with a mark, past spaces and heading marks.
+  it.each([
+    ['  ## **Capofila** Comune di Lodi', 'leadEntity', 'Comune di Lodi'],
+    ['<strong>Titolo</strong>: Famiglie', 'title', 'Famiglie'],
+    ['\u00a0__Referente__ Anna Neri', 'referent', 'Anna Neri'],
+    ['#**Punti** 72', 'score', '72'],
+  ])('"%s" states %s', (raw, field, value) => {
+    expect(headerFieldOf(raw, 1, false)).toEqual({ field, value, line: 1 });
+  });
+});
+
+describe('opensLikeLabel', () => {
+  it('reads a label word from any place in the text, past marks and spaces', () => {
+    expect(opensLikeLabel('Note – Capofila', 7)).toBe(true);
+    expect(opensLikeLabel('Note – Partner', 7)).toBe(false);
+    expect(opensLikeLabel('  **_Referente', 0)).toBe(true);
+  });
+
+  it('folds a word beyond ASCII as foldText does, and says yes to what it cannot fold', () => {
+    expect(opensLikeLabel('Tìtolo')).toBe(true);
+    expect(opensLikeLabel('Ente\u0301')).toBe(true);
+    expect(opensLikeLabel('E\u0301nte capofila')).toBe(true);
+    expect(opensLikeLabel('– • Titolo')).toBe(true);
+    expect(opensLikeLabel('N° 4')).toBe(true);
+    expect(opensLikeLabel('Attività')).toBe(false);
+    expect(opensLikeLabel('è importante')).toBe(false);
+    expect(opensLikeLabel('€ 500,00')).toBe(false);
+    expect(opensLikeLabel('Ñoño')).toBe(false);
+    expect(opensLikeLabel('')).toBe(false);
+    expect(opensLikeLabel('– ')).toBe(false);
+    expect(opensLikeLabel('❖ la sensibilizzazione')).toBe(true);
+    expect(opensLikeLabel('\u{1F600} Titolo')).toBe(true);
+  });
+});

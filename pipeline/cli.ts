@@ -49,9 +49,18 @@ function exitCodeOf(e: unknown, debug: boolean, lang: Lang): number {
   return EXIT_INTERNAL;
 }
 
-// A reader that closes early (`conciliazione ... | head`) is not a failure of the run.
+const EXIT_IO = 74;
+
+// A reader that closes early (`conciliazione ... | head`) is not a failure of the run. Any other
+// failure to write the summary (a full disk, a closed descriptor) comes after the outputs are in
+// place: it is said in one line, not thrown as a bug of ours.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code !== 'EPIPE') throw e;
+  if (e.code === 'EPIPE') return;
+  const code = e.code ?? e.message;
+  say(runLang() === 'en'
+    ? `cannot write to standard output (${code}); output files are not affected`
+    : `impossibile scrivere sullo standard output (${code}); i file di output non ne risentono`);
+  process.exitCode = EXIT_IO;
 });
 
 /** "csv,xlsx" -> ['csv', 'xlsx']: known names only, at least one, each once. */
@@ -207,13 +216,17 @@ async function main(program: Command, argv: string[]): Promise<number> {
 }
 
 const program = commandLine();
+
+/** The run's language once its options are read: Italian unless --lang en. */
+function runLang(): Lang {
+  return program.opts<{ lang?: Lang }>().lang === 'en' ? 'en' : 'it';
+}
 main(program, process.argv).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    const opts = program.opts<{ debug?: boolean; lang?: Lang }>();
-    // The user's mistake in the language of the run, as its findings: Italian unless --lang en.
-    process.exitCode = exitCodeOf(e, opts.debug === true, opts.lang === 'en' ? 'en' : 'it');
+    // The user's mistake in the language of the run, as its findings.
+    process.exitCode = exitCodeOf(e, program.opts<{ debug?: boolean }>().debug === true, runLang());
   },
 );

@@ -4,7 +4,7 @@
 // "internal error" (exit 70), and the outputs a run killed between its two renames had retired
 // came back only with the next successful run.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, readdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,22 @@ describe('failures while writing', () => {
     await expect(attempt).rejects.toThrow(/cannot write the outputs \(ENOSPC\): the disk is full: free some space and run again/);
     expect(readFileSync(join(out, 'annex.json')).equals(before)).toBe(true);
     expect(readdirSync(dir).filter((n) => n.startsWith('.out-full.'))).toEqual([]);
+  }, 60_000);
+
+  // /dev/full fails every write with ENOSPC: the summary line cannot be written, the outputs can.
+  it.runIf(existsSync('/dev/full'))('a standard output that cannot be written is exit 74 and one line in the run\'s language, the outputs in place', () => {
+    for (const [lang, said] of [['it', /^conciliazione: impossibile scrivere sullo standard output \(ENOSPC\); i file di output non ne risentono$/], ['en', /^conciliazione: cannot write to standard output \(ENOSPC\); output files are not affected$/]] as const) {
+      const out = join(dir, `out-stdout-${lang}`);
+      const full = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [BIN, '--lang', lang, '-f', 'json', '--out', out, SEED_FILE], { cwd: dir, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', full, 'pipe'] });
+        expect(r.status, r.stderr).toBe(74);
+        expect(oneLine(r.stderr)).toMatch(said);
+      } finally {
+        closeSync(full);
+      }
+      expect(JSON.parse(readFileSync(join(out, 'annex.json'), 'utf8'))).toHaveProperty('annexes');
+    }
   }, 60_000);
 
   it('a bug of ours while writing is not dressed up as a user error (the CLI gives it exit 70)', async () => {

@@ -112,7 +112,9 @@ export function scanTables(lines: readonly string[], ignore: (line: number) => b
     const n = i + 1;
     const text = lines[i]!;
     if (ignore(n)) continue;
-    if (/<table\b/i.test(text)) {
+    // Asked of every line: looking for the "<" alone is cheaper than the case-blind regex, and
+    // most lines have none.
+    if (text.includes('<') && /<table\b/i.test(text)) {
       // Gather up to </table>, leaving out furniture lines that fell inside it.
       let j = i;
       const parts: { n: number; text: string }[] = [];

@@ -3,14 +3,20 @@
 import { beyond, readAmount, type AmountReading, type CellValue } from './amounts.js';
 import {
   budgetCodesOf, cofinColumnOf, isAmountHeader, isAssignedLabel, isBudgetHeading, isEntityHeader, isTotalLabel,
-  shareColumnOf,
+  shareColumnOf, strictBudgetCodesOf,
 } from './labels.js';
 import { money, plainFromSheetNumber, toPlain, type Money } from './money.js';
 import { DEFAULT_MAX_PLAUSIBLE_AMOUNT } from './profile.js';
 import type { AmountStatus, Budget, BudgetLine, CellRef, Cofinancer, LineCode, ReadProblem } from './model.js';
-import { foldText, visibleText } from './text.js';
+import { documentMemo, foldText, visibleText } from './text.js';
 
 export type Grid = readonly (readonly CellValue[])[];
+
+// The codes a label names, found once per document: the annex reader asks them of the same
+// labels while it looks for the budget's start and again while the budget is read (each asking
+// folds the label and tries every line's pattern). Never changed by those who get them.
+export const codesOfLabel = documentMemo<readonly LineCode[]>(budgetCodesOf);
+export const strictCodesOfLabel = documentMemo<readonly LineCode[]>(strictBudgetCodesOf);
 
 interface AmountFields {
   status: AmountStatus;
@@ -225,7 +231,7 @@ function beforeBudget(s: Scan, row: Row): number {
     }
     return r;
   }
-  if (r < s.heading || budgetCodesOf(label).length === 0) return r;
+  if (r < s.heading || codesOfLabel(label).length === 0) return r;
   s.phase = 'budget';
   s.first = r;
   return inBudget(s, row);
@@ -258,7 +264,7 @@ function readAmountHeader(s: Scan, { cells, li }: Row): boolean {
 /** A row naming a budget line, with its amount (or without: then it may come below). */
 function readLineRow(s: Scan, row: Row): boolean {
   const { r, cells, li, label } = row;
-  const codes = budgetCodesOf(label);
+  const codes = codesOfLabel(label);
   const [code, second] = codes;
   if (code === undefined) return false;
   s.pending = null;

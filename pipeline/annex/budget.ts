@@ -2,9 +2,9 @@
 // become a grid for the shared reader (the same one the add-on uses on a sheet); each grid row
 // remembers its source line so that findings can point back at the annex.
 import type { CellValue } from '../../shared/amounts.js';
-import { readBudget, type ReadLimits } from '../../shared/budget-reader.js';
+import { codesOfLabel, readBudget, strictCodesOfLabel, type ReadLimits } from '../../shared/budget-reader.js';
 import {
-  budgetCodesOf, cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel, shareColumnOf, strictBudgetCodesOf,
+  cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel, shareColumnOf,
 } from '../../shared/labels.js';
 import { COST_CODES, lineOf, type Budget, type BudgetLine, type Finding, type Position } from '../../shared/model.js';
 import { readAmount } from '../../shared/amounts.js';
@@ -75,9 +75,9 @@ function headerAsReaderKnowsIt(row: TableRow): CellValue[] | null {
  */
 function startsBudget(row: TableRow, i: number, rows: readonly TableRow[]): boolean {
   const label = firstLabel(row);
-  if (isBudgetHeading(label) || strictBudgetCodesOf(label).length > 0) return true;
-  if (isColumnsRow(row) && rowsOfTableAfter(rows, i, 2).some((r) => budgetCodesOf(firstLabel(r)).length > 0)) return true;
-  return budgetCodesOf(label).length > 0 && rowsOfTableAfter(rows, i).some((r) => isTotalLabel(firstLabel(r)));
+  if (isBudgetHeading(label) || strictCodesOfLabel(label).length > 0) return true;
+  if (isColumnsRow(row) && rowsOfTableAfter(rows, i, 2).some((r) => codesOfLabel(firstLabel(r)).length > 0)) return true;
+  return codesOfLabel(label).length > 0 && rowsOfTableAfter(rows, i).some((r) => isTotalLabel(firstLabel(r)));
 }
 
 /**

@@ -2,7 +2,8 @@
 // email in one cell), with the partner's role sometimes written in the name cell
 // ("Altana - <i>Partner attuativo</i>"). Page breaks may split the table; furniture and page
 // numbers between its rows are already out of the way, a repeated header row is skipped.
-import { isAmountHeader, isBudgetHeading, strictBudgetCodesOf } from '../../shared/labels.js';
+import { strictCodesOfLabel } from '../../shared/budget-reader.js';
+import { isAmountHeader, isBudgetHeading } from '../../shared/labels.js';
 import type { Partner } from '../../shared/model.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
@@ -123,7 +124,7 @@ function startsOtherTable(row: TableRow): boolean {
   return (
     /tipologi[ae] (di |dell ?)?intervent/.test(f) ||
     isBudgetHeading(first) ||
-    strictBudgetCodesOf(first).length > 0 ||
+    strictCodesOfLabel(first).length > 0 ||
     cells.slice(1).some((c) => c !== '' && isAmountHeader(c))
   );
 }

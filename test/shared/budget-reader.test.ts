@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../shared/amounts.js';
-import { readBudget, type Grid } from '../../shared/budget-reader.js';
+import { codesOfLabel, readBudget, strictCodesOfLabel, type Grid } from '../../shared/budget-reader.js';
+import { budgetCodesOf, strictBudgetCodesOf } from '../../shared/labels.js';
+import { newTextMemo, withTextMemo } from '../../shared/text.js';
 import { Budget, lineOf, type LineCode } from '../../shared/model.js';
 import { ANNEX_LABELS, seedBudgetGrids, seedLines } from '../fixtures/seed.js';
 
@@ -501,5 +503,20 @@ describe('readBudget: a cofinancer name made only of markup', () => {
     expect(b.cofinancers).toHaveLength(11);
     expect(b.cofinancers[5]).toMatchObject({ entity: '<img src=x onerror=alert(1)>', monetary: '7245.00' });
     expect(b.problems).toEqual([]);
+  });
+});
+
+describe('codesOfLabel / strictCodesOfLabel: once per document', () => {
+  const labels = ['A. Costi di personale interno ed esterno', 'Personale interno ed esterno', 'TOTALE', 'Note', ''];
+
+  it('give what the labels module gives, and the same answer the second time in a document', () => {
+    const memo = newTextMemo();
+    const first = withTextMemo(memo, () => labels.map((l) => [codesOfLabel(l), strictCodesOfLabel(l)] as const));
+    const again = withTextMemo(memo, () => labels.map((l) => [codesOfLabel(l), strictCodesOfLabel(l)] as const));
+    first.forEach(([loose, strict], i) => {
+      expect(loose).toEqual(budgetCodesOf(labels[i]!));
+      expect(strict).toEqual(strictBudgetCodesOf(labels[i]!));
+      expect(again[i]![0]).toBe(loose);
+    });
   });
 });

@@ -62,11 +62,18 @@ export type ReplanFrame =
 
 export type NeededFrame = Extract<ReplanFrame, { status: 'needed' }>;
 
-/** pct of base, exact, and the compliant cent in the given direction. */
-function limitOf(base: Money, pct: string, direction: 'floor' | 'ceiling'): Limit {
-  const exact = base.times(pct).dividedBy(100);
-  const cents = exact.toDecimalPlaces(2, direction === 'floor' ? Money.ROUND_UP : Money.ROUND_DOWN);
-  return { exact: exact.toFixed(Math.max(2, exact.decimalPlaces())), cents: toPlain(cents) };
+// A hundredth, to take a percentage by multiplying: exact like the division by 100 (the product of
+// a cent amount and a percentage is far inside the 40 digits), without its long division.
+const HUNDREDTH = new Money('0.01');
+
+/**
+ * pct of base, exact, and the compliant cent in the given direction; with the exact value as a
+ * Money, for the comparisons (its plain form read back would be the same value, parsed again).
+ */
+function limitOf(base: Money, pct: string, direction: 'floor' | 'ceiling'): { limit: Limit; value: Money } {
+  const value = base.times(pct).times(HUNDREDTH);
+  const cents = value.toDecimalPlaces(2, direction === 'floor' ? Money.ROUND_UP : Money.ROUND_DOWN);
+  return { limit: { exact: value.toFixed(Math.max(2, value.decimalPlaces())), cents: toPlain(cents) }, value };
 }
 
 const AMOUNT = /^-?\d+\.\d{2}$/;
@@ -92,6 +99,8 @@ export function replanFrame(
   const award = money(awarded);
   const cofinancing = override === null ? cofin.value : money(override);
   const newTotal = award.plus(cofinancing);
+  const floor = limitOf(newTotal, profile.cofinancingMinPct, 'floor');
+  const ceiling = limitOf(newTotal, profile.coordinationMaxPct, 'ceiling');
   const figures: Figures = {
     requested: toPlain(contribution.value),
     awarded: toPlain(award),
@@ -100,13 +109,13 @@ export function replanFrame(
     cofinancing: toPlain(cofinancing),
     newTotal: toPlain(newTotal),
     cut: toPlain(total.value.minus(newTotal)),
-    cofinancingFloor: limitOf(newTotal, profile.cofinancingMinPct, 'floor'),
-    coordinationCeiling: limitOf(newTotal, profile.coordinationMaxPct, 'ceiling'),
+    cofinancingFloor: floor.limit,
+    coordinationCeiling: ceiling.limit,
   };
   if (award.gte(contribution.value) && cofinancing.equals(cofin.value)) {
     return { status: 'not-needed', reason: notNeeded(award, contribution.value), ...figures };
   }
-  return { status: 'needed', misfits: misfitsAfterAward(budget, profile, figures, { total, cofin, cofinancing }), ...figures };
+  return { status: 'needed', misfits: misfitsAfterAward(budget, profile, figures, { total, cofin, cofinancing, floor: floor.value, ceiling: ceiling.value }), ...figures };
 }
 
 /** The award, and the cofinancing given in its place, must be plain amounts, not below zero. */
@@ -164,11 +173,11 @@ function misfitsAfterAward(
   budget: Budget,
   profile: Profile,
   figures: Figures,
-  { total, cofin, cofinancing }: { total: Stated; cofin: Stated; cofinancing: Money },
+  { total, cofin, cofinancing, floor, ceiling }: { total: Stated; cofin: Stated; cofinancing: Money; floor: Money; ceiling: Money },
 ): Misfit[] {
   const misfits: Misfit[] = [];
   const coord = stated(budget, 'A_coord');
-  if (coord && coord.value.gt(new Money(figures.coordinationCeiling.exact))) {
+  if (coord && coord.value.gt(ceiling)) {
     misfits.push({
       rule: 'coordination-max-after-award',
       code: 'A_coord',
@@ -177,7 +186,7 @@ function misfitsAfterAward(
       cells: [coord.line.cell, total.line.cell],
     });
   }
-  const shortfall = new Money(figures.cofinancingFloor.exact).minus(cofinancing);
+  const shortfall = floor.minus(cofinancing);
   if (shortfall.gte(new Money(profile.roundingTolerance))) {
     misfits.push({
       rule: 'cofinancing-min-after-award',

@@ -97,24 +97,11 @@ function headerWords(r: TableRow): string {
   return r.cells.filter((c) => c !== '').map((c) => foldText(c)).filter((c) => c !== '').join(' | ');
 }
 
-// Each row of the table is compared with the header: the header's words are found once.
-const wordsOfHeader = new WeakMap<TableRow, string>();
-
-/** The header row again (Word repeats it after a page break): the same words, cell by cell. */
-function repeatsHeader(row: TableRow, header: TableRow): boolean {
-  let words = wordsOfHeader.get(header);
-  if (words === undefined) {
-    words = headerWords(header);
-    wordsOfHeader.set(header, words);
-  }
+/** The header row again, `words` being the header's (every row is compared with them: found once). */
+function repeatsHeader(row: TableRow, words: string): boolean {
   return headerWords(row) === words;
 }
 
-/**
- * The header's table, and the tables that carry it on after a page break: only furniture,
- * page numbers and blank lines between them, and a first row that either repeats the header or
- * goes on with the numbering.
- */
 /** The first row of the intervention list or of the budget: no partner's. */
 function startsOtherTable(row: TableRow): boolean {
   // Asked of every row of the table: its empty cells are neither cleaned nor tested.
@@ -129,7 +116,12 @@ function startsOtherTable(row: TableRow): boolean {
   );
 }
 
-function continuedRows(doc: AnnexDocument, after: TableRow[], header: TableRow): TableRow[] {
+/**
+ * The header's table, and the tables that carry it on after a page break: only furniture,
+ * page numbers and blank lines between them, and a first row that either repeats the header
+ * (Word repeats it after a page break: the same words, cell by cell) or goes on with the numbering.
+ */
+function continuedRows(doc: AnnexDocument, after: TableRow[], header: TableRow, words: string): TableRow[] {
   const out: TableRow[] = [];
   let table = header.table;
   let lastLine = Math.max(...header.lines);
@@ -143,7 +135,7 @@ function continuedRows(doc: AnnexDocument, after: TableRow[], header: TableRow):
       })();
       const previousSeq = out.length > 0 ? nameParts(out[out.length - 1]!.cells[0] ?? '').seq : null;
       const seq = nameParts(row.cells[0] ?? '').seq;
-      const carriesOn = repeatsHeader(row, header) || (previousSeq !== null && seq === previousSeq + 1);
+      const carriesOn = repeatsHeader(row, words) || (previousSeq !== null && seq === previousSeq + 1);
       if (!gapIsEmpty || !carriesOn) break;
       table = row.table;
     }
@@ -159,14 +151,15 @@ export function readPartners(doc: AnnexDocument, from: number, to: number, claim
     const cols = columnsOf(rows[h]!);
     if (!cols) continue;
     const header = rows[h]!;
-    const body = continuedRows(doc, rows.slice(h + 1), header);
+    const words = headerWords(header);
+    const body = continuedRows(doc, rows.slice(h + 1), header, words);
     if (body.length === 0) continue;
     const partners: Partner[] = [];
     const lines = [...header.lines];
     const headerLines = [...header.lines];
     const unreadable: PartnerTable['unreadable'] = [];
     for (const row of body) {
-      if (repeatsHeader(row, header)) {
+      if (repeatsHeader(row, words)) {
         lines.push(...row.lines); // the header again, after a page break
         headerLines.push(...row.lines);
         continue;

@@ -16,7 +16,7 @@ export interface TextMemo {
   readonly visible: Map<string, string>;
   readonly folded: Map<string, string>;
   /** The readers' own pure functions of a line or cell (documentMemo), by function. */
-  readonly more: Map<(raw: string) => unknown, Map<string, unknown>>;
+  readonly more: Map<object, Map<string, unknown>>;
 }
 
 export function newTextMemo(): TextMemo {
@@ -53,9 +53,11 @@ function remembered(clean: (raw: string) => string, memoOf: (memo: TextMemo) => 
  * `compute` (a pure function of a line or a cell), remembered in the active document's memo:
  * for the tests a reader makes of every line, each made once per line however many stages ask.
  */
-export function documentMemo<T>(compute: (raw: string) => T): (raw: string) => T {
-  return (raw) => {
-    if (active === null) return compute(raw);
+export function documentMemo<T, More extends unknown[] = []>(compute: (raw: string, ...more: More) => T): (raw: string, ...more: More) => T {
+  // `more` (what the caller already knows of `raw`, as its visible text) must be a function of
+  // `raw`: the memo is keyed by `raw` alone.
+  return (raw, ...more) => {
+    if (active === null) return compute(raw, ...more);
     let known = active.more.get(compute) as Map<string, T> | undefined;
     if (known === undefined) {
       known = new Map();
@@ -63,7 +65,7 @@ export function documentMemo<T>(compute: (raw: string) => T): (raw: string) => T
     }
     let out = known.get(raw);
     if (out === undefined && !known.has(raw)) {
-      out = compute(raw);
+      out = compute(raw, ...more);
       known.set(raw, out);
     }
     return out as T;
@@ -101,7 +103,11 @@ const SPACE_RUNS = /[^\S ]\s*| (?=\s)\s+/g;
 // the engine skips to the next mark instead of trying the lookbehind at every character.
 const EMPHASIS = /(?=[*_])(?:(\*{1,3}|_{2,3})(?=\S)|(?<=\S)(\*{1,3}|_{2,3}))/g;
 
-function cleanText(raw: string): string {
+/**
+ * visibleText worked out anew, not remembered: for a caller that keeps what it cleaned itself,
+ * as a document keeps its lines' by line number (no line's content is then hashed as a key).
+ */
+export function cleanText(raw: string): string {
   // Most cells are plain text: skip the markup passes for them (the reader runs this per cell).
   if (!needsCleaning(raw)) return raw;
   let s = raw;
@@ -128,7 +134,11 @@ function cleanText(raw: string): string {
 export const foldText = remembered(foldClean, (m) => m.folded);
 
 function foldClean(raw: string): string {
-  const visible = visibleText(raw);
+  return foldVisible(visibleText(raw));
+}
+
+/** foldText of a line or cell whose visible text is known (visibleText(raw) given): not remembered. */
+export function foldVisible(visible: string): string {
   if (ASCII.test(visible)) return foldAscii(visible);
   // Italian text stays within the tables: each of its other characters is replaced by what it
   // folds to, in one native pass, and NFD is left for the rest.
@@ -210,9 +220,17 @@ const MARKUP = /[<&[*_]/;
  */
 export function foldedIncludes(raw: string, words: string | readonly string[]): boolean {
   const text = MARKUP.test(raw) ? visibleText(raw) : raw;
-  if (OUTSIDE_TABLES.test(text)) {
-    const folded = foldText(raw);
-    return typeof words === 'string' ? folded.includes(words) : words.some((w) => folded.includes(w));
-  }
-  return foldedWordsPattern(words).test(text);
+  return OUTSIDE_TABLES.test(text) ? foldedHas(foldText(raw), words) : foldedWordsPattern(words).test(text);
+}
+
+/**
+ * foldedIncludes of a line whose visible text and fold are known (a document keeps its lines'):
+ * `folded` is asked only of text beyond the fold's tables, where no pattern can tell.
+ */
+export function visibleIncludesFolded(visible: string, folded: () => string, words: string | readonly string[]): boolean {
+  return OUTSIDE_TABLES.test(visible) ? foldedHas(folded(), words) : foldedWordsPattern(words).test(visible);
+}
+
+function foldedHas(folded: string, words: string | readonly string[]): boolean {
+  return typeof words === 'string' ? folded.includes(words) : words.some((w) => folded.includes(w));
 }

@@ -8,8 +8,8 @@ import { firstAtOrAfter } from './bisect.js';
 import { decodeAnnex, type DecodedText } from './decode.js';
 import { findFurniture } from './furniture.js';
 import { findPagination, type Pagination } from './pages.js';
-import { hasText, newTextMemo, withTextMemo, type TextMemo } from '../../shared/text.js';
-import { scanTables, type TableRow, type TableScan } from './tables.js';
+import { cleanText, foldVisible, hasText, newTextMemo, withTextMemo, type TextMemo } from '../../shared/text.js';
+import { scanTables, tableRow, type TableRow, type TableScan } from './tables.js';
 
 export type LineKind = 'blank' | 'furniture' | 'page' | 'content';
 
@@ -34,6 +34,14 @@ export interface AnnexDocument {
    */
   memo: TextMemo;
   text(line: number): string;
+  /**
+   * The line's visible text (visibleText of text(line)), cleaned the first time a stage asks
+   * and kept by line number for every stage after: no stage cleans a line again, and no line is
+   * looked up by its content.
+   */
+  visible(line: number): string;
+  /** The line's folded form (foldText of text(line)), kept as its visible text is. */
+  folded(line: number): string;
   kind(line: number): LineKind;
   isContent(line: number): boolean;
 }
@@ -44,8 +52,14 @@ export function readDocument(bytes: Uint8Array, file: string): AnnexDocument {
 }
 
 function accessors(lines: readonly string[], kinds: readonly LineKind[]) {
+  const visibles: (string | undefined)[] = new Array(lines.length);
+  const foldeds: (string | undefined)[] = new Array(lines.length);
+  const inside = (n: number) => n >= 1 && n <= lines.length;
+  const visible = (n: number) => visibles[n - 1] ?? (inside(n) ? (visibles[n - 1] = cleanText(lines[n - 1]!)) : '');
   return {
     text: (n: number) => lines[n - 1] ?? '',
+    visible,
+    folded: (n: number) => foldeds[n - 1] ?? (inside(n) ? (foldeds[n - 1] = foldVisible(visible(n))) : ''),
     kind: (n: number) => kinds[n - 1] ?? 'blank',
     isContent: (n: number) => kinds[n - 1] === 'content',
   };
@@ -175,7 +189,7 @@ function laidDocument(laid: LaidDocument, file: string, decoded: Omit<DecodedTex
   });
   const rows: TableRow[] = [];
   laid.lines.forEach((l, i) => {
-    if (l.cells && kinds[i] === 'content') rows.push({ line: i + 1, cells: l.cells, table: l.table ?? 0, lines: [i + 1] });
+    if (l.cells && kinds[i] === 'content') rows.push(tableRow(i + 1, l.cells, l.table ?? 0, [i + 1]));
   });
   const rowAt = new Map<number, TableRow>(rows.map((r) => [r.line, r]));
   const furnitureStrings = [...new Set(laid.lines.filter((_, i) => kinds[i] === 'furniture').map((l) => l.text.trim()))];

@@ -31,7 +31,8 @@ export function headerText(raw: string): string {
   return headerTextOf(visibleText(raw));
 }
 
-function headerTextOf(visible: string): string {
+/** headerText of a line whose visible text is known (a document keeps its lines'). */
+export function headerTextOf(visible: string): string {
   return stripEmphasisEdges(visible.charCodeAt(0) === 0x23 ? visible.replace(/^#+\s*/, '') : visible);
 }
 
@@ -128,8 +129,7 @@ const MARKUP_LEFT = /[<&[*_]/;
  * (headerFieldOf, headerFieldsOfLine, headerFieldWithoutColon, headerLabelOnly, a row's pairs)
  * finds nothing: most of an annex is prose, which this passes over at the cost of one cleaning.
  */
-export function mayStateHeader(raw: string): boolean {
-  const text = headerText(raw);
+export function mayStateHeader(raw: string, text = headerText(raw)): boolean {
   // Labels read from the line's start lie within its first MAX_UNCOLONED_LINE characters; those
   // of the line's pieces within MAX_LABEL characters before a colon. Only there can markup a
   // second cleaning takes off bring a label's word to a label's start.
@@ -241,10 +241,10 @@ const BOLD_START = /^\s*(?:#+\s*)?[*_<]/;
 const BOLD_OPEN: Record<string, string> = { '**': '**', __: '__', '<b>': '</b>', '<strong>': '</strong>' };
 
 /**
- * mayStateHeader of a table cell, remembered in the document: a row's cells are asked again as
- * a row of labels (each line, asked once, is not worth remembering).
+ * mayStateHeader of a table cell whose visible text the row holds, remembered in the document: a
+ * row's cells are asked again as a row of labels (each line, asked once, is not worth remembering).
  */
-export const cellMayStateHeader = documentMemo(mayStateHeader);
+export const cellMayStateHeader = documentMemo((raw: string, visible: string) => mayStateHeader(raw, headerTextOf(visible)));
 
 /** "**Capofila** Comune di …", "<b>Titolo:</b> …": a label in bold, its value after it. */
 function boldLabel(raw: string): { label: string; value: string } | null {
@@ -267,10 +267,10 @@ function boldLabel(raw: string): { label: string; value: string } | null {
  * The header field a line states, if any. "Progetto <name>" (no colon) is the short name the
  * ATS gives a project; it only counts right after the annex number, where it cannot be prose.
  */
-export function headerFieldOf(raw: string, line: number, afterId: boolean): HeaderHit | null {
+export function headerFieldOf(raw: string, line: number, afterId: boolean, known?: string): HeaderHit | null {
   // Table rows are never header lines: decided before cleaning, which costs more on long rows.
   if (raw.includes('\t')) return null;
-  const text = headerText(raw);
+  const text = known ?? headerText(raw);
   if (text === '' || hasDotLeader(text)) return null;
   const labelled = opensLikeLabel(text);
   for (const { field, re } of labelled ? FIELDS : []) {
@@ -309,9 +309,9 @@ export function headerFieldOf(raw: string, line: number, afterId: boolean): Head
  * read, and only when the value opens as a name or a figure does ("Ente capofila del progetto
  * è …" is prose).
  */
-export function headerFieldWithoutColon(raw: string, line: number): HeaderHit | null {
+export function headerFieldWithoutColon(raw: string, line: number, known?: string): HeaderHit | null {
   if (raw.includes('\t')) return null;
-  const text = headerText(raw);
+  const text = known ?? headerText(raw);
   if (text.length > MAX_UNCOLONED_LINE || text.includes(':') || hasDotLeader(text)) return null;
   const words = text.split(' ');
   for (let n = Math.min(6, words.length - 1); n >= 1; n--) {
@@ -330,9 +330,9 @@ export function headerFieldWithoutColon(raw: string, line: number): HeaderHit | 
  * dashes, bars and semicolons; each piece that opens with a label starts a field, the others go
  * on with the field before (a referent's phone). Two fields at least, or none.
  */
-export function headerFieldsOfLine(raw: string, line: number): HeaderHit[] {
+export function headerFieldsOfLine(raw: string, line: number, known?: string): HeaderHit[] {
   if (raw.includes('\t') || raw.length > 600) return [];
-  const text = headerText(raw);
+  const text = known ?? headerText(raw);
   if (text.indexOf(':') < 0 || hasDotLeader(text)) return [];
   const pieces = text.split(/ [–—|;-] | ?[|;] /);
   if (pieces.length < 2) return [];
@@ -360,11 +360,11 @@ function labelFor(field: HeaderField): string {
  * Every filled cell must be part of a field, or the row is no header's (a partner whose role is
  * "Capofila", a budget line).
  */
-export function headerFieldsOfRow(cells: readonly string[], line: number): HeaderHit[] {
+export function headerFieldsOfRow(cells: readonly string[], line: number, visible: readonly string[] = cells.map(visibleText)): HeaderHit[] {
   // Every hit below opens with a label in some cell (the first filled one, or a label by
   // position). Asked of the cells as they are, which every reader cleans: not of trimmed copies.
-  if (!cells.some((c) => visibleText(c) !== '' && cellMayStateHeader(c))) return [];
-  const filled = cells.map((c) => c.trim()).filter((c) => visibleText(c) !== '');
+  if (!cells.some((c, i) => visible[i] !== '' && cellMayStateHeader(c, visible[i]!))) return [];
+  const filled = cells.filter((_, i) => visible[i] !== '').map((c) => c.trim());
   if (filled.length === 0 || filled.length > 6) return [];
   // Pairs by position in a table of two or four columns: a label whose value cell is empty says
   // nothing ("Contributo" | ""), which does not make the row any less a header's.
@@ -372,8 +372,8 @@ export function headerFieldsOfRow(cells: readonly string[], line: number): Heade
     const byPosition: HeaderHit[] = [];
     let header = true;
     for (let i = 0; i < cells.length && header; i += 2) {
-      const label = visibleText(cells[i]!);
-      const value = visibleText(cells[i + 1]!);
+      const label = visible[i]!;
+      const value = visible[i + 1]!;
       if (label === '' && value === '') continue;
       const hit = label !== '' && value !== '' ? hitOfPair(cells[i]!, cells[i + 1]!, line) : null;
       if (hit) byPosition.push(hit);
@@ -446,8 +446,7 @@ const EMAIL_ONLY = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za
  * Text that can only be the rest of a contact: emails, phone numbers and their labels ("tel.",
  * "e-mail:"), nothing else.
  */
-export function isContactOnly(raw: string): boolean {
-  const text = headerText(raw);
+export function isContactOnly(raw: string, text = headerText(raw)): boolean {
   if (text === '' || text.length > 120) return false;
   let found = false;
   const rest = text
@@ -468,11 +467,11 @@ export function isContactOnly(raw: string): boolean {
  * wraps a long title or contact: the rest is a contact for the referent, or it starts in lower
  * case, or it stands between the field and another header field (`beforeField`).
  */
-export function continuesHeaderValue(hit: HeaderHit, next: string, beforeField: boolean): boolean {
+export function continuesHeaderValue(hit: HeaderHit, next: string, beforeField: boolean, known?: string): boolean {
   if (!WRAPPING_FIELDS.has(hit.field) || next.includes('\t')) return false;
-  const text = headerText(next);
+  const text = known ?? headerText(next);
   if (text === '' || text.length > 160 || /^#/.test(next.trim())) return false;
-  if (hit.field === 'referent' && isContactOnly(next)) return true;
+  if (hit.field === 'referent' && isContactOnly(next, text)) return true;
   if (beforeField) return true;
   return /^\p{Ll}/u.test(text) && !/[.!?;:]$/.test(hit.value);
 }
@@ -481,8 +480,7 @@ export function continuesHeaderValue(hit: HeaderHit, next: string, beforeField: 
  * A header label standing alone on its line, its value elsewhere: converters that read a
  * justified block ("Sub-Allegato        2.1") as two columns write the labels, then the values.
  */
-export function headerLabelOnly(raw: string): HeaderField | null {
-  const text = headerText(raw);
+export function headerLabelOnly(raw: string, text = headerText(raw)): HeaderField | null {
   // "Titolo del progetto:" alone, its value on the next line.
   // Not "PROGETTO:" alone: that is as often the end of a "REFERENTE DI PROGETTO:" a converter
   // broke into words.

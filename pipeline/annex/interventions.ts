@@ -2,10 +2,10 @@
 // "a.") or without, as lines or as a table; the tick is an "X" (or a check mark) before or after
 // the label, a box (☒/☐, [x]/[ ]), a "SI"/"NO", or a cell of its own in an "X" or "SI/NO"
 // column. The list's own instructions ("barrare con una X") are never ticks.
-import { foldedIncludes, foldText, visibleText } from '../../shared/text.js';
+import { foldedIncludes, foldText, visibleIncludesFolded, visibleText } from '../../shared/text.js';
 import { INTERVENTION_CODES, type Intervention } from '../records.js';
 import type { AnnexDocument } from './document.js';
-import type { TableRow } from './tables.js';
+import { foldedCells, type TableRow } from './tables.js';
 
 type Code = (typeof INTERVENTION_CODES)[number];
 
@@ -54,7 +54,7 @@ interface MarkColumns {
 }
 
 function markColumnsOf(row: TableRow): MarkColumns | null {
-  const f = row.cells.map((c) => foldText(c).replace(/\s+/g, ' ').trim());
+  const f = foldedCells(row).map((c) => c.replace(/\s+/g, ' ').trim());
   const yes = f.findIndex((c) => /^s[iì]$/.test(c));
   const no = f.findIndex((c) => c === 'no');
   const mark = f.findIndex((c, i) => i > 0 && /^(s[iì] ?\/? ?no|x|selezione|selezionare|prevista|previsto|previste|barrare|scelta|attivata|attivato|si no)$/.test(c));
@@ -105,7 +105,7 @@ function lineItem(raw: string): Item {
 
 /** A row of an intervention table: the type in one cell, its tick in another (or in the same). */
 function rowItem(row: TableRow, cols: MarkColumns | null): Item | null {
-  const cells = row.cells.map((c) => visibleText(c));
+  const cells = row.visible;
   const isMark = (i: number) => cols !== null && (i === cols.yes || i === cols.no || i === cols.mark);
   const labelAt = cells.findIndex((c, i) => !isMark(i) && /\p{L}{3}/u.test(c) && !CELL_ON.test(c) && !/^no$/i.test(c));
   if (labelAt < 0) return null;
@@ -133,12 +133,13 @@ const TICK_ONLY = /^[\s*_]*(?:X|✓|✔|☒|☑|■|\[[xX]\])[\s*_]*$/;
  * a line that goes on in lower case with no list mark of its own (a label wrapped by the
  * converter) when the item is lettered or the line names no type.
  */
-function carriesOn(item: string, next: string): boolean {
-  if (TICK_ONLY.test(visibleText(next))) return true;
-  if (LIST_ITEM.test(next) || BOX.test(visibleText(next))) return false;
-  const text = visibleText(next).replace(/^(?:X|✓|✔|☒|☑|■)\s+/, '');
+function carriesOn(doc: AnnexDocument, item: number, next: number): boolean {
+  const visible = doc.visible(next);
+  if (TICK_ONLY.test(visible)) return true;
+  if (LIST_ITEM.test(doc.text(next)) || BOX.test(visible)) return false;
+  const text = visible.replace(/^(?:X|✓|✔|☒|☑|■)\s+/, '');
   if (!/^\p{Ll}/u.test(text) || text.length > 160) return false;
-  return LETTER.test(visibleText(item).replace(LEADING_ON, '').replace(LEADING_OFF, '')) || codeByKeyword(text) === null;
+  return LETTER.test(doc.visible(item).replace(LEADING_ON, '').replace(LEADING_OFF, '')) || codeByKeyword(text) === null;
 }
 
 // A word every match of some keyword holds: a label with none of them names no type, and most
@@ -154,23 +155,22 @@ function codeByKeyword(label: string): Code | null {
 
 // Folding every line to look for the prompt is the costly part of the search: only lines that
 // fold to hold its key word are folded.
-function isAnchor(raw: string): boolean {
-  if (!foldedIncludes(raw, 'intervent')) return false;
-  const folded = foldText(raw);
+function isAnchor(doc: AnnexDocument, n: number): boolean {
+  if (!visibleIncludesFolded(doc.visible(n), () => doc.folded(n), 'intervent')) return false;
+  const folded = doc.folded(n);
   return ANCHOR.test(folded) || HEADING_ANCHOR.test(folded);
 }
 
 /** A line that may stand in the list: a list item, a box, or a label naming a type. */
 function looksLikeItem(doc: AnnexDocument, n: number): boolean {
   const text = doc.text(n);
-  if (LIST_ITEM.test(text) || BOX.test(visibleText(text))) return true;
+  if (LIST_ITEM.test(text) || BOX.test(doc.visible(n))) return true;
   const row = doc.tables.rowAt.get(n);
-  if (row) return row.cells.some((c) => codeByKeyword(visibleText(c)) !== null);
-  return codeByKeyword(visibleText(text)) !== null;
+  if (row) return row.visible.some((v) => codeByKeyword(v) !== null);
+  return codeByKeyword(doc.visible(n)) !== null;
 }
 
-function isInstruction(text: string): boolean {
-  const t = visibleText(text);
+function isInstruction(t: string): boolean {
   return t.length <= 240 && INSTRUCTION.test(t) && codeByKeyword(t) === null;
 }
 
@@ -184,7 +184,7 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
     content.push(n);
   }
   // The list follows the call's prompt; without the prompt, a run of list lines naming the types.
-  const start = content.findIndex((n) => isAnchor(doc.text(n)));
+  const start = content.findIndex((n) => isAnchor(doc, n));
   const anchorLine = start >= 0 ? content[start]! : null;
   let candidates: number[] = [];
   // Lines that carry on an item (its label wrapped, or its tick put on the next line).
@@ -197,9 +197,8 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
     if (anchorRow) cols = markColumnsOf(anchorRow);
     for (let i = start + 1; i < content.length; i++) {
       const n = content[i]!;
-      const text = doc.text(n);
       // A bullet a converter set on a line of its own (a column of bullets before the items).
-      if (!/[\p{L}\p{N}]/u.test(visibleText(text))) continue;
+      if (!/[\p{L}\p{N}]/u.test(doc.visible(n))) continue;
       const row = doc.tables.rowAt.get(n);
       if (candidates.length === 0 && row && !cols) {
         const header = markColumnsOf(row);
@@ -211,11 +210,11 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
       }
       const item = looksLikeItem(doc, n);
       const last = candidates[candidates.length - 1];
-      if (last !== undefined && !item && !row && !doc.tables.rowAt.has(last) && carriesOn(doc.text(last), text)) {
+      if (last !== undefined && !item && !row && !doc.tables.rowAt.has(last) && carriesOn(doc, last, n)) {
         more.set(last, [...(more.get(last) ?? []), n]);
         continue;
       }
-      if (!item && !row && isInstruction(text) && candidates.length < INTERVENTION_CODES.length) {
+      if (!item && !row && isInstruction(doc.visible(n)) && candidates.length < INTERVENTION_CODES.length) {
         furniture.push(n);
         continue;
       }
@@ -226,7 +225,10 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
   } else {
     // Runs overlap: each line is judged once, however many runs it falls in.
     // A table row (its markup a line of its own in HTML) is judged by its first cell.
-    const opening = (n: number) => visibleText(doc.tables.rowAt.get(n)?.cells[0] ?? doc.text(n));
+    const opening = (n: number) => {
+      const row = doc.tables.rowAt.get(n);
+      return row && row.cells.length > 0 ? row.visible[0]! : doc.visible(n);
+    };
     const isItem = content.map((n) => LIST_ITEM.test(opening(n)) || BOX.test(opening(n)));
     const namesType: (boolean | undefined)[] = [];
     const named = (j: number) => (namesType[j] ??= codeByKeyword(lineItem(doc.text(content[j]!)).label) !== null);

@@ -8,7 +8,7 @@ import type { Partner } from '../../shared/model.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import { splitContact } from './contacts.js';
-import { rowsBetween, type TableRow } from './tables.js';
+import { foldedCells, rowsBetween, type TableRow } from './tables.js';
 
 export interface PartnerTable {
   partners: Partner[];
@@ -33,7 +33,7 @@ interface Columns {
 }
 
 function columnsOf(row: TableRow): Columns | null {
-  const f = row.cells.map((c) => foldText(c));
+  const f = foldedCells(row);
   const find = (re: RegExp, except: number[] = []) => f.findIndex((c, i) => !except.includes(i) && re.test(c));
   // The name's column: "Denominazione", "Ente", "Partner"... but not "Tipologia ente" or "Referente
   // del partner", which name another column after the word.
@@ -93,8 +93,7 @@ function nameParts(raw: string): { seq: number | null; name: string; role: strin
 
 /** A row's words, cell by cell: the same for a header and its repetition. */
 function headerWords(r: TableRow): string {
-  // An empty cell folds to nothing and is left out: it is not folded.
-  return r.cells.filter((c) => c !== '').map((c) => foldText(c)).filter((c) => c !== '').join(' | ');
+  return foldedCells(r).filter((c) => c !== '').join(' | ');
 }
 
 /** The header row again, `words` being the header's (every row is compared with them: found once). */
@@ -104,8 +103,7 @@ function repeatsHeader(row: TableRow, words: string): boolean {
 
 /** The first row of the intervention list or of the budget: no partner's. */
 function startsOtherTable(row: TableRow): boolean {
-  // Asked of every row of the table: its empty cells are neither cleaned nor tested.
-  const cells = row.cells.map((c) => (c === '' ? '' : visibleText(c)));
+  const cells = row.visible;
   const first = cells.find((c) => c !== '') ?? '';
   const f = foldText(first);
   return (
@@ -165,7 +163,7 @@ export function readPartners(doc: AnnexDocument, from: number, to: number, claim
         continue;
       }
       const cell = (c: number) => (c >= 0 ? row.cells[c] ?? '' : '');
-      const filled = row.cells.filter((c) => c !== '' && visibleText(c) !== '').length;
+      const filled = row.visible.filter((v) => v !== '').length;
       const parts = nameParts(cell(cols.name));
       if (parts.name === '' || filled < 2) {
         unreadable.push({
@@ -176,7 +174,8 @@ export function readPartners(doc: AnnexDocument, from: number, to: number, claim
         continue;
       }
       const contact = splitContact(cell(cols.referent));
-      const type = visibleText(cell(cols.type));
+      const visible = (c: number) => (c >= 0 ? row.visible[c] ?? '' : '');
+      const type = visible(cols.type);
       if (contact.name === '' && contact.email === '' && contact.phone === '' && /@|\d{3}[\s./]?\d{3}/.test(type)) {
         // Cells that ran together (a conversion without positions): the contacts sit in the
         // type column. Not guessed apart: the row is reported and its type left empty.
@@ -190,7 +189,7 @@ export function readPartners(doc: AnnexDocument, from: number, to: number, claim
         seq: parts.seq ?? (previous ? previous.seq + 1 : 1),
         name: parts.name,
         type: unreadable[unreadable.length - 1]?.line === row.line ? '' : type,
-        role: cols.role >= 0 ? visibleText(cell(cols.role)) : parts.role,
+        role: cols.role >= 0 ? visible(cols.role) : parts.role,
         referent: contact.name,
         email: [contact.email, extraEmail].filter(Boolean).join('; '),
         phone: [contact.phone, extraPhone].filter(Boolean).join('; '),
@@ -202,7 +201,7 @@ export function readPartners(doc: AnnexDocument, from: number, to: number, claim
     const missing: PartnerTable['missing'] = [];
     if (cols.type < 0) missing.push('type');
     if (cols.referent < 0 && cols.email < 0 && cols.phone < 0 && cols.contacts < 0) missing.push('referent');
-    return { partners, lines, unreadable, header: header.cells.map((c) => visibleText(c)), headerLines, missing };
+    return { partners, lines, unreadable, header: [...header.visible], headerLines, missing };
   }
   return null;
 }

@@ -1,6 +1,6 @@
 // Narrative sections: everything of a project that no structured reader took, grouped under
 // the heading before it. This is what guarantees that no line of the annex is lost.
-import { visibleText } from '../../shared/text.js';
+import { cleanText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 
 export interface SectionPart {
@@ -21,17 +21,19 @@ export function headingOf(raw: string): string | null {
   // dotAll: "." crosses a line separator (U+2028) too, so the match never backtracks into the spaces.
   const md = /^#{1,6}\s+(.*)$/s.exec(t);
   if (md) {
-    const text = visibleText(md[1]!);
+    const text = cleanText(md[1]!);
     return text === '' ? null : text;
   }
   const bold = /^(\*\*\*?|__)(.+?)\1:?$/.exec(t) ?? /^<(b|strong)>(.+?)<\/\1>:?$/i.exec(t);
   if (bold) {
-    const text = visibleText(bold[2]!);
+    const text = cleanText(bold[2]!);
     if (text !== '' && text.length <= MAX_HEADING && !/[.;]$/.test(text)) return text;
   }
   return null;
 }
 
+// Each line is read here once, and the pieces cleaned are made here (cells, a heading's text): they
+// are cleaned as they come (cleanText), not looked up in the document's memo by their content.
 export function readSections(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>): SectionPart[] {
   const sections: SectionPart[] = [];
   let current: SectionPart | null = null;
@@ -52,7 +54,7 @@ export function readSections(doc: AnnexDocument, from: number, to: number, claim
       texts.push([]);
     }
     current.lines.push(n);
-    texts[texts.length - 1]!.push(raw.includes('\t') ? raw.split('\t').map((c) => visibleText(c)).join('\t').replace(/(?<!\t)\t+$/, '') : visibleText(raw));
+    texts[texts.length - 1]!.push(raw.includes('\t') ? raw.split('\t').map(cleanText).join('\t').replace(/(?<!\t)\t+$/, '') : doc.visible(n));
   }
   sections.forEach((s, i) => (s.text = texts[i]!.join('\n')));
   return sections;

@@ -5,13 +5,13 @@
 import { readAmount } from '../../shared/amounts.js';
 import { toPlain } from '../../shared/money.js';
 import { isBudgetHeading, strictBudgetCodesOf } from '../../shared/labels.js';
-import { foldText, visibleText } from '../../shared/text.js';
+import { foldText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import {
-  continuesHeaderValue, fieldOfLabel, headerFieldOf, isContactOnly, headerFieldsOfLine, headerFieldWithoutColon, headerFieldsOfRow, hasDotLeader, headerLabelOnly, headerText, hitOfPair, cellMayStateHeader, mayStateHeader, type HeaderField,
+  continuesHeaderValue, fieldOfLabel, headerFieldOf, isContactOnly, headerFieldsOfLine, headerFieldWithoutColon, headerFieldsOfRow, hasDotLeader, headerLabelOnly, headerTextOf, hitOfPair, cellMayStateHeader, mayStateHeader, type HeaderField,
   type HeaderHit,
 } from './header.js';
-import type { TableRow } from './tables.js';
+import { foldedCells, type TableRow } from './tables.js';
 
 export interface TocEntry {
   id: string;
@@ -84,8 +84,7 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
     else byTable.set(r.table, [r]);
   }
   for (const rows of byTable.values()) {
-    const cells = (r: TableRow) => r.cells.map((c) => visibleText(c));
-    const perRow = rows.map((r) => headerFieldsOfRow(r.cells, r.line));
+    const perRow = rows.map((r) => headerFieldsOfRow(r.cells, r.line, r.visible));
     const fields = new Set(perRow.flat().map((h) => h.field));
     if (fields.size >= 2 || (fields.size === 1 && perRow.every((h) => h.length > 0))) {
       rows.forEach((r, i) => (perRow[i]!.length > 0 ? hits.set(r.line, perRow[i]!) : neutral.add(r.line)));
@@ -93,18 +92,18 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
     }
     // Labels in a row, their values in the one row under them (a second row of values like it
     // would make a ranking). A text's tables may run into each other: any row can be the labels.
-    const filled = (r: TableRow) => r.cells.filter((c) => visibleText(c) !== '').length;
+    const filled = (r: TableRow) => r.visible.filter((v) => v !== '').length;
     for (let i = 0; i + 1 < rows.length; i++) {
-      const named = fieldsOfLabels(rows[i]!.cells);
+      const named = fieldsOfLabels(rows[i]!);
       if (named === null) continue;
-      const labels = cells(rows[i]!);
+      const labels = rows[i]!.visible;
       // A ranking or a table of contents of one project is not that project's header.
       if (labels.some((l) => /^(pos|posizione|pag|pagina|graduatoria|rank)\b/i.test(l))) continue;
       const distinct = new Set(named.filter((f): f is HeaderField => f !== null));
       if (distinct.size < 3) continue;
       const after = rows[i + 2];
-      if (after && filled(after) === filled(rows[i + 1]!) && headerFieldsOfRow(after.cells, after.line).length === 0) continue;
-      const values = cells(rows[i + 1]!);
+      if (after && filled(after) === filled(rows[i + 1]!) && perRow[i + 2]!.length === 0) continue;
+      const values = rows[i + 1]!.visible;
       const row: HeaderHit[] = [];
       named.forEach((f, k) => {
         const hit = f && values[k] ? headerFieldsOfRow([labels[k]!, values[k]!], rows[i + 1]!.line)[0] : undefined;
@@ -123,11 +122,11 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
  * The field each cell of a row of labels names (null for an empty cell), or null when a filled
  * cell names none: the first such cell ends the test (most rows are no header's).
  */
-function fieldsOfLabels(cells: readonly string[]): (HeaderField | null)[] | null {
+function fieldsOfLabels(row: TableRow): (HeaderField | null)[] | null {
   const named: (HeaderField | null)[] = [];
-  for (const c of cells) {
-    const label = visibleText(c);
-    const field = label === '' || !cellMayStateHeader(c) ? null : fieldOfLabel(label);
+  for (let i = 0; i < row.cells.length; i++) {
+    const label = row.visible[i]!;
+    const field = label === '' || !cellMayStateHeader(row.cells[i]!, label) ? null : fieldOfLabel(label);
     if (field === null && label !== '') return null;
     named.push(field);
   }
@@ -148,10 +147,15 @@ function numbersTakenForFurniture(doc: AnnexDocument, rowHits: Map<number, Heade
     let m = n + 1;
     while (m <= doc.lines.length && !doc.isContent(m) && m - n <= 4) m++;
     if (m > doc.lines.length || !doc.isContent(m)) continue;
-    const next = rowHits.get(m)?.[0] ?? headerFieldOf(doc.text(m), m, true);
+    const next = rowHits.get(m)?.[0] ?? headerFieldOf(doc.text(m), m, true, lineHeaderText(doc, m));
     if (next && next.field !== 'id') out.add(n);
   }
   return out;
+}
+
+/** A line's text as header fields are read from it, from the line's visible text the document keeps. */
+function lineHeaderText(doc: AnnexDocument, n: number): string {
+  return headerTextOf(doc.visible(n));
 }
 
 function clusters(doc: AnnexDocument): HeaderHit[][] {
@@ -194,11 +198,14 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       if (neutral.has(row.line) && current.length > 0) continue;
     }
     const last = current[current.length - 1];
+    const raw = doc.text(n);
     // Prose (most lines) states no field and no label: it skips those tests. So does a row of
     // cells apart, which every test of a line for fields refuses (its fields are its cells').
-    const labelled = !(doc.tables.rowAt.has(n) && doc.text(n).includes('\t')) && mayStateHeader(doc.text(n));
+    const cellsApart = doc.tables.rowAt.has(n) && raw.includes('\t');
+    const text = cellsApart ? '' : lineHeaderText(doc, n);
+    const labelled = !cellsApart && mayStateHeader(raw, text);
     // Several fields on one line: "Punti: 72 – Contributo assegnato: € 30.000,00".
-    const several = labelled ? headerFieldsOfLine(doc.text(n), n) : NO_HITS;
+    const several = labelled ? headerFieldsOfLine(raw, n, text) : NO_HITS;
     if (several.length >= 2) {
       if (several.some((s) => current.some((h) => h.field === s.field && !h.continues))) close();
       current.push(...several);
@@ -208,14 +215,14 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
     // The referent's phone or e-mail on a paragraph of its own ("Telefono: 02 …", "E-mail: …");
     // on the very next line it may be the wrapped rest of a contact (below).
     const referent = current.find((h) => h.field === 'referent' && !h.continues);
-    if (referent && last?.line !== n - 1 && !doc.tables.rowAt.has(n) && isContactOnly(doc.text(n))) {
-      const more = headerText(doc.text(n));
+    if (referent && last?.line !== n - 1 && !doc.tables.rowAt.has(n) && isContactOnly(raw, text)) {
+      const more = text;
       referent.value = `${referent.value} – ${more}`;
       current.push({ field: 'referent', value: more, line: n, continues: true });
       continue;
     }
-    const hit = !labelled ? null : headerFieldOf(doc.text(n), n, last?.field === 'id') ??
-      (current.length > 0 && pending.length === 0 ? headerFieldWithoutColon(doc.text(n), n) : null);
+    const hit = !labelled ? null : headerFieldOf(raw, n, last?.field === 'id', text) ??
+      (current.length > 0 && pending.length === 0 ? headerFieldWithoutColon(raw, n, text) : null);
     if (hit && current.some((h) => h.field === hit.field && !h.continues)) {
       // A field seen twice means a new header has begun right after the previous one.
       close();
@@ -225,9 +232,8 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       continue;
     }
     // A label alone ("Sub-Allegato", "Punti"): its value comes after the other labels.
-    const label = !labelled || doc.tables.rowAt.has(n) ? null : headerLabelOnly(doc.text(n));
+    const label = !labelled || doc.tables.rowAt.has(n) ? null : headerLabelOnly(raw, text);
     if (label && pending.length < 6) {
-      const text = headerText(doc.text(n));
       const immediate = !text.endsWith(':') && !['id', 'shortName', 'score', 'assigned'].includes(label);
       pending = pending.filter((p) => !p.immediate);
       pending.push({ field: label, label: text, line: n, ...(immediate ? { immediate } : {}) });
@@ -236,7 +242,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
     if (pending.length > 0 && !doc.tables.rowAt.has(n) && (current.length > 0 || pending.some((p) => p.field === 'id' || p.label.endsWith(':')))) {
       // Values come in the labels' order; only an annex number, which nothing else looks like,
       // is taken out of it (a value the converter cut in two would otherwise pair the wrong way).
-      const value = headerText(doc.text(n));
+      const value = lineHeaderText(doc, n);
       const match = pending
         .map((p, at) => ({
           p, at,
@@ -263,9 +269,10 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       const owner = [...current].reverse().find((h) => !h.continues)!;
       const wrapped = current.filter((h) => h.continues && h.field === owner.field).length;
       const after = nextContent(n);
-      const beforeField = after !== null && !doc.text(after).includes('\t') && mayStateHeader(doc.text(after)) && headerFieldOf(doc.text(after), after, false) !== null;
-      if (wrapped < MAX_WRAPPED && continuesHeaderValue(owner, doc.text(n), beforeField)) {
-        const more = headerText(doc.text(n));
+      const beforeField = after !== null && !doc.text(after).includes('\t') && mayStateHeader(doc.text(after), lineHeaderText(doc, after)) &&
+        headerFieldOf(doc.text(after), after, false, lineHeaderText(doc, after)) !== null;
+      if (wrapped < MAX_WRAPPED && continuesHeaderValue(owner, raw, beforeField, lineHeaderText(doc, n))) {
+        const more = lineHeaderText(doc, n);
         owner.value = /\p{L}-$/u.test(owner.value) && /^\p{Ll}/u.test(more) ? owner.value + more : `${owner.value} ${more}`;
         current.push({ field: owner.field, value: more, line: n, continues: true });
         continue;
@@ -284,7 +291,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
     if (prev) {
       const gap = prev.after;
       const disjoint = [...fields(c)].every((f) => !fields(prev).has(f));
-      const stray = gap.length <= MAX_BETWEEN && gap.every((n) => !doc.tables.rowAt.has(n) && visibleText(doc.text(n)).length <= SHORT_LINE);
+      const stray = gap.length <= MAX_BETWEEN && gap.every((n) => !doc.tables.rowAt.has(n) && doc.visible(n).length <= SHORT_LINE);
       if (disjoint && stray && isProject([...prev.hits, ...c.hits]) && (!isProject(prev.hits) || !isProject(c.hits) || complementary(prev.hits, c.hits))) {
         prev.hits.push(...c.hits);
         prev.after = c.after;
@@ -324,7 +331,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
 
 /** A row that opens a budget: its first filled cell is a budget's heading or names a budget line. */
 function isBudgetRow(r: TableRow): boolean {
-  const first = visibleText(r.cells.find((c) => visibleText(c) !== '') ?? '');
+  const first = r.visible.find((v) => v !== '') ?? '';
   return isBudgetHeading(first) || strictBudgetCodesOf(first).length > 0;
 }
 
@@ -350,21 +357,21 @@ function readToc(doc: AnnexDocument, before: number, rankings: ReadonlySet<numbe
     else byTable.set(r.table, [r]);
   }
   for (const tableRows of byTable.values()) {
-    const firstText = (r: (typeof rows)[number]) => visibleText(r.cells.find((c) => visibleText(c) !== '') ?? '');
+    const firstText = (r: (typeof rows)[number]) => r.visible.find((v) => v !== '') ?? '';
     const headerRow = tableRows[0]!;
     // A table whose header names its columns may number its projects "1", "Progetto n. 1", "ID 12".
-    const named = headerRow.cells.some((c) => /titolo|progetto|pag/.test(foldText(c))) && !ID.test(firstText(headerRow));
+    const named = foldedCells(headerRow).some((c) => /titolo|progetto|pag/.test(c)) && !ID.test(firstText(headerRow));
     // "Progetto 5 – Titolo" and its page, a contents line with a tab before the page (Word's).
-    const pageLast = (r: (typeof rows)[number]) => /^\d{1,4}$/.test(visibleText(r.cells[r.cells.length - 1] ?? ''));
+    const pageLast = (r: (typeof rows)[number]) => /^\d{1,4}$/.test(r.visible[r.visible.length - 1] ?? '');
     const isEntry = (r: (typeof rows)[number]) =>
       ID.test(firstText(r)) || ID_AND_TITLE.test(firstText(r)) || (named && r !== headerRow && NUMBERED.test(firstText(r))) ||
-      (pageLast(r) && r.cells.filter((c) => visibleText(c) !== '').length === 2 && /^(?:progetto|id|sub)/i.test(firstText(r)) && TOC_ENTRY.test(firstText(r)));
+      (pageLast(r) && r.visible.filter((v) => v !== '').length === 2 && /^(?:progetto|id|sub)/i.test(firstText(r)) && TOC_ENTRY.test(firstText(r)));
     const entries = tableRows.filter(isEntry);
     if (entries.length === 0) continue;
     const header = tableRows.find((r) => r.line < entries[0]!.line);
     let cols = { title: -1, lead: -1, page: -1 };
     if (header) {
-      const f = header.cells.map((c) => foldText(c));
+      const f = foldedCells(header);
       cols = {
         title: f.findIndex((c) => /titolo|progetto|title/.test(c)),
         lead: f.findIndex((c) => /capofila|ente|lead/.test(c)),
@@ -373,7 +380,7 @@ function readToc(doc: AnnexDocument, before: number, rankings: ReadonlySet<numbe
       // The header row stays with the preamble's text: only entries are records.
     }
     for (const r of entries) {
-      let cells = r.cells.map((c) => visibleText(c));
+      let cells = [...r.visible];
       const idCol = cells.findIndex((c) => c !== '');
       const numbered = NUMBERED.exec(cells[idCol]!);
       if (numbered && !ID.test(cells[idCol]!)) cells[idCol] = numbered[1]!;
@@ -414,7 +421,7 @@ function readDotToc(doc: AnnexDocument, before: number): { toc: TocEntry[]; line
   for (let n = 1; n < before && n <= doc.lines.length; n++) {
     if (!doc.isContent(n) || doc.tables.rowAt.has(n)) continue;
     const raw = doc.text(n);
-    const text = headerText(raw);
+    const text = lineHeaderText(doc, n);
     if (text.length > 300) continue;
     const page = /(\d{1,4})$/.exec(text);
     let rest = page ? text.slice(0, page.index) : text;
@@ -482,21 +489,21 @@ function readRanking(doc: AnnexDocument, before: number): { ranking: RankingEntr
       const kind = rankingColumnOf(c);
       if (kind && !cols.has(kind)) cols.set(kind, i);
       // "Contributo" beside "Contributo assegnato": the one that says it was awarded.
-      if (kind === 'assigned' && cols.get('assigned') !== i && /assegnat|concess|finanziat|ammess/.test(foldText(c))) {
-        if (!/assegnat|concess|finanziat|ammess/.test(foldText(header.cells[cols.get('assigned')!] ?? ''))) cols.set('assigned', i);
+      if (kind === 'assigned' && cols.get('assigned') !== i && /assegnat|concess|finanziat|ammess/.test(foldedCells(header)[i]!)) {
+        if (!/assegnat|concess|finanziat|ammess/.test(foldedCells(header)[cols.get('assigned')!]!)) cols.set('assigned', i);
       }
     });
     // "N." alone beside no other number: the project's number.
     if (!cols.has('score') && !cols.has('assigned')) continue;
     if (!cols.has('id') && !cols.has('title') && !cols.has('lead')) continue;
-    const body = tableRows.slice(1).filter((r) => !r.cells.every((c, i) => visibleText(c) === visibleText(header.cells[i] ?? '')));
+    const body = tableRows.slice(1).filter((r) => !r.visible.every((v, i) => v === (header.visible[i] ?? '')));
     if (body.length === 0) continue;
     tables.add(table);
     lines.push(...header.lines);
     for (const r of tableRows.slice(1)) {
       lines.push(...r.lines);
       if (!body.includes(r)) continue;
-      const cell = (k: RankingColumn) => (cols.has(k) ? visibleText(r.cells[cols.get(k)!] ?? '') : '');
+      const cell = (k: RankingColumn) => (cols.has(k) ? r.visible[cols.get(k)!] ?? '' : '');
       const id = NUMBERED.exec(cell('id')) ?? /^(?:n\.?\s*)(\d{1,6}(?:\.\d{1,4})*)$/i.exec(cell('id'));
       const score = /^(\d{1,3}(?:[.,]\d+)?)\s*(?:(?:\/|su)\s*\d{1,3})?$/.exec(cell('score'));
       const amount = readAmount(cell('assigned'));

@@ -1,11 +1,19 @@
 // Table rows in the three shapes converters produce: tab-separated lines, markdown pipe
 // tables and HTML <table> markup. Each row keeps the line it starts on; cells keep their
 // original text (inline markup included) because records must show what the annex says.
+import { cleanText, foldVisible } from '../../shared/text.js';
 import { firstAtOrAfter } from './bisect.js';
 
 export interface TableRow {
   line: number; // 1-based line the row starts on
   cells: string[];
+  /**
+   * Each cell's visible text (visibleText of the cell), cleaned once when the row is made: every
+   * reader tests a row's cells, several of them more than once.
+   */
+  visible: string[];
+  /** Each cell's folded form (foldText of the cell), once a reader has asked: see foldedCells. */
+  folded: string[] | undefined;
   table: number; // rows of one table share this id
   lines: number[]; // every line the row occupies
 }
@@ -91,6 +99,15 @@ export function rowsBetween(scan: TableScan, from: number, to: number): TableRow
   return out;
 }
 
+export function tableRow(line: number, cells: string[], table: number, lines: number[]): TableRow {
+  return { line, cells, visible: cells.map(cleanText), folded: undefined, table, lines };
+}
+
+/** Each cell's folded form (foldText of the cell), folded the first time a reader asks and kept on the row. */
+export function foldedCells(row: TableRow): readonly string[] {
+  return (row.folded ??= row.visible.map(foldVisible));
+}
+
 /**
  * Scan every line; `ignore(line)` marks furniture and page numbers, which neither end a
  * table nor become rows. Blank lines do not end a table either (page breaks leave them),
@@ -106,7 +123,7 @@ export function scanTables(lines: readonly string[], ignore: (line: number) => b
       table++;
       open = true;
     }
-    rows.push({ line, cells, table, lines: occupied });
+    rows.push(tableRow(line, cells, table, occupied));
   };
   for (let i = 0; i < lines.length; i++) {
     const n = i + 1;

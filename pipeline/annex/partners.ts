@@ -5,7 +5,7 @@
 import { strictCodesOfLabel } from '../../shared/budget-reader.js';
 import { isAmountHeader, isBudgetHeading } from '../../shared/labels.js';
 import type { Partner } from '../../shared/model.js';
-import { foldText, visibleText } from '../../shared/text.js';
+import { foldText, foldVisible, visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import { splitContact } from './contacts.js';
 import { foldedCells, rowsBetween, type TableRow } from './tables.js';
@@ -98,6 +98,11 @@ function headerWords(r: TableRow): string {
 
 /** The header row again, `words` being the header's (every row is compared with them: found once). */
 function repeatsHeader(row: TableRow, words: string): boolean {
+  // Every row is asked, and most differ from the header at their first word: a row's other
+  // cells are folded only when its first word is the header's.
+  const first = row.folded === undefined ? row.visible.find((v) => v !== '') : undefined;
+  const word = first === undefined ? '' : foldVisible(first);
+  if (word !== '' && words !== word && !words.startsWith(`${word} | `)) return false;
   return headerWords(row) === words;
 }
 

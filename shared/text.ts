@@ -190,20 +190,30 @@ export function foldedChar(ch: string): string | undefined {
 // Keyed by the caller's word or list itself: callers pass constants (bounded all the same).
 const foldedWordPatterns = new Map<string | readonly string[], RegExp>();
 
+/**
+ * Each letter of `word` as any character that folds to it, accents allowed after it (they fold to
+ * nothing); no other character folds to a letter or digit. The match is sought from the letter
+ * fewest characters fold to (the "v" of "intervento": only "V" and "v"), the letters before it
+ * checked behind it: a regex that opens with a class of twenty accented i's tries that class at
+ * every character of a line, three times slower on an annex's prose.
+ */
+function foldedWordPattern(word: string): string {
+  const classes = [...word].map((letter) => {
+    let chars = '';
+    for (const [ch, folded] of FOLDED_CHAR) if (folded === letter) chars += ch;
+    return { chars, pattern: `[${chars.replace(/[\\\]^-]/g, '\\$&')}]` };
+  });
+  const pivot = classes.reduce((best, c, i) => (c.chars.length < classes[best]!.chars.length ? i : best), 0);
+  const accents = '[\\u0300-\\u036f]*';
+  const through = (from: number, to: number) => classes.slice(from, to).map((c) => c.pattern).join(accents);
+  const after = pivot + 1 < classes.length ? `${accents}${through(pivot + 1, classes.length)}` : '';
+  return `${classes[pivot]!.pattern}(?<=${through(0, pivot + 1)})${after}`;
+}
+
 function foldedWordsPattern(words: string | readonly string[]): RegExp {
   let pattern = foldedWordPatterns.get(words);
   if (pattern === undefined) {
-    // Each letter as any character that folds to it, accents allowed after it (they fold to
-    // nothing); no other character folds to a letter or digit.
-    const wordPattern = (word: string) =>
-      [...word]
-        .map((letter) => {
-          let chars = '';
-          for (const [ch, folded] of FOLDED_CHAR) if (folded === letter) chars += ch;
-          return `[${chars.replace(/[\\\]^-]/g, '\\$&')}]`;
-        })
-        .join('[\\u0300-\\u036f]*');
-    pattern = new RegExp((typeof words === 'string' ? [words] : words).map(wordPattern).join('|'));
+    pattern = new RegExp((typeof words === 'string' ? [words] : words).map(foldedWordPattern).join('|'));
     if (foldedWordPatterns.size >= 100) foldedWordPatterns.clear();
     foldedWordPatterns.set(words, pattern);
   }

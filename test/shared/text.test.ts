@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budgetCodesOf, isBudgetHeading, isTotalLabel } from '../../shared/labels.js';
-import { foldedIncludes, foldText, hasText, newTextMemo, visibleText, withTextMemo } from '../../shared/text.js';
+import { foldedIncludes, foldText, hasText, newTextMemo, visibleIncludesFolded, visibleText, withTextMemo } from '../../shared/text.js';
 
 describe('visibleText', () => {
   it('drops tags, entities, markdown emphasis and link syntax', () => {
@@ -132,6 +132,27 @@ describe('foldText against the general fold', () => {
         }
       }),
     );
+  });
+
+  // The pattern seeks a word from its rarest letter and checks the letters before it behind that
+  // one: strings made of the word's letters, their accented forms and accents tell the two apart.
+  it('finds a word wherever its letters, accented or not, stand in order, as folding would', () => {
+    const letters = ['i', 'Ì', 'ï', 'n', 'Ñ', 't', 'Ţ', 'e', 'è', 'Ě', 'r', 'Ř', 'v', 'V', '\u0301', '\u0300', ' ', '-', '*'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...letters), { maxLength: 16 }), (parts) => {
+        const s = parts.join('');
+        for (const words of ['intervent', 'ver', ['tre', 'vent'], 'v']) {
+          const list = typeof words === 'string' ? [words] : words;
+          const want = list.some((w) => foldText(s).includes(w));
+          expect(foldedIncludes(s, words)).toBe(want);
+          expect(visibleIncludesFolded(visibleText(s), () => foldText(s), words)).toBe(want);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    expect(foldedIncludes('ÌNTË\u0301RVÈNT', 'intervent')).toBe(true);
+    expect(foldedIncludes('intervenT', 'intervent')).toBe(true);
+    expect(foldedIncludes('interv-ent', 'intervent')).toBe(false);
   });
 
   it('finds a word hidden by markup or accents, as folding would', () => {

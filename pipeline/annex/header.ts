@@ -364,8 +364,9 @@ export function headerFieldsOfRow(cells: readonly string[], line: number, visibl
   // Every hit below opens with a label in some cell (the first filled one, or a label by
   // position). Asked of the cells as they are, which every reader cleans: not of trimmed copies.
   if (!cells.some((c, i) => visible[i] !== '' && cellMayStateHeader(c, visible[i]!))) return [];
-  const filled = cells.filter((_, i) => visible[i] !== '').map((c) => c.trim());
-  if (filled.length === 0 || filled.length > 6) return [];
+  const at = visible.flatMap((v, i) => (v !== '' ? [i] : []));
+  if (at.length === 0 || at.length > 6) return [];
+  const filled = at.map((i) => cells[i]!.trim());
   // Pairs by position in a table of two or four columns: a label whose value cell is empty says
   // nothing ("Contributo" | ""), which does not make the row any less a header's.
   if (cells.length >= 4 && cells.length % 2 === 0 && cells.length <= 8) {
@@ -389,7 +390,8 @@ export function headerFieldsOfRow(cells: readonly string[], line: number, visibl
       i += 2;
       continue;
     }
-    const own = headerFieldOf(filled[i]!, line, false);
+    // A cell's header text is that of its visible text, which the row holds.
+    const own = headerFieldOf(filled[i]!, line, false, headerTextOf(visible[at[i]!]!));
     if (!own) return [];
     hits.push(own);
     i++;

@@ -185,6 +185,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
   for (let n = 1; n <= doc.lines.length; n++) {
     if (!doc.isContent(n) && !rescued.has(n)) continue;
     const row = doc.tables.rowAt.get(n);
+    const inTable = row !== undefined;
     if (row) {
       const inRow = rowHits.get(row.line);
       if (inRow) {
@@ -201,7 +202,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
     const raw = doc.text(n);
     // Prose (most lines) states no field and no label: it skips those tests. So does a row of
     // cells apart, which every test of a line for fields refuses (its fields are its cells').
-    const cellsApart = doc.tables.rowAt.has(n) && raw.includes('\t');
+    const cellsApart = inTable && raw.includes('\t');
     const text = cellsApart ? '' : lineHeaderText(doc, n);
     const labelled = !cellsApart && mayStateHeader(raw, text);
     // Several fields on one line: "Punti: 72 – Contributo assegnato: € 30.000,00".
@@ -215,7 +216,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
     // The referent's phone or e-mail on a paragraph of its own ("Telefono: 02 …", "E-mail: …");
     // on the very next line it may be the wrapped rest of a contact (below).
     const referent = current.find((h) => h.field === 'referent' && !h.continues);
-    if (referent && last?.line !== n - 1 && !doc.tables.rowAt.has(n) && isContactOnly(raw, text)) {
+    if (referent && last?.line !== n - 1 && !inTable && isContactOnly(raw, text)) {
       const more = text;
       referent.value = `${referent.value} – ${more}`;
       current.push({ field: 'referent', value: more, line: n, continues: true });
@@ -232,14 +233,14 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       continue;
     }
     // A label alone ("Sub-Allegato", "Punti"): its value comes after the other labels.
-    const label = !labelled || doc.tables.rowAt.has(n) ? null : headerLabelOnly(raw, text);
+    const label = !labelled || inTable ? null : headerLabelOnly(raw, text);
     if (label && pending.length < 6) {
       const immediate = !text.endsWith(':') && !['id', 'shortName', 'score', 'assigned'].includes(label);
       pending = pending.filter((p) => !p.immediate);
       pending.push({ field: label, label: text, line: n, ...(immediate ? { immediate } : {}) });
       continue;
     }
-    if (pending.length > 0 && !doc.tables.rowAt.has(n) && (current.length > 0 || pending.some((p) => p.field === 'id' || p.label.endsWith(':')))) {
+    if (pending.length > 0 && !inTable && (current.length > 0 || pending.some((p) => p.field === 'id' || p.label.endsWith(':')))) {
       // Values come in the labels' order; only an annex number, which nothing else looks like,
       // is taken out of it (a value the converter cut in two would otherwise pair the wrong way).
       const value = lineHeaderText(doc, n);
@@ -265,7 +266,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       }
     }
     // The wrapped rest of the last field's value, on the very next line.
-    if (last && last.line === n - 1 && !doc.tables.rowAt.has(n) && !doc.tables.rowAt.has(last.line)) {
+    if (last && last.line === n - 1 && !inTable && !doc.tables.rowAt.has(last.line)) {
       const owner = [...current].reverse().find((h) => !h.continues)!;
       const wrapped = current.filter((h) => h.continues && h.field === owner.field).length;
       const after = nextContent(n);

@@ -69,8 +69,14 @@ export function toPlain(m: Money): string {
   return m.toFixed(2);
 }
 
+/** Digits in threes from the right ("84878" -> "84.878"): slices, not a look-ahead tried at every digit. */
 function groupThousands(intPart: string, sep: string): string {
-  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  // Only a finite amount has digits to group ("Infinity" stays as it is).
+  if (!/^\d+$/.test(intPart)) return intPart;
+  const head = intPart.length % 3 || 3;
+  let out = intPart.slice(0, head);
+  for (let i = head; i < intPart.length; i += 3) out += sep + intPart.slice(i, i + 3);
+  return out;
 }
 
 /** Italian reading form: "€ 84.878,00", or "84.878,00" without the symbol. */

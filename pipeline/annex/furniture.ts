@@ -16,7 +16,8 @@ const MIN_REPEATS = 3;
 const WINDOW = 6; // non-blank lines either side that count as "together"
 
 function key(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+  // Runs of spaces to one: a lone plain space is left where it is rather than replaced by itself.
+  return text.trim().replace(/\s{2,}|[^\S ]/g, ' ').toLowerCase();
 }
 
 /** A navigation link back to the table of contents: "[Torna a elenco](#)". */

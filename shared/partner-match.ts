@@ -72,10 +72,10 @@ const MAY_HAVE_ROLE = /[-–—<]/;
 
 function formsOfName(name: string): NameForm[] {
   const bare = MAY_HAVE_ROLE.test(name) ? name.replace(ROLE, '') : name;
-  return withoutDots(foldText(bare))
-    .split(/\bex\b/)
-    .map((p) => formOf(tokensOf(p)))
-    .filter((f) => f.tokens.length > 0);
+  const folded = withoutDots(foldText(bare));
+  // Most names have no "ex" at all: no former name to split off.
+  const names = folded.includes('ex') ? folded.split(/\bex\b/) : [folded];
+  return names.map((p) => formOf(tokensOf(p))).filter((f) => f.tokens.length > 0);
 }
 
 // Most names have no dot nor apostrophe once folded: the passes for them are skipped.
@@ -89,13 +89,15 @@ function withoutDots(folded: string): string {
 }
 
 function formOf(tokens: string[]): NameForm {
-  return {
-    tokens,
-    proper: tokens.filter((t) => !GENERIC.has(t) && !NUMERAL.test(t) && t.length > 2),
-    kinds: tokens.filter((t) => BODY_KINDS.has(t) || WHOLE_NAME_KINDS.has(t)),
-    specific: tokens.filter((t) => !GENERIC.has(t)),
-    generic: tokens.filter((t) => GENERIC.has(t)),
-  };
+  const form: NameForm = { tokens, proper: [], kinds: [], specific: [], generic: [] };
+  // One pass sorts each word into the lists it belongs to, in order.
+  for (const t of tokens) {
+    const generic = GENERIC.has(t);
+    if (!generic && !NUMERAL.test(t) && t.length > 2) form.proper.push(t);
+    if (BODY_KINDS.has(t) || WHOLE_NAME_KINDS.has(t)) form.kinds.push(t);
+    (generic ? form.generic : form.specific).push(t);
+  }
+  return form;
 }
 
 function tokensOf(text: string): string[] {

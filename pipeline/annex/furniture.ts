@@ -79,11 +79,11 @@ export function findFurniture(lines: readonly string[], pageNumberLines: Readonl
   const repeated = new Map([...byKey].filter(([, at]) => at.length >= MIN_REPEATS));
 
   // Index of each line among non-blank lines, so that blank padding does not stretch windows.
-  const ordinal: number[] = [];
   const nonBlank: number[] = [];
-  lines.forEach((raw, i) => {
-    ordinal.push(nonBlank.length);
+  const ordinal = lines.map((raw, i) => {
+    const o = nonBlank.length;
     if (hasText(raw)) nonBlank.push(i);
+    return o;
   });
   const repeatedAt = new Map<number, string>();
   for (const [k, at] of repeated) for (const i of at) repeatedAt.set(i, k);

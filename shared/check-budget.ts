@@ -16,6 +16,9 @@ export interface BudgetCheck {
   frame: ReplanFrame;
 }
 
+// The whole catalogue, once (not spread again for every budget).
+const EVERY_RULE = [...RULES, ...POST_AWARD_RULES];
+
 export function checkBudget(
   budget: Budget,
   profile: Profile,
@@ -26,6 +29,6 @@ export function checkBudget(
   const assigned =
     known.assigned ?? (budget.assigned ? { amount: budget.assigned.amount, at: budget.assigned.cell } : null);
   const ctx = { budget, profile, partners, links, assigned };
-  const findings = validate(ctx, [...RULES, ...POST_AWARD_RULES]);
+  const findings = validate(ctx, EVERY_RULE);
   return { links, findings, frame: frameOf(ctx) };
 }

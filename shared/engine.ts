@@ -5,7 +5,13 @@ import { RULES, type Rule, type RuleContext } from './rules/index.js';
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export function validate(ctx: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
-  return rules.flatMap((r) => r.check(ctx));
+  const findings: Finding[] = [];
+  // Most rules find nothing: their empty lists are skipped rather than flattened.
+  for (const rule of rules) {
+    const found = rule.check(ctx);
+    if (found.length > 0) findings.push(...found);
+  }
+  return findings;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<keyof typeof ORDER, number> {

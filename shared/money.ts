@@ -7,11 +7,18 @@ export type Money = Decimal;
 
 export const ZERO: Money = new Money(0);
 
+const AT_MOST_CENTS = /^-?\d+(?:\.\d{0,2})?$/;
+
 // A document's budget reader, rules, re-planning frame and proposal each read its few amounts
 // again (TOTALE alone, a dozen times a project): within a document each string is parsed once,
 // in the document's memo (shared/text.ts), which goes with the document. A Money is never
 // changed by its operations, so a remembered one is always the right answer.
-const parsed = documentMemo((value: string): Money => new Money(value).toDecimalPlaces(2));
+const parsed = documentMemo((value: string): Money => {
+  const m = new Money(value);
+  // A plain amount with at most two places (as nearly all are: "84878.00") is already to the
+  // cent, and rounding it would only copy it.
+  return AT_MOST_CENTS.test(value) ? m : m.toDecimalPlaces(2);
+});
 
 /** Exact value from a canonical decimal string ("84878.00", "-12.5") or integer cents. */
 export function money(value: string | bigint): Money {
@@ -69,8 +76,14 @@ export function toPlain(m: Money): string {
   return m.toFixed(2);
 }
 
-function groupThousands(intPart: string, sep: string): string {
-  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+/** Digits in threes from the right ("84878" -> "84.878"): slices, not a look-ahead tried at every digit. */
+export function groupThousands(intPart: string, sep: string): string {
+  // Only a finite amount has digits to group ("Infinity" stays as it is).
+  if (!/^\d+$/.test(intPart)) return intPart;
+  const head = intPart.length % 3 || 3;
+  let out = intPart.slice(0, head);
+  for (let i = head; i < intPart.length; i += 3) out += sep + intPart.slice(i, i + 3);
+  return out;
 }
 
 /** Italian reading form: "€ 84.878,00", or "84.878,00" without the symbol. */

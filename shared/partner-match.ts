@@ -27,11 +27,13 @@ const GENERIC = new Set([
   'servizi', 'provincia', 'regione', 'ospedale', 'territoriale', 'volontariato', 'comprensorio', 'confederazione',
   'nazionale', 'persona', 'asst', 'ats', 'rsa', 'ente',
 ]);
-const ABBREVIATIONS: Record<string, string> = {
+// A Map, not an object: most words are none of these, and a word missing from an object is
+// looked for along its prototype chain, slowly (and "constructor" would be found there).
+const ABBREVIATIONS = new Map(Object.entries({
   coop: 'cooperativa', cooperativo: 'cooperativa', cooperative: 'cooperativa', assoc: 'associazione', ass: 'associazione',
   az: 'azienda', fond: 'fondazione', fondaz: 'fondazione', cons: 'consorzio', com: 'comune', s: 'san', st: 'santo',
   cciaa: 'camera',
-};
+}));
 /**
  * Public bodies of different kinds are different partners whatever their place ("Comune di X",
  * "Unione dei Comuni di X", "ASST di X").
@@ -65,11 +67,15 @@ export interface NameForm {
  */
 export const nameForms = documentMemo(formsOfName);
 
+// A role opens with a dash or "<i>": a name with neither is not searched for one.
+const MAY_HAVE_ROLE = /[-–—<]/;
+
 function formsOfName(name: string): NameForm[] {
-  return withoutDots(foldText(name.replace(ROLE, '')))
-    .split(/\bex\b/)
-    .map((p) => formOf(tokensOf(p)))
-    .filter((f) => f.tokens.length > 0);
+  const bare = MAY_HAVE_ROLE.test(name) ? name.replace(ROLE, '') : name;
+  const folded = withoutDots(foldText(bare));
+  // Most names have no "ex" at all: no former name to split off.
+  const names = folded.includes('ex') ? folded.split(/\bex\b/) : [folded];
+  return names.map((p) => formOf(tokensOf(p))).filter((f) => f.tokens.length > 0);
 }
 
 // Most names have no dot nor apostrophe once folded: the passes for them are skipped.
@@ -83,19 +89,21 @@ function withoutDots(folded: string): string {
 }
 
 function formOf(tokens: string[]): NameForm {
-  return {
-    tokens,
-    proper: tokens.filter((t) => !GENERIC.has(t) && !NUMERAL.test(t) && t.length > 2),
-    kinds: tokens.filter((t) => BODY_KINDS.has(t) || WHOLE_NAME_KINDS.has(t)),
-    specific: tokens.filter((t) => !GENERIC.has(t)),
-    generic: tokens.filter((t) => GENERIC.has(t)),
-  };
+  const form: NameForm = { tokens, proper: [], kinds: [], specific: [], generic: [] };
+  // One pass sorts each word into the lists it belongs to, in order.
+  for (const t of tokens) {
+    const generic = GENERIC.has(t);
+    if (!generic && !NUMERAL.test(t) && t.length > 2) form.proper.push(t);
+    if (BODY_KINDS.has(t) || WHOLE_NAME_KINDS.has(t)) form.kinds.push(t);
+    (generic ? form.generic : form.specific).push(t);
+  }
+  return form;
 }
 
 function tokensOf(text: string): string[] {
   return text
     .split(/[^a-z0-9]+/)
-    .map((t) => ABBREVIATIONS[t] ?? t)
+    .map((t) => ABBREVIATIONS.get(t) ?? t)
     .filter((t) => t !== '' && !DROP.has(t));
 }
 
@@ -189,12 +197,29 @@ export interface PreparedPartner {
   forms: NameForm[];
 }
 
+/**
+ * The forms are found when first asked for: a cofinancer written as in the partner table is
+ * linked by its folded name alone, and a project whose cofinancers all are needs no forms.
+ */
+class LazyPartner implements PreparedPartner {
+  #forms: NameForm[] | null = null;
+
+  constructor(
+    readonly partner: Partner,
+    readonly folded: string,
+  ) {}
+
+  get forms(): NameForm[] {
+    return (this.#forms ??= nameForms(this.partner.name));
+  }
+}
+
 const prepared = new WeakMap<readonly Partner[], PreparedPartner[]>();
 
 export function preparePartners(partners: readonly Partner[]): PreparedPartner[] {
   let list = prepared.get(partners);
   if (!list) {
-    list = partners.map((p) => ({ partner: p, folded: foldText(p.name), forms: nameForms(p.name) }));
+    list = partners.map((p) => new LazyPartner(p, foldText(p.name)));
     prepared.set(partners, list);
   }
   return list;

@@ -16,17 +16,35 @@ const EMAIL = /(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-
 const PHONE = /(?:\+\s?39[\s.]?)?\(?\d{2,5}\)?(?:[\s./-]{0,2}\d{2,}){0,5}/g;
 const LABELS = /\b(?:tel(?:efono)?|cell(?:ulare)?|e-?mail|mail|fax|mob|pec|posta elettronica(?: certificata)?)\b\.?\s*:?/gi;
 
+const MAILTO = /mailto:([^"')\s>]+)/gi;
+
 function digits(s: string): number {
-  return (s.match(/\d/g) ?? []).length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) n++;
+  }
+  return n;
+}
+
+function isEmail(t: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(t);
 }
 
 export function splitContact(raw: string): Contact {
-  // mailto targets are emails even when the visible text is not.
-  const targets = [...raw.matchAll(/mailto:([^"')\s>]+)/gi)].map((m) => m[1]!);
+  // Every email, written or a mailto target, has an "@": a cell without one (a name and a
+  // phone, as most are) is not searched for either.
+  const emails = new Set<string>();
   let text = visibleText(raw);
-  const isEmail = (t: string) => /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(t);
-  const emails = [...new Set([...(text.match(EMAIL) ?? []), ...targets.filter(isEmail)])];
-  text = text.replace(EMAIL, ' ');
+  if (text.includes('@')) {
+    // One pass both collects the emails and takes them out of the text.
+    text = text.replace(EMAIL, (m) => {
+      emails.add(m);
+      return ' ';
+    });
+  }
+  // mailto targets are emails even when the visible text is not.
+  if (raw.includes('@')) for (const m of raw.matchAll(MAILTO)) if (isEmail(m[1]!)) emails.add(m[1]!);
   const phones: string[] = [];
   text = text.replace(PHONE, (m) => {
     const t = m.trim().replace(/(?<![\s./-])[\s./-]+$/, '');
@@ -42,8 +60,9 @@ export function splitContact(raw: string): Contact {
     .replace(/\(\s?[,;:]?\s?\)|\[\s?[,;:]?\s?\]/g, ' ')
     .replace(/(?<!\s)\s*[,;]\s*(?=[,;]|$)/g, '')
     .replace(/(\s[-–—]\s*)+(?=[-–—]|$)/g, ' ')
-    .replace(/\s+/g, ' ')
+    // Runs of spaces to one: a lone plain space is left where it is rather than replaced by itself.
+    .replace(/\s{2,}|[^\S ]/g, ' ')
     .replace(/^[\s,;:–—-]+|(?<![\s,;:–—-])[\s,;:–—-]+$/g, '')
     .trim();
-  return { name, email: [...new Set(emails)].join('; '), phone: phones.join('; ') };
+  return { name, email: [...emails].join('; '), phone: phones.join('; ') };
 }

@@ -23,7 +23,14 @@ export interface Pagination {
   printed?: Pick<Pagination, 'pageOf' | 'boundsOf'>;
 }
 
+/** Visible ASCII: a line that starts and ends with it is its own trimmed form. */
+const isVisibleAscii = (c: number) => c > 0x20 && c < 0x7f;
+
 export function pageNumberCandidate(text: string): number | null {
+  // Asked of every line, and most are long prose with nothing to trim: too long, without trimming.
+  if (text.length > PAGE_LINE_MAX && isVisibleAscii(text.charCodeAt(0)) && isVisibleAscii(text.charCodeAt(text.length - 1))) {
+    return null;
+  }
   const t = text.trim();
   const m = t.length <= PAGE_LINE_MAX ? PAGE_LINE.exec(t) : null;
   return m ? Number(m[1]) : null;

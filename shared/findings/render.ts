@@ -2,17 +2,13 @@
 // column and sidebar) takes its text from here, so a language never leaks into the other and
 // amounts read alike everywhere: "€ 17.142,86" in Italian, "€ 17,142.86" in English.
 import type { Finding, FindingOf, RuleId } from '../model.js';
-import { Money } from '../money.js';
+import { groupThousands, Money } from '../money.js';
 import type { Figure, Term, UnreadableReason } from './data.js';
 
 export type Lang = 'it' | 'en';
 
 /** Where the text is read: a sheet's reader can retype a cell, an annex's cannot. */
 export type Medium = 'annex' | 'sheet';
-
-function grouped(int: string, sep: string): string {
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-}
 
 /** A decimal in the language's form, with every place it has ("17.142,855"), at least `min`. */
 function formatDecimal(value: string, lang: Lang, min = 0): string {
@@ -21,7 +17,7 @@ function formatDecimal(value: string, lang: Lang, min = 0): string {
   const [int, dec] = fixed.split('.');
   const [thousands, point] = lang === 'it' ? ['.', ','] : [',', '.'];
   const sign = d.isNegative() && !d.isZero() ? '-' : '';
-  return `${sign}${grouped(int!, thousands)}${dec === undefined ? '' : point + dec}`;
+  return `${sign}${groupThousands(int!, thousands)}${dec === undefined ? '' : point + dec}`;
 }
 
 /** "€ 17.142,86" / "€ 17,142.86"; an exact figure keeps its third place ("€ 17.142,855"). */

@@ -1,4 +1,4 @@
-import type { CellRef, Finding } from '../model.js';
+import type { BudgetLine, CellRef, Finding } from '../model.js';
 import { money } from '../money.js';
 import type { RuleData } from '../findings/data.js';
 import { amountIs, makeFinding } from '../findings/make.js';
@@ -8,6 +8,15 @@ import type { Rule } from './rule.js';
 function negative(amount: string | null): amount is string {
   if (amount === null || !amount.startsWith('-')) return false;
   return !money(amount).isZero();
+}
+
+/** The first of a line's figures (amount, its shares, its breakdown) below zero, if any. */
+function negativeOf(line: BudgetLine): string | undefined {
+  if (negative(line.amount)) return line.amount;
+  if (negative(line.funded)) return line.funded;
+  if (negative(line.cofinanced)) return line.cofinanced;
+  for (const d of line.details) if (negative(d.amount)) return d.amount;
+  return undefined;
 }
 
 /**
@@ -28,7 +37,7 @@ export const amountNegative: Rule = {
         }),
       );
     for (const line of budget.lines) {
-      const shown = [line.amount, line.funded, line.cofinanced, ...line.details.map((d) => d.amount)].find(negative);
+      const shown = negativeOf(line);
       if (shown === undefined) continue;
       found({ kind: 'line', label: line.label, amount: shown }, line.cell);
     }

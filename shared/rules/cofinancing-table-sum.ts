@@ -1,8 +1,16 @@
-import type { CellRef, Finding } from '../model.js';
-import { money, sum, toPlain, type Money } from '../money.js';
+import type { Budget, CellRef, Finding } from '../model.js';
+import { money, sum, toPlain } from '../money.js';
 import { amountIs, makeFinding } from '../findings/make.js';
 import { stated } from './amounts-of.js';
 import type { Rule } from './rule.js';
+
+type Cofinancer = Budget['cofinancers'][number];
+
+// The two columns of the table, each with its declared total (made once: the rule runs per budget).
+const COLUMNS = [
+  { code: 'COFIN_MONETARY_TOTAL', column: 'monetary', pick: (c: Cofinancer) => [c.monetary, c.monetaryCell] as const },
+  { code: 'COFIN_IN_KIND_TOTAL', column: 'inKind', pick: (c: Cofinancer) => [c.inKind, c.inKindCell] as const },
+] as const;
 
 export const cofinancingTableSum: Rule = {
   id: 'cofinancing-table-sum',
@@ -10,15 +18,9 @@ export const cofinancingTableSum: Rule = {
   title: { it: 'La tabella del cofinanziamento quadra', en: 'The cofinancing table adds up' },
   check({ budget }) {
     const out: Finding[] = [];
-    const columns = [
-      { code: 'COFIN_MONETARY_TOTAL', column: 'monetary', pick: (c: (typeof budget.cofinancers)[number]) => [c.monetary, c.monetaryCell] as const },
-      { code: 'COFIN_IN_KIND_TOTAL', column: 'inKind', pick: (c: (typeof budget.cofinancers)[number]) => [c.inKind, c.inKindCell] as const },
-    ] as const;
-    const declared: Money[] = [];
-    for (const col of columns) {
+    for (const col of COLUMNS) {
       const total = stated(budget, col.code);
       if (!total) continue;
-      declared.push(total.value);
       const rows = budget.cofinancers.map(col.pick);
       const computed = sum(rows.map(([v]) => (v === null ? null : money(v))));
       if (computed.equals(total.value)) continue;

@@ -263,3 +263,9 @@ describe('every cofinancer of the seed links to the partner a human would pick',
     });
   });
 });
+
+describe('name forms of words that are also object properties', () => {
+  it('keeps "constructor" a word like any other', () => {
+    expect(nameForms('Constructor Srl').map((f) => f.tokens)).toEqual([['constructor']]);
+  });
+});

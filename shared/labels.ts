@@ -103,34 +103,46 @@ function codesOf(f: string): LineCode[] {
   return codes;
 }
 
-// Folding never lengthens a text (markup, entities and runs of spaces shrink; every other
-// character folds to one character or none): a text shorter than a label's shortest wording is
-// never that label, and is not folded to be told so. Most cells of a Gantt chart ("X", "12") are.
+// The tests below are asked of every cell of a table that might be a budget, and most cells are
+// none of these labels: what cannot be one is turned down before it is folded (the first fold of
+// a cell is most of a test's cost). Folding never lengthens a text (markup, entities and runs of
+// spaces shrink; every other character folds to one character or none), so a text shorter than
+// a label's shortest wording is never that label: most cells of a Gantt chart ("X", "12") are.
+// Every wording is made of letters, and only an ASCII letter or a character beyond ASCII (but
+// "€") folds to one: an amount ("€ 13.378,00") is none of them either.
 const SHORTEST = { heading: 4, amount: 4, share: 9, total: 6, entity: 4, cofinColumn: 7, assigned: 9 } as const;
-
-// Only an ASCII letter or a character beyond ASCII (but "€") folds to a letter: a text with
-// neither ("€ 13.378,00") names no column.
 const MAY_FOLD_TO_LETTER = /[A-Za-z\u0080-\u20ab\u20ad-\uffff]/;
 
+/** Whether a text may fold to a wording at least `shortest` characters long. */
+function mayBe(text: string, shortest: number): boolean {
+  return text.length >= shortest && MAY_FOLD_TO_LETTER.test(text);
+}
+
+const MAIN_HEADING = /^piano dei conti( del progetto)?$/;
+
 export function isBudgetHeading(text: string): boolean {
-  if (text.length < SHORTEST.heading) return false;
+  if (!mayBe(text, SHORTEST.heading)) return false;
   const f = foldText(text);
   return (
-    /^piano dei conti( del progetto)?$/.test(f) ||
+    MAIN_HEADING.test(f) ||
     /^(voce|voci|macrovoce|macrovoci)( di (costo|spesa))?( importo)?$/.test(f) ||
     /^(tipologia|categoria|descrizione)( della| di)? (spesa|costo|voce|voce di (costo|spesa))$/.test(f)
   );
 }
 
+/** "PIANO DEI CONTI (DEL PROGETTO)": the budget's heading that alone makes a tab a budget. */
+export function isMainBudgetHeading(text: string): boolean {
+  return mayBe(text, SHORTEST.heading) && MAIN_HEADING.test(foldText(text));
+}
+
 export function isAmountHeader(text: string): boolean {
-  // Asked of every cell right of a budget's labels, amounts above all.
-  if (text.length < SHORTEST.amount || !MAY_FOLD_TO_LETTER.test(text)) return false;
+  if (!mayBe(text, SHORTEST.amount)) return false;
   return /^(importo|importi|importo €|importo in euro|importo euro|valore|euro|importo (totale|complessivo|previsto)( €)?|(costo|spesa) (totale|complessiv[oa]|previst[oa])( €)?|costo( €)?|spesa( €)?)$/.test(foldText(text));
 }
 
 /** A budget header column that splits each line by funding source. */
 export function shareColumnOf(text: string): 'funded' | 'cofinanced' | null {
-  if (text.length < SHORTEST.share) return null;
+  if (!mayBe(text, SHORTEST.share)) return null;
   const f = foldText(text);
   if (/^(di cui |quota )?(di |a )?co-? ?finanziamento( €)?$|^(di cui |quota )?cofinanziat|^quota a carico (del partenariato|dei partner|del capofila)/.test(f)) return 'cofinanced';
   if (/^(di cui |quota )?(di |a )?(contributo|finanziamento)( richiesto| ats| regionale)?( €)?$|^(di cui |quota )?finanziat|^quota a carico (di |dell )?(ats|regione)/.test(f)) return 'funded';
@@ -138,12 +150,12 @@ export function shareColumnOf(text: string): 'funded' | 'cofinanced' | null {
 }
 
 export function isTotalLabel(text: string): boolean {
-  if (text.length < SHORTEST.total) return false;
+  if (!mayBe(text, SHORTEST.total)) return false;
   return TOTAL.test(foldText(text));
 }
 
 export function isEntityHeader(text: string): boolean {
-  if (text.length < SHORTEST.entity) return false;
+  if (!mayBe(text, SHORTEST.entity)) return false;
   return /^(nome dell')?((ente|enti|soggetto|soggetti|partner|denominazione|ragione sociale)( cofinanziator[ei])?|cofinanziator[ei])$/.test(foldText(text));
 }
 
@@ -151,7 +163,7 @@ export type CofinColumn = 'monetary' | 'inKind';
 
 /** Which cofinancing column a header names (its text may span two header rows). */
 export function cofinColumnOf(header: string): CofinColumn | null {
-  if (header.length < SHORTEST.cofinColumn) return null;
+  if (!mayBe(header, SHORTEST.cofinColumn)) return null;
   const f = foldText(header);
   if (/monetari/.test(f)) return 'monetary';
   if (/valorizz|in natura|figurativ|in kind/.test(f)) return 'inKind';
@@ -159,7 +171,7 @@ export function cofinColumnOf(header: string): CofinColumn | null {
 }
 
 export function isAssignedLabel(text: string): boolean {
-  if (text.length < SHORTEST.assigned) return false;
+  if (!mayBe(text, SHORTEST.assigned)) return false;
   return /^(contributo )?assegnato( €)?$|^contributo assegnato|^importo assegnato/.test(foldText(text));
 }
 

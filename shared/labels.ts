@@ -83,12 +83,17 @@ export function budgetCodesOf(label: string): LineCode[] {
   return codes.length > 0 ? [...codes] : unletteredCode(label, f);
 }
 
+const NO_WORDING = { f: '', codes: [] } as const;
+
 /**
  * A label normalised and the codes it names in the call's wording, once per document: the split
  * asks the strict codes of every table row, the budget both kinds of the same labels again.
  * Never changed: the functions above hand out copies.
  */
 const callWording = documentMemo((label: string): { f: string; codes: readonly LineCode[] } => {
+  // Every line's wording is made of letters: a label with nothing that folds to one (a figure,
+  // "2020", "€ 5.208,00" on a row of its own) names none, and is not folded to be told so.
+  if (!MAY_FOLD_TO_LETTER.test(label)) return NO_WORDING;
   const f = normalised(label);
   return { f, codes: f === '' ? [] : codesOf(f) };
 });

@@ -7,6 +7,21 @@ interface LabelRule {
   test: (folded: string) => boolean;
 }
 
+// The label tests are asked of every cell of a table that might be a budget, and most cells are
+// none of these labels: what cannot be one is turned down before it is folded (the first fold of
+// a cell is most of a test's cost). Folding never lengthens a text (markup, entities and runs of
+// spaces shrink; every other character folds to one character or none), so a text shorter than
+// a label's shortest wording is never that label: most cells of a Gantt chart ("X", "12") are.
+// Every wording is made of letters, and only an ASCII letter or a character beyond ASCII (but
+// "€") folds to one: an amount ("€ 13.378,00") is none of them either.
+const SHORTEST = { heading: 4, amount: 4, share: 9, total: 6, entity: 4, cofinColumn: 7, assigned: 9 } as const;
+const MAY_FOLD_TO_LETTER = /[A-Za-z\u0080-\u20ab\u20ad-\uffff]/;
+
+/** Whether a text may fold to a wording at least `shortest` characters long. */
+function mayBe(text: string, shortest: number): boolean {
+  return text.length >= shortest && MAY_FOLD_TO_LETTER.test(text);
+}
+
 const COORD = (f: string) => /coordinamento/.test(f) && /(monitoraggio|rendicontazione|valutazione|15 ?%|di cui|^cui)/.test(f);
 const TOTAL = /^(totale( (costi|costo|progetto|del progetto|di progetto|generale|complessivo|costi del progetto|costi di progetto))?|costo (totale|complessivo)( del progetto| di progetto)?|importo (totale|complessivo)( del progetto| di progetto)?)( a ?b ?c ?d ?e| a e)?( €)?$/;
 
@@ -106,21 +121,6 @@ function codesOf(f: string): LineCode[] {
     return merged ? ['A', 'A_coord'] : ['A_coord'];
   }
   return codes;
-}
-
-// The tests below are asked of every cell of a table that might be a budget, and most cells are
-// none of these labels: what cannot be one is turned down before it is folded (the first fold of
-// a cell is most of a test's cost). Folding never lengthens a text (markup, entities and runs of
-// spaces shrink; every other character folds to one character or none), so a text shorter than
-// a label's shortest wording is never that label: most cells of a Gantt chart ("X", "12") are.
-// Every wording is made of letters, and only an ASCII letter or a character beyond ASCII (but
-// "€") folds to one: an amount ("€ 13.378,00") is none of them either.
-const SHORTEST = { heading: 4, amount: 4, share: 9, total: 6, entity: 4, cofinColumn: 7, assigned: 9 } as const;
-const MAY_FOLD_TO_LETTER = /[A-Za-z\u0080-\u20ab\u20ad-\uffff]/;
-
-/** Whether a text may fold to a wording at least `shortest` characters long. */
-function mayBe(text: string, shortest: number): boolean {
-  return text.length >= shortest && MAY_FOLD_TO_LETTER.test(text);
 }
 
 const MAIN_HEADING = /^piano dei conti( del progetto)?$/;

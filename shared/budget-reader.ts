@@ -2,8 +2,8 @@
 // text, an XLSX tab or a live sheet. Rows are found by their labels; amounts keep their cell.
 import { beyond, readAmount, type AmountReading, type CellValue } from './amounts.js';
 import {
-  budgetCodesOf, cofinColumnOf, isAmountHeader, isAssignedLabel, isBudgetHeading, isEntityHeader, isTotalLabel,
-  shareColumnOf, strictBudgetCodesOf,
+  budgetCodesOf, cofinColumnOf, isAmountHeader, isAssignedLabel, isBudgetHeading, isEntityHeader, isMainBudgetHeading,
+  isTotalLabel, shareColumnOf, strictBudgetCodesOf,
 } from './labels.js';
 import { money, plainFromSheetNumber, toPlain, type Money } from './money.js';
 import { DEFAULT_MAX_PLAUSIBLE_AMOUNT } from './profile.js';
@@ -26,25 +26,30 @@ interface AmountFields {
   details: { amount: string; note: string }[];
 }
 
-function fieldsOf(r: AmountReading): AmountFields {
-  const none = { funded: null, cofinanced: null, details: [] };
+/** A cell's fields, made in one shape: a budget line takes them in this order. */
+function fieldsOf(r: AmountReading, raw: string): Fields {
   switch (r.kind) {
     case 'amount':
-      return { status: 'stated', amount: toPlain(r.value), ...none };
+      return fields('stated', toPlain(r.value), null, null, [], raw);
     case 'split':
-      return {
-        status: 'stated',
-        amount: toPlain(r.value),
-        funded: r.funded && toPlain(r.funded),
-        cofinanced: r.cofinanced && toPlain(r.cofinanced),
-        details: r.details.map((d) => ({ amount: toPlain(d.value), note: d.note })),
-      };
+      return fields(
+        'stated',
+        toPlain(r.value),
+        r.funded && toPlain(r.funded),
+        r.cofinanced && toPlain(r.cofinanced),
+        r.details.map((d) => ({ amount: toPlain(d.value), note: d.note })),
+        raw,
+      );
     case 'empty':
     case 'placeholder':
-      return { status: 'not-stated', amount: null, ...none };
+      return fields('not-stated', null, null, null, [], raw);
     default:
-      return { status: 'unreadable', amount: null, ...none };
+      return fields('unreadable', null, null, null, [], raw);
   }
+}
+
+function fields(status: AmountStatus, amount: string | null, funded: string | null, cofinanced: string | null, details: AmountFields['details'], raw: string): Fields {
+  return { status, amount, funded, cofinanced, details, raw };
 }
 
 /** A Date, from this realm or another (a sheet service's). */
@@ -55,8 +60,11 @@ function isDate(v: unknown): v is Date {
 /** A date as a reader writes it (dd/mm/yyyy), not as JavaScript prints it. */
 function dateText(d: Date): string {
   if (Number.isNaN(d.getTime())) return '';
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+  return `${twoDigits(d.getDate())}/${twoDigits(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+function twoDigits(n: number): string {
+  return String(n).padStart(2, '0');
 }
 
 function cellText(v: CellValue): string {
@@ -89,6 +97,7 @@ export interface ReadLimits {
 }
 
 type Fields = AmountFields & { raw: string };
+// (AmountFields stays the shape of the amount's own fields; a Fields is always made by fields().)
 
 /** Reads amount cells, reporting the unreadable ones as problems. */
 interface CellReader {
@@ -98,15 +107,21 @@ interface CellReader {
   plausible(reading: AmountReading): AmountReading;
 }
 
+/** Whether any amount of a reading is over the limit. */
+function anyBeyond(r: AmountReading, max: Money): boolean {
+  // Most readings are one amount: no list of them is made.
+  if (r.kind === 'amount') return beyond(r.value, max);
+  const values = r.kind === 'split' ? [r.value, r.total, r.funded, r.cofinanced] : r.kind === 'multi' ? r.items : [];
+  return values.some((v) => v && beyond(v, max));
+}
+
 function cellReader(grid: Grid, maxAmount: Money, problems: ReadProblem[]): CellReader {
   // An amount no grant comes near (the profile's maxPlausibleAmount) is a misreading or a typo,
   // never a figure: read as unreadable, so that no total, rule or spreadsheet takes it.
-  const plausible = (r: AmountReading): AmountReading => {
-    const values = r.kind === 'amount' ? [r.value] : r.kind === 'split' ? [r.value, r.total, r.funded, r.cofinanced] : r.kind === 'multi' ? r.items : [];
-    return values.some((v) => v && beyond(v, maxAmount))
+  const plausible = (r: AmountReading): AmountReading =>
+    anyBeyond(r, maxAmount)
       ? { kind: 'unreadable', reason: `an amount over ${toPlain(maxAmount)}, beyond any plausible grant (profile maxPlausibleAmount)` }
       : r;
-  };
   const unreadable = (row: number, col: number, text: string, reason: string) =>
     problems.push({ kind: 'amount-unreadable', cell: { row, col }, text, reason });
   const read = (row: number, col: number): Fields => {
@@ -114,16 +129,15 @@ function cellReader(grid: Grid, maxAmount: Money, problems: ReadProblem[]): Cell
     if (typeof value === 'number') {
       // Numbers are what live sheets hold; their plain form needs no parsing.
       const amount = plainFromSheetNumber(value);
-      if (amount !== null && !beyond(money(amount), maxAmount)) {
-        return { status: 'stated', amount, funded: null, cofinanced: null, details: [], raw: String(value) };
-      }
+      if (amount !== null && !beyond(money(amount), maxAmount)) return fields('stated', amount, null, null, [], String(value));
     }
     const reading = plausible(readAmount(value));
-    if (reading.kind === 'unreadable') unreadable(row, col, rawText(value), reading.reason);
+    const raw = rawText(value);
+    if (reading.kind === 'unreadable') unreadable(row, col, raw, reading.reason);
     // Several amounts where one is expected ("€ 31.500,00 € 1.000,00" on line C) make the line
     // unreadable too; without a problem the line was marked unreadable and no rule said so.
-    if (reading.kind === 'multi') unreadable(row, col, rawText(value), 'several amounts in one cell');
-    return { ...fieldsOf(reading), raw: rawText(value) };
+    if (reading.kind === 'multi') unreadable(row, col, raw, 'several amounts in one cell');
+    return fieldsOf(reading, raw);
   };
   return { read, plausible };
 }
@@ -168,12 +182,14 @@ interface Row {
 
 export function readBudget(grid: Grid, limits: ReadLimits = {}): Budget {
   const problems: ReadProblem[] = [];
+  // The heading's search and the scan look at the same rows' labels: found once.
+  const rows = rowsOf(grid);
   const s: Scan = {
     grid,
     cells: cellReader(grid, money(limits.maxAmount ?? DEFAULT_MAX_PLAUSIBLE_AMOUNT), problems),
     // A tab that names its budget ("PIANO DEI CONTI") starts it there: a stray "TOTALE" row in
     // notes above the heading does not open the budget early.
-    heading: headingRow(grid),
+    heading: headingOf(rows),
     width: grid.reduce((w, row) => Math.max(w, row.length), 0),
     lines: [],
     cofinancers: [],
@@ -187,11 +203,9 @@ export function readBudget(grid: Grid, limits: ReadLimits = {}): Budget {
     pending: null,
     cofinCols: null,
   };
-  for (let r = 0; r < grid.length; r++) {
-    const cells = grid[r] ?? [];
-    const li = firstFilled(cells);
-    if (li < 0) continue;
-    const row: Row = { r, cells, li, label: cellText(cells[li]) };
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
     // A partner list ends the budget: its names are not budget rows.
     if (s.phase !== 'cofin' && s.phase !== 'before' && isPartnerHeading(row.label)) break;
     const next = readRow(s, row);
@@ -290,12 +304,11 @@ function readPersonnelRow(s: Scan, { cells, label }: Row, at: LineCells): void {
   const raw = rawText(value);
   if (reading.kind === 'multi' && reading.items.length === 2) {
     const [a, coord] = reading.items;
-    const fields = (v: Money | null | undefined) => ({ ...fieldsOf(v ? { kind: 'amount', value: v } : { kind: 'placeholder', text: '' }), raw });
-    addLine(s, 'A', label, at, fields(a));
-    addLine(s, 'A_coord', label, at, fields(coord));
+    addLine(s, 'A', label, at, fieldsOf(a ? { kind: 'amount', value: a } : { kind: 'placeholder', text: '' }, raw));
+    addLine(s, 'A_coord', label, at, fieldsOf(coord ? { kind: 'amount', value: coord } : { kind: 'placeholder', text: '' }, raw));
   } else {
     addLine(s, 'A', label, at, s.cells.read(at.cell.row, at.cell.col));
-    addLine(s, 'A_coord', label, at, { ...fieldsOf({ kind: 'empty' }), raw: '' });
+    addLine(s, 'A_coord', label, at, fieldsOf({ kind: 'empty' }, ''));
   }
 }
 
@@ -328,8 +341,9 @@ function readLabelWrapped(s: Scan, { r, cells, li, label }: Row): boolean {
 }
 
 /** Past the budget's lines: the cofinancing table's header, or (inside the budget) a stray row. */
-function afterLines(s: Scan, { r, li, label }: Row): number {
-  const header = cofinHeaderAt(s.grid, r);
+function afterLines(s: Scan, row: Row): number {
+  const { r, li, label } = row;
+  const header = cofinHeaderAt(s.grid, row);
   if (header) {
     s.cofinCols = header.cols;
     s.phase = 'cofin';
@@ -343,7 +357,8 @@ function afterLines(s: Scan, { r, li, label }: Row): number {
   return r;
 }
 
-function inCofinancing(s: Scan, { r, cells, li, label }: Row): number {
+function inCofinancing(s: Scan, row: Row): number {
+  const { r, cells, li, label } = row;
   const cols = s.cofinCols;
   if (cols === null) return r;
   s.last = r;
@@ -354,7 +369,7 @@ function inCofinancing(s: Scan, { r, cells, li, label }: Row): number {
     s.phase = 'done';
     return r;
   }
-  if (cofinHeaderAt(s.grid, r)) return r; // header repeated after a page break
+  if (cofinHeaderAt(s.grid, row)) return r; // header repeated after a page break
   // A name that is nothing but markup is still a name someone typed: keep it as written.
   const entity = cellText(cells[cols.entity]) || rawText(cells[cols.entity]).trim();
   const m = s.cells.read(r, cols.monetary);
@@ -389,9 +404,13 @@ function besideLabel(s: Scan, li: number): number {
 // A tab may split each line by funding source in columns of its own rather than in the text.
 function withShares(s: Scan, f: Fields, r: number): Fields {
   if (f.funded !== null || f.cofinanced !== null) return f;
-  // Through the cell reader, so an unreadable share is reported on its cell rather than dropped.
-  const share = (col: number) => (col < 0 ? null : s.cells.read(r, col).amount);
-  return { ...f, funded: share(s.shareCols.funded), cofinanced: share(s.shareCols.cofinanced) };
+  const funded = shareAt(s, r, s.shareCols.funded);
+  return fields(f.status, f.amount, funded, shareAt(s, r, s.shareCols.cofinanced), f.details, f.raw);
+}
+
+// Through the cell reader, so an unreadable share is reported on its cell rather than dropped.
+function shareAt(s: Scan, r: number, col: number): string | null {
+  return col < 0 ? null : s.cells.read(r, col).amount;
 }
 
 type LineCells = { labelCell: CellRef; cell: CellRef };
@@ -401,23 +420,34 @@ function addLine(s: Scan, code: LineCode, label: string, at: LineCells, f: Field
     s.problems.push({ kind: 'line-duplicated', cell: at.labelCell, text: label, reason: `a second "${code}" row` });
     return null;
   }
-  const line: BudgetLine = { code, label, labelCell: at.labelCell, cell: at.cell, ...f };
+  const { status, amount, funded, cofinanced, details, raw } = f;
+  const line: BudgetLine = { code, label, labelCell: at.labelCell, cell: at.cell, status, amount, funded, cofinanced, details, raw };
   s.lines.push(line);
   return line;
 }
 
-function headingRow(grid: Grid): number {
+/** Each row that holds something (null for an empty one), with its label. */
+function rowsOf(grid: Grid): (Row | null)[] {
+  const rows: (Row | null)[] = [];
   for (let r = 0; r < grid.length; r++) {
-    const row = grid[r] ?? [];
-    const li = firstFilled(row);
-    if (li >= 0 && isMainHeading(cellText(row[li]))) return r;
+    const cells = grid[r] ?? [];
+    const li = firstFilled(cells);
+    rows.push(li < 0 ? null : { r, cells, li, label: cellText(cells[li]) });
   }
-  return -1;
+  return rows;
+}
+
+function headingOf(rows: readonly (Row | null)[]): number {
+  return rows.findIndex((row) => row !== null && isMainHeading(row.label));
+}
+
+function headingRow(grid: Grid): number {
+  return headingOf(rowsOf(grid));
 }
 
 /** "PIANO DEI CONTI (DEL PROGETTO)": the heading that alone makes a tab a budget. */
 function isMainHeading(label: string): boolean {
-  return isBudgetHeading(label) && /^piano/.test(foldText(label));
+  return isMainBudgetHeading(label);
 }
 
 /** The heading of a partner list: "PARTNER DELL'ALLEANZA", "Elenco dei partner", "Partner". */
@@ -486,11 +516,10 @@ function shareColumns(row: readonly CellValue[]): { funded: number; cofinanced: 
 }
 
 /** A cofinancing table header at row r (one row, or two when the column names wrap). */
-function cofinHeaderAt(grid: Grid, r: number): { cols: { entity: number; monetary: number; inKind: number }; lastRow: number } | null {
-  const row = grid[r] ?? [];
-  // The entity column heads the table: only the first filled cell can name it.
-  const entity = firstFilled(row);
-  if (entity < 0 || !isEntityHeader(cellText(row[entity]))) return null;
+function cofinHeaderAt(grid: Grid, at: Row): { cols: { entity: number; monetary: number; inKind: number }; lastRow: number } | null {
+  const { r, cells: row, li: entity } = at;
+  // The entity column heads the table: only the first filled cell (the row's label) can name it.
+  if (!isEntityHeader(at.label)) return null;
   const next = grid[r + 1] ?? [];
   const nextIsContinuation = cellText(next[entity]) === '' && next.some((v) => cofinColumnOf(cellText(v)) !== null);
   const width = Math.max(row.length, nextIsContinuation ? next.length : 0);

@@ -1,10 +1,25 @@
 // Recognising budget rows by what their labels say, never by where they are.
 import type { LineCode } from './model.js';
-import { foldText } from './text.js';
+import { documentMemo, foldText } from './text.js';
 
 interface LabelRule {
   code: LineCode;
   test: (folded: string) => boolean;
+}
+
+// The label tests are asked of every cell of a table that might be a budget, and most cells are
+// none of these labels: what cannot be one is turned down before it is folded (the first fold of
+// a cell is most of a test's cost). Folding never lengthens a text (markup, entities and runs of
+// spaces shrink; every other character folds to one character or none), so a text shorter than
+// a label's shortest wording is never that label: most cells of a Gantt chart ("X", "12") are.
+// Every wording is made of letters, and only an ASCII letter or a character beyond ASCII (but
+// "€") folds to one: an amount ("€ 13.378,00") is none of them either.
+const SHORTEST = { heading: 4, amount: 4, share: 9, total: 6, entity: 4, cofinColumn: 7, assigned: 9 } as const;
+const MAY_FOLD_TO_LETTER = /[A-Za-z\u0080-\u20ab\u20ad-\uffff]/;
+
+/** Whether a text may fold to a wording at least `shortest` characters long. */
+function mayBe(text: string, shortest: number): boolean {
+  return text.length >= shortest && MAY_FOLD_TO_LETTER.test(text);
 }
 
 const COORD = (f: string) => /coordinamento/.test(f) && /(monitoraggio|rendicontazione|valutazione|15 ?%|di cui|^cui)/.test(f);
@@ -73,18 +88,30 @@ function unletteredCode(label: string, f: string): LineCode[] {
  * words for an unlettered line, which only a table already known to be a budget may use.
  */
 export function strictBudgetCodesOf(label: string): LineCode[] {
-  const f = normalised(label);
-  if (f === '') return [];
-  return codesOf(f);
+  return [...callWording(label).codes];
 }
 
 /** Every budget code a label names. A merged row ("A. ... di cui per coordinamento ...") names two. */
 export function budgetCodesOf(label: string): LineCode[] {
-  const f = normalised(label);
+  const { f, codes } = callWording(label);
   if (f === '') return [];
-  const codes = codesOf(f);
-  return codes.length > 0 ? codes : unletteredCode(label, f);
+  return codes.length > 0 ? [...codes] : unletteredCode(label, f);
 }
+
+const NO_WORDING = { f: '', codes: [] } as const;
+
+/**
+ * A label normalised and the codes it names in the call's wording, once per document: the split
+ * asks the strict codes of every table row, the budget both kinds of the same labels again.
+ * Never changed: the functions above hand out copies.
+ */
+const callWording = documentMemo((label: string): { f: string; codes: readonly LineCode[] } => {
+  // Every line's wording is made of letters: a label with nothing that folds to one (a figure,
+  // "2020", "€ 5.208,00" on a row of its own) names none, and is not folded to be told so.
+  if (!MAY_FOLD_TO_LETTER.test(label)) return NO_WORDING;
+  const f = normalised(label);
+  return { f, codes: f === '' ? [] : codesOf(f) };
+});
 
 function codesOf(f: string): LineCode[] {
   const codes = RULES.filter((r) => r.test(f)).map((r) => r.code);
@@ -96,21 +123,31 @@ function codesOf(f: string): LineCode[] {
   return codes;
 }
 
+const MAIN_HEADING = /^piano dei conti( del progetto)?$/;
+
 export function isBudgetHeading(text: string): boolean {
+  if (!mayBe(text, SHORTEST.heading)) return false;
   const f = foldText(text);
   return (
-    /^piano dei conti( del progetto)?$/.test(f) ||
+    MAIN_HEADING.test(f) ||
     /^(voce|voci|macrovoce|macrovoci)( di (costo|spesa))?( importo)?$/.test(f) ||
     /^(tipologia|categoria|descrizione)( della| di)? (spesa|costo|voce|voce di (costo|spesa))$/.test(f)
   );
 }
 
+/** "PIANO DEI CONTI (DEL PROGETTO)": the budget's heading that alone makes a tab a budget. */
+export function isMainBudgetHeading(text: string): boolean {
+  return mayBe(text, SHORTEST.heading) && MAIN_HEADING.test(foldText(text));
+}
+
 export function isAmountHeader(text: string): boolean {
+  if (!mayBe(text, SHORTEST.amount)) return false;
   return /^(importo|importi|importo €|importo in euro|importo euro|valore|euro|importo (totale|complessivo|previsto)( €)?|(costo|spesa) (totale|complessiv[oa]|previst[oa])( €)?|costo( €)?|spesa( €)?)$/.test(foldText(text));
 }
 
 /** A budget header column that splits each line by funding source. */
 export function shareColumnOf(text: string): 'funded' | 'cofinanced' | null {
+  if (!mayBe(text, SHORTEST.share)) return null;
   const f = foldText(text);
   if (/^(di cui |quota )?(di |a )?co-? ?finanziamento( €)?$|^(di cui |quota )?cofinanziat|^quota a carico (del partenariato|dei partner|del capofila)/.test(f)) return 'cofinanced';
   if (/^(di cui |quota )?(di |a )?(contributo|finanziamento)( richiesto| ats| regionale)?( €)?$|^(di cui |quota )?finanziat|^quota a carico (di |dell )?(ats|regione)/.test(f)) return 'funded';
@@ -118,10 +155,12 @@ export function shareColumnOf(text: string): 'funded' | 'cofinanced' | null {
 }
 
 export function isTotalLabel(text: string): boolean {
+  if (!mayBe(text, SHORTEST.total)) return false;
   return TOTAL.test(foldText(text));
 }
 
 export function isEntityHeader(text: string): boolean {
+  if (!mayBe(text, SHORTEST.entity)) return false;
   return /^(nome dell')?((ente|enti|soggetto|soggetti|partner|denominazione|ragione sociale)( cofinanziator[ei])?|cofinanziator[ei])$/.test(foldText(text));
 }
 
@@ -129,6 +168,7 @@ export type CofinColumn = 'monetary' | 'inKind';
 
 /** Which cofinancing column a header names (its text may span two header rows). */
 export function cofinColumnOf(header: string): CofinColumn | null {
+  if (!mayBe(header, SHORTEST.cofinColumn)) return null;
   const f = foldText(header);
   if (/monetari/.test(f)) return 'monetary';
   if (/valorizz|in natura|figurativ|in kind/.test(f)) return 'inKind';
@@ -136,6 +176,7 @@ export function cofinColumnOf(header: string): CofinColumn | null {
 }
 
 export function isAssignedLabel(text: string): boolean {
+  if (!mayBe(text, SHORTEST.assigned)) return false;
   return /^(contributo )?assegnato( €)?$|^contributo assegnato|^importo assegnato/.test(foldText(text));
 }
 

@@ -36,11 +36,13 @@ function firstLabel(row: TableRow): string {
 
 /** A row of column names: an amount column, or the shares of each line by funding source. */
 function isColumnsRow(row: TableRow): boolean {
-  return row.cells.slice(1).some((c) => {
-    if (c === '') return false;
-    const t = visibleText(c);
-    return isAmountHeader(t) || shareColumnOf(t) !== null;
-  });
+  const { cells } = row;
+  for (let c = 1; c < cells.length; c++) {
+    if (cells[c] === '') continue;
+    const t = visibleText(cells[c]!);
+    if (isAmountHeader(t) || shareColumnOf(t) !== null) return true;
+  }
+  return false;
 }
 
 /**
@@ -105,7 +107,8 @@ export function readBudgetPart(doc: AnnexDocument, from: number, to: number, cla
   const rows = rowsBetween(doc.tables, from, to).filter((r) => !claimed.has(r.line));
   const start = rows.findIndex((r, i) => startsBudget(r, i, rows));
   const gridRows = start < 0 ? [] : rows.slice(start);
-  const grid: CellValue[][] = gridRows.map((r) => r.cells);
+  // Rows the templates' columns leave as they are stay the table's own arrays (never changed).
+  const grid: (readonly CellValue[])[] = gridRows.map((r) => r.cells);
   // Column names under a first cell the reader does not know as a budget's ("Descrizione",
   // "Voce di bilancio"): the row is the budget's header all the same.
   const header = gridRows[0] ? headerAsReaderKnowsIt(gridRows[0]) : null;
@@ -148,20 +151,39 @@ export function readBudgetPart(doc: AnnexDocument, from: number, to: number, cla
   return { budget, rowLines, lines, extraTables, unused, findings };
 }
 
+// The helpers below are asked of every cell of the budget: declared once, here, rather than
+// made afresh (and, under tsx, named) for each row.
+
+/** A cell's visible text; an empty cell, as most are, is not looked up. */
+function textOf(c: CellValue): string {
+  return c === '' || c === null || c === undefined ? '' : visibleText(String(c));
+}
+
 /**
  * A template that gives the line's letter a column of its own ("A | Costi del personale |
  * 14.000"; "A.1 | di cui coordinamento …"): the letter goes before the label it names, as the
- * call writes them, and its cell is left empty.
+ * call writes them, and its cell is left empty. Any other row is given back as it is.
  */
-function withCodeColumn(row: readonly CellValue[]): CellValue[] {
-  const text = (c: CellValue) => visibleText(String(c ?? ''));
-  const first = row.findIndex((c) => text(c) !== '');
-  const [code, label] = [text(row[first]), text(row[first + 1])];
-  if (first < 0 || !/^[A-Ea-e](\.\d{1,2})?[.)]?$/.test(code) || !/\p{L}{3}/u.test(label)) return [...row];
+function withCodeColumn(row: readonly CellValue[]): readonly CellValue[] {
+  const first = row.findIndex((c) => textOf(c) !== '');
+  if (first < 0) return row;
+  const code = textOf(row[first]);
+  if (!/^[A-Ea-e](\.\d{1,2})?[.)]?$/.test(code)) return row;
+  const label = textOf(row[first + 1]);
+  if (!/\p{L}{3}/u.test(label)) return row;
   const out = [...row];
   out[first] = '';
   out[first + 1] = `${code} ${label}`;
   return out;
+}
+
+function isEuroSign(c: CellValue): boolean {
+  return /^(€|eur|euro)$/i.test(textOf(c));
+}
+
+function isFigure(c: CellValue): boolean {
+  const k = readAmount(c).kind;
+  return textOf(c) !== '' && !isEuroSign(c) && (k === 'amount' || k === 'placeholder');
 }
 
 /**
@@ -169,30 +191,30 @@ function withCodeColumn(row: readonly CellValue[]): CellValue[] {
  * stands in both cells, so that it is read whether the header's "Importo" heads the sign's
  * column or the figure's.
  */
-function withEuroColumns(row: readonly CellValue[]): CellValue[] {
-  const out = [...row];
-  const text = (c: CellValue) => (c === '' || c === null || c === undefined ? '' : visibleText(String(c)));
-  const sign = (c: CellValue) => /^(€|eur|euro)$/i.test(text(c));
+function withEuroColumns(row: readonly CellValue[]): readonly CellValue[] {
   // Only a figure is copied, into a sign's cell: a row without a sign stays as it is.
-  if (!out.some(sign)) return out;
-  const figure = (c: CellValue) => {
-    const k = readAmount(c).kind;
-    return text(c) !== '' && !sign(c) && (k === 'amount' || k === 'placeholder');
-  };
+  if (!row.some(isEuroSign)) return row;
+  const out = [...row];
   for (let i = 0; i + 1 < out.length; i++) {
-    if (sign(out[i]) && figure(out[i + 1])) out[i] = out[i + 1];
-    else if (figure(out[i]) && sign(out[i + 1])) out[i + 1] = out[i];
+    if (isEuroSign(out[i]) && isFigure(out[i + 1])) out[i] = out[i + 1];
+    else if (isFigure(out[i]) && isEuroSign(out[i + 1])) out[i + 1] = out[i];
   }
   return out;
 }
 
 /** The header row's columns for the funded and cofinanced shares of each line, if it has them. */
-function shareColumnsOf(grid: readonly CellValue[][], before: number): { funded: number; cofinanced: number; labels: string[] } | null {
+function shareColumnsOf(grid: readonly (readonly CellValue[])[], before: number): { funded: number; cofinanced: number; labels: string[] } | null {
   for (let r = Math.min(before, grid.length - 1); r >= 0; r--) {
-    const texts = (grid[r] ?? []).map((c) => visibleText(String(c ?? '')));
-    const funded = texts.findIndex((t) => shareColumnOf(t) === 'funded');
-    const cofinanced = texts.findIndex((t) => shareColumnOf(t) === 'cofinanced');
-    if (funded > 0 || cofinanced > 0) return { funded, cofinanced, labels: texts };
+    const row = grid[r] ?? [];
+    // Each cell asked once, for the first column of either kind.
+    let funded = -1;
+    let cofinanced = -1;
+    for (let c = 0; c < row.length; c++) {
+      const kind = shareColumnOf(textOf(row[c]));
+      if (kind === 'funded' && funded < 0) funded = c;
+      else if (kind === 'cofinanced' && cofinanced < 0) cofinanced = c;
+    }
+    if (funded > 0 || cofinanced > 0) return { funded, cofinanced, labels: row.map(textOf) };
   }
   return null;
 }
@@ -203,7 +225,7 @@ function shareColumnsOf(grid: readonly CellValue[][], before: number): { funded:
  * as the TOTALE row's shares, with no rows of their own: those cells are then the budget's
  * CONTRIBUTO and COFINANZIAMENTO, read where they stand (labelled by their column).
  */
-function sharesFromTotal(budget: Budget, grid: readonly CellValue[][]): Finding[] {
+function sharesFromTotal(budget: Budget, grid: readonly (readonly CellValue[])[]): Finding[] {
   const total = lineOf(budget, 'TOTAL');
   if (!total) return [];
   const cols = shareColumnsOf(grid, total.cell.row);

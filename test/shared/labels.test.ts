@@ -1,7 +1,11 @@
 // Budget labels in the forms real annexes use, beyond the seed's "A." (issue 10's variants:
 // "B) Beni e software"), and near misses that name no line.
 import { describe, expect, it } from 'vitest';
-import { budgetCodesOf, strictBudgetCodesOf } from '../../shared/labels.js';
+import {
+  budgetCodesOf, cofinColumnOf, isAmountHeader, isAssignedLabel, isBudgetHeading, isEntityHeader, isTotalLabel, shareColumnOf,
+  strictBudgetCodesOf,
+} from '../../shared/labels.js';
+import { foldText } from '../../shared/text.js';
 
 describe('budget line labels', () => {
   it.each([
@@ -60,5 +64,33 @@ describe('budget line labels', () => {
     'Totalmente a carico del capofila',
   ])('%s names no line', (label) => {
     expect(budgetCodesOf(label)).toEqual([]);
+  });
+});
+
+// The label tests turn down a text shorter than their shortest wording without folding it, and
+// a text that has nothing that folds to a letter ("€ 13.378,00") without asking the amount
+// header's pattern: both only hold while folding never lengthens a text nor makes letters.
+describe('what the label tests take for granted of folding', () => {
+  it('never lengthens a character, alone, repeated or between letters, nor markup around a word', () => {
+    const longer: string[] = [];
+    for (let c = 0; c <= 0x10ffff; c += c < 0x3000 ? 1 : 7) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      for (const s of [ch, `${ch}${ch}`, `a${ch}b`, `${ch}\u0301`]) if (foldText(s).length > s.length) longer.push(s);
+    }
+    const marks = ['&amp;', '&nbsp;', '<b>', '</b>', '<br>', '**', '__', '[x](y)', '\u00a0', '  ', '\t'];
+    for (const a of marks) for (const b of marks) if (foldText(`${a}Importo${b}`).length > `${a}Importo${b}`.length) longer.push(a + b);
+    expect(longer).toEqual([]);
+  });
+
+  it('makes no letter of a text without an ASCII letter or a character beyond ASCII other than €', () => {
+    for (const s of ['€ 13.378,00', '<>€ 1.000,00 €', '12 500,00', '-----', '€ ....', '100 %', '(1) - 2/3']) {
+      expect(foldText(s)).toMatch(/^[^a-z]*$/);
+    }
+  });
+
+  it.each(['Voce', 'euro', 'EURO', 'Ente', 'Totale', 'In kind', 'assegnato', 'finanziat'])('still knows its shortest wording: %s', (t) => {
+    const known = [isBudgetHeading(t), isAmountHeader(t), isEntityHeader(t), isTotalLabel(t), cofinColumnOf(t) !== null, isAssignedLabel(t), shareColumnOf(t) !== null];
+    expect(known.some(Boolean)).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import { isSheetCall } from '../test/addon/harness.js';
 import { callsPerEdit, coreMsPerEdit, scriptBytes, type EditCalls } from './addon.js';
 import { annexCopies, assertCopiesRead, seedBytes, seedProjectCount, SEED } from './annex-copies.js';
 import { benchCli } from './cli.js';
+import { bundledCore } from './core-bundle.js';
 import { benchStartup } from './outputs.js';
 import { benchScaling } from './scaling.js';
 import { benchPdf } from './pdf.js';
@@ -33,11 +34,14 @@ const withProfiles = !process.argv.includes('--no-profile');
 log('core and peer on the seed');
 const bytes = seedBytes();
 const text = new TextDecoder().decode(bytes);
-const core = () => void readAnnex(bytes, 'seed.md', DEFAULT_PROFILE);
+// Timed as the CLI ships it (bench/core-bundle.ts); the sources' reading must be the same.
+const shipped = await bundledCore();
+const core = () => void shipped.readAnnex(bytes, 'seed.md', shipped.DEFAULT_PROFILE);
 const peer = () => void marked.lexer(text);
 {
-  const seed = readAnnex(bytes, 'seed.md', DEFAULT_PROFILE);
+  const seed = shipped.readAnnex(bytes, 'seed.md', shipped.DEFAULT_PROFILE);
   if (seed.projects.length !== seedProjectCount()) throw new Error('bench: the seed does not read as its projects');
+  if (JSON.stringify(seed) !== JSON.stringify(readAnnex(bytes, 'seed.md', DEFAULT_PROFILE))) throw new Error('bench: the bundled core reads the seed otherwise');
 }
 const cpuNow = () => {
   const u = process.cpuUsage();
@@ -91,8 +95,8 @@ for (const k of [1, 10, 100]) {
   log(`core on ${k} cop${k === 1 ? 'y' : 'ies'} of the seed's projects`);
   const input = new TextEncoder().encode(annexCopies(k));
   // The first (warm-up) run is the one checked: k*7 projects, k times the seed's findings.
-  assertCopiesRead(k, readAnnex(input, `copies-${k}.md`, DEFAULT_PROFILE));
-  const ms = timeIt(() => void readAnnex(input, `copies-${k}.md`, DEFAULT_PROFILE), {
+  assertCopiesRead(k, shipped.readAnnex(input, `copies-${k}.md`, shipped.DEFAULT_PROFILE));
+  const ms = timeIt(() => void shipped.readAnnex(input, `copies-${k}.md`, shipped.DEFAULT_PROFILE), {
     warmup: k === 100 ? 0 : 2,
     runs: k === 100 ? 3 : 5,
     minMs: k === 1 ? 300 : 0,
@@ -218,6 +222,7 @@ const result = {
     bytes: bytes.length,
     runs: coreSamples.length,
     memo: 'per document (none outlives a run)',
+    code: 'the core bundled as the CLI ships it (bench/core-bundle.ts), not the sources through tsx',
     warmup: {
       what: 'CPU ms per core read in each block of 50 reads before timing (marked read as often between blocks); timing starts after at least 1,000 reads, once the last five blocks are no faster than the best before them',
       reads: warmup.length * 50,

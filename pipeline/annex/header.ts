@@ -27,7 +27,7 @@ export interface HeaderHit {
 const WRAPPING_FIELDS: ReadonlySet<HeaderField> = new Set(['title', 'leadEntity', 'alliance', 'referent']);
 
 /** A line's text as a header field is read from: visible, its heading marks and emphasis off. */
-export function headerText(raw: string): string {
+function headerText(raw: string): string {
   return headerTextOf(visibleText(raw));
 }
 

@@ -63,7 +63,7 @@ const NO_HITS: readonly HeaderHit[] = [];
 
 interface Cluster {
   hits: HeaderHit[];
-  /** The content lines after the cluster's last line, up to the next cluster (or the end). */
+  /** The content lines after the cluster's last line, up to the next cluster (or the end): the first MAX_BETWEEN + 1. */
   after: number[];
 }
 
@@ -280,7 +280,9 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       }
     }
     close();
-    found[found.length - 1]?.after.push(n);
+    // Past MAX_BETWEEN lines, no merge asks which they are.
+    const previous = found[found.length - 1];
+    if (previous && previous.after.length <= MAX_BETWEEN) previous.after.push(n);
   }
   close();
   // One project's header cut in two by a few stray lines (a justified line a converter broke

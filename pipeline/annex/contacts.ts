@@ -63,6 +63,24 @@ function takeEmails(text: string, emails: Set<string>): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+// What is left of the text once the contacts are out, tidied. Each cleaner is run only on a text
+// holding a character every one of its matches holds (most names have no bracket, no comma and
+// no dash): a text without one is what the cleaner would give back unchanged.
+function nameOf(text: string): string {
+  let t = text.replace(LABELS, ' ');
+  // Brackets the contacts stood in, now empty: "Paolo Riva (PEC …)".
+  if (t.includes('(') || t.includes('[')) t = t.replace(/\(\s?[,;:]?\s?\)|\[\s?[,;:]?\s?\]/g, ' ');
+  if (t.includes(',') || t.includes(';')) t = t.replace(/(?<!\s)\s*[,;]\s*(?=[,;]|$)/g, '');
+  if (/[-–—]/.test(t)) t = t.replace(/(\s[-–—]\s*)+(?=[-–—]|$)/g, ' ');
+  return (
+    t
+      // Runs of spaces to one: a lone plain space is left where it is rather than replaced by itself.
+      .replace(/\s{2,}|[^\S ]/g, ' ')
+      .replace(/^[\s,;:–—-]+|(?<![\s,;:–—-])[\s,;:–—-]+$/g, '')
+      .trim()
+  );
+}
+
 export function splitContact(raw: string): Contact {
   // Every email, written or a mailto target, has an "@": a cell without one (a name and a
   // phone, as most are) is not searched for either.
@@ -80,15 +98,6 @@ export function splitContact(raw: string): Contact {
     }
     return m;
   });
-  const name = text
-    .replace(LABELS, ' ')
-    // Brackets the contacts stood in, now empty: "Paolo Riva (PEC …)".
-    .replace(/\(\s?[,;:]?\s?\)|\[\s?[,;:]?\s?\]/g, ' ')
-    .replace(/(?<!\s)\s*[,;]\s*(?=[,;]|$)/g, '')
-    .replace(/(\s[-–—]\s*)+(?=[-–—]|$)/g, ' ')
-    // Runs of spaces to one: a lone plain space is left where it is rather than replaced by itself.
-    .replace(/\s{2,}|[^\S ]/g, ' ')
-    .replace(/^[\s,;:–—-]+|(?<![\s,;:–—-])[\s,;:–—-]+$/g, '')
-    .trim();
+  const name = nameOf(text);
   return { name, email: [...emails].join('; '), phone: phones.join('; ') };
 }

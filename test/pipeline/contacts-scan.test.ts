@@ -7,6 +7,19 @@ import { visibleText } from '../../shared/text.js';
 
 const EMAIL = /(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const PHONE = /(?:\+\s?39[\s.]?)?\(?\d{2,5}\)?(?:[\s./-]{0,2}\d{2,}){0,5}/g;
+const LABELS = /\b(?:tel(?:efono)?|cell(?:ulare)?|e-?mail|mail|fax|mob|pec|posta elettronica(?: certificata)?)\b\.?\s*:?/gi;
+
+// The name as the former chain of cleaners made it, every one run on every text.
+function referenceName(text: string): string {
+  return text
+    .replace(LABELS, ' ')
+    .replace(/\(\s?[,;:]?\s?\)|\[\s?[,;:]?\s?\]/g, ' ')
+    .replace(/(?<!\s)\s*[,;]\s*(?=[,;]|$)/g, '')
+    .replace(/(\s[-–—]\s*)+(?=[-–—]|$)/g, ' ')
+    .replace(/\s{2,}|[^\S ]/g, ' ')
+    .replace(/^[\s,;:–—-]+|(?<![\s,;:–—-])[\s,;:–—-]+$/g, '')
+    .trim();
+}
 
 function digits(s: string): number {
   return s.replace(/\D/g, '').length;
@@ -40,9 +53,10 @@ function rng(seed: number): () => number {
 }
 
 const PIECES = ['a', 'B', 'z', '0', '3', '7', '9', '@', '.', '-', '_', '+', "'", '%', '(', ')', ' ', '/', ',', ';',
-  'it', 'com', '39', '+39 ', '0376', ' 283079', 'x@y.it', 'tel. ', 'è', '@@', '..'];
+  'it', 'com', '39', '+39 ', '0376', ' 283079', 'x@y.it', 'tel. ', 'è', '@@', '..', '[', ']', ':', '–', '—', ' - ',
+  '\u00a0', '\t', 'PEC', 'mail'];
 
-describe('splitContact: emails and phones as the global patterns found them', () => {
+describe('splitContact: emails, phones and name as the global patterns and every cleaner made them', () => {
   it('on 20,000 random contact-like texts', () => {
     const next = rng(20261130);
     for (let n = 0; n < 20_000; n++) {
@@ -53,6 +67,7 @@ describe('splitContact: emails and phones as the global patterns found them', ()
       const got = splitContact(raw);
       expect(got.email, raw).toBe([...new Set(want.emails)].join('; '));
       expect(got.phone, raw).toBe(want.phones.join('; '));
+      expect(got.name, raw).toBe(referenceName(want.text));
     }
   });
 });

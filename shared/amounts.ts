@@ -30,11 +30,15 @@ export type CellValue = string | number | boolean | Date | null | undefined;
  */
 export const MAX_READABLE_AMOUNT = '10000000000000.00';
 const CEILING = new Money(MAX_READABLE_AMOUNT);
+const NEGATIVE_CEILING = CEILING.negated();
 const beyondReason = 'an amount beyond any plausible grant';
 
 /** Whether the reading states an amount larger (in absolute value) than `max`. */
 export function beyond(value: Money, max: Money): boolean {
-  return value.abs().greaterThan(max);
+  // Compared with the limit on the value's own side of zero: no absolute value is made for
+  // each amount read, and the ceiling's negation is made once.
+  if (!value.isNegative()) return value.greaterThan(max);
+  return value.lessThan(max === CEILING ? NEGATIVE_CEILING : max.negated());
 }
 
 // A number must not run on into more digits ("12,3,4", "1.2345,00", "12,345,67"): without the

@@ -93,8 +93,10 @@ export function formatEuro(m: Money, opts: { symbol?: boolean; lang?: 'it' | 'en
   // value's, and no absolute value need be made.
   const plain = toPlain(m);
   const fixed = plain.startsWith('-') ? plain.slice(1) : plain;
-  // toFixed(2) always gives both parts.
-  const [int = '', dec = ''] = fixed.split('.');
+  // Cut at the point, with no array made (toFixed(2) gives both parts; a non-finite value has no point).
+  const point = fixed.indexOf('.');
+  const int = point < 0 ? fixed : fixed.slice(0, point);
+  const dec = point < 0 ? '' : fixed.slice(point + 1);
   const body = lang === 'it' ? `${groupThousands(int, '.')},${dec}` : `${groupThousands(int, ',')}.${dec}`;
   const sign = m.isNegative() && !m.isZero() ? '-' : '';
   return symbol ? `€ ${sign}${body}` : `${sign}${body}`;

@@ -127,7 +127,9 @@ function tokenSimilarity(a: string, b: string): number {
  * the shorter is empty (nothing in it contradicts the other). Symmetric.
  */
 function overlap(x: readonly string[], y: readonly string[]): number {
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  // Chosen by two conditionals, not by destructuring a pair made for every comparison.
+  const short = x.length <= y.length ? x : y;
+  const long = short === x ? y : x;
   if (short.length === 0) return 1;
   let matched = 0;
   for (const t of short) {
@@ -156,11 +158,18 @@ const found = (t: string, in_: readonly string[]) => in_.some((u) => tokenSimila
  * or two entities of a whole-name kind of which one has a proper word the other lacks.
  */
 function different(x: NameForm, y: NameForm): boolean {
-  const bodies = [x.kinds.filter((k) => BODY_KINDS.has(k)), y.kinds.filter((k) => BODY_KINDS.has(k))];
-  if (bodies[0]!.length > 0 && bodies[1]!.length > 0 && !bodies[0]!.some((k) => bodies[1]!.includes(k))) return true;
-  const shared = x.kinds.filter((k) => WHOLE_NAME_KINDS.has(k) && y.kinds.includes(k));
-  if (shared.length === 0) return false;
+  if (bodiesDiffer(x.kinds, y.kinds)) return true;
+  if (!x.kinds.some((k) => WHOLE_NAME_KINDS.has(k) && y.kinds.includes(k))) return false;
   return !x.proper.every((t) => found(t, y.proper)) || !y.proper.every((t) => found(t, x.proper));
+}
+
+const isBody = (k: string) => BODY_KINDS.has(k);
+
+// Both names are public bodies, and of no kind in common. Most names are no public body: the
+// kinds are only searched, no list of bodies is made for each comparison.
+function bodiesDiffer(x: readonly string[], y: readonly string[]): boolean {
+  if (!x.some(isBody) || !y.some(isBody)) return false;
+  return !x.some((k) => isBody(k) && y.includes(k));
 }
 
 // A near miss keeps three quarters of its score: still a resemblance worth a look (weak at the

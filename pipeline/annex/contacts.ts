@@ -11,7 +11,7 @@ export interface Contact {
 
 // Each pattern here runs over text of any length: a run that could start a match starts it only at
 // its first character (the look-behinds), so no run is scanned again from each of its characters.
-const EMAIL = /(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const EMAIL = /(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
 // Italian numbers: 2-5 digit prefix, then groups split by space, dot, slash or dash.
 const PHONE = /(?:\+\s?39[\s.]?)?\(?\d{2,5}\)?(?:[\s./-]{0,2}\d{2,}){0,5}/g;
 const LABELS = /\b(?:tel(?:efono)?|cell(?:ulare)?|e-?mail|mail|fax|mob|pec|posta elettronica(?: certificata)?)\b\.?\s*:?/gi;
@@ -31,18 +31,62 @@ function isEmail(t: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(t);
 }
 
+// A character an email's name part may hold: a run of them before an "@" is where one starts.
+function inLocalPart(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ||
+    c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2b || c === 0x27 || c === 0x2d
+  );
+}
+
+/**
+ * The text with each email (as EMAIL finds them, left to right) replaced by a space, the emails
+ * added to `emails`. Every email holds an "@" and starts where the run of name characters before
+ * it starts, so the pattern is tried there only, not at every character of the text.
+ */
+function takeEmails(text: string, emails: Set<string>): string {
+  let out = '';
+  let from = 0; // where the global search would resume: the end of the last email
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && inLocalPart(text.charCodeAt(start - 1))) start--;
+    // No name before this "@", or a name the last email ran into: no email starts there.
+    if (start === at || start < from) continue;
+    EMAIL.lastIndex = start;
+    const m = EMAIL.exec(text);
+    if (m === null) continue;
+    emails.add(m[0]);
+    out += `${text.slice(from, start)} `;
+    from = EMAIL.lastIndex;
+    at = from - 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+// What is left of the text once the contacts are out, tidied. Each cleaner is run only on a text
+// holding a character every one of its matches holds (most names have no bracket, no comma and
+// no dash): a text without one is what the cleaner would give back unchanged.
+function nameOf(text: string): string {
+  let t = text.replace(LABELS, ' ');
+  // Brackets the contacts stood in, now empty: "Paolo Riva (PEC …)".
+  if (t.includes('(') || t.includes('[')) t = t.replace(/\(\s?[,;:]?\s?\)|\[\s?[,;:]?\s?\]/g, ' ');
+  if (t.includes(',') || t.includes(';')) t = t.replace(/(?<!\s)\s*[,;]\s*(?=[,;]|$)/g, '');
+  if (/[-–—]/.test(t)) t = t.replace(/(\s[-–—]\s*)+(?=[-–—]|$)/g, ' ');
+  return (
+    t
+      // Runs of spaces to one: a lone plain space is left where it is rather than replaced by itself.
+      .replace(/\s{2,}|[^\S ]/g, ' ')
+      .replace(/^[\s,;:–—-]+|(?<![\s,;:–—-])[\s,;:–—-]+$/g, '')
+      .trim()
+  );
+}
+
 export function splitContact(raw: string): Contact {
   // Every email, written or a mailto target, has an "@": a cell without one (a name and a
   // phone, as most are) is not searched for either.
   const emails = new Set<string>();
   let text = visibleText(raw);
-  if (text.includes('@')) {
-    // One pass both collects the emails and takes them out of the text.
-    text = text.replace(EMAIL, (m) => {
-      emails.add(m);
-      return ' ';
-    });
-  }
+  if (text.includes('@')) text = takeEmails(text, emails);
   // mailto targets are emails even when the visible text is not.
   if (raw.includes('@')) for (const m of raw.matchAll(MAILTO)) if (isEmail(m[1]!)) emails.add(m[1]!);
   const phones: string[] = [];
@@ -54,15 +98,6 @@ export function splitContact(raw: string): Contact {
     }
     return m;
   });
-  const name = text
-    .replace(LABELS, ' ')
-    // Brackets the contacts stood in, now empty: "Paolo Riva (PEC …)".
-    .replace(/\(\s?[,;:]?\s?\)|\[\s?[,;:]?\s?\]/g, ' ')
-    .replace(/(?<!\s)\s*[,;]\s*(?=[,;]|$)/g, '')
-    .replace(/(\s[-–—]\s*)+(?=[-–—]|$)/g, ' ')
-    // Runs of spaces to one: a lone plain space is left where it is rather than replaced by itself.
-    .replace(/\s{2,}|[^\S ]/g, ' ')
-    .replace(/^[\s,;:–—-]+|(?<![\s,;:–—-])[\s,;:–—-]+$/g, '')
-    .trim();
+  const name = nameOf(text);
   return { name, email: [...emails].join('; '), phone: phones.join('; ') };
 }

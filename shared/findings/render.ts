@@ -13,11 +13,21 @@ export type Medium = 'annex' | 'sheet';
 /** A decimal in the language's form, with every place it has ("17.142,855"), at least `min`. */
 function formatDecimal(value: string, lang: Lang, min = 0): string {
   const d = new Money(value);
-  const fixed = d.abs().toFixed(Math.max(min, d.decimalPlaces()));
-  const [int, dec] = fixed.split('.');
-  const [thousands, point] = lang === 'it' ? ['.', ','] : [',', '.'];
+  // Rounding half-up is the same on both sides of zero: the value's own fixed form without its
+  // sign is its absolute value's, and no absolute value is made.
+  const fixed = unsigned(d.toFixed(Math.max(min, d.decimalPlaces())));
+  const dot = fixed.indexOf('.');
+  const int = dot < 0 ? fixed : fixed.slice(0, dot);
+  const it = lang === 'it';
   const sign = d.isNegative() && !d.isZero() ? '-' : '';
-  return `${sign}${groupThousands(int!, thousands)}${dec === undefined ? '' : point + dec}`;
+  return `${sign}${groupThousands(int, it ? '.' : ',')}${dot < 0 ? '' : (it ? ',' : '.') + fixed.slice(dot + 1)}`;
+}
+
+// A fixed form less its leading minus signs (a non-finite value's may carry two: "--Infinity").
+function unsigned(fixed: string): string {
+  let i = 0;
+  while (fixed.charCodeAt(i) === 0x2d) i++;
+  return i === 0 ? fixed : fixed.slice(i);
 }
 
 /** "€ 17.142,86" / "€ 17,142.86"; an exact figure keeps its third place ("€ 17.142,855"). */

@@ -53,23 +53,47 @@ function remembered(clean: (raw: string) => string, memoOf: (memo: TextMemo) => 
  * `compute` (a pure function of a line or a cell), remembered in the active document's memo:
  * for the tests a reader makes of every line, each made once per line however many stages ask.
  */
-export function documentMemo<T, More extends unknown[] = []>(compute: (raw: string, ...more: More) => T): (raw: string, ...more: More) => T {
-  // `more` (what the caller already knows of `raw`, as its visible text) must be a function of
-  // `raw`: the memo is keyed by `raw` alone.
-  return (raw, ...more) => {
-    if (active === null) return compute(raw, ...more);
-    let known = active.more.get(compute) as Map<string, T> | undefined;
-    if (known === undefined) {
-      known = new Map();
-      active.more.set(compute, known);
-    }
+export function documentMemo<T>(compute: (raw: string) => T): (raw: string) => T {
+  return (raw) => {
+    const known = activeMemoOf<T>(compute);
+    if (known === null) return compute(raw);
     let out = known.get(raw);
     if (out === undefined && !known.has(raw)) {
-      out = compute(raw, ...more);
+      out = compute(raw);
       known.set(raw, out);
     }
     return out as T;
   };
+}
+
+/**
+ * documentMemo of a function that also takes what the caller already knows of `raw` (its visible
+ * text, say): `known` must be a function of `raw`, since the memo is keyed by `raw` alone. Two
+ * fixed parameters, not a rest parameter: the memo is asked on every cell, and a rest parameter
+ * would gather an array on every call.
+ */
+export function documentMemoWith<T, K>(compute: (raw: string, known: K) => T): (raw: string, known: K) => T {
+  return (raw, known) => {
+    const memo = activeMemoOf<T>(compute);
+    if (memo === null) return compute(raw, known);
+    let out = memo.get(raw);
+    if (out === undefined && !memo.has(raw)) {
+      out = compute(raw, known);
+      memo.set(raw, out);
+    }
+    return out as T;
+  };
+}
+
+/** The active document's memo of `compute`'s answers (made on first use), or null outside a document. */
+function activeMemoOf<T>(compute: object): Map<string, T> | null {
+  if (active === null) return null;
+  let known = active.more.get(compute) as Map<string, T> | undefined;
+  if (known === undefined) {
+    known = new Map();
+    active.more.set(compute, known);
+  }
+  return known;
 }
 
 // A line needs cleaning when it has markup, a space other than " ", two spaces in a row or a space

@@ -3,7 +3,7 @@
 // CONCILIAZIONE: ...", "REFERENTE DI PROGETTO: ...", in any order and any emphasis.
 import { readAmount } from '../../shared/amounts.js';
 import { toPlain } from '../../shared/money.js';
-import { documentMemo, foldedChar, foldText, visibleText } from '../../shared/text.js';
+import { documentMemo, documentMemoWith, foldedChar, foldText, visibleText } from '../../shared/text.js';
 import type { Header } from '../records.js';
 import { splitContact } from './contacts.js';
 
@@ -244,7 +244,7 @@ const BOLD_OPEN: Record<string, string> = { '**': '**', __: '__', '<b>': '</b>',
  * mayStateHeader of a table cell whose visible text the row holds, remembered in the document: a
  * row's cells are asked again as a row of labels (each line, asked once, is not worth remembering).
  */
-export const cellMayStateHeader = documentMemo((raw: string, visible: string) => mayStateHeader(raw, headerTextOf(visible)));
+export const cellMayStateHeader = documentMemoWith((raw: string, visible: string) => mayStateHeader(raw, headerTextOf(visible)));
 
 /** "**Capofila** Comune di …", "<b>Titolo:</b> …": a label in bold, its value after it. */
 function boldLabel(raw: string): { label: string; value: string } | null {

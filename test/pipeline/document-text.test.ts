@@ -2,7 +2,7 @@
 // a line again or looks it up by its content: what it carries must be exactly what the cleaning
 // functions give (visibleText, foldText), for every line and cell of every text fixture and of
 // the seed as a Word file and as a PDF (rows the front ends laid out).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnnexDocument } from '../../pipeline/annex/document.js';
@@ -10,13 +10,7 @@ import { readDocument } from '../../pipeline/annex/document.js';
 import { foldedCells } from '../../pipeline/annex/tables.js';
 import { readSource } from '../../pipeline/document/read-source.js';
 import { foldText, visibleText } from '../../shared/text.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const TEXT_FIXTURES = ['seeds', ...['renderings', 'variants', 'agencies', 'unseen'].map((d) => join('test', 'fixtures', d))].flatMap((dir) =>
-  readdirSync(join(ROOT, dir))
-    .filter((f) => /\.(md|txt|html)$/.test(f) && f !== 'README.md')
-    .map((f) => join(ROOT, dir, f)),
-);
+import { ROOT, TEXT_FIXTURES } from './helpers.js';
 
 /** Differences between what `doc` carries and what cleaning its text gives (none expected). */
 function differences(doc: AnnexDocument): string[] {

@@ -3,21 +3,14 @@
 // every text fixture, on the forms labels take (glued to their value, accented, in markup), and
 // on prose that opens like a label word without being one.
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   fieldOfLabel, headerFieldOf, headerFieldsOfLine, headerFieldsOfRow, headerFieldWithoutColon, headerLabelOnly, mayStateHeader, opensLikeLabel,
 } from '../../pipeline/annex/header.js';
 import { visibleText } from '../../shared/text.js';
 import { HOSTILE } from '../fixtures/hostile-strings.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const TEXT_FIXTURES = ['seeds', ...['renderings', 'variants', 'agencies', 'unseen'].map((d) => join('test', 'fixtures', d))].flatMap((dir) =>
-  readdirSync(join(ROOT, dir))
-    .filter((f) => /\.(md|txt|html)$/.test(f) && f !== 'README.md')
-    .map((f) => join(ROOT, dir, f)),
-);
+import { TEXT_FIXTURES } from './helpers.js';
 
 /** What any header test finds in `raw` (empty when none finds anything). */
 function anyHeaderFinding(raw: string): unknown[] {

@@ -1,7 +1,7 @@
 // Shared helpers for the pipeline tests: the seed annex, variants derived from its text, and
 // running the pipeline (in process or as the built CLI) into a scratch folder.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { readAnnex } from '../../pipeline/annex/read-annex.js';
@@ -12,6 +12,13 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const SEED = join(ROOT, 'seeds/sub-allegato-2-ats-val-padana-2020.md');
 export const SEED_TEXT = readFileSync(SEED, 'utf8');
 export const SEED_LINES = SEED_TEXT.split('\n');
+
+/** Every text annex among the fixtures (the seed, its text renderings, variants, agencies' and unseen annexes). */
+export const TEXT_FIXTURES = ['seeds', ...['renderings', 'variants', 'agencies', 'unseen'].map((d) => join('test', 'fixtures', d))].flatMap((dir) =>
+  readdirSync(join(ROOT, dir))
+    .filter((f) => /\.(md|txt|html)$/.test(f) && f !== 'README.md')
+    .map((f) => join(ROOT, dir, f)),
+);
 
 export function scratch(name: string): string {
   const base = join(ROOT, 'test/.tmp');

@@ -5,11 +5,12 @@ const ENTITIES: Record<string, string> = {
   '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&nbsp;': ' ',
 };
 
-// Readers clean the same text many times over (each line by several passes, the same cell by
-// several label tests). A document carries a memo of what was cleaned in it (documentOf makes
-// one, the readers work inside it): each line and cell is cleaned once per document, and the
-// memo goes with the document. Outside a document (the add-on, a single call) nothing is kept.
-// The functions are pure, so a remembered result is always the right answer.
+// Readers clean the same text many times over (the same cell by several label tests). An annex's
+// document keeps each line's and table cell's cleaned text by position (pipeline/annex/document.ts,
+// with cleanText and foldVisible below); for the text the shared readers are handed (cells,
+// labels, amounts), a document carries a memo by content (documentOf makes one, the readers work
+// inside it), which goes with the document. Outside a document (the add-on, a single call)
+// nothing is kept. The functions are pure, so a remembered result is always the right answer.
 
 /** What was cleaned within one document: raw text -> result, per cleaning function. */
 export interface TextMemo {

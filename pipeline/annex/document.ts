@@ -29,8 +29,10 @@ export interface AnnexDocument {
   textless?: { pages: number[]; of: number };
   decoded: Omit<DecodedText, 'lines'>;
   /**
-   * What was cleaned in this document (each line and cell once, for every stage): the readers
-   * run inside it (withTextMemo), and it goes when the document does.
+   * What the shared readers (budget reader, label tests, amounts) cleaned or worked out in this
+   * document, by content: they are handed cells and values, not lines. The readers run inside it
+   * (withTextMemo), and it goes when the document does. Lines and table cells are not in it: the
+   * document keeps theirs (visible, folded; a row's visible cells).
    */
   memo: TextMemo;
   text(line: number): string;

@@ -28,19 +28,18 @@ export interface BudgetPart {
   findings: Finding[];
 }
 
-// Most cells of a wide table (an HTML one's spans above all) are empty: an empty cell is
-// neither cleaned nor asked whether it names a column.
+// A table row's cells are read as the row holds them cleaned (row.visible), not cleaned again.
 function firstLabel(row: TableRow): string {
-  return visibleText(row.cells.find((c) => c !== '' && visibleText(c) !== '') ?? '');
+  return row.visible.find((v) => v !== '') ?? '';
 }
 
 /** A row of column names: an amount column, or the shares of each line by funding source. */
 function isColumnsRow(row: TableRow): boolean {
-  const { cells } = row;
-  for (let c = 1; c < cells.length; c++) {
-    if (cells[c] === '') continue;
-    const t = visibleText(cells[c]!);
-    if (isAmountHeader(t) || shareColumnOf(t) !== null) return true;
+  const { visible } = row;
+  // Most cells of a wide table (an HTML one's spans above all) are empty: not asked.
+  for (let c = 1; c < visible.length; c++) {
+    const t = visible[c]!;
+    if (t !== '' && (isAmountHeader(t) || shareColumnOf(t) !== null)) return true;
   }
   return false;
 }
@@ -54,12 +53,12 @@ function headerAsReaderKnowsIt(row: TableRow): CellValue[] | null {
   if (!isColumnsRow(row)) return null;
   const cells: CellValue[] = [...row.cells];
   let changed = false;
-  const first = cells.findIndex((c) => visibleText(String(c ?? '')) !== '');
+  const first = row.visible.findIndex((v) => v !== '');
   if (!isBudgetHeading(firstLabel(row))) {
     cells[first < 0 ? 0 : first] = 'Voce di costo';
     changed = true;
   }
-  const texts = row.cells.map((c) => visibleText(c));
+  const texts = row.visible;
   if (texts.some((t) => shareColumnOf(t) !== null) && !texts.some((t, i) => i > first && isAmountHeader(t))) {
     const total = texts.findIndex((t, i) => i > first && isTotalLabel(t));
     if (total > 0) {
@@ -97,10 +96,7 @@ function rowsOfTableAfter(rows: readonly TableRow[], i: number, limit = Infinity
 }
 
 function isStructureRow(row: TableRow): boolean {
-  return row.cells.some((c) => {
-    const t = visibleText(c);
-    return isBudgetHeading(t) || isAmountHeader(t) || isEntityHeader(t) || cofinColumnOf(t) !== null;
-  });
+  return row.visible.some((t) => isBudgetHeading(t) || isAmountHeader(t) || isEntityHeader(t) || cofinColumnOf(t) !== null);
 }
 
 export function readBudgetPart(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>, limits: ReadLimits = {}): BudgetPart {
@@ -128,7 +124,7 @@ export function readBudgetPart(doc: AnnexDocument, from: number, to: number, cla
   if (budget.span) {
     for (let r = budget.span[0]; r <= budget.span[1]; r++) {
       const row = gridRows[r]!;
-      if (!used.has(r) && !isStructureRow(row) && row.cells.some((c) => visibleText(c) !== '')) {
+      if (!used.has(r) && !isStructureRow(row) && row.visible.some((v) => v !== '')) {
         unused.push({ line: row.line, text: row.cells.join(' | ') });
       }
     }
@@ -139,7 +135,7 @@ export function readBudgetPart(doc: AnnexDocument, from: number, to: number, cla
   const extraTables: ExtraTable[] = [];
   let currentTable = -1;
   for (const row of after) {
-    const cells = row.cells.map((c) => visibleText(c));
+    const cells = [...row.visible];
     if (row.table !== currentTable) {
       currentTable = row.table;
       extraTables.push({ header: cells, rows: [], line: row.line });
@@ -293,7 +289,7 @@ function unreadCofinancing(budget: Budget, after: readonly TableRow[]): BudgetPa
   if (budget.cofinancers.length > 0 || !cofinancing?.amount || /^0+(\.0+)?$/.test(cofinancing.amount)) return [];
   return after
     .filter((row) => row.cells.slice(1).some((c) => readAmount(c).kind === 'amount'))
-    .map((row) => ({ line: row.line, text: row.cells.map((c) => visibleText(c)).join(' | ') }));
+    .map((row) => ({ line: row.line, text: row.visible.join(' | ') }));
 }
 
 /** Grid positions -> source lines; a finding with no position points at the fallback line. */

@@ -97,7 +97,6 @@ export interface ReadLimits {
 }
 
 type Fields = AmountFields & { raw: string };
-// (AmountFields stays the shape of the amount's own fields; a Fields is always made by fields().)
 
 /** Reads amount cells, reporting the unreadable ones as problems. */
 interface CellReader {

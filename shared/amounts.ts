@@ -2,7 +2,7 @@
 // One cell can hold a plain amount, a placeholder for "not stated", several amounts split by
 // funding source ("€ 5.000,00 (finanziamento) € 9.142,85 (cof) € 14.142,85 (Totale)"), or junk.
 import { fromSheetNumber, money, Money, sum } from './money.js';
-import { documentMemo, visibleText } from './text.js';
+import { visibleText } from './text.js';
 
 export type SplitRole = 'total' | 'funded' | 'cofinanced';
 
@@ -102,14 +102,12 @@ export function readAmount(cell: CellValue): AmountReading {
   return readText(String(cell));
 }
 
-// A cell's text is read once per document, however many stages ask (the header, the budget's
-// scan, its checks): readings are never changed by those who get them.
-const readText = documentMemo((raw: string): AmountReading => {
+function readText(raw: string): AmountReading {
   const text = visibleText(raw);
   if (text === '') return { kind: 'empty' };
   if (/^€$/.test(text)) return { kind: 'placeholder', text };
   return readItems(text);
-});
+}
 
 function readItems(text: string): AmountReading {
   const items: Item[] = [];

@@ -3,20 +3,18 @@
 import { beyond, readAmount, type AmountReading, type CellValue } from './amounts.js';
 import {
   budgetCodesOf, cofinColumnOf, isAmountHeader, isAssignedLabel, isBudgetHeading, isEntityHeader, isMainBudgetHeading,
-  isTotalLabel, shareColumnOf, strictBudgetCodesOf,
+  isTotalLabel, shareColumnOf,
 } from './labels.js';
 import { money, plainFromSheetNumber, toPlain, type Money } from './money.js';
 import { DEFAULT_MAX_PLAUSIBLE_AMOUNT } from './profile.js';
 import type { AmountStatus, Budget, BudgetLine, CellRef, Cofinancer, LineCode, ReadProblem } from './model.js';
-import { documentMemo, foldText, visibleText } from './text.js';
+import { foldText, visibleText } from './text.js';
 
 export type Grid = readonly (readonly CellValue[])[];
 
 // The codes a label names, found once per document: the annex reader asks them of the same
 // labels while it looks for the budget's start and again while the budget is read (each asking
 // folds the label and tries every line's pattern). Never changed by those who get them.
-export const codesOfLabel = documentMemo<readonly LineCode[]>(budgetCodesOf);
-export const strictCodesOfLabel = documentMemo<readonly LineCode[]>(strictBudgetCodesOf);
 
 interface AmountFields {
   status: AmountStatus;
@@ -177,6 +175,12 @@ interface Row {
   cells: readonly CellValue[];
   li: number;
   label: string;
+  /** The label's folded form, once a test has asked (foldedLabel): each row's label is asked several times. */
+  folded?: string;
+}
+
+function foldedLabel(row: Row): string {
+  return (row.folded ??= foldText(row.label));
 }
 
 export function readBudget(grid: Grid, limits: ReadLimits = {}): Budget {
@@ -206,7 +210,7 @@ export function readBudget(grid: Grid, limits: ReadLimits = {}): Budget {
     const row = rows[r];
     if (!row) continue;
     // A partner list ends the budget: its names are not budget rows.
-    if (s.phase !== 'cofin' && s.phase !== 'before' && isPartnerHeading(row.label)) break;
+    if (s.phase !== 'cofin' && s.phase !== 'before' && isPartnerHeading(foldedLabel(row))) break;
     const next = readRow(s, row);
     if (next === 'stop') break;
     r = next;
@@ -234,7 +238,7 @@ function readRow(s: Scan, row: Row): number | 'stop' {
 function beforeBudget(s: Scan, row: Row): number {
   if (readAssigned(s, row)) return row.r;
   const { r, cells, li, label } = row;
-  if (isBudgetHeading(label) && r >= s.heading) {
+  if (isBudgetHeading(label, foldedLabel(row)) && r >= s.heading) {
     s.phase = 'budget';
     s.first = r;
     const hc = cells.findIndex((v, c) => c > li && isAmountHeaderCell(v));
@@ -244,15 +248,16 @@ function beforeBudget(s: Scan, row: Row): number {
     }
     return r;
   }
-  if (r < s.heading || codesOfLabel(label).length === 0) return r;
+  if (r < s.heading || budgetCodesOf(label, foldedLabel(row)).length === 0) return r;
   s.phase = 'budget';
   s.first = r;
   return inBudget(s, row);
 }
 
 /** The grant assigned, stated before the budget or between it and the cofinancing table. */
-function readAssigned(s: Scan, { r, cells, li, label }: Row): boolean {
-  if (!isAssignedLabel(label) || s.assigned) return false;
+function readAssigned(s: Scan, row: Row): boolean {
+  const { r, cells, li, label } = row;
+  if (!isAssignedLabel(label, foldedLabel(row)) || s.assigned) return false;
   const ac = firstFilled(cells, li + 1);
   const col = ac < 0 ? besideLabel(s, li) : ac;
   const f = s.cells.read(r, col);
@@ -277,7 +282,7 @@ function readAmountHeader(s: Scan, { cells, li }: Row): boolean {
 /** A row naming a budget line, with its amount (or without: then it may come below). */
 function readLineRow(s: Scan, row: Row): boolean {
   const { r, cells, li, label } = row;
-  const codes = codesOfLabel(label);
+  const codes = budgetCodesOf(label, foldedLabel(row));
   const [code, second] = codes;
   if (code === undefined) return false;
   s.pending = null;
@@ -362,7 +367,7 @@ function inCofinancing(s: Scan, row: Row): number {
   if (cols === null) return r;
   s.last = r;
   const labelCell = { row: r, col: li };
-  if (isTotalLabel(label)) {
+  if (isTotalLabel(label, foldedLabel(row))) {
     addLine(s, 'COFIN_MONETARY_TOTAL', label, { labelCell, cell: { row: r, col: cols.monetary } }, s.cells.read(r, cols.monetary));
     addLine(s, 'COFIN_IN_KIND_TOTAL', label, { labelCell, cell: { row: r, col: cols.inKind } }, s.cells.read(r, cols.inKind));
     s.phase = 'done';
@@ -437,23 +442,18 @@ function rowsOf(grid: Grid): (Row | null)[] {
 }
 
 function headingOf(rows: readonly (Row | null)[]): number {
-  return rows.findIndex((row) => row !== null && isMainHeading(row.label));
+  return rows.findIndex((row) => row !== null && isMainBudgetHeading(row.label, foldedLabel(row)));
 }
 
 function headingRow(grid: Grid): number {
   return headingOf(rowsOf(grid));
 }
 
-/** "PIANO DEI CONTI (DEL PROGETTO)": the heading that alone makes a tab a budget. */
-function isMainHeading(label: string): boolean {
-  return isMainBudgetHeading(label);
-}
-
 /** The heading of a partner list: "PARTNER DELL'ALLEANZA", "Elenco dei partner", "Partner". */
-function isPartnerHeading(label: string): boolean {
+function isPartnerHeading(folded: string): boolean {
   // Asked of every row: only a label with the word is normalised further.
-  if (!foldText(label).includes('partner')) return false;
-  const f = foldText(label).replace(/'/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!folded.includes('partner')) return false;
+  const f = folded.replace(/'/g, ' ').replace(/\s+/g, ' ').trim();
   return /^(elenco (dei )?)?partners?( (dell|della|del|di) ?(alleanza|rete|progetto))?$/.test(f);
 }
 
@@ -496,11 +496,12 @@ export function readPartnerList(grid: Grid): PartnerEntry[] {
     const li = firstFilled(row);
     if (li < 0) continue;
     const label = cellText(row[li]);
+    const folded = foldText(label);
     if (col < 0) {
-      if (isPartnerHeading(label)) col = li;
+      if (isPartnerHeading(folded)) col = li;
       continue;
     }
-    if (isBudgetHeading(label) || isEntityHeader(label) || isPartnerHeading(label)) break;
+    if (isBudgetHeading(label, folded) || isEntityHeader(label, folded) || isPartnerHeading(folded)) break;
     const name = cellText(row[col]);
     if (name !== '') out.push({ name, cell: { row: r, col } });
   }
@@ -518,7 +519,7 @@ function shareColumns(row: readonly CellValue[]): { funded: number; cofinanced: 
 function cofinHeaderAt(grid: Grid, at: Row): { cols: { entity: number; monetary: number; inKind: number }; lastRow: number } | null {
   const { r, cells: row, li: entity } = at;
   // The entity column heads the table: only the first filled cell (the row's label) can name it.
-  if (!isEntityHeader(at.label)) return null;
+  if (!isEntityHeader(at.label, foldedLabel(at))) return null;
   const next = grid[r + 1] ?? [];
   const nextIsContinuation = cellText(next[entity]) === '' && next.some((v) => cofinColumnOf(cellText(v)) !== null);
   const width = Math.max(row.length, nextIsContinuation ? next.length : 0);

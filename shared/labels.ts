@@ -1,6 +1,6 @@
 // Recognising budget rows by what their labels say, never by where they are.
 import type { LineCode } from './model.js';
-import { documentMemo, foldText } from './text.js';
+import { foldText } from './text.js';
 
 interface LabelRule {
   code: LineCode;
@@ -17,9 +17,21 @@ interface LabelRule {
 const SHORTEST = { heading: 4, amount: 4, share: 9, total: 6, entity: 4, cofinColumn: 7, assigned: 9 } as const;
 const MAY_FOLD_TO_LETTER = /[A-Za-z\u0080-\u20ab\u20ad-\uffff]/;
 
+// Each test below takes a label's text and, from a caller that already has it (a document keeps
+// its lines' and table cells' folded forms), its folded form: foldText(text), worked out here when
+// not given. A caller asking several tests of one cell folds it once.
+
 /** Whether a text may fold to a wording at least `shortest` characters long. */
 function mayBe(text: string, shortest: number): boolean {
   return text.length >= shortest && MAY_FOLD_TO_LETTER.test(text);
+}
+
+/**
+ * Whether a text may be any label below (it has something that folds to a letter): a caller
+ * folding cells for the tests folds only these.
+ */
+export function mayBeLabel(text: string): boolean {
+  return MAY_FOLD_TO_LETTER.test(text);
 }
 
 const COORD = (f: string) => /coordinamento/.test(f) && /(monitoraggio|rendicontazione|valutazione|15 ?%|di cui|^cui)/.test(f);
@@ -56,8 +68,8 @@ const ABBREVIATIONS: Record<string, string> = {
 const ABBREVIATED = /\b(tot|pers|cofin|contrib|serv|rimb|funz|compl|acq|rich|gen|fin)\.(?= |$)/g;
 
 /** The label folded, with its abbreviations written out and its letter in one form. */
-function normalised(label: string): string {
-  const folded = foldText(label).replace(ABBREVIATED, (_, w: string) => ABBREVIATIONS[w]!);
+function normalised(label: string, f: string): string {
+  const folded = f.replace(ABBREVIATED, (_, w: string) => ABBREVIATIONS[w]!);
   return withLetterMark(label, folded);
 }
 
@@ -87,31 +99,27 @@ function unletteredCode(label: string, f: string): LineCode[] {
  * the line): enough to tell that a table is a budget. budgetCodesOf also reads a template's own
  * words for an unlettered line, which only a table already known to be a budget may use.
  */
-export function strictBudgetCodesOf(label: string): LineCode[] {
-  return [...callWording(label).codes];
+export function strictBudgetCodesOf(label: string, folded?: string): LineCode[] {
+  return [...callWording(label, folded).codes];
 }
 
 /** Every budget code a label names. A merged row ("A. ... di cui per coordinamento ...") names two. */
-export function budgetCodesOf(label: string): LineCode[] {
-  const { f, codes } = callWording(label);
+export function budgetCodesOf(label: string, folded?: string): LineCode[] {
+  const { f, codes } = callWording(label, folded);
   if (f === '') return [];
   return codes.length > 0 ? [...codes] : unletteredCode(label, f);
 }
 
 const NO_WORDING = { f: '', codes: [] } as const;
 
-/**
- * A label normalised and the codes it names in the call's wording, once per document: the split
- * asks the strict codes of every table row, the budget both kinds of the same labels again.
- * Never changed: the functions above hand out copies.
- */
-const callWording = documentMemo((label: string): { f: string; codes: readonly LineCode[] } => {
+/** A label normalised and the codes it names in the call's wording. */
+function callWording(label: string, folded: string | undefined): { f: string; codes: readonly LineCode[] } {
   // Every line's wording is made of letters: a label with nothing that folds to one (a figure,
   // "2020", "€ 5.208,00" on a row of its own) names none, and is not folded to be told so.
   if (!MAY_FOLD_TO_LETTER.test(label)) return NO_WORDING;
-  const f = normalised(label);
+  const f = normalised(label, folded ?? foldText(label));
   return { f, codes: f === '' ? [] : codesOf(f) };
-});
+}
 
 function codesOf(f: string): LineCode[] {
   const codes = RULES.filter((r) => r.test(f)).map((r) => r.code);
@@ -125,9 +133,9 @@ function codesOf(f: string): LineCode[] {
 
 const MAIN_HEADING = /^piano dei conti( del progetto)?$/;
 
-export function isBudgetHeading(text: string): boolean {
+export function isBudgetHeading(text: string, folded?: string): boolean {
   if (!mayBe(text, SHORTEST.heading)) return false;
-  const f = foldText(text);
+  const f = folded ?? foldText(text);
   return (
     MAIN_HEADING.test(f) ||
     /^(voce|voci|macrovoce|macrovoci)( di (costo|spesa))?( importo)?$/.test(f) ||
@@ -136,48 +144,48 @@ export function isBudgetHeading(text: string): boolean {
 }
 
 /** "PIANO DEI CONTI (DEL PROGETTO)": the budget's heading that alone makes a tab a budget. */
-export function isMainBudgetHeading(text: string): boolean {
-  return mayBe(text, SHORTEST.heading) && MAIN_HEADING.test(foldText(text));
+export function isMainBudgetHeading(text: string, folded?: string): boolean {
+  return mayBe(text, SHORTEST.heading) && MAIN_HEADING.test(folded ?? foldText(text));
 }
 
-export function isAmountHeader(text: string): boolean {
+export function isAmountHeader(text: string, folded?: string): boolean {
   if (!mayBe(text, SHORTEST.amount)) return false;
-  return /^(importo|importi|importo €|importo in euro|importo euro|valore|euro|importo (totale|complessivo|previsto)( €)?|(costo|spesa) (totale|complessiv[oa]|previst[oa])( €)?|costo( €)?|spesa( €)?)$/.test(foldText(text));
+  return /^(importo|importi|importo €|importo in euro|importo euro|valore|euro|importo (totale|complessivo|previsto)( €)?|(costo|spesa) (totale|complessiv[oa]|previst[oa])( €)?|costo( €)?|spesa( €)?)$/.test(folded ?? foldText(text));
 }
 
 /** A budget header column that splits each line by funding source. */
-export function shareColumnOf(text: string): 'funded' | 'cofinanced' | null {
+export function shareColumnOf(text: string, folded?: string): 'funded' | 'cofinanced' | null {
   if (!mayBe(text, SHORTEST.share)) return null;
-  const f = foldText(text);
+  const f = folded ?? foldText(text);
   if (/^(di cui |quota )?(di |a )?co-? ?finanziamento( €)?$|^(di cui |quota )?cofinanziat|^quota a carico (del partenariato|dei partner|del capofila)/.test(f)) return 'cofinanced';
   if (/^(di cui |quota )?(di |a )?(contributo|finanziamento)( richiesto| ats| regionale)?( €)?$|^(di cui |quota )?finanziat|^quota a carico (di |dell )?(ats|regione)/.test(f)) return 'funded';
   return null;
 }
 
-export function isTotalLabel(text: string): boolean {
+export function isTotalLabel(text: string, folded?: string): boolean {
   if (!mayBe(text, SHORTEST.total)) return false;
-  return TOTAL.test(foldText(text));
+  return TOTAL.test(folded ?? foldText(text));
 }
 
-export function isEntityHeader(text: string): boolean {
+export function isEntityHeader(text: string, folded?: string): boolean {
   if (!mayBe(text, SHORTEST.entity)) return false;
-  return /^(nome dell')?((ente|enti|soggetto|soggetti|partner|denominazione|ragione sociale)( cofinanziator[ei])?|cofinanziator[ei])$/.test(foldText(text));
+  return /^(nome dell')?((ente|enti|soggetto|soggetti|partner|denominazione|ragione sociale)( cofinanziator[ei])?|cofinanziator[ei])$/.test(folded ?? foldText(text));
 }
 
 export type CofinColumn = 'monetary' | 'inKind';
 
 /** Which cofinancing column a header names (its text may span two header rows). */
-export function cofinColumnOf(header: string): CofinColumn | null {
+export function cofinColumnOf(header: string, folded?: string): CofinColumn | null {
   if (!mayBe(header, SHORTEST.cofinColumn)) return null;
-  const f = foldText(header);
+  const f = folded ?? foldText(header);
   if (/monetari/.test(f)) return 'monetary';
   if (/valorizz|in natura|figurativ|in kind/.test(f)) return 'inKind';
   return null;
 }
 
-export function isAssignedLabel(text: string): boolean {
+export function isAssignedLabel(text: string, folded?: string): boolean {
   if (!mayBe(text, SHORTEST.assigned)) return false;
-  return /^(contributo )?assegnato( €)?$|^contributo assegnato|^importo assegnato/.test(foldText(text));
+  return /^(contributo )?assegnato( €)?$|^contributo assegnato|^importo assegnato/.test(folded ?? foldText(text));
 }
 
 export const CODE_LABELS_IT: Record<LineCode, string> = {

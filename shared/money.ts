@@ -1,6 +1,5 @@
 // Money is always a decimal.js value held to the cent. Floats never carry an amount.
 import Decimal from 'decimal.js';
-import { documentMemo } from './text.js';
 
 export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Money = Decimal;
@@ -9,16 +8,12 @@ export const ZERO: Money = new Money(0);
 
 const AT_MOST_CENTS = /^-?\d+(?:\.\d{0,2})?$/;
 
-// A document's budget reader, rules, re-planning frame and proposal each read its few amounts
-// again (TOTALE alone, a dozen times a project): within a document each string is parsed once,
-// in the document's memo (shared/text.ts), which goes with the document. A Money is never
-// changed by its operations, so a remembered one is always the right answer.
-const parsed = documentMemo((value: string): Money => {
+function parsed(value: string): Money {
   const m = new Money(value);
   // A plain amount with at most two places (as nearly all are: "84878.00") is already to the
   // cent, and rounding it would only copy it.
   return AT_MOST_CENTS.test(value) ? m : m.toDecimalPlaces(2);
-});
+}
 
 /** Exact value from a canonical decimal string ("84878.00", "-12.5") or integer cents. */
 export function money(value: string | bigint): Money {

@@ -4,7 +4,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Partner } from './model.js';
 import type { Profile } from './profile.js';
-import { documentMemo, foldText } from './text.js';
+import { foldText } from './text.js';
 
 export type MatchKind = 'exact' | 'strong' | 'weak' | 'none';
 
@@ -65,7 +65,7 @@ export interface NameForm {
  * partner is named in several projects of a document: its forms are found once per document
  * (never changed by those who get them).
  */
-export const nameForms = documentMemo(formsOfName);
+export const nameForms = formsOfName;
 
 // A role opens with a dash or "<i>": a name with neither is not searched for one.
 const MAY_HAVE_ROLE = /[-–—<]/;

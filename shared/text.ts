@@ -5,97 +5,10 @@ const ENTITIES: Record<string, string> = {
   '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&nbsp;': ' ',
 };
 
-// Readers clean the same text many times over (the same cell by several label tests). An annex's
-// document keeps each line's and table cell's cleaned text by position (pipeline/annex/document.ts,
-// with cleanText and foldVisible below); for the text the shared readers are handed (cells,
-// labels, amounts), a document carries a memo by content (documentOf makes one, the readers work
-// inside it), which goes with the document. Outside a document (the add-on, a single call)
-// nothing is kept. The functions are pure, so a remembered result is always the right answer.
-
-/** What was cleaned within one document: raw text -> result, per cleaning function. */
-export interface TextMemo {
-  readonly visible: Map<string, string>;
-  readonly folded: Map<string, string>;
-  /** The readers' own pure functions of a line or cell (documentMemo), by function. */
-  readonly more: Map<object, Map<string, unknown>>;
-}
-
-export function newTextMemo(): TextMemo {
-  return { visible: new Map(), folded: new Map(), more: new Map() };
-}
-
-let active: TextMemo | null = null;
-
-/** Runs `work` with `memo` remembering what it cleans (the memo active before is restored after). */
-export function withTextMemo<T>(memo: TextMemo, work: () => T): T {
-  const before = active;
-  active = memo;
-  try {
-    return work();
-  } finally {
-    active = before;
-  }
-}
-
-function remembered(clean: (raw: string) => string, memoOf: (memo: TextMemo) => Map<string, string>): (raw: string) => string {
-  return (raw) => {
-    if (active === null) return clean(raw);
-    const known = memoOf(active);
-    let out = known.get(raw);
-    if (out === undefined) {
-      out = clean(raw);
-      known.set(raw, out);
-    }
-    return out;
-  };
-}
-
-/**
- * `compute` (a pure function of a line or a cell), remembered in the active document's memo:
- * for the tests a reader makes of every line, each made once per line however many stages ask.
- */
-export function documentMemo<T>(compute: (raw: string) => T): (raw: string) => T {
-  return (raw) => {
-    const known = activeMemoOf<T>(compute);
-    if (known === null) return compute(raw);
-    let out = known.get(raw);
-    if (out === undefined && !known.has(raw)) {
-      out = compute(raw);
-      known.set(raw, out);
-    }
-    return out as T;
-  };
-}
-
-/**
- * documentMemo of a function that also takes what the caller already knows of `raw` (its visible
- * text, say): `known` must be a function of `raw`, since the memo is keyed by `raw` alone. Two
- * fixed parameters, not a rest parameter: the memo is asked on every cell, and a rest parameter
- * would gather an array on every call.
- */
-export function documentMemoWith<T, K>(compute: (raw: string, known: K) => T): (raw: string, known: K) => T {
-  return (raw, known) => {
-    const memo = activeMemoOf<T>(compute);
-    if (memo === null) return compute(raw, known);
-    let out = memo.get(raw);
-    if (out === undefined && !memo.has(raw)) {
-      out = compute(raw, known);
-      memo.set(raw, out);
-    }
-    return out as T;
-  };
-}
-
-/** The active document's memo of `compute`'s answers (made on first use), or null outside a document. */
-function activeMemoOf<T>(compute: object): Map<string, T> | null {
-  if (active === null) return null;
-  let known = active.more.get(compute) as Map<string, T> | undefined;
-  if (known === undefined) {
-    known = new Map();
-    active.more.set(compute, known);
-  }
-  return known;
-}
+// Readers clean the same text many times over (the same cell by several label tests). Nothing
+// here remembers: an annex's document keeps each line's and table cell's cleaned and folded text
+// by position (pipeline/annex/document.ts and tables.ts, with cleanText and foldVisible below),
+// and a reader that asks again of the same text keeps its own answer.
 
 // A line needs cleaning when it has markup, a space other than " ", two spaces in a row or a space
 // at an end. Without markup or such a space, only the plain space is left to look for: searching
@@ -118,7 +31,9 @@ function needsCleaning(raw: string): boolean {
 }
 
 /** Visible text of a cell: tags, markdown emphasis and link syntax removed, spaces collapsed. */
-export const visibleText = remembered(cleanText, (m) => m.visible);
+export function visibleText(raw: string): string {
+  return cleanText(raw);
+}
 
 // Runs of spaces to collapse, less the single plain spaces that are already what a run becomes:
 // between words they are nearly every run, and a replacement that matches them costs the most
@@ -156,13 +71,11 @@ export function cleanText(raw: string): string {
 }
 
 /** Lower case, no accents, punctuation as spaces: the form label matchers compare. */
-export const foldText = remembered(foldClean, (m) => m.folded);
-
-function foldClean(raw: string): string {
-  return foldVisible(visibleText(raw));
+export function foldText(raw: string): string {
+  return foldVisible(cleanText(raw));
 }
 
-/** foldText of a line or cell whose visible text is known (visibleText(raw) given): not remembered. */
+/** foldText of a line or cell whose visible text is known (visibleText(raw) given). */
 export function foldVisible(visible: string): string {
   if (ASCII.test(visible)) return foldAscii(visible);
   // Italian text stays within the tables: each of its other characters is replaced by what it

@@ -2,9 +2,9 @@
 // become a grid for the shared reader (the same one the add-on uses on a sheet); each grid row
 // remembers its source line so that findings can point back at the annex.
 import type { CellValue } from '../../shared/amounts.js';
-import { codesOfLabel, readBudget, strictCodesOfLabel, type ReadLimits } from '../../shared/budget-reader.js';
+import { readBudget, type ReadLimits } from '../../shared/budget-reader.js';
 import {
-  cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel, shareColumnOf,
+  budgetCodesOf, cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel, mayBeLabel, shareColumnOf, strictBudgetCodesOf,
 } from '../../shared/labels.js';
 import { COST_CODES, lineOf, type Budget, type BudgetLine, type Finding, type Position } from '../../shared/model.js';
 import { readAmount } from '../../shared/amounts.js';
@@ -14,7 +14,7 @@ import { visibleText } from '../../shared/text.js';
 import { pipelineFinding } from './findings.js';
 import type { ExtraTable } from '../records.js';
 import type { AnnexDocument } from './document.js';
-import { rowsBetween, type TableRow } from './tables.js';
+import { foldedCell, rowsBetween, type TableRow } from './tables.js';
 
 export interface BudgetPart {
   budget: Budget;
@@ -28,18 +28,39 @@ export interface BudgetPart {
   findings: Finding[];
 }
 
-// A table row's cells are read as the row holds them cleaned (row.visible), not cleaned again.
-function firstLabel(row: TableRow): string {
-  return row.visible.find((v) => v !== '') ?? '';
+// A table row's cells are read as the row holds them cleaned (row.visible) and folded (foldedCell),
+// not cleaned or folded again.
+
+/** The row's first filled cell, or -1. */
+function firstFilled(row: TableRow): number {
+  return row.visible.findIndex((v) => v !== '');
 }
+
+/** The cell's folded form when it may be a label at all (an empty cell or a figure is not folded). */
+function labelFold(row: TableRow, c: number): string | null {
+  return c >= 0 && mayBeLabel(row.visible[c]!) ? foldedCell(row, c) : null;
+}
+
+/** A label test of labels.ts asked of a row's cell, with the fold the row keeps. */
+function cellIs(row: TableRow, c: number, test: (text: string, folded: string) => boolean): boolean {
+  const f = labelFold(row, c);
+  return f !== null && test(row.visible[c]!, f);
+}
+
+function firstCodes(row: TableRow, codesOf: (label: string, folded: string) => readonly string[]): number {
+  const c = firstFilled(row);
+  const f = labelFold(row, c);
+  return f === null ? 0 : codesOf(row.visible[c]!, f).length;
+}
+
+const isShareColumn = (text: string, folded: string) => shareColumnOf(text, folded) !== null;
+const isCofinColumn = (text: string, folded: string) => cofinColumnOf(text, folded) !== null;
 
 /** A row of column names: an amount column, or the shares of each line by funding source. */
 function isColumnsRow(row: TableRow): boolean {
-  const { visible } = row;
   // Most cells of a wide table (an HTML one's spans above all) are empty: not asked.
-  for (let c = 1; c < visible.length; c++) {
-    const t = visible[c]!;
-    if (t !== '' && (isAmountHeader(t) || shareColumnOf(t) !== null)) return true;
+  for (let c = 1; c < row.visible.length; c++) {
+    if (cellIs(row, c, isAmountHeader) || cellIs(row, c, isShareColumn)) return true;
   }
   return false;
 }
@@ -53,14 +74,14 @@ function headerAsReaderKnowsIt(row: TableRow): CellValue[] | null {
   if (!isColumnsRow(row)) return null;
   const cells: CellValue[] = [...row.cells];
   let changed = false;
-  const first = row.visible.findIndex((v) => v !== '');
-  if (!isBudgetHeading(firstLabel(row))) {
+  const first = firstFilled(row);
+  if (!cellIs(row, first, isBudgetHeading)) {
     cells[first < 0 ? 0 : first] = 'Voce di costo';
     changed = true;
   }
-  const texts = row.visible;
-  if (texts.some((t) => shareColumnOf(t) !== null) && !texts.some((t, i) => i > first && isAmountHeader(t))) {
-    const total = texts.findIndex((t, i) => i > first && isTotalLabel(t));
+  const columns = row.visible.map((_, c) => c);
+  if (columns.some((c) => cellIs(row, c, isShareColumn)) && !columns.some((c) => c > first && cellIs(row, c, isAmountHeader))) {
+    const total = columns.findIndex((c) => c > first && cellIs(row, c, isTotalLabel));
     if (total > 0) {
       cells[total] = 'Importo totale';
       changed = true;
@@ -75,10 +96,9 @@ function headerAsReaderKnowsIt(row: TableRow): CellValue[] | null {
  * interno ed esterno") in a table that ends with a total.
  */
 function startsBudget(row: TableRow, i: number, rows: readonly TableRow[]): boolean {
-  const label = firstLabel(row);
-  if (isBudgetHeading(label) || strictCodesOfLabel(label).length > 0) return true;
-  if (isColumnsRow(row) && rowsOfTableAfter(rows, i, 2).some((r) => codesOfLabel(firstLabel(r)).length > 0)) return true;
-  return codesOfLabel(label).length > 0 && rowsOfTableAfter(rows, i).some((r) => isTotalLabel(firstLabel(r)));
+  if (cellIs(row, firstFilled(row), isBudgetHeading) || firstCodes(row, strictBudgetCodesOf) > 0) return true;
+  if (isColumnsRow(row) && rowsOfTableAfter(rows, i, 2).some((r) => firstCodes(r, budgetCodesOf) > 0)) return true;
+  return firstCodes(row, budgetCodesOf) > 0 && rowsOfTableAfter(rows, i).some((r) => cellIs(r, firstFilled(r), isTotalLabel));
 }
 
 /**
@@ -96,7 +116,7 @@ function rowsOfTableAfter(rows: readonly TableRow[], i: number, limit = Infinity
 }
 
 function isStructureRow(row: TableRow): boolean {
-  return row.visible.some((t) => isBudgetHeading(t) || isAmountHeader(t) || isEntityHeader(t) || cofinColumnOf(t) !== null);
+  return row.visible.some((_, c) => cellIs(row, c, isBudgetHeading) || cellIs(row, c, isAmountHeader) || cellIs(row, c, isEntityHeader) || cellIs(row, c, isCofinColumn));
 }
 
 export function readBudgetPart(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>, limits: ReadLimits = {}): BudgetPart {

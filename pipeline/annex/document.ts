@@ -8,7 +8,7 @@ import { firstAtOrAfter } from './bisect.js';
 import { decodeAnnex, type DecodedText } from './decode.js';
 import { findFurniture } from './furniture.js';
 import { findPagination, type Pagination } from './pages.js';
-import { cleanText, foldVisible, hasText, newTextMemo, withTextMemo, type TextMemo } from '../../shared/text.js';
+import { cleanText, foldVisible, hasText } from '../../shared/text.js';
 import { scanTables, tableRow, type TableRow, type TableScan } from './tables.js';
 
 export type LineKind = 'blank' | 'furniture' | 'page' | 'content';
@@ -28,13 +28,6 @@ export interface AnnexDocument {
   /** Pages of a PDF with no text at all (scanned), and how many pages it has. */
   textless?: { pages: number[]; of: number };
   decoded: Omit<DecodedText, 'lines'>;
-  /**
-   * What the shared readers (budget reader, label tests, amounts) cleaned or worked out in this
-   * document, by content: they are handed cells and values, not lines. The readers run inside it
-   * (withTextMemo), and it goes when the document does. Lines and table cells are not in it: the
-   * document keeps theirs (visible, folded; a row's visible cells).
-   */
-  memo: TextMemo;
   text(line: number): string;
   /**
    * The line's visible text (visibleText of text(line)), cleaned the first time a stage asks
@@ -68,11 +61,6 @@ function accessors(lines: readonly string[], kinds: readonly LineKind[]) {
 }
 
 export function documentOf(decoded: DecodedText, file: string): AnnexDocument {
-  const memo = newTextMemo();
-  return withTextMemo(memo, () => textDocument(decoded, file, memo));
-}
-
-function textDocument(decoded: DecodedText, file: string, memo: TextMemo): AnnexDocument {
   const { lines } = decoded;
   const pagination = findPagination(lines);
   const furniture = findFurniture(lines, new Set(pagination.numberLines.keys()));
@@ -87,7 +75,7 @@ function textDocument(decoded: DecodedText, file: string, memo: TextMemo): Annex
   const { lines: _omit, ...rest } = decoded;
   void _omit;
   return {
-    file, format: 'text', lines, kinds, pagination, pageStarts: [], furnitureStrings: furniture.strings, tables, tableReports: [], decoded: rest, memo,
+    file, format: 'text', lines, kinds, pagination, pageStarts: [], furnitureStrings: furniture.strings, tables, tableReports: [], decoded: rest,
     ...accessors(lines, kinds),
   };
 }
@@ -168,11 +156,6 @@ function furnitureNearPageBreaks(laid: LaidDocument, candidates: ReadonlySet<num
  * decoded (a PDF or Word file has no encoding of its own to report).
  */
 export function documentOfLaid(laid: LaidDocument, file: string, decoded: Omit<DecodedText, 'lines'> = { encoding: 'utf-8', bom: false, lineEnding: 'none' }): AnnexDocument {
-  const memo = newTextMemo();
-  return withTextMemo(memo, () => laidDocument(laid, file, decoded, memo));
-}
-
-function laidDocument(laid: LaidDocument, file: string, decoded: Omit<DecodedText, 'lines'>, memo: TextMemo): AnnexDocument {
   const lines = laid.lines.map((l) => l.text);
   const { pagination, pageStarts } = laidPagination(laid);
   // Pages that are only explicit breaks (a Word file's) may hold many printed pages: their
@@ -201,7 +184,6 @@ function laidDocument(laid: LaidDocument, file: string, decoded: Omit<DecodedTex
     tableReports: laid.tables,
     ...(laid.textless ? { textless: { pages: laid.textless, of: laid.pages ?? laid.textless.length } } : {}),
     decoded,
-    memo,
     ...accessors(lines, kinds),
   };
 }

@@ -3,7 +3,7 @@
 // CONCILIAZIONE: ...", "REFERENTE DI PROGETTO: ...", in any order and any emphasis.
 import { readAmount } from '../../shared/amounts.js';
 import { toPlain } from '../../shared/money.js';
-import { documentMemo, documentMemoWith, foldedChar, foldText, visibleText } from '../../shared/text.js';
+import { foldedChar, foldText, visibleText } from '../../shared/text.js';
 import type { Header } from '../records.js';
 import { splitContact } from './contacts.js';
 
@@ -171,9 +171,7 @@ const FIELDS: { field: HeaderField; re: RegExp }[] = [
  * attribuito", "Contributo concesso"): the names agencies give the fields of a project's header.
  * "Progetto" alone is the title's label, or the number's when its value is a number.
  */
-export const fieldOfLabel = documentMemo(labelField);
-
-function labelField(label: string): HeaderField | null {
+export function fieldOfLabel(label: string): HeaderField | null {
   const visible = visibleText(label);
   if (visible.length > 80) return null;
   // Dots of abbreviations ("N. progetto") and a note in brackets ("Referente (nome, e-mail)") go.
@@ -240,11 +238,10 @@ export function hasDotLeader(text: string): boolean {
 const BOLD_START = /^\s*(?:#+\s*)?[*_<]/;
 const BOLD_OPEN: Record<string, string> = { '**': '**', __: '__', '<b>': '</b>', '<strong>': '</strong>' };
 
-/**
- * mayStateHeader of a table cell whose visible text the row holds, remembered in the document: a
- * row's cells are asked again as a row of labels (each line, asked once, is not worth remembering).
- */
-export const cellMayStateHeader = documentMemoWith((raw: string, visible: string) => mayStateHeader(raw, headerTextOf(visible)));
+/** mayStateHeader of a table cell whose visible text the row holds. */
+export function cellMayStateHeader(raw: string, visible: string): boolean {
+  return mayStateHeader(raw, headerTextOf(visible));
+}
 
 /** "**Capofila** Comune di …", "<b>Titolo:</b> …": a label in bold, its value after it. */
 function boldLabel(raw: string): { label: string; value: string } | null {
@@ -358,12 +355,18 @@ function labelFor(field: HeaderField): string {
  * The header fields a table row states: label and value side by side ("Capofila" | "Comune di
  * …"), one or two pairs to a row, or a cell that is a header line of its own ("Punti 59").
  * Every filled cell must be part of a field, or the row is no header's (a partner whose role is
- * "Capofila", a budget line).
+ * "Capofila", a budget line). `visible` (each cell's visible text) and `may` (whether each may
+ * state a field: cellMayStateHeader) are the caller's when it already has them.
  */
-export function headerFieldsOfRow(cells: readonly string[], line: number, visible: readonly string[] = cells.map(visibleText)): HeaderHit[] {
+export function headerFieldsOfRow(
+  cells: readonly string[],
+  line: number,
+  visible: readonly string[] = cells.map(visibleText),
+  may: readonly boolean[] = visible.map((v, i) => v !== '' && cellMayStateHeader(cells[i]!, v)),
+): HeaderHit[] {
   // Every hit below opens with a label in some cell (the first filled one, or a label by
   // position). Asked of the cells as they are, which every reader cleans: not of trimmed copies.
-  if (!cells.some((c, i) => visible[i] !== '' && cellMayStateHeader(c, visible[i]!))) return [];
+  if (!may.includes(true)) return [];
   const at = visible.flatMap((v, i) => (v !== '' ? [i] : []));
   if (at.length === 0 || at.length > 6) return [];
   const filled = at.map((i) => cells[i]!.trim());

@@ -2,13 +2,12 @@
 // email in one cell), with the partner's role sometimes written in the name cell
 // ("Altana - <i>Partner attuativo</i>"). Page breaks may split the table; furniture and page
 // numbers between its rows are already out of the way, a repeated header row is skipped.
-import { strictCodesOfLabel } from '../../shared/budget-reader.js';
-import { isAmountHeader, isBudgetHeading } from '../../shared/labels.js';
+import { isAmountHeader, isBudgetHeading, strictBudgetCodesOf } from '../../shared/labels.js';
 import type { Partner } from '../../shared/model.js';
-import { foldText, foldVisible, visibleText } from '../../shared/text.js';
+import { visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import { splitContact } from './contacts.js';
-import { foldedCells, rowsBetween, type TableRow } from './tables.js';
+import { foldedCell, foldedCells, rowsBetween, type TableRow } from './tables.js';
 
 export interface PartnerTable {
   partners: Partner[];
@@ -100,8 +99,8 @@ function headerWords(r: TableRow): string {
 function repeatsHeader(row: TableRow, words: string): boolean {
   // Every row is asked, and most differ from the header at their first word: a row's other
   // cells are folded only when its first word is the header's.
-  const first = row.folded === undefined ? row.visible.find((v) => v !== '') : undefined;
-  const word = first === undefined ? '' : foldVisible(first);
+  const first = row.visible.findIndex((v) => v !== '');
+  const word = first < 0 ? '' : foldedCell(row, first);
   if (word !== '' && words !== word && !words.startsWith(`${word} | `)) return false;
   return headerWords(row) === words;
 }
@@ -109,12 +108,13 @@ function repeatsHeader(row: TableRow, words: string): boolean {
 /** The first row of the intervention list or of the budget: no partner's. */
 function startsOtherTable(row: TableRow): boolean {
   const cells = row.visible;
-  const first = cells.find((c) => c !== '') ?? '';
-  const f = foldText(first);
+  const at = cells.findIndex((c) => c !== '');
+  const first = at < 0 ? '' : cells[at]!;
+  const f = at < 0 ? '' : foldedCell(row, at);
   return (
     /tipologi[ae] (di |dell ?)?intervent/.test(f) ||
-    isBudgetHeading(first) ||
-    strictCodesOfLabel(first).length > 0 ||
+    isBudgetHeading(first, f) ||
+    strictBudgetCodesOf(first, f).length > 0 ||
     cells.slice(1).some((c) => c !== '' && isAmountHeader(c))
   );
 }

@@ -4,7 +4,7 @@ import { checkBudget } from '../../shared/check-budget.js';
 import type { Finding } from '../../shared/model.js';
 import { similarity } from '../../shared/partner-match.js';
 import type { Profile } from '../../shared/profile.js';
-import { foldText, withTextMemo } from '../../shared/text.js';
+import { foldText } from '../../shared/text.js';
 import { InputError } from '../errors.js';
 import type { AnnexRecord, Header, ProjectRecord, TocEntry } from '../records.js';
 import { findingsToLines, readBudgetPart } from './budget.js';
@@ -331,10 +331,6 @@ export function readAnnex(bytes: Uint8Array, file: string, profile: Profile, opt
 }
 
 export function readAnnexDocument(doc: AnnexDocument, profile: Profile, options: ReadOptions = {}): AnnexRecord {
-  return withTextMemo(doc.memo, () => readDocumentRecords(doc, profile, options));
-}
-
-function readDocumentRecords(doc: AnnexDocument, profile: Profile, options: ReadOptions): AnnexRecord {
   const file = doc.file;
   const split = splitProjects(doc);
   if (split.projects.length === 0) {

@@ -84,7 +84,10 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
     else byTable.set(r.table, [r]);
   }
   for (const rows of byTable.values()) {
-    const perRow = rows.map((r) => headerFieldsOfRow(r.cells, r.line, r.visible));
+    // Each cell asked once whether it may state a field: the pairs below and the rows of labels
+    // after ask the same cells.
+    const may = rows.map((r) => r.visible.map((v, c) => v !== '' && cellMayStateHeader(r.cells[c]!, v)));
+    const perRow = rows.map((r, i) => headerFieldsOfRow(r.cells, r.line, r.visible, may[i]));
     const fields = new Set(perRow.flat().map((h) => h.field));
     if (fields.size >= 2 || (fields.size === 1 && perRow.every((h) => h.length > 0))) {
       rows.forEach((r, i) => (perRow[i]!.length > 0 ? hits.set(r.line, perRow[i]!) : neutral.add(r.line)));
@@ -94,7 +97,7 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
     // would make a ranking). A text's tables may run into each other: any row can be the labels.
     const filled = (r: TableRow) => r.visible.filter((v) => v !== '').length;
     for (let i = 0; i + 1 < rows.length; i++) {
-      const named = fieldsOfLabels(rows[i]!);
+      const named = fieldsOfLabels(rows[i]!, may[i]!);
       if (named === null) continue;
       const labels = rows[i]!.visible;
       // A ranking or a table of contents of one project is not that project's header.
@@ -122,11 +125,11 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
  * The field each cell of a row of labels names (null for an empty cell), or null when a filled
  * cell names none: the first such cell ends the test (most rows are no header's).
  */
-function fieldsOfLabels(row: TableRow): (HeaderField | null)[] | null {
+function fieldsOfLabels(row: TableRow, may: readonly boolean[]): (HeaderField | null)[] | null {
   const named: (HeaderField | null)[] = [];
   for (let i = 0; i < row.cells.length; i++) {
     const label = row.visible[i]!;
-    const field = label === '' || !cellMayStateHeader(row.cells[i]!, label) ? null : fieldOfLabel(label);
+    const field = may[i] ? fieldOfLabel(label) : null;
     if (field === null && label !== '') return null;
     named.push(field);
   }

@@ -12,8 +12,11 @@ export interface TableRow {
    * reader tests a row's cells, several of them more than once.
    */
   visible: string[];
-  /** Each cell's folded form (foldText of the cell), once a reader has asked: see foldedCells. */
-  folded: string[] | undefined;
+  /**
+   * Each cell's folded form (foldText of the cell), each folded the first time a reader asks
+   * (foldedCell, foldedCells) and kept on the row.
+   */
+  folded: (string | undefined)[] | undefined;
   table: number; // rows of one table share this id
   lines: number[]; // every line the row occupies
 }
@@ -103,9 +106,16 @@ export function tableRow(line: number, cells: string[], table: number, lines: nu
   return { line, cells, visible: cells.map(cleanText), folded: undefined, table, lines };
 }
 
-/** Each cell's folded form (foldText of the cell), folded the first time a reader asks and kept on the row. */
+/** The cell's folded form (foldText of the cell), folded the first time a reader asks and kept on the row. */
+export function foldedCell(row: TableRow, i: number): string {
+  const folded = (row.folded ??= new Array<string | undefined>(row.cells.length));
+  return (folded[i] ??= foldVisible(row.visible[i] ?? ''));
+}
+
+/** Every cell's folded form, as foldedCell gives each. */
 export function foldedCells(row: TableRow): readonly string[] {
-  return (row.folded ??= row.visible.map(foldVisible));
+  for (let i = 0; i < row.cells.length; i++) foldedCell(row, i);
+  return row.folded as readonly string[];
 }
 
 /**

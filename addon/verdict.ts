@@ -2,7 +2,7 @@
 // findings in the user's language, and the Rilievi column's text row by row. Pure, so the whole
 // decision is testable without a spreadsheet.
 import type { CellValue } from '../shared/amounts.js';
-import { hasBudgetShape, readBudget, readPartnerList, type Grid } from '../shared/budget-reader.js';
+import { hasBudgetShape, readBudget, readPartnerList, textsOf, type Grid } from '../shared/budget-reader.js';
 import { checkBudget } from '../shared/check-budget.js';
 import { countBySeverity } from '../shared/engine.js';
 import type { Budget, CellRef, Finding, Partner, Severity } from '../shared/model.js';
@@ -28,8 +28,9 @@ export function viewOf(values: CellValue[][]): TabView {
 
 /** The tab's budget when it has a budget's shape, else null: such a tab is never written to. */
 export function budgetOf(grid: Grid): Budget | null {
-  const budget = readBudget(grid);
-  return hasBudgetShape(grid, budget) ? budget : null;
+  const texts = textsOf(grid);
+  const budget = readBudget(grid, {}, texts);
+  return hasBudgetShape(grid, budget, texts) ? budget : null;
 }
 
 export interface Mark extends CellRef {

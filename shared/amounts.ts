@@ -88,8 +88,11 @@ interface Item {
   trailing: string[];
 }
 
-/** Read one cell. Never throws: anything it cannot read is reported as unreadable. */
-export function readAmount(cell: CellValue): AmountReading {
+/**
+ * Read one cell. Never throws: anything it cannot read is reported as unreadable. `visible` is
+ * a text cell's visible text (visibleText of it) when the caller has it.
+ */
+export function readAmount(cell: CellValue, visible?: string): AmountReading {
   if (cell === null || cell === undefined) return { kind: 'empty' };
   if (typeof cell === 'number') {
     const v = fromSheetNumber(cell);
@@ -99,11 +102,10 @@ export function readAmount(cell: CellValue): AmountReading {
   if (typeof cell === 'boolean' || cell instanceof Date) {
     return { kind: 'unreadable', reason: 'not an amount' };
   }
-  return readText(String(cell));
+  return readText(visible ?? visibleText(String(cell)));
 }
 
-function readText(raw: string): AmountReading {
-  const text = visibleText(raw);
+function readText(text: string): AmountReading {
   if (text === '') return { kind: 'empty' };
   if (/^€$/.test(text)) return { kind: 'placeholder', text };
   return readItems(text);

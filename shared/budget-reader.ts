@@ -12,9 +12,13 @@ import { foldText, visibleText } from './text.js';
 
 export type Grid = readonly (readonly CellValue[])[];
 
-// The codes a label names, found once per document: the annex reader asks them of the same
-// labels while it looks for the budget's start and again while the budget is read (each asking
-// folds the label and tries every line's pattern). Never changed by those who get them.
+/** Each cell's text as the reader tests it (visible text; a number or a date as written). */
+export type GridTexts = readonly (readonly string[])[];
+
+/** The texts of a grid's cells, each cleaned once: every test of the reader asks them. */
+export function textsOf(grid: Grid): GridTexts {
+  return grid.map((row) => row.map(cellText));
+}
 
 interface AmountFields {
   status: AmountStatus;
@@ -79,13 +83,12 @@ function rawText(v: CellValue): string {
 }
 
 /** Whether a cell names the amount column (an empty one names none, and is not asked). */
-function isAmountHeaderCell(v: CellValue): boolean {
-  const t = cellText(v);
+function isAmountHeaderCell(t: string): boolean {
   return t !== '' && isAmountHeader(t);
 }
 
-function firstFilled(row: readonly CellValue[], from = 0): number {
-  for (let c = from; c < row.length; c++) if (cellText(row[c]) !== '') return c;
+function firstFilled(texts: readonly string[], from = 0): number {
+  for (let c = from; c < texts.length; c++) if (texts[c] !== '') return c;
   return -1;
 }
 
@@ -112,7 +115,7 @@ function anyBeyond(r: AmountReading, max: Money): boolean {
   return values.some((v) => v && beyond(v, max));
 }
 
-function cellReader(grid: Grid, maxAmount: Money, problems: ReadProblem[]): CellReader {
+function cellReader(grid: Grid, texts: GridTexts, maxAmount: Money, problems: ReadProblem[]): CellReader {
   // An amount no grant comes near (the profile's maxPlausibleAmount) is a misreading or a typo,
   // never a figure: read as unreadable, so that no total, rule or spreadsheet takes it.
   const plausible = (r: AmountReading): AmountReading =>
@@ -128,7 +131,7 @@ function cellReader(grid: Grid, maxAmount: Money, problems: ReadProblem[]): Cell
       const amount = plainFromSheetNumber(value);
       if (amount !== null && !beyond(money(amount), maxAmount)) return fields('stated', amount, null, null, [], String(value));
     }
-    const reading = plausible(readAmount(value));
+    const reading = plausible(readAmount(value, texts[row]?.[col]));
     const raw = rawText(value);
     if (reading.kind === 'unreadable') unreadable(row, col, raw, reading.reason);
     // Several amounts where one is expected ("€ 31.500,00 € 1.000,00" on line C) make the line
@@ -149,6 +152,7 @@ type CofinCols = { entity: number; monetary: number; inKind: number };
  */
 interface Scan {
   readonly grid: Grid;
+  readonly texts: GridTexts;
   readonly cells: CellReader;
   /** The row of "PIANO DEI CONTI", or -1. */
   readonly heading: number;
@@ -169,10 +173,11 @@ interface Scan {
   cofinCols: CofinCols | null;
 }
 
-/** A row that holds something: its index, its cells, its first filled column and that cell's text. */
+/** A row that holds something: its index, its cells and their texts, its first filled column and that cell's text. */
 interface Row {
   r: number;
   cells: readonly CellValue[];
+  texts: readonly string[];
   li: number;
   label: string;
   /** The label's folded form, once a test has asked (foldedLabel): each row's label is asked several times. */
@@ -183,13 +188,15 @@ function foldedLabel(row: Row): string {
   return (row.folded ??= foldText(row.label));
 }
 
-export function readBudget(grid: Grid, limits: ReadLimits = {}): Budget {
+/** Reads a grid's budget; `texts` are its cells' texts (textsOf) when the caller already has them. */
+export function readBudget(grid: Grid, limits: ReadLimits = {}, texts: GridTexts = textsOf(grid)): Budget {
   const problems: ReadProblem[] = [];
   // The heading's search and the scan look at the same rows' labels: found once.
-  const rows = rowsOf(grid);
+  const rows = rowsOf(grid, texts);
   const s: Scan = {
     grid,
-    cells: cellReader(grid, money(limits.maxAmount ?? DEFAULT_MAX_PLAUSIBLE_AMOUNT), problems),
+    texts,
+    cells: cellReader(grid, texts, money(limits.maxAmount ?? DEFAULT_MAX_PLAUSIBLE_AMOUNT), problems),
     // A tab that names its budget ("PIANO DEI CONTI") starts it there: a stray "TOTALE" row in
     // notes above the heading does not open the budget early.
     heading: headingOf(rows),
@@ -237,14 +244,14 @@ function readRow(s: Scan, row: Row): number | 'stop' {
 
 function beforeBudget(s: Scan, row: Row): number {
   if (readAssigned(s, row)) return row.r;
-  const { r, cells, li, label } = row;
+  const { r, texts, li, label } = row;
   if (isBudgetHeading(label, foldedLabel(row)) && r >= s.heading) {
     s.phase = 'budget';
     s.first = r;
-    const hc = cells.findIndex((v, c) => c > li && isAmountHeaderCell(v));
+    const hc = texts.findIndex((t, c) => c > li && isAmountHeaderCell(t));
     if (hc > 0) {
       s.amountCol = hc;
-      s.shareCols = shareColumns(cells);
+      s.shareCols = shareColumns(texts);
     }
     return r;
   }
@@ -256,9 +263,9 @@ function beforeBudget(s: Scan, row: Row): number {
 
 /** The grant assigned, stated before the budget or between it and the cofinancing table. */
 function readAssigned(s: Scan, row: Row): boolean {
-  const { r, cells, li, label } = row;
+  const { r, texts, li, label } = row;
   if (!isAssignedLabel(label, foldedLabel(row)) || s.assigned) return false;
-  const ac = firstFilled(cells, li + 1);
+  const ac = firstFilled(texts, li + 1);
   const col = ac < 0 ? besideLabel(s, li) : ac;
   const f = s.cells.read(r, col);
   s.assigned = { amount: f.amount, raw: f.raw, cell: { row: r, col } };
@@ -271,22 +278,22 @@ function inBudget(s: Scan, row: Row): number {
 }
 
 /** A header row naming the amount column (and maybe columns of funded and cofinanced shares). */
-function readAmountHeader(s: Scan, { cells, li }: Row): boolean {
-  const hc = cells.findIndex((v, c) => c > li && isAmountHeaderCell(v));
+function readAmountHeader(s: Scan, { texts, li }: Row): boolean {
+  const hc = texts.findIndex((t, c) => c > li && isAmountHeaderCell(t));
   if (hc < 0) return false;
   s.amountCol = hc;
-  s.shareCols = shareColumns(cells);
+  s.shareCols = shareColumns(texts);
   return true;
 }
 
 /** A row naming a budget line, with its amount (or without: then it may come below). */
 function readLineRow(s: Scan, row: Row): boolean {
-  const { r, cells, li, label } = row;
+  const { r, texts, li, label } = row;
   const codes = budgetCodesOf(label, foldedLabel(row));
   const [code, second] = codes;
   if (code === undefined) return false;
   s.pending = null;
-  const valueCol = s.amountCol > li ? s.amountCol : firstFilled(cells, li + 1);
+  const valueCol = s.amountCol > li ? s.amountCol : firstFilled(texts, li + 1);
   const col = valueCol < 0 ? besideLabel(s, li) : valueCol;
   const at = { labelCell: { row: r, col: li }, cell: { row: r, col } };
   if (code === 'A' && second === 'A_coord') {
@@ -302,9 +309,9 @@ function readLineRow(s: Scan, row: Row): boolean {
 }
 
 /** Line A with its coordination sub-line on the same row: two amounts in one cell, or one. */
-function readPersonnelRow(s: Scan, { cells, label }: Row, at: LineCells): void {
+function readPersonnelRow(s: Scan, { cells, texts, label }: Row, at: LineCells): void {
   const value = cells[at.cell.col];
-  const reading = s.cells.plausible(readAmount(value));
+  const reading = s.cells.plausible(readAmount(value, texts[at.cell.col]));
   const raw = rawText(value);
   if (reading.kind === 'multi' && reading.items.length === 2) {
     const [a, coord] = reading.items;
@@ -331,12 +338,12 @@ function readAmountBelow(s: Scan, { r, li }: Row): boolean {
  * unrecognised row and the line's amount was lost. Only a lower-case continuation counts, so a
  * new, unknown line ("F. Altre spese") is still reported.
  */
-function readLabelWrapped(s: Scan, { r, cells, li, label }: Row): boolean {
+function readLabelWrapped(s: Scan, { r, texts, li, label }: Row): boolean {
   const line = s.pending;
   if (line === null || li !== line.labelCell.col || !/^\p{Ll}/u.test(label)) return false;
   line.label = `${line.label} ${label}`;
-  const valueCol = s.amountCol > li ? s.amountCol : firstFilled(cells, li + 1);
-  if (valueCol > li && cellText(cells[valueCol]) !== '') {
+  const valueCol = s.amountCol > li ? s.amountCol : firstFilled(texts, li + 1);
+  if (valueCol > li && texts[valueCol] !== '') {
     Object.assign(line, { ...s.cells.read(r, valueCol), cell: { row: r, col: valueCol } });
     s.pending = null;
   }
@@ -347,7 +354,7 @@ function readLabelWrapped(s: Scan, { r, cells, li, label }: Row): boolean {
 /** Past the budget's lines: the cofinancing table's header, or (inside the budget) a stray row. */
 function afterLines(s: Scan, row: Row): number {
   const { r, li, label } = row;
-  const header = cofinHeaderAt(s.grid, row);
+  const header = cofinHeaderAt(s.texts, row);
   if (header) {
     s.cofinCols = header.cols;
     s.phase = 'cofin';
@@ -362,7 +369,7 @@ function afterLines(s: Scan, row: Row): number {
 }
 
 function inCofinancing(s: Scan, row: Row): number {
-  const { r, cells, li, label } = row;
+  const { r, cells, texts, li, label } = row;
   const cols = s.cofinCols;
   if (cols === null) return r;
   s.last = r;
@@ -373,9 +380,9 @@ function inCofinancing(s: Scan, row: Row): number {
     s.phase = 'done';
     return r;
   }
-  if (cofinHeaderAt(s.grid, row)) return r; // header repeated after a page break
+  if (cofinHeaderAt(s.texts, row)) return r; // header repeated after a page break
   // A name that is nothing but markup is still a name someone typed: keep it as written.
-  const entity = cellText(cells[cols.entity]) || rawText(cells[cols.entity]).trim();
+  const entity = texts[cols.entity] || rawText(cells[cols.entity]).trim();
   const m = s.cells.read(r, cols.monetary);
   const k = s.cells.read(r, cols.inKind);
   if (entity === '') {
@@ -431,12 +438,12 @@ function addLine(s: Scan, code: LineCode, label: string, at: LineCells, f: Field
 }
 
 /** Each row that holds something (null for an empty one), with its label. */
-function rowsOf(grid: Grid): (Row | null)[] {
+function rowsOf(grid: Grid, texts: GridTexts): (Row | null)[] {
   const rows: (Row | null)[] = [];
   for (let r = 0; r < grid.length; r++) {
-    const cells = grid[r] ?? [];
-    const li = firstFilled(cells);
-    rows.push(li < 0 ? null : { r, cells, li, label: cellText(cells[li]) });
+    const rowTexts = texts[r] ?? [];
+    const li = firstFilled(rowTexts);
+    rows.push(li < 0 ? null : { r, cells: grid[r] ?? [], texts: rowTexts, li, label: rowTexts[li]! });
   }
   return rows;
 }
@@ -445,8 +452,8 @@ function headingOf(rows: readonly (Row | null)[]): number {
   return rows.findIndex((row) => row !== null && isMainBudgetHeading(row.label, foldedLabel(row)));
 }
 
-function headingRow(grid: Grid): number {
-  return headingOf(rowsOf(grid));
+function headingRow(grid: Grid, texts: GridTexts): number {
+  return headingOf(rowsOf(grid, texts));
 }
 
 /** The heading of a partner list: "PARTNER DELL'ALLEANZA", "Elenco dei partner", "Partner". */
@@ -462,9 +469,9 @@ function isPartnerHeading(folded: string): boolean {
  * least four of the lines A–E, TOTALE, CONTRIBUTO and COFINANZIAMENTO, in that order. A notes tab
  * with a "TOTALE" row, or a summary with "Totale", is not a budget and is never judged.
  */
-export function hasBudgetShape(grid: Grid, budget: Budget): boolean {
+export function hasBudgetShape(grid: Grid, budget: Budget, texts: GridTexts = textsOf(grid)): boolean {
   if (budget.span === null) return false;
-  const h = headingRow(grid);
+  const h = headingRow(grid, texts);
   if (h >= 0 && h <= budget.span[0]) return true;
   const order = ['A', 'B', 'C', 'D', 'E', 'TOTAL', 'CONTRIBUTION', 'COFINANCING'];
   let last = -1;
@@ -493,7 +500,7 @@ export function readPartnerList(grid: Grid): PartnerEntry[] {
   let col = -1;
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
-    const li = firstFilled(row);
+    const li = row.findIndex((v) => cellText(v) !== '');
     if (li < 0) continue;
     const label = cellText(row[li]);
     const folded = foldText(label);
@@ -508,26 +515,26 @@ export function readPartnerList(grid: Grid): PartnerEntry[] {
   return out;
 }
 
-function shareColumns(row: readonly CellValue[]): { funded: number; cofinanced: number } {
+function shareColumns(texts: readonly string[]): { funded: number; cofinanced: number } {
   return {
-    funded: row.findIndex((v) => shareColumnOf(cellText(v)) === 'funded'),
-    cofinanced: row.findIndex((v) => shareColumnOf(cellText(v)) === 'cofinanced'),
+    funded: texts.findIndex((t) => shareColumnOf(t) === 'funded'),
+    cofinanced: texts.findIndex((t) => shareColumnOf(t) === 'cofinanced'),
   };
 }
 
 /** A cofinancing table header at row r (one row, or two when the column names wrap). */
-function cofinHeaderAt(grid: Grid, at: Row): { cols: { entity: number; monetary: number; inKind: number }; lastRow: number } | null {
-  const { r, cells: row, li: entity } = at;
+function cofinHeaderAt(texts: GridTexts, at: Row): { cols: { entity: number; monetary: number; inKind: number }; lastRow: number } | null {
+  const { r, texts: row, li: entity } = at;
   // The entity column heads the table: only the first filled cell (the row's label) can name it.
   if (!isEntityHeader(at.label, foldedLabel(at))) return null;
-  const next = grid[r + 1] ?? [];
-  const nextIsContinuation = cellText(next[entity]) === '' && next.some((v) => cofinColumnOf(cellText(v)) !== null);
+  const next = texts[r + 1] ?? [];
+  const nextIsContinuation = (next[entity] ?? '') === '' && next.some((t) => cofinColumnOf(t) !== null);
   const width = Math.max(row.length, nextIsContinuation ? next.length : 0);
   let monetary = -1;
   let inKind = -1;
   for (let c = 0; c < width; c++) {
     if (c === entity) continue;
-    const text = `${cellText(row[c])} ${nextIsContinuation ? cellText(next[c]) : ''}`;
+    const text = `${row[c] ?? ''} ${nextIsContinuation ? (next[c] ?? '') : ''}`;
     const kind = cofinColumnOf(text);
     if (kind === 'monetary' && monetary < 0) monetary = c;
     if (kind === 'inKind' && inKind < 0) inKind = c;

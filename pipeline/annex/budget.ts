@@ -2,7 +2,7 @@
 // become a grid for the shared reader (the same one the add-on uses on a sheet); each grid row
 // remembers its source line so that findings can point back at the annex.
 import type { CellValue } from '../../shared/amounts.js';
-import { readBudget, type ReadLimits } from '../../shared/budget-reader.js';
+import { readBudget, type GridTexts, type ReadLimits } from '../../shared/budget-reader.js';
 import {
   budgetCodesOf, cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel, mayBeLabel, shareColumnOf, strictBudgetCodesOf,
 } from '../../shared/labels.js';
@@ -123,15 +123,18 @@ export function readBudgetPart(doc: AnnexDocument, from: number, to: number, cla
   const rows = rowsBetween(doc.tables, from, to).filter((r) => !claimed.has(r.line));
   const start = rows.findIndex((r, i) => startsBudget(r, i, rows));
   const gridRows = start < 0 ? [] : rows.slice(start);
-  // Rows the templates' columns leave as they are stay the table's own arrays (never changed).
-  const grid: (readonly CellValue[])[] = gridRows.map((r) => r.cells);
+  // Rows the templates' columns leave as they are stay the table's own arrays (never changed),
+  // with the visible texts the rows hold.
+  const rowsRead: GridRow[] = gridRows.map((r) => ({ cells: r.cells, texts: r.visible }));
   // Column names under a first cell the reader does not know as a budget's ("Descrizione",
   // "Voce di bilancio"): the row is the budget's header all the same.
   const header = gridRows[0] ? headerAsReaderKnowsIt(gridRows[0]) : null;
-  if (header) grid[0] = header;
-  for (let r = 0; r < grid.length; r++) grid[r] = withEuroColumns(withCodeColumn(grid[r]!));
-  const budget = readBudget(grid, limits);
-  const findings = sharesFromTotal(budget, grid);
+  if (header) rowsRead[0] = { cells: header, texts: header.map(textOf) };
+  for (let r = 0; r < rowsRead.length; r++) rowsRead[r] = withEuroColumns(withCodeColumn(rowsRead[r]!));
+  const grid = rowsRead.map((g) => g.cells);
+  const texts = rowsRead.map((g) => g.texts);
+  const budget = readBudget(grid, limits, texts);
+  const findings = sharesFromTotal(budget, grid, texts);
   const rowLines = gridRows.map((r) => r.line);
   const inSpan = budget.span ? gridRows.slice(budget.span[0], budget.span[1] + 1) : [];
   const lines = inSpan.flatMap((r) => r.lines);
@@ -170,9 +173,24 @@ export function readBudgetPart(doc: AnnexDocument, from: number, to: number, cla
 // The helpers below are asked of every cell of the budget: declared once, here, rather than
 // made afresh (and, under tsx, named) for each row.
 
+/** A row of the grid handed to the shared reader: its cells, and their texts (GridTexts' row). */
+interface GridRow {
+  cells: readonly CellValue[];
+  texts: readonly string[];
+}
+
 /** A cell's visible text; an empty cell, as most are, is not looked up. */
 function textOf(c: CellValue): string {
   return c === '' || c === null || c === undefined ? '' : visibleText(String(c));
+}
+
+/** The row with cell `c` made `cell` (and its text `text`, if known). */
+function withCell(row: GridRow, c: number, cell: CellValue, text = textOf(cell)): GridRow {
+  const cells = [...row.cells];
+  const texts = [...row.texts];
+  cells[c] = cell;
+  texts[c] = text;
+  return { cells, texts };
 }
 
 /**
@@ -180,26 +198,25 @@ function textOf(c: CellValue): string {
  * 14.000"; "A.1 | di cui coordinamento …"): the letter goes before the label it names, as the
  * call writes them, and its cell is left empty. Any other row is given back as it is.
  */
-function withCodeColumn(row: readonly CellValue[]): readonly CellValue[] {
-  const first = row.findIndex((c) => textOf(c) !== '');
+function withCodeColumn(row: GridRow): GridRow {
+  const first = row.texts.findIndex((t) => t !== '');
   if (first < 0) return row;
-  const code = textOf(row[first]);
+  const code = row.texts[first]!;
   if (!/^[A-Ea-e](\.\d{1,2})?[.)]?$/.test(code)) return row;
-  const label = textOf(row[first + 1]);
+  const label = row.texts[first + 1] ?? '';
   if (!/\p{L}{3}/u.test(label)) return row;
-  const out = [...row];
-  out[first] = '';
-  out[first + 1] = `${code} ${label}`;
-  return out;
+  return withCell(withCell(row, first, '', ''), first + 1, `${code} ${label}`);
 }
 
-function isEuroSign(c: CellValue): boolean {
-  return /^(€|eur|euro)$/i.test(textOf(c));
+function isEuroSign(text: string): boolean {
+  return /^(€|eur|euro)$/i.test(text);
 }
 
-function isFigure(c: CellValue): boolean {
-  const k = readAmount(c).kind;
-  return textOf(c) !== '' && !isEuroSign(c) && (k === 'amount' || k === 'placeholder');
+function isFigure(row: GridRow, c: number): boolean {
+  const text = row.texts[c] ?? '';
+  if (text === '' || isEuroSign(text)) return false;
+  const k = readAmount(row.cells[c], text).kind;
+  return k === 'amount' || k === 'placeholder';
 }
 
 /**
@@ -207,30 +224,30 @@ function isFigure(c: CellValue): boolean {
  * stands in both cells, so that it is read whether the header's "Importo" heads the sign's
  * column or the figure's.
  */
-function withEuroColumns(row: readonly CellValue[]): readonly CellValue[] {
+function withEuroColumns(row: GridRow): GridRow {
   // Only a figure is copied, into a sign's cell: a row without a sign stays as it is.
-  if (!row.some(isEuroSign)) return row;
-  const out = [...row];
-  for (let i = 0; i + 1 < out.length; i++) {
-    if (isEuroSign(out[i]) && isFigure(out[i + 1])) out[i] = out[i + 1];
-    else if (isFigure(out[i]) && isEuroSign(out[i + 1])) out[i + 1] = out[i];
+  if (!row.texts.some(isEuroSign)) return row;
+  let out = row;
+  for (let i = 0; i + 1 < out.cells.length; i++) {
+    if (isEuroSign(out.texts[i]!) && isFigure(out, i + 1)) out = withCell(out, i, out.cells[i + 1], out.texts[i + 1]);
+    else if (isFigure(out, i) && isEuroSign(out.texts[i + 1] ?? '')) out = withCell(out, i + 1, out.cells[i], out.texts[i]);
   }
   return out;
 }
 
 /** The header row's columns for the funded and cofinanced shares of each line, if it has them. */
-function shareColumnsOf(grid: readonly (readonly CellValue[])[], before: number): { funded: number; cofinanced: number; labels: string[] } | null {
-  for (let r = Math.min(before, grid.length - 1); r >= 0; r--) {
-    const row = grid[r] ?? [];
+function shareColumnsOf(texts: GridTexts, before: number): { funded: number; cofinanced: number; labels: string[] } | null {
+  for (let r = Math.min(before, texts.length - 1); r >= 0; r--) {
+    const row = texts[r] ?? [];
     // Each cell asked once, for the first column of either kind.
     let funded = -1;
     let cofinanced = -1;
     for (let c = 0; c < row.length; c++) {
-      const kind = shareColumnOf(textOf(row[c]));
+      const kind = shareColumnOf(row[c]!);
       if (kind === 'funded' && funded < 0) funded = c;
       else if (kind === 'cofinanced' && cofinanced < 0) cofinanced = c;
     }
-    if (funded > 0 || cofinanced > 0) return { funded, cofinanced, labels: row.map(textOf) };
+    if (funded > 0 || cofinanced > 0) return { funded, cofinanced, labels: [...row] };
   }
   return null;
 }
@@ -241,10 +258,10 @@ function shareColumnsOf(grid: readonly (readonly CellValue[])[], before: number)
  * as the TOTALE row's shares, with no rows of their own: those cells are then the budget's
  * CONTRIBUTO and COFINANZIAMENTO, read where they stand (labelled by their column).
  */
-function sharesFromTotal(budget: Budget, grid: readonly (readonly CellValue[])[]): Finding[] {
+function sharesFromTotal(budget: Budget, grid: readonly (readonly CellValue[])[], texts: GridTexts): Finding[] {
   const total = lineOf(budget, 'TOTAL');
   if (!total) return [];
-  const cols = shareColumnsOf(grid, total.cell.row);
+  const cols = shareColumnsOf(texts, total.cell.row);
   if (!cols) return [];
   const add = (code: 'CONTRIBUTION' | 'COFINANCING', share: string | null, col: number) => {
     if (lineOf(budget, code) || col < 0) return;

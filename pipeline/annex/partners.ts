@@ -2,7 +2,7 @@
 // email in one cell), with the partner's role sometimes written in the name cell
 // ("Altana - <i>Partner attuativo</i>"). Page breaks may split the table; furniture and page
 // numbers between its rows are already out of the way, a repeated header row is skipped.
-import { isAmountHeader, isBudgetHeading, strictBudgetCodesOf } from '../../shared/labels.js';
+import { isAmountHeader, isBudgetHeading, mayBeLabel, strictBudgetCodesOf } from '../../shared/labels.js';
 import type { Partner } from '../../shared/model.js';
 import { visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
@@ -115,7 +115,7 @@ function startsOtherTable(row: TableRow): boolean {
     /tipologi[ae] (di |dell ?)?intervent/.test(f) ||
     isBudgetHeading(first, f) ||
     strictBudgetCodesOf(first, f).length > 0 ||
-    cells.slice(1).some((c) => c !== '' && isAmountHeader(c))
+    cells.some((c, i) => i > 0 && mayBeLabel(c) && isAmountHeader(c, foldedCell(row, i)))
   );
 }
 

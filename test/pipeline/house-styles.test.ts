@@ -82,12 +82,12 @@ describe('budget columns and labels', () => {
   it('knows the columns of a budget with shares on every line', () => {
     expect(isBudgetHeading('Voce di spesa')).toBe(true);
     expect(isBudgetHeading('Voce')).toBe(true);
-    expect(['Importo totale', 'Importo (€)', 'Costo totale'].every(isAmountHeader)).toBe(true);
+    expect(['Importo totale', 'Importo (€)', 'Costo totale'].every((t) => isAmountHeader(t))).toBe(true);
     // Alone, "Totale" names the TOTALE row, and "€ -----" is an amount, not a column.
     expect(isAmountHeader('Totale')).toBe(false);
     expect(isAmountHeader('€ -----')).toBe(false);
-    expect(['Quota contributo', 'di cui contributo', 'Contributo richiesto'].map(shareColumnOf)).toEqual(['funded', 'funded', 'funded']);
-    expect(['Quota cofinanziamento', 'di cui cofinanziamento', 'Quota di cofinanziamento'].map(shareColumnOf)).toEqual(['cofinanced', 'cofinanced', 'cofinanced']);
+    expect(['Quota contributo', 'di cui contributo', 'Contributo richiesto'].map((t) => shareColumnOf(t))).toEqual(['funded', 'funded', 'funded']);
+    expect(['Quota cofinanziamento', 'di cui cofinanziamento', 'Quota di cofinanziamento'].map((t) => shareColumnOf(t))).toEqual(['cofinanced', 'cofinanced', 'cofinanced']);
   });
 
   it.each([

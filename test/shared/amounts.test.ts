@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_READABLE_AMOUNT, readAmount, statedValue, type AmountReading } from '../../shared/amounts.js';
 import { formatEuro, fromCents, toPlain } from '../../shared/money.js';
-import { newTextMemo, withTextMemo } from '../../shared/text.js';
+import { visibleText } from '../../shared/text.js';
 import { seedLines } from '../fixtures/seed.js';
 
 /** A reading with Money values replaced by plain strings, so amounts are compared as text, never as floats. */
@@ -266,18 +266,14 @@ describe('readAmount: properties', () => {
   });
 });
 
-describe('readAmount: once per document', () => {
-  const cells = ['€ 34.800,00', '-----', '€ 5.000,00 (finanziamento) € 9.142,85 (cof) € 14.142,85 (Totale)', 'n.d.', '12,3,4', '<b>€ 1.000</b>', ''];
+describe('readAmount: with the visible text the caller has', () => {
+  const cells = ['€ 34.800,00', '-----', '€ 5.000,00 (finanziamento) € 9.142,85 (cof) € 14.142,85 (Totale)', 'n.d.', '12,3,4', '<b>€ 1.000</b>', '**€ 2.500,00**', ''];
 
-  it('reads a cell inside a document\'s memo as outside it, and asks the memo the second time', () => {
-    const memo = newTextMemo();
-    const outside = cells.map((c) => plain(readAmount(c)));
-    const first = withTextMemo(memo, () => cells.map((c) => readAmount(c)));
-    const again = withTextMemo(memo, () => cells.map((c) => readAmount(c)));
-    expect(first.map(plain)).toEqual(outside);
-    // The same reading, not another one made alike: the cell was read once.
-    again.forEach((r, i) => expect(r).toBe(first[i]));
-    // Outside a document nothing is remembered: each call reads the cell anew.
-    expect(readAmount(cells[0]!)).not.toBe(readAmount(cells[0]!));
+  it('reads a cell given its visible text as it reads the cell alone', () => {
+    for (const c of cells) expect(plain(readAmount(c, visibleText(c)))).toEqual(plain(readAmount(c)));
+  });
+
+  it('reads the text it is given: the visible text is what is parsed', () => {
+    expect(plain(readAmount('<b>€ 1.000</b>', '€ 2.000'))).toEqual(plain(readAmount('€ 2.000')));
   });
 });

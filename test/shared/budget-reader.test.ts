@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../shared/amounts.js';
-import { codesOfLabel, readBudget, strictCodesOfLabel, type Grid } from '../../shared/budget-reader.js';
-import { budgetCodesOf, strictBudgetCodesOf } from '../../shared/labels.js';
-import { newTextMemo, withTextMemo } from '../../shared/text.js';
+import { readBudget, textsOf, type Grid } from '../../shared/budget-reader.js';
+import {
+  budgetCodesOf, cofinColumnOf, isAmountHeader, isAssignedLabel, isBudgetHeading, isEntityHeader, isMainBudgetHeading, isTotalLabel,
+  shareColumnOf, strictBudgetCodesOf,
+} from '../../shared/labels.js';
+import { foldText, visibleText } from '../../shared/text.js';
 import { Budget, lineOf, type LineCode } from '../../shared/model.js';
 import { ANNEX_LABELS, seedBudgetGrids, seedLines } from '../fixtures/seed.js';
 
@@ -506,17 +509,36 @@ describe('readBudget: a cofinancer name made only of markup', () => {
   });
 });
 
-describe('codesOfLabel / strictCodesOfLabel: once per document', () => {
-  const labels = ['A. Costi di personale interno ed esterno', 'Personale interno ed esterno', 'TOTALE', 'Note', ''];
+describe('texts and folds handed in by the caller', () => {
+  const labels = [
+    'A. Costi di personale interno ed esterno', 'Personale interno ed esterno', '**TOTALE**', 'Note', '', 'Importo totale',
+    'Quota cofinanziamento', 'Ente cofinanziatore', 'Valorizzazione', 'Contributo assegnato', 'PIANO DEI CONTI', 'Voce di spesa', '€ 5.000,00',
+  ];
+  const tests = {
+    budgetCodesOf, strictBudgetCodesOf, isBudgetHeading, isMainBudgetHeading, isAmountHeader, shareColumnOf, isTotalLabel, isEntityHeader,
+    cofinColumnOf, isAssignedLabel,
+  };
 
-  it('give what the labels module gives, and the same answer the second time in a document', () => {
-    const memo = newTextMemo();
-    const first = withTextMemo(memo, () => labels.map((l) => [codesOfLabel(l), strictCodesOfLabel(l)] as const));
-    const again = withTextMemo(memo, () => labels.map((l) => [codesOfLabel(l), strictCodesOfLabel(l)] as const));
-    first.forEach(([loose, strict], i) => {
-      expect(loose).toEqual(budgetCodesOf(labels[i]!));
-      expect(strict).toEqual(strictBudgetCodesOf(labels[i]!));
-      expect(again[i]![0]).toBe(loose);
-    });
+  it('each label test answers alike given the fold or folding the label itself', () => {
+    for (const [name, test] of Object.entries(tests)) {
+      for (const l of labels) expect([name, l, test(l, foldText(l))]).toEqual([name, l, test(l)]);
+    }
+  });
+
+  it('a label test uses the fold it is given (it does not fold the label again)', () => {
+    expect(isTotalLabel('Note varie', 'totale')).toBe(true);
+    expect(budgetCodesOf('Note varie', 'a. costi di personale')).toEqual(['A']);
+  });
+
+  it('reads the seed\'s budget grids alike with the texts handed in (textsOf) or worked out', () => {
+    for (const { grid } of seedBudgetGrids()) expect(readBudget(grid, {}, textsOf(grid))).toEqual(readBudget(grid));
+  });
+
+  it('tests the texts it is handed: a grid read with other texts reads otherwise', () => {
+    const grid = clean();
+    const texts = textsOf(grid).map((row) => row.map((t) => (t === 'TOTALE' ? 'Note' : t)));
+    expect(lineOf(readBudget(grid, {}, texts), 'TOTAL')).toBeUndefined();
+    expect(lineOf(readBudget(grid), 'TOTAL')).toBeDefined();
+    expect(visibleText('**TOTALE**')).toBe('TOTALE');
   });
 });

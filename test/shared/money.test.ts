@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   formatEuro, fromCents, fromSheetNumber, money, shareOf, sum, toCents, toPlain, ZERO,
 } from '../../shared/money.js';
-import { newTextMemo, withTextMemo } from '../../shared/text.js';
 
 describe('money()', () => {
   it('reads canonical decimal strings exactly', () => {
@@ -24,21 +23,13 @@ describe('money()', () => {
 });
 
 describe('money() read again', () => {
-  it('gives the same value for a string read before in a document, and an operation leaves it unchanged', () => {
-    withTextMemo(newTextMemo(), () => {
-      const first = money('20038.40');
-      first.plus(1).times(3);
-      expect(toPlain(money('20038.40'))).toBe('20038.40');
-      expect(money('20038.40').equals(first)).toBe(true);
-      expect(toPlain(money('17142.855'))).toBe('17142.86');
-      expect(toPlain(money('17142.855'))).toBe('17142.86');
-    });
-  });
-
-  it('reads the same outside a document as within one', () => {
-    for (const v of ['0.005', '-12.5', '84878', '-0.004']) {
-      expect(toPlain(withTextMemo(newTextMemo(), () => money(v)))).toBe(toPlain(money(v)));
-    }
+  it('gives the same value for a string read before, and an operation leaves it unchanged', () => {
+    const first = money('20038.40');
+    first.plus(1).times(3);
+    expect(toPlain(money('20038.40'))).toBe('20038.40');
+    expect(money('20038.40').equals(first)).toBe(true);
+    expect(toPlain(money('17142.855'))).toBe('17142.86');
+    expect(toPlain(money('17142.855'))).toBe('17142.86');
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budgetCodesOf, isBudgetHeading, isTotalLabel } from '../../shared/labels.js';
-import { foldedIncludes, foldText, hasText, newTextMemo, visibleIncludesFolded, visibleText, withTextMemo } from '../../shared/text.js';
+import { foldedIncludes, foldText, hasText, visibleIncludesFolded, visibleText } from '../../shared/text.js';
 
 describe('visibleText', () => {
   it('drops tags, entities, markdown emphasis and link syntax', () => {
@@ -161,27 +161,4 @@ describe('foldText against the general fold', () => {
     expect(foldedIncludes('<b>inter</b>vento', 'intervent')).toBe(true);
   });
 
-  it('gives the same answers inside a document\'s memo as outside, a second time as the first', () => {
-    const raw = 'Città di **Cremona** – “Alleanza”';
-    const outside = [visibleText(raw), foldText(raw)];
-    const memo = newTextMemo();
-    expect(withTextMemo(memo, () => [visibleText(raw), foldText(raw)])).toEqual(outside);
-    expect(withTextMemo(memo, () => [visibleText(raw), foldText(raw)])).toEqual(outside);
-  });
-
-  it('remembers only inside a document\'s memo, and nothing once it is left', () => {
-    const memo = newTextMemo();
-    visibleText('before **the** memo');
-    withTextMemo(memo, () => visibleText('inside **the** memo'));
-    visibleText('after **the** memo');
-    expect([...memo.visible.keys()]).toEqual(['inside **the** memo']);
-    // A memo inside another: the outer one is active again once the inner is left.
-    const inner = newTextMemo();
-    withTextMemo(memo, () => {
-      withTextMemo(inner, () => visibleText('inner **one**'));
-      visibleText('outer **one**');
-    });
-    expect([...inner.visible.keys()]).toEqual(['inner **one**']);
-    expect(memo.visible.has('outer **one**')).toBe(true);
-  });
 });

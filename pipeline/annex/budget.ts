@@ -90,13 +90,18 @@ function headerAsReaderKnowsIt(row: TableRow): CellValue[] | null {
   return changed ? cells : null;
 }
 
+/** A row that opens a budget: its first filled cell is a budget's heading or names a line in the call's wording. */
+export function opensBudget(row: TableRow): boolean {
+  return cellIs(row, firstFilled(row), isBudgetHeading) || firstCodes(row, strictBudgetCodesOf) > 0;
+}
+
 /**
  * Where a budget begins: its heading or column names ("Voce di spesa | Importo totale | …"),
  * a line in the call's wording ("A) …"), or a line in a template's own words ("Personale
  * interno ed esterno") in a table that ends with a total.
  */
 function startsBudget(row: TableRow, i: number, rows: readonly TableRow[]): boolean {
-  if (cellIs(row, firstFilled(row), isBudgetHeading) || firstCodes(row, strictBudgetCodesOf) > 0) return true;
+  if (opensBudget(row)) return true;
   if (isColumnsRow(row) && rowsOfTableAfter(rows, i, 2).some((r) => firstCodes(r, budgetCodesOf) > 0)) return true;
   return firstCodes(row, budgetCodesOf) > 0 && rowsOfTableAfter(rows, i).some((r) => cellIs(r, firstFilled(r), isTotalLabel));
 }

@@ -2,7 +2,8 @@
 // email in one cell), with the partner's role sometimes written in the name cell
 // ("Altana - <i>Partner attuativo</i>"). Page breaks may split the table; furniture and page
 // numbers between its rows are already out of the way, a repeated header row is skipped.
-import { isAmountHeader, isBudgetHeading, mayBeLabel, strictBudgetCodesOf } from '../../shared/labels.js';
+import { isAmountHeader, mayBeLabel } from '../../shared/labels.js';
+import { opensBudget } from './budget.js';
 import type { Partner } from '../../shared/model.js';
 import { visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
@@ -109,12 +110,9 @@ function repeatsHeader(row: TableRow, words: string): boolean {
 function startsOtherTable(row: TableRow): boolean {
   const cells = row.visible;
   const at = cells.findIndex((c) => c !== '');
-  const first = at < 0 ? '' : cells[at]!;
-  const f = at < 0 ? '' : foldedCell(row, at);
   return (
-    /tipologi[ae] (di |dell ?)?intervent/.test(f) ||
-    isBudgetHeading(first, f) ||
-    strictBudgetCodesOf(first, f).length > 0 ||
+    (at >= 0 && /tipologi[ae] (di |dell ?)?intervent/.test(foldedCell(row, at))) ||
+    opensBudget(row) ||
     cells.some((c, i) => i > 0 && mayBeLabel(c) && isAmountHeader(c, foldedCell(row, i)))
   );
 }

@@ -4,7 +4,7 @@
 // before the first project lists the projects and is kept to be checked against them.
 import { readAmount } from '../../shared/amounts.js';
 import { toPlain } from '../../shared/money.js';
-import { isBudgetHeading, strictBudgetCodesOf } from '../../shared/labels.js';
+import { opensBudget } from './budget.js';
 import { foldText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 import {
@@ -310,7 +310,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
   // broke): still a project when a budget follows it before the next header. What its header
   // lacks is then said field by field.
   // Only the rows between two headers are asked (seldom, and most tables are not budgets).
-  const budgetBetween = (from: number, to: number) => doc.tables.rows.some((r) => r.line > from && r.line < to && isBudgetRow(r));
+  const budgetBetween = (from: number, to: number) => doc.tables.rows.some((r) => r.line > from && r.line < to && opensBudget(r));
   return merged
     .filter((c, i) => {
       if (isProject(c.hits)) return true;
@@ -333,12 +333,6 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       const to = Math.min(...next.map((h) => h.line));
       return budgetBetween(from, to) || doc.tables.rows.some((r) => r.line > from && r.line < to && !hits.some((h) => h.line === r.line));
     });
-}
-
-/** A row that opens a budget: its first filled cell is a budget's heading or names a budget line. */
-function isBudgetRow(r: TableRow): boolean {
-  const first = r.visible.find((v) => v !== '') ?? '';
-  return isBudgetHeading(first) || strictBudgetCodesOf(first).length > 0;
 }
 
 /** A project header names the project (number or title) and says at least one more thing. */

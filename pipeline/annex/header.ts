@@ -362,11 +362,11 @@ export function headerFieldsOfRow(
   cells: readonly string[],
   line: number,
   visible: readonly string[] = cells.map(visibleText),
-  may: readonly boolean[] = visible.map((v, i) => v !== '' && cellMayStateHeader(cells[i]!, v)),
+  may: (cell: number) => boolean = (i) => visible[i] !== '' && cellMayStateHeader(cells[i]!, visible[i]!),
 ): HeaderHit[] {
   // Every hit below opens with a label in some cell (the first filled one, or a label by
   // position). Asked of the cells as they are, which every reader cleans: not of trimmed copies.
-  if (!may.includes(true)) return [];
+  if (!cells.some((_, i) => may(i))) return [];
   const at = visible.flatMap((v, i) => (v !== '' ? [i] : []));
   if (at.length === 0 || at.length > 6) return [];
   const filled = at.map((i) => cells[i]!.trim());

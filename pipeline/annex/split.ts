@@ -84,9 +84,9 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
     else byTable.set(r.table, [r]);
   }
   for (const rows of byTable.values()) {
-    // Each cell asked once whether it may state a field: the pairs below and the rows of labels
-    // after ask the same cells.
-    const may = rows.map((r) => r.visible.map((v, c) => v !== '' && cellMayStateHeader(r.cells[c]!, v)));
+    // Each cell asked at most once whether it may state a field: the pairs below and the rows of
+    // labels after ask the same cells.
+    const may = rows.map(cellsMayStateHeader);
     const perRow = rows.map((r, i) => headerFieldsOfRow(r.cells, r.line, r.visible, may[i]));
     const fields = new Set(perRow.flat().map((h) => h.field));
     if (fields.size >= 2 || (fields.size === 1 && perRow.every((h) => h.length > 0))) {
@@ -121,15 +121,21 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
   return { hits, neutral };
 }
 
+/** Whether each cell of a row may state a header field (cellMayStateHeader), asked once per cell when first needed. */
+function cellsMayStateHeader(row: TableRow): (cell: number) => boolean {
+  const known: (boolean | undefined)[] = [];
+  return (c) => (known[c] ??= row.visible[c] !== '' && cellMayStateHeader(row.cells[c]!, row.visible[c]!));
+}
+
 /**
  * The field each cell of a row of labels names (null for an empty cell), or null when a filled
  * cell names none: the first such cell ends the test (most rows are no header's).
  */
-function fieldsOfLabels(row: TableRow, may: readonly boolean[]): (HeaderField | null)[] | null {
+function fieldsOfLabels(row: TableRow, may: (cell: number) => boolean): (HeaderField | null)[] | null {
   const named: (HeaderField | null)[] = [];
   for (let i = 0; i < row.cells.length; i++) {
     const label = row.visible[i]!;
-    const field = may[i] ? fieldOfLabel(label) : null;
+    const field = may(i) ? fieldOfLabel(label) : null;
     if (field === null && label !== '') return null;
     named.push(field);
   }

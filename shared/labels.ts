@@ -100,23 +100,25 @@ function unletteredCode(label: string, f: string): LineCode[] {
  * words for an unlettered line, which only a table already known to be a budget may use.
  */
 export function strictBudgetCodesOf(label: string, folded?: string): LineCode[] {
-  return [...callWording(label, folded).codes];
+  return callWording(label, folded).codes;
 }
 
 /** Every budget code a label names. A merged row ("A. ... di cui per coordinamento ...") names two. */
 export function budgetCodesOf(label: string, folded?: string): LineCode[] {
-  const { f, codes } = callWording(label, folded);
-  if (f === '') return [];
-  return codes.length > 0 ? [...codes] : unletteredCode(label, f);
+  return labelCodes(label, folded).all;
 }
 
-const NO_WORDING = { f: '', codes: [] } as const;
+/** Both kinds of codes a label names (strictBudgetCodesOf, budgetCodesOf), the label read once. */
+export function labelCodes(label: string, folded?: string): { strict: LineCode[]; all: LineCode[] } {
+  const { f, codes } = callWording(label, folded);
+  return { strict: codes, all: f === '' ? [] : codes.length > 0 ? codes : unletteredCode(label, f) };
+}
 
 /** A label normalised and the codes it names in the call's wording. */
-function callWording(label: string, folded: string | undefined): { f: string; codes: readonly LineCode[] } {
+function callWording(label: string, folded: string | undefined): { f: string; codes: LineCode[] } {
   // Every line's wording is made of letters: a label with nothing that folds to one (a figure,
   // "2020", "€ 5.208,00" on a row of its own) names none, and is not folded to be told so.
-  if (!MAY_FOLD_TO_LETTER.test(label)) return NO_WORDING;
+  if (!MAY_FOLD_TO_LETTER.test(label)) return { f: '', codes: [] };
   const f = normalised(label, folded ?? foldText(label));
   return { f, codes: f === '' ? [] : codesOf(f) };
 }

@@ -4,7 +4,7 @@
 import type { CellValue } from '../../shared/amounts.js';
 import { readBudget, type GridTexts, type ReadLimits } from '../../shared/budget-reader.js';
 import {
-  budgetCodesOf, cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel, mayBeLabel, shareColumnOf, strictBudgetCodesOf,
+  cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel, labelCodes, mayBeLabel, shareColumnOf,
 } from '../../shared/labels.js';
 import { COST_CODES, lineOf, type Budget, type BudgetLine, type Finding, type Position } from '../../shared/model.js';
 import { readAmount } from '../../shared/amounts.js';
@@ -47,10 +47,17 @@ function cellIs(row: TableRow, c: number, test: (text: string, folded: string) =
   return f !== null && test(row.visible[c]!, f);
 }
 
-function firstCodes(row: TableRow, codesOf: (label: string, folded: string) => readonly string[]): number {
+const NO_CODES: NonNullable<TableRow['codes']> = { strict: [], all: [] };
+
+/**
+ * The budget codes the row's first filled cell names (labelCodes), kept on the row: the split,
+ * the partner list and the budget's start ask them of the same rows.
+ */
+function firstCodes(row: TableRow): NonNullable<TableRow['codes']> {
+  if (row.codes) return row.codes;
   const c = firstFilled(row);
   const f = labelFold(row, c);
-  return f === null ? 0 : codesOf(row.visible[c]!, f).length;
+  return (row.codes = f === null ? NO_CODES : labelCodes(row.visible[c]!, f));
 }
 
 const isShareColumn = (text: string, folded: string) => shareColumnOf(text, folded) !== null;
@@ -92,7 +99,7 @@ function headerAsReaderKnowsIt(row: TableRow): CellValue[] | null {
 
 /** A row that opens a budget: its first filled cell is a budget's heading or names a line in the call's wording. */
 export function opensBudget(row: TableRow): boolean {
-  return cellIs(row, firstFilled(row), isBudgetHeading) || firstCodes(row, strictBudgetCodesOf) > 0;
+  return cellIs(row, firstFilled(row), isBudgetHeading) || firstCodes(row).strict.length > 0;
 }
 
 /**
@@ -102,8 +109,8 @@ export function opensBudget(row: TableRow): boolean {
  */
 function startsBudget(row: TableRow, i: number, rows: readonly TableRow[]): boolean {
   if (opensBudget(row)) return true;
-  if (isColumnsRow(row) && rowsOfTableAfter(rows, i, 2).some((r) => firstCodes(r, budgetCodesOf) > 0)) return true;
-  return firstCodes(row, budgetCodesOf) > 0 && rowsOfTableAfter(rows, i).some((r) => cellIs(r, firstFilled(r), isTotalLabel));
+  if (isColumnsRow(row) && rowsOfTableAfter(rows, i, 2).some((r) => firstCodes(r).all.length > 0)) return true;
+  return firstCodes(row).all.length > 0 && rowsOfTableAfter(rows, i).some((r) => cellIs(r, firstFilled(r), isTotalLabel));
 }
 
 /**

@@ -2,6 +2,7 @@
 // tables and HTML <table> markup. Each row keeps the line it starts on; cells keep their
 // original text (inline markup included) because records must show what the annex says.
 import { cleanText, foldVisible } from '../../shared/text.js';
+import type { LineCode } from '../../shared/model.js';
 import { firstAtOrAfter } from './bisect.js';
 
 export interface TableRow {
@@ -17,6 +18,8 @@ export interface TableRow {
    * (foldedCell, foldedCells) and kept on the row.
    */
   folded: (string | undefined)[] | undefined;
+  /** The budget codes the first filled cell names (budget.ts asks them), once asked. */
+  codes?: { readonly strict: readonly LineCode[]; readonly all: readonly LineCode[] };
   table: number; // rows of one table share this id
   lines: number[]; // every line the row occupies
 }

@@ -105,13 +105,9 @@ export function strictBudgetCodesOf(label: string, folded?: string): LineCode[] 
 
 /** Every budget code a label names. A merged row ("A. ... di cui per coordinamento ...") names two. */
 export function budgetCodesOf(label: string, folded?: string): LineCode[] {
-  return labelCodes(label, folded).all;
-}
-
-/** Both kinds of codes a label names (strictBudgetCodesOf, budgetCodesOf), the label read once. */
-export function labelCodes(label: string, folded?: string): { strict: LineCode[]; all: LineCode[] } {
   const { f, codes } = callWording(label, folded);
-  return { strict: codes, all: f === '' ? [] : codes.length > 0 ? codes : unletteredCode(label, f) };
+  if (f === '') return [];
+  return codes.length > 0 ? codes : unletteredCode(label, f);
 }
 
 /** A label normalised and the codes it names in the call's wording. */

@@ -4,9 +4,9 @@
 import type { CellValue } from '../../shared/amounts.js';
 import { readBudget, type GridTexts, type ReadLimits } from '../../shared/budget-reader.js';
 import {
-  cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel, labelCodes, mayBeLabel, shareColumnOf,
+  budgetCodesOf, cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel, mayBeLabel, shareColumnOf, strictBudgetCodesOf,
 } from '../../shared/labels.js';
-import { COST_CODES, lineOf, type Budget, type BudgetLine, type Finding, type Position } from '../../shared/model.js';
+import { COST_CODES, lineOf, type Budget, type BudgetLine, type Finding, type LineCode, type Position } from '../../shared/model.js';
 import { readAmount } from '../../shared/amounts.js';
 import { money, sum, toPlain } from '../../shared/money.js';
 import { amountIs } from '../../shared/findings/make.js';
@@ -47,17 +47,18 @@ function cellIs(row: TableRow, c: number, test: (text: string, folded: string) =
   return f !== null && test(row.visible[c]!, f);
 }
 
-const NO_CODES: NonNullable<TableRow['codes']> = { strict: [], all: [] };
-
 /**
- * The budget codes the row's first filled cell names (labelCodes), kept on the row: the split,
- * the partner list and the budget's start ask them of the same rows.
+ * The budget codes the row's first filled cell names in the call's wording (`strict`:
+ * strictBudgetCodesOf) or in any (`all`: budgetCodesOf), each kept on the row once asked: the
+ * split, the partner list and the budget's start ask them of the same rows.
  */
-function firstCodes(row: TableRow): NonNullable<TableRow['codes']> {
-  if (row.codes) return row.codes;
+function firstCodes(row: TableRow, kind: 'strict' | 'all'): readonly LineCode[] {
+  const codes = (row.codes ??= {});
+  const known = codes[kind];
+  if (known) return known;
   const c = firstFilled(row);
   const f = labelFold(row, c);
-  return (row.codes = f === null ? NO_CODES : labelCodes(row.visible[c]!, f));
+  return (codes[kind] = f === null ? [] : (kind === 'strict' ? strictBudgetCodesOf : budgetCodesOf)(row.visible[c]!, f));
 }
 
 const isShareColumn = (text: string, folded: string) => shareColumnOf(text, folded) !== null;
@@ -99,7 +100,7 @@ function headerAsReaderKnowsIt(row: TableRow): CellValue[] | null {
 
 /** A row that opens a budget: its first filled cell is a budget's heading or names a line in the call's wording. */
 export function opensBudget(row: TableRow): boolean {
-  return cellIs(row, firstFilled(row), isBudgetHeading) || firstCodes(row).strict.length > 0;
+  return cellIs(row, firstFilled(row), isBudgetHeading) || firstCodes(row, 'strict').length > 0;
 }
 
 /**
@@ -109,8 +110,8 @@ export function opensBudget(row: TableRow): boolean {
  */
 function startsBudget(row: TableRow, i: number, rows: readonly TableRow[]): boolean {
   if (opensBudget(row)) return true;
-  if (isColumnsRow(row) && rowsOfTableAfter(rows, i, 2).some((r) => firstCodes(r).all.length > 0)) return true;
-  return firstCodes(row).all.length > 0 && rowsOfTableAfter(rows, i).some((r) => cellIs(r, firstFilled(r), isTotalLabel));
+  if (isColumnsRow(row) && rowsOfTableAfter(rows, i, 2).some((r) => firstCodes(r, 'all').length > 0)) return true;
+  return firstCodes(row, 'all').length > 0 && rowsOfTableAfter(rows, i).some((r) => cellIs(r, firstFilled(r), isTotalLabel));
 }
 
 /**

@@ -18,8 +18,8 @@ export interface TableRow {
    * (foldedCell, foldedCells) and kept on the row.
    */
   folded: (string | undefined)[] | undefined;
-  /** The budget codes the first filled cell names (budget.ts asks them), once asked. */
-  codes?: { readonly strict: readonly LineCode[]; readonly all: readonly LineCode[] };
+  /** The budget codes the first filled cell names, of each kind once asked (budget.ts, firstCodes). */
+  codes?: { strict?: readonly LineCode[]; all?: readonly LineCode[] };
   table: number; // rows of one table share this id
   lines: number[]; // every line the row occupies
 }

@@ -73,14 +73,29 @@ function opensMarkup(raw: string, from: number, to: number): boolean {
   return i <= to && (after === 0x2e || after === 0x29) && spaceAt(i + 1);
 }
 
+// Made once here: a \p{...} literal inside a function is made anew at each call once bundled
+// (esbuild, targeting Node 20, writes it as new RegExp(...) where it stands).
+const LETTER = /\p{L}/u;
+
+/** Whether the text from..to (inclusive) has a letter: an ASCII one is found without the regex. */
+function hasLetter(raw: string, from: number, to: number): boolean {
+  let ascii = true;
+  for (let i = from; i <= to; i++) {
+    const c = raw.charCodeAt(i);
+    const lower = c | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) return true;
+    if (c >= 0x80) ascii = false;
+  }
+  return !ascii && LETTER.test(raw.slice(from, to + 1));
+}
+
 /** A short plain line of text: the trimmed text is from..to (inclusive). */
 function plainCandidate(raw: string, from: number, to: number): boolean {
   // Length first: most lines are long prose, told apart without a search through them.
   if (to - from + 1 > MAX_LENGTH) return false;
   if (raw.includes('\t') || raw.includes('|')) return false; // table rows
   if (opensMarkup(raw, from, to)) return false; // headings, lists, markup
-  // The spaces trimmed off are no letters: the raw line has one when its text does.
-  return /\p{L}/u.test(raw);
+  return hasLetter(raw, from, to);
 }
 
 /** One pass over the lines: each is measured once, for every test below. */

@@ -63,14 +63,14 @@ const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 function opensMarkup(raw: string, from: number, to: number): boolean {
   const c = raw.charCodeAt(from);
   if (c === 0x23 || c === 0x3c || c === 0x3e) return true;
-  const spaceAt = (i: number) => i <= to && isSpaceCode(raw.charCodeAt(i));
-  if (c === 0x2d || c === 0x2a || c === 0x2b || c === 0x2022) return spaceAt(from + 1);
+  // A space after the mark, within the text (a trailing space is not in it).
+  if (c === 0x2d || c === 0x2a || c === 0x2b || c === 0x2022) return from + 1 <= to && isSpaceCode(raw.charCodeAt(from + 1));
   if (c === 0x21) return raw.charCodeAt(from + 1) === 0x5b;
   if (!isDigitCode(c)) return false;
   let i = from + 1;
   while (i <= to && isDigitCode(raw.charCodeAt(i))) i++;
   const after = raw.charCodeAt(i);
-  return i <= to && (after === 0x2e || after === 0x29) && spaceAt(i + 1);
+  return i + 1 <= to && (after === 0x2e || after === 0x29) && isSpaceCode(raw.charCodeAt(i + 1));
 }
 
 // Made once here: a \p{...} literal inside a function is made anew at each call once bundled

@@ -15,9 +15,10 @@ const MAX_LENGTH = 60;
 const MIN_REPEATS = 3;
 const WINDOW = 6; // non-blank lines either side that count as "together"
 
-/** A line that may be furniture: its index, its key, and its place among the non-blank lines. */
+/** A line that may be furniture: its index, its text trimmed, its key, and its place among the non-blank lines. */
 interface Candidate {
   index: number;
+  text: string;
   key: string;
   ordinal: number;
 }
@@ -30,9 +31,8 @@ interface LineScan {
   nonBlank: number[];
 }
 
-/** Lower case, runs of spaces as one: the trimmed text from..to (inclusive) is a short line's. */
-function key(raw: string, from: number, to: number): string {
-  const t = raw.slice(from, to + 1);
+/** A trimmed line's key: lower case, runs of spaces as one. */
+function key(t: string): string {
   // Runs of spaces to one: most short lines have none, and are left without a regex pass.
   return (hasSpaceRun(t) ? t.replace(/\s{2,}|[^\S ]/g, ' ') : t).toLowerCase();
 }
@@ -103,6 +103,8 @@ function scanLines(lines: readonly string[]): LineScan {
   const candidates: Candidate[] = [];
   const navigation: number[] = [];
   const nonBlank: number[] = [];
+  // Running headers are the same text page after page: each text is keyed once.
+  const keys = new Map<string, string>();
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const from = textStart(raw);
@@ -111,7 +113,11 @@ function scanLines(lines: readonly string[]): LineScan {
     nonBlank.push(i);
     if (isNavigationLink(raw, from)) navigation.push(i);
     const to = textEnd(raw);
-    if (plainCandidate(raw, from, to)) candidates.push({ index: i, key: key(raw, from, to), ordinal });
+    if (!plainCandidate(raw, from, to)) continue;
+    const text = raw.slice(from, to + 1);
+    let k = keys.get(text);
+    if (k === undefined) keys.set(text, (k = key(text)));
+    candidates.push({ index: i, text, key: k, ordinal });
   }
   return { candidates, navigation, nonBlank };
 }
@@ -130,16 +136,15 @@ function isData(t: string): boolean {
  * untested (it cannot be furniture either way), and the same text is tested once (a running
  * header is the same line on every page).
  */
-function repeatedKeys(lines: readonly string[], candidates: readonly Candidate[]): Map<string, Candidate[]> {
+function repeatedKeys(candidates: readonly Candidate[]): Map<string, Candidate[]> {
   const count = new Map<string, number>();
   for (const c of candidates) count.set(c.key, (count.get(c.key) ?? 0) + 1);
   const data = new Map<string, boolean>();
   const byKey = new Map<string, Candidate[]>();
   for (const c of candidates) {
     if (count.get(c.key)! < MIN_REPEATS) continue;
-    const t = lines[c.index]!.trim();
-    let isD = data.get(t);
-    if (isD === undefined) data.set(t, (isD = isData(t)));
+    let isD = data.get(c.text);
+    if (isD === undefined) data.set(c.text, (isD = isData(c.text)));
     if (isD) continue;
     const at = byKey.get(c.key);
     if (at) at.push(c);
@@ -152,7 +157,7 @@ function repeatedKeys(lines: readonly string[], candidates: readonly Candidate[]
 
 export function findFurniture(lines: readonly string[], pageNumberLines: ReadonlySet<number>): Furniture {
   const { candidates, navigation, nonBlank } = scanLines(lines);
-  const repeated = repeatedKeys(lines, candidates);
+  const repeated = repeatedKeys(candidates);
   const repeatedAt = new Map<number, string>();
   for (const [k, at] of repeated) for (const c of at) repeatedAt.set(c.index, k);
 

@@ -208,6 +208,7 @@ export function scanTables(lines: readonly string[], ignore: (line: number) => b
       else markup.add(n);
       continue;
     }
+    // The line has text (blank ones were passed over): a tab makes it a row, else it ends the table.
     if (text.includes('\t')) {
       add(n, tabCells(text), [n]);
       continue;

@@ -23,14 +23,37 @@ function decodeWindows1252(bytes: Uint8Array): string {
 
 function isBinary(bytes: Uint8Array): { binary: boolean; offset: number } {
   const sample = bytes.subarray(0, 64 * 1024);
-  let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const b = sample[i]!;
-    if (b === 0) return { binary: true, offset: i };
-    // Tab, LF, FF, CR and ESC turn up in real text; other C0 controls do not.
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) control++;
+  const nul = sample.indexOf(0);
+  if (nul >= 0) return { binary: true, offset: nul };
+  return { binary: sample.length > 0 && strayControls(sample) / sample.length > 0.01, offset: 0 };
+}
+
+/** A C0 control other than tab, LF, FF, CR and ESC, which turn up in real text. */
+const isStray = (b: number) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b;
+
+function strayIn(sample: Uint8Array, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (isStray(sample[i]!)) count++;
+  return count;
+}
+
+/**
+ * The stray controls in the sample. Text has a control byte (a line feed, a tab) only every few
+ * dozen bytes: the sample is read four bytes at a time, where a view can start on a multiple of
+ * four, and only a word holding a byte below 0x20 is looked at byte by byte.
+ */
+function strayControls(sample: Uint8Array): number {
+  const head = (4 - (sample.byteOffset & 3)) & 3;
+  if (sample.length < head + 4) return strayIn(sample, 0, sample.length);
+  const words = new Uint32Array(sample.buffer, sample.byteOffset + head, (sample.length - head) >> 2);
+  let count = strayIn(sample, 0, head);
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
+    // Non-zero exactly when some byte of the word is below 0x20: the lowest such byte wraps round
+    // when 0x20 is taken from it, setting a high bit its own value lacks; with none, none wraps.
+    if (((word - 0x20202020) & ~word & 0x80808080) !== 0) count += strayIn(sample, head + 4 * w, head + 4 * w + 4);
   }
-  return { binary: sample.length > 0 && control / sample.length > 0.01, offset: 0 };
+  return count + strayIn(sample, head + 4 * words.length, sample.length);
 }
 
 function lineOfOffset(bytes: Uint8Array, offset: number): number {
@@ -61,17 +84,31 @@ function utf8LfLines(body: Uint8Array): string[] | null {
   const decoder = new TextDecoder('utf-8');
   const lines: string[] = [];
   let blank = true;
-  for (let start = 0; start < body.length; ) {
+  // Each piece ends before a line feed, the next starts after it: a file that ends with one
+  // ends with an empty piece, its last (empty) line.
+  for (let start = 0; ; ) {
     const feed = start + PIECE >= body.length ? -1 : body.indexOf(0x0a, start + PIECE);
-    const end = feed < 0 ? body.length : feed + 1;
+    const end = feed < 0 ? body.length : feed;
     const piece = decoder.decode(body.subarray(start, end), { stream: end < body.length });
     if (blank) blank = piece.trim() === '';
-    // The piece before ended with its line feed: the empty line after it is this piece's first.
-    if (lines.length > 0) lines.pop();
-    for (const line of piece.split('\n')) lines.push(line);
-    start = end;
+    pushLines(piece, lines);
+    if (feed < 0) break;
+    start = feed + 1;
   }
   return blank ? null : lines;
+}
+
+/** The piece's lines onto `lines`: cut at each line feed found, cheaper than split's array. */
+function pushLines(piece: string, lines: string[]): void {
+  for (let from = 0; ; ) {
+    const feed = piece.indexOf('\n', from);
+    if (feed < 0) {
+      lines.push(piece.slice(from));
+      return;
+    }
+    lines.push(piece.slice(from, feed));
+    from = feed + 1;
+  }
 }
 
 /** Lines split at LF alone, named by their ending before a final one is dropped. */

@@ -9,6 +9,7 @@ import { decodeAnnex, type DecodedText } from './decode.js';
 import { findFurniture } from './furniture.js';
 import { findPagination, type Pagination } from './pages.js';
 import { cleanText, foldVisible, hasText } from '../../shared/text.js';
+import { textStart } from './spaces.js';
 import { scanTables, tableRow, type TableRow, type TableScan } from './tables.js';
 
 export type LineKind = 'blank' | 'furniture' | 'page' | 'content';
@@ -64,13 +65,11 @@ export function documentOf(decoded: DecodedText, file: string): AnnexDocument {
   const { lines } = decoded;
   const pagination = findPagination(lines);
   const furniture = findFurniture(lines, new Set(pagination.numberLines.keys()));
-  const kinds: LineKind[] = lines.map((text, i) => {
-    const n = i + 1;
-    if (pagination.numberLines.has(n)) return 'page';
-    if (furniture.lines.has(n)) return 'furniture';
-    if (!hasText(text)) return 'blank';
-    return 'content';
-  });
+  // Each line blank or content by its text, then the few furniture and page-number lines set over
+  // them, rather than two set lookups for every line (a page number's kind goes last: it wins).
+  const kinds: LineKind[] = lines.map((text) => (textStart(text) < 0 ? 'blank' : 'content'));
+  for (const n of furniture.lines) kinds[n - 1] = 'furniture';
+  for (const n of pagination.numberLines.keys()) kinds[n - 1] = 'page';
   const tables = scanTables(lines, (n) => kinds[n - 1] === 'page' || kinds[n - 1] === 'furniture');
   const { lines: _omit, ...rest } = decoded;
   void _omit;

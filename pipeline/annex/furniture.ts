@@ -3,8 +3,8 @@
 // middle of a table or a sentence. It is found from the document itself: short plain lines that
 // recur many times and turn up together (or beside a page number), never from a list of names.
 
-import { hasText } from '../../shared/text.js';
 import { headerFieldOf } from './header.js';
+import { isSpaceCode, textEnd, textStart } from './spaces.js';
 
 export interface Furniture {
   lines: Set<number>; // 1-based
@@ -15,26 +15,111 @@ const MAX_LENGTH = 60;
 const MIN_REPEATS = 3;
 const WINDOW = 6; // non-blank lines either side that count as "together"
 
-function key(text: string): string {
-  // Runs of spaces to one: a lone plain space is left where it is rather than replaced by itself.
-  return text.trim().replace(/\s{2,}|[^\S ]/g, ' ').toLowerCase();
+/** A line that may be furniture: its index, its text trimmed, its key, and its place among the non-blank lines. */
+interface Candidate {
+  index: number;
+  text: string;
+  key: string;
+  ordinal: number;
 }
 
-/** A navigation link back to the table of contents: "[Torna a elenco](#)". */
-function isNavigationLink(text: string): boolean {
+/** What one pass over the lines finds: the plain candidates and the navigation links, in line order. */
+interface LineScan {
+  candidates: Candidate[];
+  navigation: number[]; // line indexes
+  /** Index of each non-blank line, in order: blank padding does not stretch windows. */
+  nonBlank: number[];
+}
+
+/** A trimmed line's key: lower case, runs of spaces as one. */
+function key(t: string): string {
+  // Runs of spaces to one: most short lines have none, and are left without a regex pass.
+  return (hasSpaceRun(t) ? t.replace(/\s{2,}|[^\S ]/g, ' ') : t).toLowerCase();
+}
+
+/** Whether a space other than a lone plain one is in the text (what key() replaces). */
+function hasSpaceRun(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isSpaceCode(c) && (c !== 0x20 || isSpaceCode(t.charCodeAt(i + 1)))) return true;
+  }
+  return false;
+}
+
+/** A navigation link back to the table of contents: "[Torna a elenco](#)"; `from` is where its text starts. */
+function isNavigationLink(text: string, from: number): boolean {
   // Asked of every line: one that opens with neither bracket is none, without a regex.
-  const first = text.trimStart().charCodeAt(0);
+  const first = text.charCodeAt(from);
   if (first !== 0x5b && first !== 0x3c) return false;
   return /^\s*\[[^\]]{1,60}\]\(#[^)]*\)\s*$/.test(text) || /^\s*<a\s+href="#[^"]*"[^>]*>[^<]{1,60}<\/a>\s*$/i.test(text);
 }
 
-function plainCandidate(raw: string): boolean {
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * Whether the trimmed text from..to (inclusive) opens a heading, a list item or markup: "#",
+ * "- ", "* ", "+ ", "• ", "1. ", "1) ", "<", ">", "![".
+ */
+function opensMarkup(raw: string, from: number, to: number): boolean {
+  const c = raw.charCodeAt(from);
+  if (c === 0x23 || c === 0x3c || c === 0x3e) return true;
+  // A space after the mark, within the text (a trailing space is not in it).
+  if (c === 0x2d || c === 0x2a || c === 0x2b || c === 0x2022) return from + 1 <= to && isSpaceCode(raw.charCodeAt(from + 1));
+  if (c === 0x21) return raw.charCodeAt(from + 1) === 0x5b;
+  if (!isDigitCode(c)) return false;
+  let i = from + 1;
+  while (i <= to && isDigitCode(raw.charCodeAt(i))) i++;
+  const after = raw.charCodeAt(i);
+  return i + 1 <= to && (after === 0x2e || after === 0x29) && isSpaceCode(raw.charCodeAt(i + 1));
+}
+
+// Made once here: a \p{...} literal inside a function is made anew at each call once bundled
+// (esbuild, targeting Node 20, writes it as new RegExp(...) where it stands).
+const LETTER = /\p{L}/u;
+
+/** Whether the text from..to (inclusive) has a letter: an ASCII one is found without the regex. */
+function hasLetter(raw: string, from: number, to: number): boolean {
+  let ascii = true;
+  for (let i = from; i <= to; i++) {
+    const c = raw.charCodeAt(i);
+    const lower = c | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) return true;
+    if (c >= 0x80) ascii = false;
+  }
+  return !ascii && LETTER.test(raw.slice(from, to + 1));
+}
+
+/** A short plain line of text: the trimmed text is from..to (inclusive). */
+function plainCandidate(raw: string, from: number, to: number): boolean {
   // Length first: most lines are long prose, told apart without a search through them.
-  const t = raw.trim();
-  if (t === '' || t.length > MAX_LENGTH) return false;
+  if (to - from + 1 > MAX_LENGTH) return false;
   if (raw.includes('\t') || raw.includes('|')) return false; // table rows
-  if (/^(#|[-*+•]\s|\d+[.)]\s|<|>|!\[)/.test(t)) return false; // headings, lists, markup
-  return /\p{L}/u.test(t);
+  if (opensMarkup(raw, from, to)) return false; // headings, lists, markup
+  return hasLetter(raw, from, to);
+}
+
+/** One pass over the lines: each is measured once, for every test below. */
+function scanLines(lines: readonly string[]): LineScan {
+  const candidates: Candidate[] = [];
+  const navigation: number[] = [];
+  const nonBlank: number[] = [];
+  // Running headers are the same text page after page: each text is keyed once.
+  const keys = new Map<string, string>();
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const from = textStart(raw);
+    if (from < 0) continue;
+    const ordinal = nonBlank.length;
+    nonBlank.push(i);
+    if (isNavigationLink(raw, from)) navigation.push(i);
+    const to = textEnd(raw);
+    if (!plainCandidate(raw, from, to)) continue;
+    const text = raw.slice(from, to + 1);
+    let k = keys.get(text);
+    if (k === undefined) keys.set(text, (k = key(text)));
+    candidates.push({ index: i, text, key: k, ordinal });
+  }
+  return { candidates, navigation, nonBlank };
 }
 
 /**
@@ -46,52 +131,39 @@ function isData(t: string): boolean {
 }
 
 /**
- * Each line's key when it may be furniture, null when it may not. The header-field test costs
- * most and only matters for a key that recurs: a line whose key turns up fewer than MIN_REPEATS
- * times among the plain candidates keeps it untested (it cannot be furniture either way), and
- * the same text is tested once (a running header is the same line on every page).
+ * The candidates of each key that recurs at least MIN_REPEATS times, data left out. The
+ * header-field test costs most and only matters for a key that recurs: a rarer key is left
+ * untested (it cannot be furniture either way), and the same text is tested once (a running
+ * header is the same line on every page).
  */
-function candidateKeys(lines: readonly string[]): (string | null)[] {
-  const keys = lines.map((raw) => (plainCandidate(raw) ? key(raw) : null));
+function repeatedKeys(candidates: readonly Candidate[]): Map<string, Candidate[]> {
   const count = new Map<string, number>();
-  for (const k of keys) if (k !== null) count.set(k, (count.get(k) ?? 0) + 1);
+  for (const c of candidates) count.set(c.key, (count.get(c.key) ?? 0) + 1);
   const data = new Map<string, boolean>();
-  keys.forEach((k, i) => {
-    if (k === null || count.get(k)! < MIN_REPEATS) return;
-    const t = lines[i]!.trim();
-    let isD = data.get(t);
-    if (isD === undefined) data.set(t, (isD = isData(t)));
-    if (isD) keys[i] = null;
-  });
-  return keys;
+  const byKey = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    if (count.get(c.key)! < MIN_REPEATS) continue;
+    let isD = data.get(c.text);
+    if (isD === undefined) data.set(c.text, (isD = isData(c.text)));
+    if (isD) continue;
+    const at = byKey.get(c.key);
+    if (at) at.push(c);
+    else byKey.set(c.key, [c]);
+  }
+  // Data left out, a key may recur too seldom after all.
+  for (const [k, at] of byKey) if (at.length < MIN_REPEATS) byKey.delete(k);
+  return byKey;
 }
 
 export function findFurniture(lines: readonly string[], pageNumberLines: ReadonlySet<number>): Furniture {
-  const byKey = new Map<string, number[]>();
-  // Each line is tested once: its key when it may be furniture, for the two passes below.
-  const keys = candidateKeys(lines);
-  keys.forEach((k, i) => {
-    if (k === null) return;
-    const at = byKey.get(k);
-    if (at) at.push(i);
-    else byKey.set(k, [i]);
-  });
-  const repeated = new Map([...byKey].filter(([, at]) => at.length >= MIN_REPEATS));
-
-  // Index of each line among non-blank lines, so that blank padding does not stretch windows.
-  const nonBlank: number[] = [];
-  const ordinal = lines.map((raw, i) => {
-    const o = nonBlank.length;
-    if (hasText(raw)) nonBlank.push(i);
-    return o;
-  });
+  const { candidates, navigation, nonBlank } = scanLines(lines);
+  const repeated = repeatedKeys(candidates);
   const repeatedAt = new Map<number, string>();
-  for (const [k, at] of repeated) for (const i of at) repeatedAt.set(i, k);
+  for (const [k, at] of repeated) for (const c of at) repeatedAt.set(c.index, k);
 
   // Whether a line of key k has, among the non-blank lines around it, another recurring line or a
   // page number.
-  const together = (i: number, k: string) => {
-    const o = ordinal[i]!;
+  const together = ({ index: i, ordinal: o }: Candidate, k: string) => {
     const last = Math.min(nonBlank.length - 1, o + WINDOW);
     for (let n = Math.max(0, o - WINDOW); n <= last; n++) {
       const j = nonBlank[n]!;
@@ -105,17 +177,21 @@ export function findFurniture(lines: readonly string[], pageNumberLines: Readonl
   const strings: string[] = [];
   for (const [k, at] of repeated) {
     let near = 0;
-    for (const i of at) if (together(i, k)) near++;
+    for (const c of at) if (together(c, k)) near++;
     // Running headers recur with each other; a lone recurring line can still be one when it
     // reads as a label rather than a sentence or a lead-in to a list.
     const label = !/[.:;,]$/.test(k) && k.length <= 40 && at.length >= 4;
     if (near * 2 >= at.length || label) strings.push(k);
   }
-  const furnitureKeys = new Set(strings);
+  return { lines: furnitureLines(repeated, strings, navigation), strings };
+}
+
+/** Line numbers of the furniture keys' lines (data left out) and of the navigation links, in line order. */
+function furnitureLines(repeated: ReadonlyMap<string, Candidate[]>, strings: readonly string[], navigation: readonly number[]): Set<number> {
+  const at = [...navigation];
+  for (const k of strings) for (const c of repeated.get(k)!) at.push(c.index);
+  at.sort((a, b) => a - b);
   const out = new Set<number>();
-  lines.forEach((raw, i) => {
-    const k = keys[i];
-    if ((k != null && furnitureKeys.has(k)) || isNavigationLink(raw)) out.add(i + 1);
-  });
-  return { lines: out, strings };
+  for (const i of at) out.add(i + 1);
+  return out;
 }

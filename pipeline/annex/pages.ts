@@ -3,6 +3,7 @@
 // counts as pagination. In PDFs converted to text the number is the page's footer: it ends
 // its page, so a line's page is known exactly only between two consecutive numbers.
 import { firstAtOrAfter } from './bisect.js';
+import { textEnd, textStart } from './spaces.js';
 
 // Matched against the trimmed line, and only a short one: no two runs of spaces can trade
 // characters, so the match is linear (the untrimmed pattern was cubic on a line of spaces).
@@ -23,16 +24,22 @@ export interface Pagination {
   printed?: Pick<Pagination, 'pageOf' | 'boundsOf'>;
 }
 
-/** Visible ASCII: a line that starts and ends with it is its own trimmed form. */
-const isVisibleAscii = (c: number) => c > 0x20 && c < 0x7f;
+/**
+ * Whether a page line may open with the code: a digit, a dash before the number, or the "p" of
+ * "Pag." (the pattern ignores case, and only "P" folds to "p").
+ */
+function opensPageLine(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x70 || c === 0x50;
+}
 
 export function pageNumberCandidate(text: string): number | null {
-  // Asked of every line, and most are long prose with nothing to trim: too long, without trimming.
-  if (text.length > PAGE_LINE_MAX && isVisibleAscii(text.charCodeAt(0)) && isVisibleAscii(text.charCodeAt(text.length - 1))) {
-    return null;
-  }
-  const t = text.trim();
-  const m = t.length <= PAGE_LINE_MAX ? PAGE_LINE.exec(t) : null;
+  // Asked of every line, and most are long prose or blank: told apart by where their text
+  // starts and ends, before any trimmed copy or regex.
+  const from = textStart(text);
+  if (from < 0 || !opensPageLine(text.charCodeAt(from))) return null;
+  const to = textEnd(text);
+  if (to - from + 1 > PAGE_LINE_MAX) return null;
+  const m = PAGE_LINE.exec(text.slice(from, to + 1));
   return m ? Number(m[1]) : null;
 }
 

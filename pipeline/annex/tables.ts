@@ -4,6 +4,7 @@
 import { cleanText, foldVisible } from '../../shared/text.js';
 import type { LineCode } from '../../shared/model.js';
 import { firstAtOrAfter } from './bisect.js';
+import { isSpaceCode, textEnd, textStart } from './spaces.js';
 
 export interface TableRow {
   line: number; // 1-based line the row starts on
@@ -36,9 +37,11 @@ export interface TableScan {
 const PIPE_SEPARATOR = /^\|?\s*:?-{2,}:?(?:\s*\|\s*:?-{2,}:?)*(?:\s*\|)?$/;
 const isPipeSeparator = (text: string) => PIPE_SEPARATOR.test(text.trim());
 
-function isPipeRow(text: string): boolean {
-  const t = text.trim();
-  return t.length > 1 && t.startsWith('|') && t.endsWith('|');
+/** A line whose text (from its first character other than a space) opens and closes with a pipe. */
+function isPipeRow(text: string, from: number): boolean {
+  if (text.charCodeAt(from) !== 0x7c) return false;
+  const to = textEnd(text);
+  return to > from && text.charCodeAt(to) === 0x7c;
 }
 
 function pipeCells(text: string): string[] {
@@ -59,12 +62,26 @@ function pipeCells(text: string): string[] {
   return cells;
 }
 
-function isTabRow(text: string): boolean {
-  return text.includes('\t') && /\S/.test(text);
+/**
+ * The cells between the tabs, trimmed: each is cut once from the line, without the array of
+ * untrimmed pieces a split would make first.
+ */
+function tabCells(text: string): string[] {
+  const cells: string[] = [];
+  for (let from = 0; ; ) {
+    const tab = text.indexOf('\t', from);
+    const end = tab < 0 ? text.length : tab;
+    cells.push(trimmedSlice(text, from, end));
+    if (tab < 0) return cells;
+    from = tab + 1;
+  }
 }
 
-function tabCells(text: string): string[] {
-  return text.split('\t').map((c) => c.trim());
+/** text.slice(from, end).trim(), made as one string. */
+function trimmedSlice(text: string, from: number, end: number): string {
+  while (from < end && isSpaceCode(text.charCodeAt(from))) from++;
+  while (end > from && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  return text.slice(from, end);
 }
 
 /** Parse one HTML table's text; offsets map back to line numbers. */
@@ -141,7 +158,9 @@ export function scanTables(lines: readonly string[], ignore: (line: number) => b
   for (let i = 0; i < lines.length; i++) {
     const n = i + 1;
     const text = lines[i]!;
-    if (ignore(n)) continue;
+    // A blank line is no row, and does not end a table either (page breaks leave them).
+    const from = textStart(text);
+    if (from < 0 || ignore(n)) continue;
     // Asked of every line: looking for the "<" alone is cheaper than the case-blind regex, and
     // most lines have none.
     if (text.includes('<') && /<table\b/i.test(text)) {
@@ -186,7 +205,7 @@ export function scanTables(lines: readonly string[], ignore: (line: number) => b
       i = last;
       continue;
     }
-    if (isPipeRow(text)) {
+    if (isPipeRow(text, from)) {
       if (isPipeSeparator(text)) {
         const last = rows[rows.length - 1];
         if (open && last) last.lines.push(n);
@@ -202,11 +221,12 @@ export function scanTables(lines: readonly string[], ignore: (line: number) => b
       else markup.add(n);
       continue;
     }
-    if (isTabRow(text)) {
+    // The line has text (blank ones were passed over): a tab makes it a row, else it ends the table.
+    if (text.includes('\t')) {
       add(n, tabCells(text), [n]);
       continue;
     }
-    if (text.trim() !== '') open = false;
+    open = false;
   }
   const rowAt = new Map<number, TableRow>();
   for (const r of rows) for (const l of r.lines) rowAt.set(l, r);

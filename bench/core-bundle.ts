@@ -2,7 +2,8 @@
 // keepNames, which wraps every function a function makes (the readers' callbacks, made per line
 // and per row) in a call that names it: a cost of the development loader, 4-11% of the core in
 // paired runs, that the bundle the CLI runs (scripts/build-cli.mjs, no keepNames) does not pay.
-// The core is bundled here with the CLI's esbuild options and imported from the bundle.
+// The core is bundled here with the CLI's esbuild options (scripts/node-target.mjs) and imported
+// from the bundle.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { readAnnex } from '../pipeline/annex/read-annex.js';
 import type { DEFAULT_PROFILE } from '../shared/profile.js';
+import { NODE_TARGET } from '../scripts/node-target.mjs';
 import { ROOT } from './profile.js';
 
 export interface BundledCore {
@@ -30,9 +32,7 @@ export async function bundledCore(): Promise<BundledCore> {
       },
       outfile,
       bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
+      ...NODE_TARGET,
       logLevel: 'warning',
     });
     return (await import(pathToFileURL(outfile).href)) as BundledCore;

@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_TARGET } from './node-target.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(root, 'dist', 'pipeline');
@@ -81,9 +82,7 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   splitting: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
+  ...NODE_TARGET,
   external: ['pdfjs-dist', 'pdfjs-dist/*'],
   plugins: [cliEntry, exceljsEntryExternal, zodSchemasOnly],
   // Bundled CommonJS packages call require() for Node's own modules.

@@ -37,7 +37,8 @@ export function headingOf(raw: string): string | null {
 export function readSections(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>): SectionPart[] {
   const sections: SectionPart[] = [];
   let current: SectionPart | null = null;
-  const texts: string[][] = [];
+  // Whether the current section has a line of text yet: the first goes in without a "\n".
+  let started = false;
   for (let n = from; n <= to; n++) {
     if (!doc.isContent(n) || claimed.has(n)) continue;
     const raw = doc.text(n);
@@ -45,17 +46,25 @@ export function readSections(doc: AnnexDocument, from: number, to: number, claim
     if (heading !== null) {
       current = { heading, text: '', line: n, lines: [n] };
       sections.push(current);
-      texts.push([]);
+      started = false;
       continue;
     }
     if (!current) {
       current = { heading: '', text: '', line: n, lines: [] };
       sections.push(current);
-      texts.push([]);
+      started = false;
     }
     current.lines.push(n);
-    texts[texts.length - 1]!.push(raw.includes('\t') ? raw.split('\t').map(cleanText).join('\t').replace(/(?<!\t)\t+$/, '') : doc.visible(n));
+    // The text grows line by line: no list of a section's lines is gathered to be joined, and
+    // the engine keeps the pieces until the text is read as a whole (hundreds of KB an annex).
+    const piece = raw.includes('\t') ? cellsText(raw) : doc.visible(n);
+    current.text = started ? current.text + '\n' + piece : piece;
+    started = true;
   }
-  sections.forEach((s, i) => (s.text = texts[i]!.join('\n')));
   return sections;
+}
+
+/** A line of tab-separated cells: each cell cleaned, the empty cells closing it dropped. */
+function cellsText(raw: string): string {
+  return raw.split('\t').map(cleanText).join('\t').replace(/(?<!\t)\t+$/, '');
 }

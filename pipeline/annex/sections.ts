@@ -64,7 +64,15 @@ export function readSections(doc: AnnexDocument, from: number, to: number, claim
   return sections;
 }
 
-/** A line of tab-separated cells: each cell cleaned, the empty cells closing it dropped. */
+/**
+ * A line of tab-separated cells: each cell cleaned, the empty cells closing it dropped. A cleaned
+ * cell has no tab, so these are all the tabs the joined line would end with: they are left out
+ * before the join, and the joined line is not searched again for its tail.
+ */
 function cellsText(raw: string): string {
-  return raw.split('\t').map(cleanText).join('\t').replace(/(?<!\t)\t+$/, '');
+  const cells = raw.split('\t').map(cleanText);
+  let kept = cells.length;
+  while (kept > 0 && cells[kept - 1] === '') kept--;
+  cells.length = kept;
+  return cells.join('\t');
 }

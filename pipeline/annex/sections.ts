@@ -18,13 +18,15 @@ export function headingOf(raw: string): string | null {
   // Asked of every line of prose: a heading opens with "#", "*", "_" or "<", or it is none.
   const first = t.charCodeAt(0);
   if (first !== 0x23 && first !== 0x2a && first !== 0x5f && first !== 0x3c) return null;
-  // dotAll: "." crosses a line separator (U+2028) too, so the match never backtracks into the spaces.
-  const md = /^#{1,6}\s+(.*)$/s.exec(t);
-  if (md) {
+  // Each pattern opens with its own character: only the one the line opens with is tried.
+  if (first === 0x23) {
+    // dotAll: "." crosses a line separator (U+2028) too, so the match never backtracks into the spaces.
+    const md = /^#{1,6}\s+(.*)$/s.exec(t);
+    if (!md) return null;
     const text = cleanText(md[1]!);
     return text === '' ? null : text;
   }
-  const bold = /^(\*\*\*?|__)(.+?)\1:?$/.exec(t) ?? /^<(b|strong)>(.+?)<\/\1>:?$/i.exec(t);
+  const bold = first === 0x3c ? /^<(b|strong)>(.+?)<\/\1>:?$/i.exec(t) : /^(\*\*\*?|__)(.+?)\1:?$/.exec(t);
   if (bold) {
     const text = cleanText(bold[2]!);
     if (text !== '' && text.length <= MAX_HEADING && !/[.;]$/.test(text)) return text;

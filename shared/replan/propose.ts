@@ -30,7 +30,7 @@ import { validate } from '../engine.js';
 import { formatEuro, fromCents, money, Money, sum, toCents, toPlain, ZERO } from '../money.js';
 import { COST_CODES, type AmountString, type Budget, type BudgetLine, type CellRef, type Finding, type LineCode } from '../model.js';
 import type { Profile } from '../profile.js';
-import { stated, statedAt } from '../rules/amounts-of.js';
+import { keepStated, stated, statedAt } from '../rules/amounts-of.js';
 import { RULES, type RuleContext } from '../rules/index.js';
 import { frameValues, replanFrame, type FrameValues, type NeededFrame, type Reason, type ReplanFrame, type ReplanOptions } from './frame.js';
 import { POST_AWARD_RULES } from './post-award-rules.js';
@@ -394,10 +394,15 @@ export function largestRemainder(total: bigint, weights: readonly bigint[]): big
 
 /** The declared budget with new amounts on the given lines; everything else as declared. */
 function rewrite(budget: Budget, after: Map<LineCode, Money | null>): Budget {
+  // What each new amount is worth, as in hand: the proposal's changes and rules do not parse them back.
+  const values: (Money | undefined)[] = [];
   const lines = budget.lines.map((l, i): BudgetLine => {
     const now = after.get(l.code);
     const declared = statedAt(budget.lines, i)?.value;
-    if (now === undefined || now === null || (declared !== undefined && declared.equals(now))) return copyOf(l);
+    if (now === undefined || now === null || (declared !== undefined && declared.equals(now))) {
+      values.push(declared);
+      return copyOf(l);
+    }
     const reduction = declared === undefined ? ZERO : declared.minus(now);
     let funded = l.funded;
     const cofinanced = l.cofinanced;
@@ -407,9 +412,13 @@ function rewrite(budget: Budget, after: Map<LineCode, Money | null>): Budget {
       funded !== null && cofinanced !== null
         ? `${eu(money(funded))} (finanziamento) ${eu(money(cofinanced))} (cofinanziamento) ${eu(now)} (Totale)`
         : eu(now);
+    // Only an amount to the cent parses back to the very value it was printed from; and a zero's
+    // plain form drops the sign of a negative zero.
+    values.push(!now.isZero() && now.decimalPlaces() <= 2 ? now : undefined);
     // A breakdown of the old amount ("di cui: ...") no longer describes the new one.
     return { ...l, status: 'stated', amount: toPlain(now), funded, cofinanced, details: [], raw };
   });
+  keepStated(lines, values);
   // The annex's merged row holds A and its coordination in one cell: keep that cell readable.
   const a = lines.find((l) => l.code === 'A');
   const c = lines.find((l) => l.code === 'A_coord');
@@ -417,8 +426,11 @@ function rewrite(budget: Budget, after: Map<LineCode, Money | null>): Budget {
     const orig = budget.lines.find((l) => l.code === 'A')!;
     const origC = budget.lines.find((l) => l.code === 'A_coord')!;
     if (a.amount !== orig.amount || c.amount !== origC.amount) {
-      const part = (v: string | null) => (v === null ? '€ .....' : eu(money(v)));
-      a.raw = c.raw = `${part(a.amount)} ${part(c.amount)}`;
+      const part = (l: BudgetLine) => {
+        const value = statedAt(lines, lines.indexOf(l))?.value;
+        return value === undefined ? '€ .....' : eu(value);
+      };
+      a.raw = c.raw = `${part(a)} ${part(c)}`;
     }
   }
   return {

@@ -56,6 +56,20 @@ export function statedAt(lines: readonly BudgetLine[], index: number): Stated | 
   return k;
 }
 
+/**
+ * Tells the keeper what the amounts of a budget's `lines`, just made, are worth: `values[i]`, when
+ * given, is exactly what `lines[i].amount` parses to (the amount was printed from it, or copied
+ * with it). The budget's amounts are then not parsed back.
+ */
+export function keepStated(lines: readonly BudgetLine[], values: readonly (Money | undefined)[]): void {
+  const kept = values.map((value, i): Kept | undefined => {
+    const line = lines[i]!;
+    return value === undefined || line.amount === null ? undefined : { line, value, amount: line.amount };
+  });
+  previous = latest;
+  latest = { lines, kept };
+}
+
 /** Not stated counts as zero in a sum; the line is still there to point at. */
 export function valueOrZero(budget: Budget, code: LineCode): Money {
   return stated(budget, code)?.value ?? money('0');

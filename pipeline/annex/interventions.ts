@@ -182,10 +182,18 @@ function codeByKeyword(label: string): Code | null {
 
 // Folding every line to look for the prompt is the costly part of the search: only lines that
 // fold to hold its key word are folded.
-function isAnchor(doc: AnnexDocument, n: number): boolean {
-  if (!visibleIncludesFolded(doc.visible(n), () => doc.folded(n), 'intervent')) return false;
-  const folded = doc.folded(n);
-  return ANCHOR.test(folded) || HEADING_ANCHOR.test(folded);
+/** Where in `content` the list's prompt is, or -1. */
+function anchorIndex(doc: AnnexDocument, content: readonly number[]): number {
+  let n = 0;
+  // One way to the fold for the whole search, of the line being looked at: none made per line.
+  const foldedLine = () => doc.folded(n);
+  for (let i = 0; i < content.length; i++) {
+    n = content[i]!;
+    if (!visibleIncludesFolded(doc.visible(n), foldedLine, 'intervent')) continue;
+    const folded = doc.folded(n);
+    if (ANCHOR.test(folded) || HEADING_ANCHOR.test(folded)) return i;
+  }
+  return -1;
 }
 
 /** A line that may stand in the list: a list item, a box, or a label naming a type. */
@@ -211,7 +219,7 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
     content.push(n);
   }
   // The list follows the call's prompt; without the prompt, a run of list lines naming the types.
-  const start = content.findIndex((n) => isAnchor(doc, n));
+  const start = anchorIndex(doc, content);
   const anchorLine = start >= 0 ? content[start]! : null;
   let candidates: number[] = [];
   // Lines that carry on an item (its label wrapped, or its tick put on the next line).

@@ -61,21 +61,35 @@ export interface NameForm {
 }
 
 /**
- * A name's comparable forms: the name itself and any former name given as "(ex ...)". The same
- * partner is named in several projects of a document: its forms are found once per document
- * (never changed by those who get them).
+ * A name's comparable forms: the name itself and any former name given as "(ex ...)". Worked
+ * out on every call: a caller that compares one name many times keeps them (a prepared partner
+ * keeps its own, linkPartner finds a cofinancer's once for every partner).
  */
-export const nameForms = formsOfName;
+export function nameForms(name: string): NameForm[] {
+  return formsOfName(name, null);
+}
 
 // A role opens with a dash or "<i>": a name with neither is not searched for one.
 const MAY_HAVE_ROLE = /[-–—<]/;
 
-function formsOfName(name: string): NameForm[] {
+/** nameForms, given the name's fold when the caller has it (foldText(name), or null). */
+function formsOfName(name: string, foldedName: string | null): NameForm[] {
   const bare = MAY_HAVE_ROLE.test(name) ? name.replace(ROLE, '') : name;
-  const folded = withoutDots(foldText(bare));
+  // A name with no role to cut is folded as it is: a fold of it in hand is that fold.
+  const folded = withoutDots(bare === name && foldedName !== null ? foldedName : foldText(bare));
   // Most names have no "ex" at all: no former name to split off.
-  const names = folded.includes('ex') ? folded.split(/\bex\b/) : [folded];
-  return names.map((p) => formOf(tokensOf(p))).filter((f) => f.tokens.length > 0);
+  if (!folded.includes('ex')) return formsOf([folded]);
+  return formsOf(folded.split(/\bex\b/));
+}
+
+/** The forms of a name's parts (itself, a former name), less those with no word left. */
+function formsOf(names: readonly string[]): NameForm[] {
+  const forms: NameForm[] = [];
+  for (const part of names) {
+    const tokens = tokensOf(part);
+    if (tokens.length > 0) forms.push(formOf(tokens));
+  }
+  return forms;
 }
 
 // Most names have no dot nor apostrophe once folded: the passes for them are skipped.
@@ -100,11 +114,15 @@ function formOf(tokens: string[]): NameForm {
   return form;
 }
 
+// The words of a folded name, abbreviations spelt out, legal forms and fillers dropped: one
+// list made, not one per step.
 function tokensOf(text: string): string[] {
-  return text
-    .split(/[^a-z0-9]+/)
-    .map((t) => ABBREVIATIONS.get(t) ?? t)
-    .filter((t) => t !== '' && !DROP.has(t));
+  const tokens: string[] = [];
+  for (const word of text.split(/[^a-z0-9]+/)) {
+    const t = ABBREVIATIONS.get(word) ?? word;
+    if (t !== '' && !DROP.has(t)) tokens.push(t);
+  }
+  return tokens;
 }
 
 function tokenSimilarity(a: string, b: string): number {
@@ -219,7 +237,7 @@ class LazyPartner implements PreparedPartner {
   ) {}
 
   get forms(): NameForm[] {
-    return (this.#forms ??= nameForms(this.partner.name));
+    return (this.#forms ??= formsOfName(this.partner.name, this.folded));
   }
 }
 
@@ -245,7 +263,7 @@ export function linkPartner(
   // A name written as in the partner table is that partner: no score is needed.
   const same = list.find((p) => p.folded === target);
   if (same) return { partner: same.partner, score: 1, match: 'exact' };
-  const forms = nameForms(entity);
+  const forms = formsOfName(entity, target);
   for (const p of list) {
     const score = partnerSimilarity(forms, p.forms);
     if (score > best.score) best = { partner: p.partner, score, match: 'none' };

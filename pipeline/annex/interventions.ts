@@ -72,17 +72,24 @@ interface Item {
   selected: boolean;
 }
 
+// Each pass of cleanLabel is run only when what it removes is there: most labels have no mark,
+// no emphasis, no run of spaces and no closing colon or dash, and each pass would copy them.
+const MARK_CHAR = /[X✓✔☒☑⊠■☐□[]/;
+const SPACE_TO_COLLAPSE = /\s\s|[^\S ]/;
+const CLOSING_PUNCTUATION = new Set([':', '–', '—', '-']);
+
 function cleanLabel(text: string): string {
-  return text
-    .replace(/(^|\s)(?:X|✓|✔|☒|☑|⊠|■|☐|□|\[[xX ]?\])(?=\s|$)/g, ' ')
-    .replace(/[*_]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?[:–—-]$/, '')
-    .trim();
+  let s = text;
+  if (MARK_CHAR.test(s)) s = s.replace(/(^|\s)(?:X|✓|✔|☒|☑|⊠|■|☐|□|\[[xX ]?\])(?=\s|$)/g, ' ');
+  if (s.includes('*') || s.includes('_')) s = s.replace(/[*_]+/g, ' ');
+  if (SPACE_TO_COLLAPSE.test(s)) s = s.replace(/\s+/g, ' ');
+  if (CLOSING_PUNCTUATION.has(s.charAt(s.length - 1))) s = s.replace(/ ?[:–—-]$/, '');
+  return s.trim();
 }
 
-function lineItem(raw: string): Item {
-  let text = visibleText(raw);
+/** An item of a list written as a line: `raw` and its visible text (visibleText(raw)). */
+function lineItem(raw: string, visible: string): Item {
+  let text = visible;
   let state: boolean | null = null;
   const on = LEADING_ON.exec(text);
   const off = on ? null : LEADING_OFF.exec(text);
@@ -91,7 +98,8 @@ function lineItem(raw: string): Item {
     text = text.slice((on ?? off)![0].length);
   }
   const letter = LETTER.exec(text);
-  let label = text.replace(LETTER, '').replace(/^\s*[-*+•▪◦]\s*/, '');
+  // The letter is where LETTER matched, at the start: cut off, not searched for again.
+  let label = (letter ? text.slice(letter[0].length) : text).replace(/^\s*[-*+•▪◦]\s*/, '');
   if (state === null) {
     const yn = TRAILING_YES_NO.exec(label);
     if (yn && label.length - yn[0].length > 3) {
@@ -99,8 +107,27 @@ function lineItem(raw: string): Item {
       label = label.slice(0, yn.index);
     }
   }
-  const selected = state ?? (TICK.test(raw.replace(/<[^<>]+>/g, ' ')) || TICK.test(text));
+  const selected = state ?? (TICK.test(raw.includes('<') ? raw.replace(/<[^<>]+>/g, ' ') : raw) || TICK.test(text));
   return { letter: letter ? (letter[1]!.toLowerCase() as Code) : null, label: cleanLabel(label), selected };
+}
+
+/** The item of line `n` and of the lines that carry it on (a label wrapped, a tick on the next line). */
+function itemOfLines(doc: AnnexDocument, n: number, more: readonly number[] | undefined): Item {
+  if (more === undefined) return lineItem(doc.text(n), doc.visible(n));
+  const raw = [n, ...more].map((l) => doc.text(l)).join(' ');
+  return lineItem(raw, visibleText(raw));
+}
+
+/**
+ * An item's type: its letter, else the type its label names, else its place in the list; the
+ * first not taken already. The label is searched only when the letter is missing or taken.
+ */
+function codeOf(item: Item, position: number, used: ReadonlySet<Code>): Code | undefined {
+  if (item.letter !== null && !used.has(item.letter)) return item.letter;
+  const named = codeByKeyword(item.label);
+  if (named !== null && !used.has(named)) return named;
+  const byPosition = INTERVENTION_CODES[position];
+  return byPosition !== undefined && !used.has(byPosition) ? byPosition : undefined;
 }
 
 /** A row of an intervention table: the type in one cell, its tick in another (or in the same). */
@@ -109,7 +136,7 @@ function rowItem(row: TableRow, cols: MarkColumns | null): Item | null {
   const isMark = (i: number) => cols !== null && (i === cols.yes || i === cols.no || i === cols.mark);
   const labelAt = cells.findIndex((c, i) => !isMark(i) && /\p{L}{3}/u.test(c) && !CELL_ON.test(c) && !/^no$/i.test(c));
   if (labelAt < 0) return null;
-  const item = lineItem(row.cells[labelAt]!);
+  const item = lineItem(row.cells[labelAt]!, cells[labelAt]!);
   const rest = cells.map((c, i) => ({ c: c.trim(), i })).filter(({ i }) => i !== labelAt);
   let state: boolean | null = null;
   if (cols && (cols.yes >= 0 || cols.no >= 0)) {
@@ -155,10 +182,18 @@ function codeByKeyword(label: string): Code | null {
 
 // Folding every line to look for the prompt is the costly part of the search: only lines that
 // fold to hold its key word are folded.
-function isAnchor(doc: AnnexDocument, n: number): boolean {
-  if (!visibleIncludesFolded(doc.visible(n), () => doc.folded(n), 'intervent')) return false;
-  const folded = doc.folded(n);
-  return ANCHOR.test(folded) || HEADING_ANCHOR.test(folded);
+/** Where in `content` the list's prompt is, or -1. */
+function anchorIndex(doc: AnnexDocument, content: readonly number[]): number {
+  let n = 0;
+  // One way to the fold for the whole search, of the line being looked at: none made per line.
+  const foldedLine = () => doc.folded(n);
+  for (let i = 0; i < content.length; i++) {
+    n = content[i]!;
+    if (!visibleIncludesFolded(doc.visible(n), foldedLine, 'intervent')) continue;
+    const folded = doc.folded(n);
+    if (ANCHOR.test(folded) || HEADING_ANCHOR.test(folded)) return i;
+  }
+  return -1;
 }
 
 /** A line that may stand in the list: a list item, a box, or a label naming a type. */
@@ -184,7 +219,7 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
     content.push(n);
   }
   // The list follows the call's prompt; without the prompt, a run of list lines naming the types.
-  const start = content.findIndex((n) => isAnchor(doc, n));
+  const start = anchorIndex(doc, content);
   const anchorLine = start >= 0 ? content[start]! : null;
   let candidates: number[] = [];
   // Lines that carry on an item (its label wrapped, or its tick put on the next line).
@@ -231,7 +266,7 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
     };
     const isItem = content.map((n) => LIST_ITEM.test(opening(n)) || BOX.test(opening(n)));
     const namesType: (boolean | undefined)[] = [];
-    const named = (j: number) => (namesType[j] ??= codeByKeyword(lineItem(doc.text(content[j]!)).label) !== null);
+    const named = (j: number) => (namesType[j] ??= codeByKeyword(lineItem(doc.text(content[j]!), doc.visible(content[j]!)).label) !== null);
     for (let i = 0; i < content.length; i++) {
       const run: number[] = [];
       let namedInRun = 0;
@@ -251,10 +286,9 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
   const linesOf = new Map<number, number[]>();
   candidates.forEach((n, position) => {
     const row = doc.tables.rowAt.get(n);
-    const item = row ? rowItem(row, cols) : lineItem([n, ...(more.get(n) ?? [])].map((l) => doc.text(l)).join(' '));
+    const item = row ? rowItem(row, cols) : itemOfLines(doc, n, more.get(n));
     if (!item) return;
-    const byPosition = INTERVENTION_CODES[position] ?? null;
-    const code = [item.letter, codeByKeyword(item.label), byPosition].find((c): c is Code => c !== null && !used.has(c));
+    const code = codeOf(item, position, used);
     if (!code) return;
     used.add(code);
     items.push({ code, label: item.label, selected: item.selected, line: n });

@@ -18,13 +18,15 @@ export function headingOf(raw: string): string | null {
   // Asked of every line of prose: a heading opens with "#", "*", "_" or "<", or it is none.
   const first = t.charCodeAt(0);
   if (first !== 0x23 && first !== 0x2a && first !== 0x5f && first !== 0x3c) return null;
-  // dotAll: "." crosses a line separator (U+2028) too, so the match never backtracks into the spaces.
-  const md = /^#{1,6}\s+(.*)$/s.exec(t);
-  if (md) {
+  // Each pattern opens with its own character: only the one the line opens with is tried.
+  if (first === 0x23) {
+    // dotAll: "." crosses a line separator (U+2028) too, so the match never backtracks into the spaces.
+    const md = /^#{1,6}\s+(.*)$/s.exec(t);
+    if (!md) return null;
     const text = cleanText(md[1]!);
     return text === '' ? null : text;
   }
-  const bold = /^(\*\*\*?|__)(.+?)\1:?$/.exec(t) ?? /^<(b|strong)>(.+?)<\/\1>:?$/i.exec(t);
+  const bold = first === 0x3c ? /^<(b|strong)>(.+?)<\/\1>:?$/i.exec(t) : /^(\*\*\*?|__)(.+?)\1:?$/.exec(t);
   if (bold) {
     const text = cleanText(bold[2]!);
     if (text !== '' && text.length <= MAX_HEADING && !/[.;]$/.test(text)) return text;
@@ -37,7 +39,8 @@ export function headingOf(raw: string): string | null {
 export function readSections(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>): SectionPart[] {
   const sections: SectionPart[] = [];
   let current: SectionPart | null = null;
-  const texts: string[][] = [];
+  // Whether the current section has a line of text yet: the first goes in without a "\n".
+  let started = false;
   for (let n = from; n <= to; n++) {
     if (!doc.isContent(n) || claimed.has(n)) continue;
     const raw = doc.text(n);
@@ -45,17 +48,33 @@ export function readSections(doc: AnnexDocument, from: number, to: number, claim
     if (heading !== null) {
       current = { heading, text: '', line: n, lines: [n] };
       sections.push(current);
-      texts.push([]);
+      started = false;
       continue;
     }
     if (!current) {
       current = { heading: '', text: '', line: n, lines: [] };
       sections.push(current);
-      texts.push([]);
+      started = false;
     }
     current.lines.push(n);
-    texts[texts.length - 1]!.push(raw.includes('\t') ? raw.split('\t').map(cleanText).join('\t').replace(/(?<!\t)\t+$/, '') : doc.visible(n));
+    // The text grows line by line: no list of a section's lines is gathered to be joined, and
+    // the engine keeps the pieces until the text is read as a whole (hundreds of KB an annex).
+    const piece = raw.includes('\t') ? cellsText(raw) : doc.visible(n);
+    current.text = started ? current.text + '\n' + piece : piece;
+    started = true;
   }
-  sections.forEach((s, i) => (s.text = texts[i]!.join('\n')));
   return sections;
+}
+
+/**
+ * A line of tab-separated cells: each cell cleaned, the empty cells closing it dropped. A cleaned
+ * cell has no tab, so these are all the tabs the joined line would end with: they are left out
+ * before the join, and the joined line is not searched again for its tail.
+ */
+function cellsText(raw: string): string {
+  const cells = raw.split('\t').map(cleanText);
+  let kept = cells.length;
+  while (kept > 0 && cells[kept - 1] === '') kept--;
+  cells.length = kept;
+  return cells.join('\t');
 }

@@ -70,10 +70,10 @@ const HUNDREDTH = new Money('0.01');
  * pct of base, exact, and the compliant cent in the given direction; with the exact value as a
  * Money, for the comparisons (its plain form read back would be the same value, parsed again).
  */
-function limitOf(base: Money, pct: string, direction: 'floor' | 'ceiling'): { limit: Limit; value: Money } {
+function limitOf(base: Money, pct: string, direction: 'floor' | 'ceiling'): { limit: Limit; value: Money; cents: Money } {
   const value = base.times(pct).times(HUNDREDTH);
   const cents = value.toDecimalPlaces(2, direction === 'floor' ? Money.ROUND_UP : Money.ROUND_DOWN);
-  return { limit: { exact: value.toFixed(Math.max(2, value.decimalPlaces())), cents: toPlain(cents) }, value };
+  return { limit: { exact: value.toFixed(Math.max(2, value.decimalPlaces())), cents: toPlain(cents) }, value, cents };
 }
 
 const AMOUNT = /^-?\d+\.\d{2}$/;
@@ -90,15 +90,18 @@ export function replanFrame(
 ): ReplanFrame {
   if (awarded === null || awarded === undefined) return { status: 'no-award' };
   const override = options.cofinancing ?? null;
-  const reasons = [...figureProblems(awarded, override), ...missingTotals(budget)];
+  // The award is parsed once, for its checks and for the figures (only a plain amount is).
+  const award = AMOUNT.test(awarded) ? money(awarded) : null;
+  const reasons = figureProblems(awarded, award, override);
+  missingTotals(budget, reasons);
   const total = stated(budget, 'TOTAL');
   const contribution = stated(budget, 'CONTRIBUTION');
   const cofin = stated(budget, 'COFINANCING');
-  if (reasons.length > 0 || !total || !contribution || !cofin) return { status: 'incomplete', reasons };
+  if (reasons.length > 0 || !award || !total || !contribution || !cofin) return { status: 'incomplete', reasons };
 
-  const award = money(awarded);
   const cofinancing = override === null ? cofin.value : money(override);
   const newTotal = award.plus(cofinancing);
+  const cut = total.value.minus(newTotal);
   const floor = limitOf(newTotal, profile.cofinancingMinPct, 'floor');
   const ceiling = limitOf(newTotal, profile.coordinationMaxPct, 'ceiling');
   const figures: Figures = {
@@ -108,28 +111,72 @@ export function replanFrame(
     cofinancingDeclared: toPlain(cofin.value),
     cofinancing: toPlain(cofinancing),
     newTotal: toPlain(newTotal),
-    cut: toPlain(total.value.minus(newTotal)),
+    cut: toPlain(cut),
     cofinancingFloor: floor.limit,
     coordinationCeiling: ceiling.limit,
   };
+  const values: FrameValues = {
+    requested: contribution.value, awarded: award, total: total.value, cofinancingDeclared: cofin.value, cofinancing, newTotal, cut,
+    ceilingCents: ceiling.cents,
+  };
+  let frame: ReplanFrame;
   if (award.gte(contribution.value) && cofinancing.equals(cofin.value)) {
-    return { status: 'not-needed', reason: notNeeded(award, contribution.value), ...figures };
+    frame = { status: 'not-needed', reason: notNeeded(award, contribution.value), ...figures };
+  } else {
+    const misfits = misfitsAfterAward(budget, profile, figures, { total, cofin, cofinancing, floor: floor.value, ceiling: ceiling.value });
+    frame = { status: 'needed', misfits, ...figures };
   }
-  return { status: 'needed', misfits: misfitsAfterAward(budget, profile, figures, { total, cofin, cofinancing, floor: floor.value, ceiling: ceiling.value }), ...figures };
+  valuesOf.set(frame, values);
+  return frame;
+}
+
+/**
+ * A framed budget's figures as Money, as the frame computed them: the proposal works with them,
+ * and they are not parsed back from the frame's plain strings. Each is a cent amount (made of
+ * amounts read to the cent), so its plain string parsed again would be the same value.
+ */
+export interface FrameValues {
+  requested: Money;
+  awarded: Money;
+  total: Money;
+  cofinancingDeclared: Money;
+  cofinancing: Money;
+  newTotal: Money;
+  cut: Money;
+  /** The coordination ceiling's compliant cent. */
+  ceilingCents: Money;
+}
+
+const valuesOf = new WeakMap<ReplanFrame, FrameValues>();
+
+/** The figures of a frame as Money: kept from its making, or read from its strings (a frame made elsewhere). */
+export function frameValues(frame: Figures & ReplanFrame): FrameValues {
+  return (
+    valuesOf.get(frame) ?? {
+      requested: money(frame.requested),
+      awarded: money(frame.awarded),
+      total: money(frame.total),
+      cofinancingDeclared: money(frame.cofinancingDeclared),
+      cofinancing: money(frame.cofinancing),
+      newTotal: money(frame.newTotal),
+      cut: money(frame.cut),
+      ceilingCents: money(frame.coordinationCeiling.cents),
+    }
+  );
 }
 
 /** The award, and the cofinancing given in its place, must be plain amounts, not below zero. */
-function figureProblems(awarded: string, override: string | null): Reason[] {
+function figureProblems(awarded: string, award: Money | null, override: string | null): Reason[] {
   const reasons: Reason[] = [];
-  if (!AMOUNT.test(awarded)) {
+  if (award === null) {
     reasons.push({
       it: `Il contributo assegnato "${awarded}" non è un importo.`,
       en: `The awarded grant "${awarded}" is not an amount.`,
     });
-  } else if (money(awarded).isNegative()) {
+  } else if (award.isNegative()) {
     reasons.push({
-      it: `Il contributo assegnato (${formatEuro(money(awarded))}) è negativo.`,
-      en: `The awarded grant (${formatEuro(money(awarded), { lang: 'en' })}) is negative.`,
+      it: `Il contributo assegnato (${formatEuro(award)}) è negativo.`,
+      en: `The awarded grant (${formatEuro(award, { lang: 'en' })}) is negative.`,
     });
   }
   if (override !== null && (!AMOUNT.test(override) || money(override).isNegative())) {
@@ -141,16 +188,18 @@ function figureProblems(awarded: string, override: string | null): Reason[] {
   return reasons;
 }
 
-/** TOTALE, CONTRIBUTO RICHIESTO and COFINANZIAMENTO, each a reason when it is not stated. */
-function missingTotals(budget: Budget): Reason[] {
-  const totals: [LineCode, string, string][] = [
-    ['TOTAL', 'TOTALE', 'TOTAL'],
-    ['CONTRIBUTION', 'CONTRIBUTO RICHIESTO', 'REQUESTED CONTRIBUTION'],
-    ['COFINANCING', 'COFINANZIAMENTO', 'COFINANCING'],
-  ];
-  return totals
-    .filter(([code]) => !stated(budget, code))
-    .map(([, it, en]) => ({ it: `Senza ${it} non si può rimodulare il piano.`, en: `Without the ${en} the budget cannot be re-planned.` }));
+// The totals a re-planning needs, with their names in the reasons (made once, not per budget).
+const TOTALS: readonly [LineCode, string, string][] = [
+  ['TOTAL', 'TOTALE', 'TOTAL'],
+  ['CONTRIBUTION', 'CONTRIBUTO RICHIESTO', 'REQUESTED CONTRIBUTION'],
+  ['COFINANCING', 'COFINANZIAMENTO', 'COFINANCING'],
+];
+
+/** TOTALE, CONTRIBUTO RICHIESTO and COFINANZIAMENTO, each a reason (added to `reasons`) when it is not stated. */
+function missingTotals(budget: Budget, reasons: Reason[]): void {
+  for (const [code, it, en] of TOTALS) {
+    if (!stated(budget, code)) reasons.push({ it: `Senza ${it} non si può rimodulare il piano.`, en: `Without the ${en} the budget cannot be re-planned.` });
+  }
 }
 
 /** Why an award at or above the request needs no re-planning. */

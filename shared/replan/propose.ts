@@ -30,9 +30,9 @@ import { validate } from '../engine.js';
 import { formatEuro, fromCents, money, Money, sum, toCents, toPlain, ZERO } from '../money.js';
 import { COST_CODES, type AmountString, type Budget, type BudgetLine, type CellRef, type Finding, type LineCode } from '../model.js';
 import type { Profile } from '../profile.js';
-import { stated } from '../rules/amounts-of.js';
+import { keepStated, stated, statedAt } from '../rules/amounts-of.js';
 import { RULES, type RuleContext } from '../rules/index.js';
-import { replanFrame, type NeededFrame, type Reason, type ReplanFrame, type ReplanOptions } from './frame.js';
+import { frameValues, replanFrame, type FrameValues, type NeededFrame, type Reason, type ReplanFrame, type ReplanOptions } from './frame.js';
 import { POST_AWARD_RULES } from './post-award-rules.js';
 
 export const REPLAN_STRATEGIES = ['proportional', 'keep-vouchers', 'keep-coordination'] as const;
@@ -109,11 +109,12 @@ export function proposeReplan(
   if (frame.status === 'no-award' || frame.status === 'not-needed') return { ok: true, needed: false, frame };
   if (frame.status === 'incomplete') return { ok: false, frame, reasons: frame.reasons, draft: null };
 
-  const pre = preconditions(budget, frame);
+  // The frame's figures as it computed them, not parsed back from its strings.
+  const values = frameValues(frame);
+  const pre = preconditions(budget, frame, values);
   if (pre.length > 0) return { ok: false, frame, reasons: pre, draft: null };
 
-  const cut = money(frame.cut);
-  const ceiling = money(frame.coordinationCeiling.cents);
+  const { cut, ceilingCents: ceiling } = values;
   const coord = stated(budget, 'A_coord');
   const coordFloor = coord?.line.cofinanced ? money(coord.line.cofinanced) : ZERO;
 
@@ -125,7 +126,7 @@ export function proposeReplan(
     });
   }
 
-  const slots = costSlots(budget, frame, coordFloor);
+  const slots = costSlots(budget, values, coordFloor);
   const slotA = slots[0]!;
   const notes: Reason[] = [];
   const keepCoord = strategy === 'keep-coordination' && coord !== undefined && holdCoordination(slots, slotA, minM(coord.value, ceiling), cut, notes);
@@ -149,13 +150,13 @@ export function proposeReplan(
   const after = new Map<LineCode, Money | null>();
   for (const s of slots) if (s.line) after.set(s.code, s.line.amount === null ? null : s.amount.minus(s.cut));
   if (coord) after.set('A_coord', coordination?.amount ?? null);
-  after.set('TOTAL', money(frame.newTotal));
-  after.set('CONTRIBUTION', money(frame.awarded));
-  after.set('COFINANCING', money(frame.cofinancing));
+  after.set('TOTAL', values.newTotal);
+  after.set('CONTRIBUTION', values.awarded);
+  after.set('COFINANCING', values.cofinancing);
 
   const proposed = rewrite(budget, after);
   const changes = changesOf(budget, proposed, (code, before, now) =>
-    reasonFor(code, before, now, { slots, strategy, frame, coordWhy }),
+    reasonFor(code, before, now, { slots, strategy, frame, values, coordWhy }),
   );
   const draft: ProposalDraft = { budget: proposed, changes, findings: proposalFindings(budget, proposed, profile, options) };
   const errors = draft.findings.filter((f) => f.severity === 'error');
@@ -174,21 +175,21 @@ export function proposeReplan(
 }
 
 /** A cost line's amount and the part of it a cut may not touch (known to be cofinanced). */
-function costSlots(budget: Budget, frame: NeededFrame, coordFloor: Money): Slot[] {
+function costSlots(budget: Budget, values: FrameValues, coordFloor: Money): Slot[] {
   const inKind = inKindTotal(budget);
-  return COST_CODES.map((code) => {
-    const s = stated(budget, code);
+  // Each line's stated cofinanced share, read once: line A's floor needs the others' too.
+  const lines = COST_CODES.map((code) => stated(budget, code));
+  const shares = lines.map((s) => (s?.line.cofinanced ? money(s.line.cofinanced) : null));
+  return COST_CODES.map((code, i) => {
+    const s = lines[i];
     const amount = s?.value ?? ZERO;
-    let floor = s?.line.cofinanced ? money(s.line.cofinanced) : ZERO;
+    let floor = shares[i] ?? ZERO;
     let floorWhy: Slot['floorWhy'] = floor.isZero() ? 'none' : 'split';
     if (code === 'A') {
       // A euro of cofinancing is booked once: in-kind already stated on other lines' splits
       // cannot also be assumed to sit in A.
-      const elsewhere = sum(COST_CODES.filter((c) => c !== 'A').map((c) => {
-        const cof = stated(budget, c)?.line.cofinanced;
-        return cof ? money(cof) : null;
-      }));
-      const booked = maxM(ZERO, minM(minM(inKind, amount), money(frame.cofinancing).minus(elsewhere)));
+      const elsewhere = sum(shares.filter((_, j) => COST_CODES[j] !== 'A'));
+      const booked = maxM(ZERO, minM(minM(inKind, amount), values.cofinancing.minus(elsewhere)));
       if (booked.gt(floor)) [floor, floorWhy] = [booked, 'in-kind'];
       if (coordFloor.gt(floor)) [floor, floorWhy] = [minM(coordFloor, amount), 'coordination'];
     }
@@ -282,21 +283,24 @@ function proposalFindings(budget: Budget, proposed: Budget, profile: Profile, op
   return validate(ctx, EVERY_RULE);
 }
 
+// The lines a cut is computed from: each must be readable and not negative.
+const CHECKED_FIRST = [...COST_CODES, 'A_coord'] as const;
+
 /** What must hold in the declared budget for a cut to be computed from it at all. */
-function preconditions(budget: Budget, frame: NeededFrame): Reason[] {
+function preconditions(budget: Budget, frame: NeededFrame, values: FrameValues): Reason[] {
   const out: Reason[] = [];
-  for (const code of [...COST_CODES, 'A_coord'] as const) {
+  for (const code of CHECKED_FIRST) {
     const line = budget.lines.find((l) => l.code === code);
     if (line?.status === 'unreadable') {
       out.push({
         it: `La voce ${code} non è leggibile ("${line.raw}"): correggerla prima di rimodulare.`,
         en: `Line ${code} cannot be read ("${line.raw}"): fix it before re-planning.`,
       });
-    } else if (line?.amount && money(line.amount).isNegative()) {
+    } else if (line?.amount && stated(budget, code)!.value.isNegative()) {
       out.push({ it: `La voce ${code} è negativa.`, en: `Line ${code} is negative.` });
     }
   }
-  const total = money(frame.total);
+  const total = values.total;
   const lines = sum(COST_CODES.map((c) => stated(budget, c)?.value));
   if (!lines.equals(total)) {
     out.push({
@@ -304,16 +308,16 @@ function preconditions(budget: Budget, frame: NeededFrame): Reason[] {
       en: `Lines A-E (${en(lines)}) do not add up to the declared TOTAL (${en(total)}): fix the budget before re-planning it.`,
     });
   }
-  const split = money(frame.requested).plus(money(frame.cofinancingDeclared));
+  const split = values.requested.plus(values.cofinancingDeclared);
   if (!split.equals(total)) {
     out.push({
       it: `Contributo più cofinanziamento (${eu(split)}) non fanno il TOTALE (${eu(total)}): correggere il piano prima di rimodularlo.`,
       en: `Contribution plus cofinancing (${en(split)}) is not the TOTAL (${en(total)}): fix the budget before re-planning it.`,
     });
   }
-  const cofin = money(frame.cofinancing);
+  const cofin = values.cofinancing;
   const committed = committedCofinancing(budget);
-  if (!cofin.equals(money(frame.cofinancingDeclared)) && committed !== null && !cofin.equals(committed)) {
+  if (!cofin.equals(values.cofinancingDeclared) && committed !== null && !cofin.equals(committed)) {
     out.push(
       cofin.lt(committed)
         ? {
@@ -333,10 +337,10 @@ function preconditions(budget: Budget, frame: NeededFrame): Reason[] {
       en: `Cofinancing (${en(money(m.amount))}) would be below the minimum of the new total (${en(money(m.limit.cents))}).`,
     });
   }
-  if (money(frame.cut).isNegative()) {
+  if (values.cut.isNegative()) {
     out.push({
-      it: `Il nuovo totale (${eu(money(frame.newTotal))}) supera quello dichiarato: la rimodulazione propone solo riduzioni.`,
-      en: `The new total (${en(money(frame.newTotal))}) exceeds the declared one: re-planning only proposes reductions.`,
+      it: `Il nuovo totale (${eu(values.newTotal)}) supera quello dichiarato: la rimodulazione propone solo riduzioni.`,
+      en: `The new total (${en(values.newTotal)}) exceeds the declared one: re-planning only proposes reductions.`,
     });
   }
   return out;
@@ -355,7 +359,13 @@ function committedCofinancing(budget: Budget): Money | null {
   const k = stated(budget, 'COFIN_IN_KIND_TOTAL');
   if (m && k) return m.value.plus(k.value);
   if (budget.cofinancers.length === 0) return null;
-  return sum(budget.cofinancers.flatMap((c) => [c.monetary, c.inKind].map((v) => (v === null ? null : money(v)))));
+  // Row by row, monetary then in kind (no pair of amounts made for each row).
+  let total = ZERO;
+  for (const c of budget.cofinancers) {
+    if (c.monetary !== null) total = total.plus(money(c.monetary));
+    if (c.inKind !== null) total = total.plus(money(c.inKind));
+  }
+  return total;
 }
 
 function minBig(a: bigint, b: bigint): bigint {
@@ -384,13 +394,16 @@ export function largestRemainder(total: bigint, weights: readonly bigint[]): big
 
 /** The declared budget with new amounts on the given lines; everything else as declared. */
 function rewrite(budget: Budget, after: Map<LineCode, Money | null>): Budget {
-  const lines = budget.lines.map((l): BudgetLine => {
-    if (!after.has(l.code)) return { ...l, details: l.details.map((d) => ({ ...d })) };
-    const now = after.get(l.code)!;
-    if (now === null || (l.amount !== null && money(l.amount).equals(now))) {
-      return { ...l, details: l.details.map((d) => ({ ...d })) };
+  // What each new amount is worth, as in hand: the proposal's changes and rules do not parse them back.
+  const values: (Money | undefined)[] = [];
+  const lines = budget.lines.map((l, i): BudgetLine => {
+    const now = after.get(l.code);
+    const declared = statedAt(budget.lines, i)?.value;
+    if (now === undefined || now === null || (declared !== undefined && declared.equals(now))) {
+      values.push(declared);
+      return copyOf(l);
     }
-    const reduction = l.amount === null ? ZERO : money(l.amount).minus(now);
+    const reduction = declared === undefined ? ZERO : declared.minus(now);
     let funded = l.funded;
     const cofinanced = l.cofinanced;
     if (cofinanced !== null && funded !== null) funded = toPlain(now.minus(money(cofinanced)));
@@ -399,9 +412,13 @@ function rewrite(budget: Budget, after: Map<LineCode, Money | null>): Budget {
       funded !== null && cofinanced !== null
         ? `${eu(money(funded))} (finanziamento) ${eu(money(cofinanced))} (cofinanziamento) ${eu(now)} (Totale)`
         : eu(now);
+    // Only an amount to the cent parses back to the very value it was printed from; and a zero's
+    // plain form drops the sign of a negative zero.
+    values.push(!now.isZero() && now.decimalPlaces() <= 2 ? now : undefined);
     // A breakdown of the old amount ("di cui: ...") no longer describes the new one.
     return { ...l, status: 'stated', amount: toPlain(now), funded, cofinanced, details: [], raw };
   });
+  keepStated(lines, values);
   // The annex's merged row holds A and its coordination in one cell: keep that cell readable.
   const a = lines.find((l) => l.code === 'A');
   const c = lines.find((l) => l.code === 'A_coord');
@@ -409,8 +426,11 @@ function rewrite(budget: Budget, after: Map<LineCode, Money | null>): Budget {
     const orig = budget.lines.find((l) => l.code === 'A')!;
     const origC = budget.lines.find((l) => l.code === 'A_coord')!;
     if (a.amount !== orig.amount || c.amount !== origC.amount) {
-      const part = (v: string | null) => (v === null ? '€ .....' : eu(money(v)));
-      a.raw = c.raw = `${part(a.amount)} ${part(c.amount)}`;
+      const part = (l: BudgetLine) => {
+        const value = statedAt(lines, lines.indexOf(l))?.value;
+        return value === undefined ? '€ .....' : eu(value);
+      };
+      a.raw = c.raw = `${part(a)} ${part(c)}`;
     }
   }
   return {
@@ -420,6 +440,11 @@ function rewrite(budget: Budget, after: Map<LineCode, Money | null>): Budget {
     problems: budget.problems.map((p) => ({ ...p })),
     span: budget.span ? [budget.span[0], budget.span[1]] : null,
   };
+}
+
+/** A line as declared, copied (its breakdown too). */
+function copyOf(l: BudgetLine): BudgetLine {
+  return { ...l, details: l.details.map((d) => ({ ...d })) };
 }
 
 const LISTED: readonly LineCode[] = ['A', 'A_coord', 'B', 'C', 'D', 'E', 'TOTAL', 'CONTRIBUTION', 'COFINANCING'];
@@ -433,7 +458,7 @@ function changesOf(
     const b = before.lines.find((l) => l.code === code);
     const n = after.lines.find((l) => l.code === code);
     if (!b || !n) return [];
-    const delta = b.amount !== null && n.amount !== null ? toPlain(money(n.amount).minus(money(b.amount))) : null;
+    const delta = b.amount !== null && n.amount !== null ? toPlain(stated(after, code)!.value.minus(stated(before, code)!.value)) : null;
     return [{ code, label: b.label, cell: b.cell, before: b.amount, after: n.amount, delta, reason: why(code, b, n) }];
   });
 }
@@ -442,14 +467,14 @@ function reasonFor(
   code: LineCode,
   before: BudgetLine,
   now: BudgetLine,
-  k: { slots: Slot[]; strategy: ReplanStrategy; frame: NeededFrame; coordWhy: Reason },
+  k: { slots: Slot[]; strategy: ReplanStrategy; frame: NeededFrame; values: FrameValues; coordWhy: Reason },
 ): Reason {
   const { frame } = k;
   switch (code) {
     case 'TOTAL':
       return {
-        it: `Contributo assegnato (${eu(money(frame.awarded))}) più cofinanziamento (${eu(money(frame.cofinancing))}).`,
-        en: `Grant awarded (${en(money(frame.awarded))}) plus cofinancing (${en(money(frame.cofinancing))}).`,
+        it: `Contributo assegnato (${eu(k.values.awarded)}) più cofinanziamento (${eu(k.values.cofinancing)}).`,
+        en: `Grant awarded (${en(k.values.awarded)}) plus cofinancing (${en(k.values.cofinancing)}).`,
       };
     case 'CONTRIBUTION':
       return { it: 'Pari al contributo assegnato.', en: 'Equal to the grant awarded.' };

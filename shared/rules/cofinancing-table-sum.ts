@@ -1,5 +1,5 @@
-import type { Budget, CellRef, Finding } from '../model.js';
-import { money, sum, toPlain } from '../money.js';
+import type { Budget, Finding } from '../model.js';
+import { money, ZERO, toPlain, type Money } from '../money.js';
 import { amountIs, makeFinding } from '../findings/make.js';
 import { stated } from './amounts-of.js';
 import type { Rule } from './rule.js';
@@ -8,9 +8,19 @@ type Cofinancer = Budget['cofinancers'][number];
 
 // The two columns of the table, each with its declared total (made once: the rule runs per budget).
 const COLUMNS = [
-  { code: 'COFIN_MONETARY_TOTAL', column: 'monetary', pick: (c: Cofinancer) => [c.monetary, c.monetaryCell] as const },
-  { code: 'COFIN_IN_KIND_TOTAL', column: 'inKind', pick: (c: Cofinancer) => [c.inKind, c.inKindCell] as const },
+  { code: 'COFIN_MONETARY_TOTAL', column: 'monetary', amount: (c: Cofinancer) => c.monetary, cell: (c: Cofinancer) => c.monetaryCell },
+  { code: 'COFIN_IN_KIND_TOTAL', column: 'inKind', amount: (c: Cofinancer) => c.inKind, cell: (c: Cofinancer) => c.inKindCell },
 ] as const;
+
+/** The sum of one column's stated amounts (an amount not stated adds nothing). */
+function columnSum(cofinancers: readonly Cofinancer[], amount: (c: Cofinancer) => string | null): Money {
+  let total = ZERO;
+  for (const c of cofinancers) {
+    const v = amount(c);
+    if (v !== null) total = total.plus(money(v));
+  }
+  return total;
+}
 
 export const cofinancingTableSum: Rule = {
   id: 'cofinancing-table-sum',
@@ -21,14 +31,13 @@ export const cofinancingTableSum: Rule = {
     for (const col of COLUMNS) {
       const total = stated(budget, col.code);
       if (!total) continue;
-      const rows = budget.cofinancers.map(col.pick);
-      const computed = sum(rows.map(([v]) => (v === null ? null : money(v))));
+      const computed = columnSum(budget.cofinancers, col.amount);
       if (computed.equals(total.value)) continue;
       out.push(
         makeFinding({
           rule: 'cofinancing-table-sum', severity: this.severity,
           data: { kind: 'column', column: col.column, declared: toPlain(total.value), computed: toPlain(computed) },
-          at: [total.line.cell, ...rows.map(([, cell]) => cell as CellRef)],
+          at: [total.line.cell, ...budget.cofinancers.map(col.cell)],
           expected: amountIs(toPlain(computed)), actual: amountIs(toPlain(total.value)),
         }),
       );

@@ -198,7 +198,8 @@ export function similarity(a: string, b: string): number {
   return formsSimilarity(nameForms(a), nameForms(b));
 }
 
-function formsSimilarity(a: readonly NameForm[], b: readonly NameForm[]): number {
+/** similarity of two names whose forms (nameForms) the caller keeps: a name compared many times is worked out once. */
+export function formsSimilarity(a: readonly NameForm[], b: readonly NameForm[]): number {
   let best = 0;
   for (const x of a) for (const y of b) best = Math.max(best, formSimilarity(x, y));
   return Math.round(best * 1000) / 1000;

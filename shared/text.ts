@@ -7,7 +7,7 @@ const ENTITIES: Record<string, string> = {
 
 // Readers clean the same text many times over (the same cell by several label tests). Nothing
 // here remembers: an annex's document keeps each line's and table cell's cleaned and folded text
-// by position (pipeline/annex/document.ts and tables.ts, with cleanText and foldVisible below),
+// by position (pipeline/annex/document.ts and tables.ts, with visibleText and foldVisible below),
 // and a reader that asks again of the same text keeps its own answer.
 
 // A line needs cleaning when it has markup, a space other than " ", two spaces in a row or a space
@@ -30,11 +30,6 @@ function needsCleaning(raw: string): boolean {
   return raw.includes('  ') || raw.charCodeAt(0) === 0x20 || raw.charCodeAt(raw.length - 1) === 0x20;
 }
 
-/** Visible text of a cell: tags, markdown emphasis and link syntax removed, spaces collapsed. */
-export function visibleText(raw: string): string {
-  return cleanText(raw);
-}
-
 // Runs of spaces to collapse, less the single plain spaces that are already what a run becomes:
 // between words they are nearly every run, and a replacement that matches them costs the most
 // (the lookahead turns a single space down before the loop over the run is entered).
@@ -43,11 +38,8 @@ const SPACE_RUNS = /[^\S ]\s*| (?=\s)\s+/g;
 // the engine skips to the next mark instead of trying the lookbehind at every character.
 const EMPHASIS = /(?=[*_])(?:(\*{1,3}|_{2,3})(?=\S)|(?<=\S)(\*{1,3}|_{2,3}))/g;
 
-/**
- * visibleText worked out anew, not remembered: for a caller that keeps what it cleaned itself,
- * as a document keeps its lines' by line number (no line's content is then hashed as a key).
- */
-export function cleanText(raw: string): string {
+/** Visible text of a cell: tags, markdown emphasis and link syntax removed, spaces collapsed. */
+export function visibleText(raw: string): string {
   // Most cells are plain text: skip the markup passes for them (the reader runs this per cell).
   if (!needsCleaning(raw)) return raw;
   let s = raw;
@@ -72,7 +64,7 @@ export function cleanText(raw: string): string {
 
 /** Lower case, no accents, punctuation as spaces: the form label matchers compare. */
 export function foldText(raw: string): string {
-  return foldVisible(cleanText(raw));
+  return foldVisible(visibleText(raw));
 }
 
 /** foldText of a line or cell whose visible text is known (visibleText(raw) given). */

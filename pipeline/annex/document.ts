@@ -8,7 +8,7 @@ import { firstAtOrAfter } from './bisect.js';
 import { decodeAnnex, type DecodedText } from './decode.js';
 import { findFurniture } from './furniture.js';
 import { findPagination, type Pagination } from './pages.js';
-import { cleanText, foldVisible, hasText } from '../../shared/text.js';
+import { foldVisible, hasText, visibleText } from '../../shared/text.js';
 import { textStart } from './spaces.js';
 import { scanTables, tableRow, type TableRow, type TableScan } from './tables.js';
 
@@ -51,7 +51,7 @@ function accessors(lines: readonly string[], kinds: readonly LineKind[]) {
   const visibles: (string | undefined)[] = new Array(lines.length);
   const foldeds: (string | undefined)[] = new Array(lines.length);
   const inside = (n: number) => n >= 1 && n <= lines.length;
-  const visible = (n: number) => visibles[n - 1] ?? (inside(n) ? (visibles[n - 1] = cleanText(lines[n - 1]!)) : '');
+  const visible = (n: number) => visibles[n - 1] ?? (inside(n) ? (visibles[n - 1] = visibleText(lines[n - 1]!)) : '');
   return {
     text: (n: number) => lines[n - 1] ?? '',
     visible,

@@ -2,7 +2,7 @@
 // and account for every line (coverage).
 import { checkBudget } from '../../shared/check-budget.js';
 import type { Finding } from '../../shared/model.js';
-import { similarity } from '../../shared/partner-match.js';
+import { formsSimilarity, nameForms, similarity, type NameForm } from '../../shared/partner-match.js';
 import type { Profile } from '../../shared/profile.js';
 import { foldText } from '../../shared/text.js';
 import { InputError } from '../errors.js';
@@ -87,6 +87,8 @@ interface TocIndex {
   entries: readonly TocEntry[];
   byId: Map<string, TocEntry>;
   byTitle: Map<string, TocEntry>;
+  /** Each entry's title's forms (nameForms), once a fuzzy search has asked: every project is compared with every entry. */
+  forms?: NameForm[][];
 }
 
 // A fuzzy title search compares a project with every entry: past this many entries (no real
@@ -106,7 +108,11 @@ function indexToc(entries: readonly TocEntry[]): TocIndex {
 }
 
 function tocEntryByTitle(toc: TocIndex, title: string): TocEntry | undefined {
-  if (toc.entries.length <= FUZZY_TOC_ENTRIES) return toc.entries.find((t) => similarity(t.title, title) >= 0.8);
+  if (toc.entries.length <= FUZZY_TOC_ENTRIES) {
+    const forms = (toc.forms ??= toc.entries.map((t) => nameForms(t.title)));
+    const wanted = nameForms(title);
+    return toc.entries.find((_, i) => formsSimilarity(forms[i]!, wanted) >= 0.8);
+  }
   const exact = toc.byTitle.get(foldText(title));
   return exact && similarity(exact.title, title) >= 0.8 ? exact : undefined;
 }
@@ -234,10 +240,19 @@ function rankingFindings(ranking: readonly RankingEntry[], projects: readonly Pr
   if (ranking.length === 0) return [];
   const annex: Finding[] = [];
   const matched = new Set<ProjectRecord>();
-  const byTitle = (e: RankingEntry) => (e.title ? projects.find((p) => !matched.has(p) && p.header.title !== '' && similarity(p.header.title, e.title) >= 0.8) : undefined);
+  // Every entry is compared with every project: each name's forms are worked out once.
+  const titles = projects.map((p) => (p.header.title !== '' ? nameForms(p.header.title) : null));
+  const leads = projects.map((p) => (p.header.leadEntity !== '' ? nameForms(p.header.leadEntity) : null));
+  const close = (a: NameForm[] | null, b: NameForm[], least: number) => a !== null && formsSimilarity(a, b) >= least;
+  const byTitle = (e: RankingEntry) => {
+    if (!e.title) return undefined;
+    const forms = nameForms(e.title);
+    return projects.find((p, i) => !matched.has(p) && close(titles[i]!, forms, 0.8));
+  };
   const byLead = (e: RankingEntry) => {
     if (!e.leadEntity) return undefined;
-    const same = projects.filter((p) => !matched.has(p) && p.header.leadEntity !== '' && similarity(p.header.leadEntity, e.leadEntity) >= 0.9);
+    const forms = nameForms(e.leadEntity);
+    const same = projects.filter((p, i) => !matched.has(p) && close(leads[i]!, forms, 0.9));
     return same.length === 1 ? same[0] : undefined;
   };
   for (const e of ranking) {

@@ -1,6 +1,6 @@
 // Narrative sections: everything of a project that no structured reader took, grouped under
 // the heading before it. This is what guarantees that no line of the annex is lost.
-import { cleanText } from '../../shared/text.js';
+import { visibleText } from '../../shared/text.js';
 import type { AnnexDocument } from './document.js';
 
 export interface SectionPart {
@@ -23,19 +23,19 @@ export function headingOf(raw: string): string | null {
     // dotAll: "." crosses a line separator (U+2028) too, so the match never backtracks into the spaces.
     const md = /^#{1,6}\s+(.*)$/s.exec(t);
     if (!md) return null;
-    const text = cleanText(md[1]!);
+    const text = visibleText(md[1]!);
     return text === '' ? null : text;
   }
   const bold = first === 0x3c ? /^<(b|strong)>(.+?)<\/\1>:?$/i.exec(t) : /^(\*\*\*?|__)(.+?)\1:?$/.exec(t);
   if (bold) {
-    const text = cleanText(bold[2]!);
+    const text = visibleText(bold[2]!);
     if (text !== '' && text.length <= MAX_HEADING && !/[.;]$/.test(text)) return text;
   }
   return null;
 }
 
-// Each line is read here once, and the pieces cleaned are made here (cells, a heading's text): they
-// are cleaned as they come (cleanText), not looked up in the document's memo by their content.
+// Each line is read here once, through the visible text the document keeps; the pieces cleaned
+// here are made here (cells, a heading's text).
 export function readSections(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>): SectionPart[] {
   const sections: SectionPart[] = [];
   let current: SectionPart | null = null;
@@ -72,7 +72,7 @@ export function readSections(doc: AnnexDocument, from: number, to: number, claim
  * before the join, and the joined line is not searched again for its tail.
  */
 function cellsText(raw: string): string {
-  const cells = raw.split('\t').map(cleanText);
+  const cells = raw.split('\t').map(visibleText);
   let kept = cells.length;
   while (kept > 0 && cells[kept - 1] === '') kept--;
   cells.length = kept;

@@ -1,7 +1,7 @@
 // Table rows in the three shapes converters produce: tab-separated lines, markdown pipe
 // tables and HTML <table> markup. Each row keeps the line it starts on; cells keep their
 // original text (inline markup included) because records must show what the annex says.
-import { cleanText, foldVisible } from '../../shared/text.js';
+import { foldVisible, visibleText } from '../../shared/text.js';
 import type { LineCode } from '../../shared/model.js';
 import { firstAtOrAfter } from './bisect.js';
 import { isSpaceCode, textEnd, textStart } from './spaces.js';
@@ -123,7 +123,7 @@ export function rowsBetween(scan: TableScan, from: number, to: number): TableRow
 }
 
 export function tableRow(line: number, cells: string[], table: number, lines: number[]): TableRow {
-  return { line, cells, visible: cells.map(cleanText), folded: undefined, table, lines };
+  return { line, cells, visible: cells.map(visibleText), folded: undefined, table, lines };
 }
 
 /** The cell's folded form (foldText of the cell), folded the first time a reader asks and kept on the row. */

@@ -7,5 +7,5 @@ import { DEFAULT_PROFILE } from '../../shared/profile.js';
 const copies = Number(process.argv[2] ?? 1);
 const runs = Number(process.argv[3] ?? 30);
 const bytes = new TextEncoder().encode(annexCopies(copies));
-// Each run a first read, as the bench times it: a document's memo goes with the document.
+// Each run a first read, as the bench times it: nothing read is remembered after its document.
 for (let i = 0; i < runs; i++) readAnnex(bytes, 'seed.md', DEFAULT_PROFILE);

@@ -34,29 +34,67 @@ export function mayBeLabel(text: string): boolean {
   return MAY_FOLD_TO_LETTER.test(text);
 }
 
-const COORD = (f: string) => /coordinamento/.test(f) && /(monitoraggio|rendicontazione|valutazione|15 ?%|di cui|^cui)/.test(f);
 const TOTAL = /^(totale( (costi|costo|progetto|del progetto|di progetto|generale|complessivo|costi del progetto|costi di progetto))?|costo (totale|complessivo)( del progetto| di progetto)?|importo (totale|complessivo)( del progetto| di progetto)?)( a ?b ?c ?d ?e| a e)?( €)?$/;
 
+// Each rule's patterns are made once, here: a regular expression literal inside a function is a
+// new object every time the function runs, and the rules are asked of every label.
+const PERSONNEL = /^(a ?\.? )?cost[oi] (di|del) personale/;
+
+/** A line's rule: any of `wordings` matches the folded label, or every one of `together` does. */
+function rule(code: LineCode, wordings: readonly RegExp[], together: readonly RegExp[] = []): LabelRule {
+  return { code, test: (f) => matchesAny(wordings, f) || (together.length > 0 && matchesAll(together, f)) };
+}
+
+/** The codes of the rules that `f` matches, in the rules' order. */
+function codesMatching(rules: readonly LabelRule[], f: string): LineCode[] {
+  const codes: LineCode[] = [];
+  for (const r of rules) if (r.test(f)) codes.push(r.code);
+  return codes;
+}
+
+function matchesAny(patterns: readonly RegExp[], f: string): boolean {
+  for (const p of patterns) if (p.test(f)) return true;
+  return false;
+}
+
+function matchesAll(patterns: readonly RegExp[], f: string): boolean {
+  for (const p of patterns) if (!p.test(f)) return false;
+  return true;
+}
+
 const RULES: LabelRule[] = [
-  { code: 'A_coord', test: COORD },
-  { code: 'A', test: (f) => /^(a ?\.? )?cost[oi] (di|del) personale/.test(f) || /^a ?[.)] /.test(f) && /personale/.test(f) },
-  { code: 'B', test: (f) => /^(b ?[.)] )?cost[oi] (di )?acquisto ?,? noleggio/.test(f) || (/^b ?[.)] /.test(f) && /(beni|software|noleggio|leasing)/.test(f)) },
-  { code: 'C', test: (f) => /^(c ?[.)] )?cost[oi] (di )?acquisto (di )?servizi/.test(f) || (/^c ?[.)] /.test(f) && /servizi/.test(f)) },
-  { code: 'D', test: (f) => /^(d ?[.)] )?cost[oi] relativi (ad |a )?erogazione/.test(f) || (/^d ?[.)] /.test(f) && /(voucher|rimborsi)/.test(f)) },
-  { code: 'E', test: (f) => /^(e ?[.)] )?spese generali/.test(f) || (/^e ?[.)] /.test(f) && /(spese|funzionamento)/.test(f)) },
-  { code: 'TOTAL', test: (f) => TOTAL.test(f) },
-  { code: 'CONTRIBUTION', test: (f) => /^(di cui )?(il )?contributo( richiesto)?( a ats| ats)?( \(?max [^)]*\)?)?$/.test(f) || /^(di cui )?contributo richiesto/.test(f) || /^(di cui )?finanziamento (richiesto|ats)/.test(f) || /^(di cui )?(quota )?(contributo|finanziamento)( (ats|regionale|pubblico|di regione lombardia))+ richiesto( €)?$/.test(f) || /^(di cui )?quota (a carico (di |dell )?(ats|regione)|contributo)( €)?$/.test(f) },
-  { code: 'COFINANCING', test: (f) => /^(di cui )?(il )?co-? ?finanziamento( \(?min[^)]*\)?| totale)?$/.test(f) || /^(di cui )?(quota (di )?|totale )co-? ?finanziamento( \(?min[^)]*\)?)?( €)?$/.test(f) || /^(di cui )?co-? ?finanziamento (dei partner|del partenariato|a carico (del partenariato|dei partner))( \(?min[^)]*\)?)?( €)?$/.test(f) },
+  rule('A_coord', [], [/coordinamento/, /(monitoraggio|rendicontazione|valutazione|15 ?%|di cui|^cui)/]),
+  rule('A', [PERSONNEL], [/^a ?[.)] /, /personale/]),
+  rule('B', [/^(b ?[.)] )?cost[oi] (di )?acquisto ?,? noleggio/], [/^b ?[.)] /, /(beni|software|noleggio|leasing)/]),
+  rule('C', [/^(c ?[.)] )?cost[oi] (di )?acquisto (di )?servizi/], [/^c ?[.)] /, /servizi/]),
+  rule('D', [/^(d ?[.)] )?cost[oi] relativi (ad |a )?erogazione/], [/^d ?[.)] /, /(voucher|rimborsi)/]),
+  rule('E', [/^(e ?[.)] )?spese generali/], [/^e ?[.)] /, /(spese|funzionamento)/]),
+  rule('TOTAL', [TOTAL]),
+  rule('CONTRIBUTION', [
+    /^(di cui )?(il )?contributo( richiesto)?( a ats| ats)?( \(?max [^)]*\)?)?$/,
+    /^(di cui )?contributo richiesto/,
+    /^(di cui )?finanziamento (richiesto|ats)/,
+    /^(di cui )?(quota )?(contributo|finanziamento)( (ats|regionale|pubblico|di regione lombardia))+ richiesto( €)?$/,
+    /^(di cui )?quota (a carico (di |dell )?(ats|regione)|contributo)( €)?$/,
+  ]),
+  rule('COFINANCING', [
+    /^(di cui )?(il )?co-? ?finanziamento( \(?min[^)]*\)?| totale)?$/,
+    /^(di cui )?(quota (di )?|totale )co-? ?finanziamento( \(?min[^)]*\)?)?( €)?$/,
+    /^(di cui )?co-? ?finanziamento (dei partner|del partenariato|a carico (del partenariato|dei partner))( \(?min[^)]*\)?)?( €)?$/,
+  ]),
 ];
 
 /**
  * The line's letter in one form, "b. …", whatever mark follows it in the annex ("B)", "B -",
  * "B:", "(B)"): folding turns those marks into spaces, and "b beni" alone says too little.
  */
+const LETTER_MARK = /^\s*(?:<[^>]{0,40}>\s*){0,4}(?:voce\s{1,3})?\(?([A-Ea-e])\s{0,3}[.):\-–—]/i;
+const FOLDED_LETTER = /^(?:voce )?\(?[a-e]\.?\s*/;
+
 function withLetterMark(label: string, folded: string): string {
-  const m = /^\s*(?:<[^>]{0,40}>\s*){0,4}(?:voce\s{1,3})?\(?([A-Ea-e])\s{0,3}[.):\-–—]/i.exec(label);
+  const m = LETTER_MARK.exec(label);
   if (!m) return folded;
-  return `${m[1]!.toLowerCase()}. ${folded.replace(/^(?:voce )?\(?[a-e]\.?\s*/, '')}`;
+  return `${m[1]!.toLowerCase()}. ${folded.replace(FOLDED_LETTER, '')}`;
 }
 
 // Words templates shorten to fit a column ("Tot. progetto", "Costi pers.", "Cofin. (min 30%)"):
@@ -77,18 +115,20 @@ function normalised(label: string, f: string): string {
 // "Acquisto di servizi", "Voucher e rimborsi alle famiglie"): what the label is about tells the
 // line, when one line only fits it, the label is short and no letter other than A-E marks it.
 const UNLETTERED: LabelRule[] = [
-  { code: 'A', test: (f) => /\bpersonale\b/.test(f) },
-  { code: 'B', test: (f) => /\b(beni|software|noleggio|leasing|attrezzatur[ae]|strumentazion[ei]|arredi)\b/.test(f) },
-  { code: 'C', test: (f) => /\bservizi\b/.test(f) },
-  { code: 'D', test: (f) => /\b(voucher|rimbors[oi]|buoni|titoli sociali)\b/.test(f) },
-  { code: 'E', test: (f) => /\b(spese generali|funzionamento|costi indiretti|costi generali)\b/.test(f) },
+  rule('A', [/\bpersonale\b/]),
+  rule('B', [/\b(beni|software|noleggio|leasing|attrezzatur[ae]|strumentazion[ei]|arredi)\b/]),
+  rule('C', [/\bservizi\b/]),
+  rule('D', [/\b(voucher|rimbors[oi]|buoni|titoli sociali)\b/]),
+  rule('E', [/\b(spese generali|funzionamento|costi indiretti|costi generali)\b/]),
 ];
+const OTHER_LETTER = /^\s*(?:<[^>]{0,40}>\s*){0,4}\(?[a-z]\s{0,3}[.):\-–—]/i;
+const NEVER_A_COST = /^(di cui|totale|contributo|co-? ?finanziamento|quota)\b/;
 
 function unletteredCode(label: string, f: string): LineCode[] {
-  if (f.length > 90 || /^\s*(?:<[^>]{0,40}>\s*){0,4}\(?[a-z]\s{0,3}[.):\-–—]/i.test(label)) return [];
+  if (f.length > 90 || OTHER_LETTER.test(label)) return [];
   // A coordination or funding label is never a cost line, however it is worded.
-  if (/^(di cui|totale|contributo|co-? ?finanziamento|quota)\b/.test(f)) return [];
-  const codes = UNLETTERED.filter((r) => r.test(f)).map((r) => r.code);
+  if (NEVER_A_COST.test(f)) return [];
+  const codes = codesMatching(UNLETTERED, f);
   // "Voucher per servizi": a voucher line that names what it buys.
   if (codes.length === 2 && codes.includes('D') && codes.includes('C')) return ['D'];
   return codes.length === 1 ? codes : [];
@@ -120,25 +160,30 @@ function callWording(label: string, folded: string | undefined): { f: string; co
 }
 
 function codesOf(f: string): LineCode[] {
-  const codes = RULES.filter((r) => r.test(f)).map((r) => r.code);
+  const codes = codesMatching(RULES, f);
   // A coordination label that also opens with the personnel line is the annex's merged row.
   if (codes.includes('A_coord')) {
-    const merged = codes.includes('A') || /^(a ?\.? )?cost[oi] (di|del) personale/.test(f);
+    const merged = codes.includes('A') || PERSONNEL.test(f);
     return merged ? ['A', 'A_coord'] : ['A_coord'];
   }
   return codes;
 }
 
 const MAIN_HEADING = /^piano dei conti( del progetto)?$/;
+const COLUMN_HEADING = /^(voce|voci|macrovoce|macrovoci)( di (costo|spesa))?( importo)?$/;
+const KIND_HEADING = /^(tipologia|categoria|descrizione)( della| di)? (spesa|costo|voce|voce di (costo|spesa))$/;
+const AMOUNT_HEADER = /^(importo|importi|importo €|importo in euro|importo euro|valore|euro|importo (totale|complessivo|previsto)( €)?|(costo|spesa) (totale|complessiv[oa]|previst[oa])( €)?|costo( €)?|spesa( €)?)$/;
+const COFINANCED_SHARE = /^(di cui |quota )?(di |a )?co-? ?finanziamento( €)?$|^(di cui |quota )?cofinanziat|^quota a carico (del partenariato|dei partner|del capofila)/;
+const FUNDED_SHARE = /^(di cui |quota )?(di |a )?(contributo|finanziamento)( richiesto| ats| regionale)?( €)?$|^(di cui |quota )?finanziat|^quota a carico (di |dell )?(ats|regione)/;
+const ENTITY_HEADER = /^(nome dell')?((ente|enti|soggetto|soggetti|partner|denominazione|ragione sociale)( cofinanziator[ei])?|cofinanziator[ei])$/;
+const MONETARY = /monetari/;
+const IN_KIND = /valorizz|in natura|figurativ|in kind/;
+const ASSIGNED = /^(contributo )?assegnato( €)?$|^contributo assegnato|^importo assegnato/;
 
 export function isBudgetHeading(text: string, folded?: string): boolean {
   if (!mayBe(text, SHORTEST.heading)) return false;
   const f = folded ?? foldText(text);
-  return (
-    MAIN_HEADING.test(f) ||
-    /^(voce|voci|macrovoce|macrovoci)( di (costo|spesa))?( importo)?$/.test(f) ||
-    /^(tipologia|categoria|descrizione)( della| di)? (spesa|costo|voce|voce di (costo|spesa))$/.test(f)
-  );
+  return MAIN_HEADING.test(f) || COLUMN_HEADING.test(f) || KIND_HEADING.test(f);
 }
 
 /** "PIANO DEI CONTI (DEL PROGETTO)": the budget's heading that alone makes a tab a budget. */
@@ -148,15 +193,15 @@ export function isMainBudgetHeading(text: string, folded?: string): boolean {
 
 export function isAmountHeader(text: string, folded?: string): boolean {
   if (!mayBe(text, SHORTEST.amount)) return false;
-  return /^(importo|importi|importo €|importo in euro|importo euro|valore|euro|importo (totale|complessivo|previsto)( €)?|(costo|spesa) (totale|complessiv[oa]|previst[oa])( €)?|costo( €)?|spesa( €)?)$/.test(folded ?? foldText(text));
+  return AMOUNT_HEADER.test(folded ?? foldText(text));
 }
 
 /** A budget header column that splits each line by funding source. */
 export function shareColumnOf(text: string, folded?: string): 'funded' | 'cofinanced' | null {
   if (!mayBe(text, SHORTEST.share)) return null;
   const f = folded ?? foldText(text);
-  if (/^(di cui |quota )?(di |a )?co-? ?finanziamento( €)?$|^(di cui |quota )?cofinanziat|^quota a carico (del partenariato|dei partner|del capofila)/.test(f)) return 'cofinanced';
-  if (/^(di cui |quota )?(di |a )?(contributo|finanziamento)( richiesto| ats| regionale)?( €)?$|^(di cui |quota )?finanziat|^quota a carico (di |dell )?(ats|regione)/.test(f)) return 'funded';
+  if (COFINANCED_SHARE.test(f)) return 'cofinanced';
+  if (FUNDED_SHARE.test(f)) return 'funded';
   return null;
 }
 
@@ -167,7 +212,7 @@ export function isTotalLabel(text: string, folded?: string): boolean {
 
 export function isEntityHeader(text: string, folded?: string): boolean {
   if (!mayBe(text, SHORTEST.entity)) return false;
-  return /^(nome dell')?((ente|enti|soggetto|soggetti|partner|denominazione|ragione sociale)( cofinanziator[ei])?|cofinanziator[ei])$/.test(folded ?? foldText(text));
+  return ENTITY_HEADER.test(folded ?? foldText(text));
 }
 
 export type CofinColumn = 'monetary' | 'inKind';
@@ -176,14 +221,14 @@ export type CofinColumn = 'monetary' | 'inKind';
 export function cofinColumnOf(header: string, folded?: string): CofinColumn | null {
   if (!mayBe(header, SHORTEST.cofinColumn)) return null;
   const f = folded ?? foldText(header);
-  if (/monetari/.test(f)) return 'monetary';
-  if (/valorizz|in natura|figurativ|in kind/.test(f)) return 'inKind';
+  if (MONETARY.test(f)) return 'monetary';
+  if (IN_KIND.test(f)) return 'inKind';
   return null;
 }
 
 export function isAssignedLabel(text: string, folded?: string): boolean {
   if (!mayBe(text, SHORTEST.assigned)) return false;
-  return /^(contributo )?assegnato( €)?$|^contributo assegnato|^importo assegnato/.test(folded ?? foldText(text));
+  return ASSIGNED.test(folded ?? foldText(text));
 }
 
 export const CODE_LABELS_IT: Record<LineCode, string> = {

@@ -175,18 +175,28 @@ export function fieldOfLabel(label: string): HeaderField | null {
   const visible = visibleText(label);
   if (visible.length > 80) return null;
   // Dots of abbreviations ("N. progetto") and a note in brackets ("Referente (nome, e-mail)") go.
-  const f = foldText(visible.replace(/ ?\([^()]*\)$/, '')).replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
+  const f = foldText(visible.replace(NOTE_IN_BRACKETS, '')).replace(DOTS, ' ').replace(SPACES, ' ').trim();
   if (f === '' || f.length > 60 || !opensLikeLabel(f)) return null;
-  if (/^(sub ?allegato|allegato)( n)?$|^(id|codice|numero|n|n°|nr)( del)? progetto$|^(id|codice) progetto$|^progetto (n|n°|nr|numero)$|^id$|^scheda( progetto)?( n)?$/.test(f)) return 'id';
-  if (/^(titolo|denominazione|nome)( del| dell'?| della)? ?(progetto|intervento|iniziativa|proposta( progettuale)?)$|^titolo$|^progetto$/.test(f)) return 'title';
-  if (/^((ente|soggetto|comune|organizzazione) )?(capofila|proponente)( (del progetto|dell'?alleanza|di progetto|del partenariato|della rete))?$|^(ente|soggetto) capofila (proponente|e proponente)$/.test(f)) return 'leadEntity';
-  if (/^(denominazione|nome)( dell'?| della)? ?alleanza( locale| territoriale)?( (di|per la) conciliazione)?$|^alleanza( (locale|territoriale))?( (di|per la) conciliazione)?( vita lavoro)?$/.test(f)) return 'alliance';
-  if (/^(nominativo )?referente( (di|del|per il|dell') ?progetto)?( (tecnico|operativo))?( (e|e relativi) (contatti|recapiti))?$|^(contatti|recapiti)( del)?( referente)?$/.test(f)) return 'referent';
-  // A score is a number whatever the label goes on to say ("Punteggio attribuito dal nucleo").
-  if (/^punt(i|eggio)( [a-z0-9' ]{1,50})?$/.test(f)) return 'score';
-  if (/^(assegnato|concesso)$|^(importo |quota )?(del )?(contributo|finanziamento|importo)( (regionale|ats|pubblico))? (assegnato|concesso|riconosciuto|ammesso|finanziato|approvato)( (dalla |da )?(ats|regione))?$|^importo (assegnato|concesso|finanziato|ammesso)$/.test(f)) return 'assigned';
+  for (const { field, re } of LABEL_NAMES) if (re.test(f)) return field;
   return null;
 }
+
+// Made once, here (a pattern written inside a function is a new object on every call, and
+// labels are asked of many cells and lines).
+const NOTE_IN_BRACKETS = / ?\([^()]*\)$/;
+const DOTS = /\./g;
+const SPACES = /\s+/g;
+/** The names agencies give each field, folded, in the order they are tried. */
+const LABEL_NAMES: readonly { field: HeaderField; re: RegExp }[] = [
+  { field: 'id', re: /^(sub ?allegato|allegato)( n)?$|^(id|codice|numero|n|n°|nr)( del)? progetto$|^(id|codice) progetto$|^progetto (n|n°|nr|numero)$|^id$|^scheda( progetto)?( n)?$/ },
+  { field: 'title', re: /^(titolo|denominazione|nome)( del| dell'?| della)? ?(progetto|intervento|iniziativa|proposta( progettuale)?)$|^titolo$|^progetto$/ },
+  { field: 'leadEntity', re: /^((ente|soggetto|comune|organizzazione) )?(capofila|proponente)( (del progetto|dell'?alleanza|di progetto|del partenariato|della rete))?$|^(ente|soggetto) capofila (proponente|e proponente)$/ },
+  { field: 'alliance', re: /^(denominazione|nome)( dell'?| della)? ?alleanza( locale| territoriale)?( (di|per la) conciliazione)?$|^alleanza( (locale|territoriale))?( (di|per la) conciliazione)?( vita lavoro)?$/ },
+  { field: 'referent', re: /^(nominativo )?referente( (di|del|per il|dell') ?progetto)?( (tecnico|operativo))?( (e|e relativi) (contatti|recapiti))?$|^(contatti|recapiti)( del)?( referente)?$/ },
+  // A score is a number whatever the label goes on to say ("Punteggio attribuito dal nucleo").
+  { field: 'score', re: /^punt(i|eggio)( [a-z0-9' ]{1,50})?$/ },
+  { field: 'assigned', re: /^(assegnato|concesso)$|^(importo |quota )?(del )?(contributo|finanziamento|importo)( (regionale|ats|pubblico))? (assegnato|concesso|riconosciuto|ammesso|finanziato|approvato)( (dalla |da )?(ats|regione))?$|^importo (assegnato|concesso|finanziato|ammesso)$/ },
+];
 
 const ID_VALUE = /^(?:n\.?\s*|n°\s*|nr\.?\s*)?(\d{1,6}(?:\.\d{1,4})*)$/i;
 /** A project code of letters and digits ("ALC-12", "BG/2022/07"), under a label that says it is one. */
@@ -447,6 +457,13 @@ export function buildHeader(hits: readonly HeaderHit[], fallbackId: string, firs
 
 const EMAIL_ONLY = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 
+const CONTACT_SEPARATORS = /[\s,;–—|]+/;
+const CONTACT_BRACKETS = /^[(<[]+|(?<![)>\].])[)>\].]+$/g;
+const PHONE_LIKE = /^\+?[\d/().-]{3,}$/;
+const DIGITS = /\d/g;
+const AREA_CODE = /^\(?\d{2}\)?$/;
+const CONTACT_LABEL = /^(tel|telefono|cell|cellulare|mob|fax|e-?mail|mail|email|pec)\.?:?$/i;
+
 /**
  * Text that can only be the rest of a contact: emails, phone numbers and their labels ("tel.",
  * "e-mail:"), nothing else.
@@ -455,14 +472,14 @@ export function isContactOnly(raw: string, text = headerText(raw)): boolean {
   if (text === '' || text.length > 120) return false;
   let found = false;
   const rest = text
-    .split(/[\s,;–—|]+/)
+    .split(CONTACT_SEPARATORS)
     .filter((w) => {
       if (w === '' || w === '-') return false;
-      if (EMAIL_ONLY.test(w.replace(/^[(<[]+|(?<![)>\].])[)>\].]+$/g, ''))) return (found = true), false;
-      if (/^\+?[\d/().-]{3,}$/.test(w) && (w.match(/\d/g) ?? []).length >= 3) return (found = true), false;
+      if (EMAIL_ONLY.test(w.replace(CONTACT_BRACKETS, ''))) return (found = true), false;
+      if (PHONE_LIKE.test(w) && (w.match(DIGITS) ?? []).length >= 3) return (found = true), false;
       // A phone's area code set apart ("02 88451234").
-      if (/^\(?\d{2}\)?$/.test(w)) return false;
-      return !/^(tel|telefono|cell|cellulare|mob|fax|e-?mail|mail|email|pec)\.?:?$/i.test(w);
+      if (AREA_CODE.test(w)) return false;
+      return !CONTACT_LABEL.test(w);
     });
   return found && rest.length === 0;
 }

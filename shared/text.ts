@@ -14,15 +14,6 @@ const ENTITIES: Record<string, string> = {
 // at an end. Without markup or such a space, only the plain space is left to look for: searching
 // for it is cheaper than the regex of alternatives, which tries each of them at every character.
 const MARKUP_OR_SPACE = /[<&[*_\u00a0\u2007\u202f\t\n\r\v\f\u1680\u2000-\u200a\u2028\u2029\u205f\u3000\ufeff]/;
-/**
- * Whether a line has any text (a character other than a space). A line opening with visible
- * ASCII, as most do, is told at its first character, without a regex.
- */
-export function hasText(raw: string): boolean {
-  const first = raw.charCodeAt(0);
-  return (first > 0x20 && first < 0x7f) || /\S/.test(raw);
-}
-
 const NEEDS_CLEANING = /[<&[*_\u00a0\u2007\u202f\t\n\r]|\s\s|^\s|\s$/;
 
 function needsCleaning(raw: string): boolean {

@@ -8,7 +8,7 @@ import { firstAtOrAfter } from './bisect.js';
 import { decodeAnnex, type DecodedText } from './decode.js';
 import { findFurniture } from './furniture.js';
 import { findPagination, type Pagination } from './pages.js';
-import { foldVisible, hasText, visibleText } from '../../shared/text.js';
+import { foldVisible, visibleText } from '../../shared/text.js';
 import { textStart } from './spaces.js';
 import { scanTables, tableRow, type TableRow, type TableScan } from './tables.js';
 
@@ -169,7 +169,7 @@ export function documentOfLaid(laid: LaidDocument, file: string, decoded: Omit<D
   const kinds: LineKind[] = laid.lines.map((l, i) => {
     if (l.role?.kind === 'page-number') return 'page';
     if (l.role?.kind === 'furniture' || byText.has(i + 1)) return 'furniture';
-    return hasText(l.text) ? 'content' : 'blank';
+    return textStart(l.text) < 0 ? 'blank' : 'content';
   });
   const rows: TableRow[] = [];
   laid.lines.forEach((l, i) => {

@@ -73,8 +73,7 @@ function opensMarkup(raw: string, from: number, to: number): boolean {
   return i + 1 <= to && (after === 0x2e || after === 0x29) && isSpaceCode(raw.charCodeAt(i + 1));
 }
 
-// Made once here: a \p{...} literal inside a function is made anew at each call once bundled
-// (esbuild, targeting Node 20, writes it as new RegExp(...) where it stands).
+// Made once here, not in the function that asks it of every candidate line.
 const LETTER = /\p{L}/u;
 
 /** Whether the text from..to (inclusive) has a letter: an ASCII one is found without the regex. */

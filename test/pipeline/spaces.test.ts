@@ -16,4 +16,13 @@ describe('spaces by character code', () => {
     expect(from < 0 ? '' : line.slice(from, to + 1)).toBe(line.trim());
     expect(from < 0).toBe(to < 0);
   });
+
+  // Whether a line has any text (a document's blank lines are those without): textStart >= 0.
+  it.each([
+    ['', false], [' ', false], ['\u00a0\t \u2028', false], ['\ufeff', false],
+    ['a', true], [' a', true], ['\u00a0a', true], ['é', true], ['\u00a0', false], ['~', true], ['\u007f', true],
+  ])('has text %j: %s', (raw, text) => {
+    expect(textStart(raw) >= 0).toBe(text);
+    expect(textStart(raw) >= 0).toBe(/\S/.test(raw));
+  });
 });

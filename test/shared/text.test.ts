@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budgetCodesOf, isBudgetHeading, isTotalLabel } from '../../shared/labels.js';
-import { foldedIncludes, foldText, hasText, visibleIncludesFolded, visibleText } from '../../shared/text.js';
+import { foldedIncludes, foldText, visibleIncludesFolded, visibleText } from '../../shared/text.js';
 
 describe('visibleText', () => {
   it('drops tags, entities, markdown emphasis and link syntax', () => {
@@ -49,16 +49,6 @@ describe('visibleText', () => {
       }),
       { numRuns: 2000 },
     );
-  });
-});
-
-describe('hasText', () => {
-  it.each([
-    ['', false], [' ', false], ['\u00a0\t \u2028', false], ['\ufeff', false],
-    ['a', true], [' a', true], ['\u00a0a', true], ['é', true], ['\u00a0', false], ['~', true], ['\u007f', true],
-  ])('%j: %s', (raw, text) => {
-    expect(hasText(raw)).toBe(text);
-    expect(hasText(raw)).toBe(/\S/.test(raw));
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Budget, Finding } from '../model.js';
-import { money, ZERO, toPlain, type Money } from '../money.js';
+import { money, sum, toPlain, type Money } from '../money.js';
 import { amountIs, makeFinding } from '../findings/make.js';
 import { stated } from './amounts-of.js';
 import type { Rule } from './rule.js';
@@ -14,12 +14,10 @@ const COLUMNS = [
 
 /** The sum of one column's stated amounts (an amount not stated adds nothing). */
 function columnSum(cofinancers: readonly Cofinancer[], amount: (c: Cofinancer) => string | null): Money {
-  let total = ZERO;
-  for (const c of cofinancers) {
+  return sum(cofinancers.map((c) => {
     const v = amount(c);
-    if (v !== null) total = total.plus(money(v));
-  }
-  return total;
+    return v === null ? null : money(v);
+  }));
 }
 
 export const cofinancingTableSum: Rule = {

@@ -495,21 +495,19 @@ export interface PartnerEntry {
  * The partner list a tab holds, if any: the names under a partner heading, in the heading's
  * column, down to the next heading or the end of the grid (blank rows are skipped).
  */
-export function readPartnerList(grid: Grid): PartnerEntry[] {
+export function readPartnerList(grid: Grid, texts: GridTexts = textsOf(grid)): PartnerEntry[] {
   const out: PartnerEntry[] = [];
   let col = -1;
-  for (let r = 0; r < grid.length; r++) {
-    const row = grid[r] ?? [];
-    const li = row.findIndex((v) => cellText(v) !== '');
-    if (li < 0) continue;
-    const label = cellText(row[li]);
-    const folded = foldText(label);
+  for (const row of rowsOf(grid, texts)) {
+    if (!row) continue;
+    const { r, li, label } = row;
+    const folded = foldedLabel(row);
     if (col < 0) {
       if (isPartnerHeading(folded)) col = li;
       continue;
     }
     if (isBudgetHeading(label, folded) || isEntityHeader(label, folded) || isPartnerHeading(folded)) break;
-    const name = cellText(row[col]);
+    const name = row.texts[col] ?? '';
     if (name !== '') out.push({ name, cell: { row: r, col } });
   }
   return out;

@@ -1,11 +1,12 @@
 // CPU profiles for the bench: bundle a small driver with esbuild (with a source map), run it
 // under `node --cpu-prof`, and sum self time by function, mapped back to the TypeScript source
-// (file:line). No dependency beyond esbuild: the source map's VLQ mappings are decoded here.
+// (file:line) through Node's own source-map reader (node:module's SourceMap).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { SourceMap, type SourceMapPayload, type SourceMapping } from 'node:module';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -35,64 +36,20 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Decoded source map: for each generated line, segments [genCol, source, line, col] sorted by column. */
-function decodeMappings(mappings: string): number[][][] {
-  const out: number[][][] = [];
-  let src = 0;
-  let line = 0;
-  let col = 0;
-  for (const lineText of mappings.split(';')) {
-    const segs: number[][] = [];
-    let genCol = 0;
-    for (const seg of lineText.split(',')) {
-      if (seg === '') continue;
-      const vals: number[] = [];
-      let shift = 0;
-      let value = 0;
-      for (const ch of seg) {
-        const d = B64.indexOf(ch);
-        value += (d & 31) << shift;
-        if (d & 32) shift += 5;
-        else {
-          vals.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      genCol += vals[0]!;
-      if (vals.length >= 4) {
-        src += vals[1]!;
-        line += vals[2]!;
-        col += vals[3]!;
-        segs.push([genCol, src, line, col]);
-      }
-    }
-    out.push(segs);
-  }
-  return out;
-}
-
+/** Generated position (0-based) -> `file:line` in the repository, through the bundle's source map. */
 function mapper(mapFile: string): (line0: number, col0: number) => string | null {
-  const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[]; mappings: string };
-  const lines = decodeMappings(map.mappings);
+  const payload = JSON.parse(readFileSync(mapFile, 'utf8')) as SourceMapPayload;
+  const map = new SourceMap(payload);
   const dir = join(mapFile, '..');
-  const sources = map.sources.map((s) => {
-    const abs = join(dir, s);
-    const rel = relative(ROOT, abs).split('\\').join('/');
+  const nameOf = (source: string) => {
+    const rel = relative(ROOT, isAbsolute(source) ? source : join(dir, source)).split('\\').join('/');
     const nm = rel.lastIndexOf('node_modules/');
     return nm >= 0 ? rel.slice(nm + 'node_modules/'.length) : rel;
-  });
+  };
   return (line0, col0) => {
-    const segs = lines[line0];
-    if (!segs || segs.length === 0) return null;
-    let best = segs[0]!;
-    for (const s of segs) {
-      if (s[0]! <= col0) best = s;
-      else break;
-    }
-    return `${sources[best[1]!]}:${best[2]! + 1}`;
+    const entry = map.findEntry(line0, col0) as Partial<SourceMapping>;
+    if (entry.originalSource === undefined || entry.originalLine === undefined) return null;
+    return `${nameOf(entry.originalSource.replace(/^file:\/\//, ''))}:${entry.originalLine + 1}`;
   };
 }
 

@@ -14,7 +14,7 @@ import { benchCli } from './cli.js';
 import { bundledCore } from './core-bundle.js';
 import { benchStartup } from './outputs.js';
 import { benchScaling } from './scaling.js';
-import { benchPdf } from './pdf.js';
+import { benchDocx, benchPdf } from './pdf.js';
 import { benchPeer } from './peer.js';
 import { profileDriver, ROOT, type Profile } from './profile.js';
 import { benchReport, benchReportCopies } from './report.js';
@@ -89,6 +89,8 @@ const report = { seed: await benchReport(SEED), copies10: await benchReportCopie
 // --- The PDF front end against pdftotext -layout on the same PDF.
 log('PDF: the seed as published, against pdftotext -layout');
 const pdf = await benchPdf();
+log('Word: the seed as a .docx, read in process');
+const docx = await benchDocx();
 
 // --- The add-on.
 log('add-on: bundle size and calls per edit');
@@ -206,6 +208,7 @@ const result = {
   },
   report,
   pdf,
+  docx,
   addon: {
     scriptBytes: bundleBytes,
     callsPerEdit: {

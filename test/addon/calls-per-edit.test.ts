@@ -1,7 +1,7 @@
 // Issue 12, point 8: the service calls one edit costs on a budget tab, for an edit that leaves
 // the verdict as it was and one that changes it: at most 4, the same at 10, 1,000 and 5,000
-// cofinancer rows; and the add-on's own time per edit at 5,000 rows (the bench's target is
-// 200 ms; `npx tsx bench/addon.ts`). Journeys on the BUILT add-on.
+// cofinancer rows. Journeys on the BUILT add-on. The add-on's own time per edit is the bench's
+// (`npm run bench`: addon.coreMsPerEdit), never a timed test.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutBudgetTab, layoutValues } from '../../shared/budget-layout.js';
 import { DEFAULT_PROFILE } from '../../shared/profile.js';
@@ -32,10 +32,8 @@ function edit(env: Env, addon: Addon, sheet: FakeSheet, a1: string, value: numbe
   sheet.getRange(a1).setValue(value);
   const e = env.editEvent(sheet, a1, value);
   env.reset();
-  env.serviceMs = 0;
-  const started = performance.now();
   addon.onEdit(e);
-  return { calls: sheetCalls(env), ms: performance.now() - started - env.serviceMs };
+  return { calls: sheetCalls(env) };
 }
 
 describe('an edit on a budget tab', () => {
@@ -52,10 +50,5 @@ describe('an edit on a budget tab', () => {
     expect(back.calls).toHaveLength(4);
     const same = edit(env, addon, tab.sheet, tab.cell('C'), 9999);
     expect(same.calls).toEqual(['Range.getSheet', 'Sheet.getSheetValues']);
-    if (n === 5000) {
-      // A guard against regressions, loose enough for a loaded test machine; the bench measures.
-      const ms = [changed.ms, back.ms, same.ms].sort((a, b) => a - b)[1]!;
-      expect(ms).toBeLessThan(400);
-    }
   }, 60_000);
 });

@@ -25,9 +25,34 @@ function needsCleaning(raw: string): boolean {
 // between words they are nearly every run, and a replacement that matches them costs the most
 // (the lookahead turns a single space down before the loop over the run is entered).
 const SPACE_RUNS = /[^\S ]\s*| (?=\s)\s+/g;
-// Emphasis marks next to text. Every match opens with a mark: the lookahead says so first, so
-// the engine skips to the next mark instead of trying the lookbehind at every character.
-const EMPHASIS = /(?=[*_])(?:(\*{1,3}|_{2,3})(?=\S)|(?<=\S)(\*{1,3}|_{2,3}))/g;
+// Emphasis marks next to text, matched where a mark stands (sticky): see withoutEmphasis.
+const EMPHASIS_AT = /(\*{1,3}|_{2,3})(?=\S)|(?<=\S)(\*{1,3}|_{2,3})/y;
+
+/**
+ * The text without the emphasis marks next to text: what a global replace of EMPHASIS_AT's
+ * pattern removes, tried at each "*" and "_" in turn, as the global replace tries each place a
+ * match can open. A line has few marks among much text (a bold label, then prose): indexOf finds
+ * them several times faster than the regex engine, which steps through every character.
+ */
+function withoutEmphasis(text: string): string {
+  let out = '';
+  let kept = 0; // text before `kept` is settled: copied to `out` or removed
+  let star = text.indexOf('*');
+  let under = text.indexOf('_');
+  while (star >= 0 || under >= 0) {
+    const at = under < 0 || (star >= 0 && star < under) ? star : under;
+    EMPHASIS_AT.lastIndex = at;
+    // Marks the removed ones covered are passed over, as the global replace goes on after them.
+    let next = at + 1;
+    if (EMPHASIS_AT.test(text)) {
+      out += text.slice(kept, at);
+      kept = next = EMPHASIS_AT.lastIndex;
+    }
+    if (star >= 0 && star < next) star = text.indexOf('*', next);
+    if (under >= 0 && under < next) under = text.indexOf('_', next);
+  }
+  return kept === 0 ? text : out + text.slice(kept);
+}
 
 /** Visible text of a cell: tags, markdown emphasis and link syntax removed, spaces collapsed. */
 export function visibleText(raw: string): string {
@@ -45,9 +70,7 @@ export function visibleText(raw: string): string {
   }
   if (s.includes('&')) s = s.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e);
   if (s.includes('[')) s = s.replace(/\[([^[\]]*)\]\((?:mailto:)?[^()]*\)/g, '$1');
-  if (s.includes('*') || s.includes('_')) {
-    s = s.replace(EMPHASIS, '').replace(/\*\*/g, '');
-  }
+  if (s.includes('*') || s.includes('_')) s = withoutEmphasis(s).replace(/\*\*/g, '');
   // A space other than the plain one (a no-break space too) is a run of its own to SPACE_RUNS:
   // it becomes a plain space with the others.
   return s.replace(SPACE_RUNS, ' ').trim();
@@ -60,10 +83,10 @@ export function foldText(raw: string): string {
 
 /** foldText of a line or cell whose visible text is known (visibleText(raw) given). */
 export function foldVisible(visible: string): string {
-  if (ASCII.test(visible)) return foldAscii(visible);
+  if (ASCII.test(visible)) return foldPlain(visible);
   // Italian text stays within the tables: each of its other characters is replaced by what it
   // folds to, in one native pass, and NFD is left for the rest.
-  if (!OUTSIDE_TABLES.test(visible)) return foldAscii(visible.replace(NON_ASCII, (ch) => FOLDED_CHAR.get(ch)!));
+  if (!OUTSIDE_TABLES.test(visible)) return foldPlain(visible.replace(NON_ASCII, (ch) => FOLDED_CHAR.get(ch)!));
   return foldAscii(visible.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
 }
 
@@ -76,9 +99,15 @@ const DROPPED_RUNS = / [^a-z0-9%€'.]+|[^a-z0-9%€'. ][^a-z0-9%€'.]*/g;
 
 // Lower case, punctuation runs as one space, for text whose accents are gone.
 function foldAscii(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
+  return foldPlain(text.replace(/[’‘´]/g, "'"));
+}
+
+// foldAscii of text without ’, ‘ and ´: ASCII text, or text whose other characters the table
+// folded (it folds those three to "'"). Only a backquote is left to turn into an apostrophe, and
+// most labels have none: a search for it is cheaper than a regex pass over every label.
+function foldPlain(text: string): string {
+  const lower = text.toLowerCase();
+  return (lower.includes('`') ? lower.replace(/`/g, "'") : lower)
     // Leaves only single spaces between kept characters: no further collapsing needed.
     .replace(DROPPED_RUNS, ' ')
     .trim();

@@ -61,16 +61,24 @@ function isEdge(code: number): boolean {
  * FIELDS takes "NProgetto 4" and "Suballegato 2.1". Each of those tests asks opensLikeLabel
  * first, so no label opens otherwise: mayStateHeader rests on these lists to pass over prose.
  */
-const LABEL_OPENINGS = [
+export const LABEL_OPENINGS = [
   'sub', 'allegato', 'scheda', 'progetto', 'cod', 'nr', 'numero', 'nom', 'nprogetto', 'ndel', 'titolo', 'denominazione',
   'ente', 'soggetto', 'comune', 'organizzazione', 'capofila', 'proponente', 'alleanza', 'referente', 'contatti',
   'recapiti', 'punti', 'punteggio', 'assegnato', 'concesso', 'riconosciuto', 'importo', 'quota', 'contributo',
   'finanziamento',
 ];
 /** Openings that only open a label as words of their own ("N. 4", "ID12", "Del contributo"), not "Nella", "Idea", "Della". */
-const WORD_OPENINGS = ['n', 'id', 'del'];
+export const WORD_OPENINGS = ['n', 'id', 'del'];
 const OPENING = new RegExp(`(?:${LABEL_OPENINGS.join('|')}|(?:${WORD_OPENINGS.join('|')})(?![a-z]))`, 'iy');
 const LONGEST_OPENING = Math.max(...[...LABEL_OPENINGS, ...WORD_OPENINGS].map((w) => w.length));
+/** The first two letters of each opening of two letters or more, as pairCode gives them. */
+const OPENING_PAIRS = new Set([...LABEL_OPENINGS, ...WORD_OPENINGS].filter((w) => w.length >= 2).map((w) => pairCode(w.charCodeAt(0), w.charCodeAt(1))));
+/** Openings of one letter, which a character other than a letter must follow ("N. 4"). */
+const ONE_LETTER_OPENINGS = new Set(WORD_OPENINGS.filter((w) => w.length === 1).map((w) => w.charCodeAt(0)));
+
+function pairCode(first: number, second: number): number {
+  return first * 0x80 + second;
+}
 
 // Before its first word a folded label drops every ASCII character but letters, digits, "%" and
 // "'" (spaces, punctuation, heading and emphasis marks, the dots of "N."). A backquote, which
@@ -80,7 +88,7 @@ function droppedBeforeWord(code: number): boolean {
 }
 
 function isAsciiWordChar(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x25 || code === 0x27;
+  return (code >= 0x30 && code <= 0x39) || isAsciiLetter(code) || code === 0x25 || code === 0x27;
 }
 
 /** Whether `text` from `from` on may open with a header label's word (folded or not). */
@@ -89,9 +97,35 @@ export function opensLikeLabel(text: string, from = 0): boolean {
   while (at < text.length && droppedBeforeWord(text.charCodeAt(at))) at++;
   if (at === text.length) return false;
   const end = Math.min(text.length, at + LONGEST_OPENING + 1);
+  if (!mayOpenAt(text, at) && asciiWordUpTo(text, at, end)) return false;
   for (let i = at; i < end; i++) if (text.charCodeAt(i) >= 0x80) return foldedOpensLikeLabel(text, at);
   OPENING.lastIndex = at;
   return OPENING.test(text);
+}
+
+// Most prose opens with a word no opening begins like ("Il", "La", "Nel"): its first two
+// characters tell, before the search for every opening (and before a word beyond ASCII is
+// folded). Read as ASCII: a character beyond it makes no pair and says nothing here.
+function mayOpenAt(text: string, at: number): boolean {
+  const first = text.charCodeAt(at) | 0x20;
+  const second = at + 1 < text.length ? text.charCodeAt(at + 1) : 0x20;
+  return isAsciiLetter(second) ? OPENING_PAIRS.has(pairCode(first, second | 0x20)) : ONE_LETTER_OPENINGS.has(first);
+}
+
+// Whether the word at `at` is ASCII as far as it is read (to `end`): then it folds to itself in
+// lower case, and its first two characters are the fold's. A character beyond ASCII in it may be
+// one beyond the fold's table, which makes the answer yes whatever the word's opening.
+function asciiWordUpTo(text: string, at: number, end: number): boolean {
+  for (let i = at; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return false;
+    if (!isAsciiWordChar(code) && code !== 0x60) return true;
+  }
+  return true;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
 }
 
 // A word with characters beyond ASCII ("Tìtolo", "€ 500,00", "– Titolo") is folded character by
@@ -377,7 +411,7 @@ export function headerFieldsOfRow(
   // Every hit below opens with a label in some cell (the first filled one, or a label by
   // position). Asked of the cells as they are, which every reader cleans: not of trimmed copies.
   if (!cells.some((_, i) => may(i))) return [];
-  const at = visible.flatMap((v, i) => (v !== '' ? [i] : []));
+  const at = filledCells(visible);
   if (at.length === 0 || at.length > 6) return [];
   const filled = at.map((i) => cells[i]!.trim());
   // Pairs by position in a table of two or four columns: a label whose value cell is empty says
@@ -410,6 +444,13 @@ export function headerFieldsOfRow(
     i++;
   }
   return hits;
+}
+
+/** The places of a row's filled cells (a loop: flatMap, with an array for each cell, costs more than the rest of a row's test). */
+function filledCells(visible: readonly string[]): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < visible.length; i++) if (visible[i] !== '') at.push(i);
+  return at;
 }
 
 /**

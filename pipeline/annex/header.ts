@@ -291,18 +291,27 @@ export function cellMayStateHeader(raw: string, visible: string): boolean {
 function boldLabel(raw: string): { label: string; value: string } | null {
   // Asked of every line: most open with no mark at all, which this tells without copying them.
   if (!BOLD_START.test(raw)) return null;
-  const text = raw.trim().replace(/^#+\s*/, '');
-  const open = /^(\*\*|__|<b>|<strong>)/i.exec(text);
+  const trimmed = raw.trim();
+  const text = trimmed.charCodeAt(0) === 0x23 ? trimmed.replace(HEADING_MARKS, '') : trimmed;
+  const open = BOLD_MARK.exec(text);
   if (!open) return null;
+  const mark = open[1]!;
+  const closing = BOLD_OPEN[mark.toLowerCase()]!;
   // Only a tag needs the line in lower case to find its end: a mark is found as it is, where no
   // character of the line changes length in lower case ("İ" does).
-  const tag = open[1]!.startsWith('<') || text.includes('\u0130');
-  const close = (tag ? text.toLowerCase() : text).indexOf(BOLD_OPEN[open[1]!.toLowerCase()]!, open[1]!.length);
+  const tag = mark.startsWith('<') || text.includes('\u0130');
+  const close = (tag ? text.toLowerCase() : text).indexOf(closing, mark.length);
   if (close < 0 || close > 80) return null;
-  const label = text.slice(open[1]!.length, close);
-  const value = text.slice(close + BOLD_OPEN[open[1]!.toLowerCase()]!.length).trim().replace(/^[:–-]\s*/, '');
-  return value === '' ? null : { label: label.trim().replace(/:$/, ''), value };
+  const value = text.slice(close + closing.length).trim().replace(VALUE_OPENING, '');
+  if (value === '') return null;
+  const label = text.slice(mark.length, close).trim();
+  return { label: label.endsWith(':') ? label.slice(0, -1) : label, value };
 }
+
+// Made once (a pattern written inside a function is a new object on every call).
+const HEADING_MARKS = /^#+\s*/;
+const BOLD_MARK = /^(\*\*|__|<b>|<strong>)/i;
+const VALUE_OPENING = /^[:–-]\s*/;
 
 /**
  * The header field a line states, if any. "Progetto <name>" (no colon) is the short name the
@@ -423,7 +432,7 @@ export function headerFieldsOfRow(
       const label = visible[i]!;
       const value = visible[i + 1]!;
       if (label === '' && value === '') continue;
-      const hit = label !== '' && value !== '' ? hitOfPair(cells[i]!, cells[i + 1]!, line) : null;
+      const hit = label !== '' && value !== '' && may(i) ? hitOfPair(cells[i]!, cells[i + 1]!, line) : null;
       if (hit) byPosition.push(hit);
       else if (value !== '' || label === '' || label.length > 60 || /\d/.test(label)) header = false;
     }
@@ -431,6 +440,9 @@ export function headerFieldsOfRow(
   }
   const hits: HeaderHit[] = [];
   for (let i = 0; i < filled.length; ) {
+    // A cell that may state no field is neither a pair's label nor a field of its own: the row
+    // is no header's ("1. Comune di Lodi" | "Ente locale", a partner's row).
+    if (!may(at[i]!)) return [];
     const pair = i + 1 < filled.length ? hitOfPair(filled[i]!, filled[i + 1]!, line) : null;
     if (pair) {
       hits.push(pair);

@@ -9,6 +9,7 @@ import {
   fieldOfLabel, headerFieldOf, headerFieldsOfLine, headerFieldsOfRow, headerFieldWithoutColon, headerLabelOnly, LABEL_OPENINGS, mayStateHeader, opensLikeLabel,
   WORD_OPENINGS,
 } from '../../pipeline/annex/header.js';
+import { readDocument } from '../../pipeline/annex/document.js';
 import { foldedChar, visibleText } from '../../shared/text.js';
 import { HOSTILE } from '../fixtures/hostile-strings.js';
 import { TEXT_FIXTURES } from './helpers.js';
@@ -101,6 +102,34 @@ describe('mayStateHeader', () => {
 
   it('says no to none of the hostile strings that a header test reads something in', () => {
     for (const raw of HOSTILE) if (!mayStateHeader(raw)) expect(anyHeaderFinding(raw)).toEqual([]);
+  });
+});
+
+describe('headerFieldsOfRow', () => {
+  // The row's test passes over a cell that may state no field (mayStateHeader): asked of every
+  // filled cell instead, it must read the same fields.
+  const everyFilledCell = (visible: readonly string[]) => (i: number) => visible[i] !== '';
+  const sameFields = (cells: string[], visible = cells.map(visibleText)) => {
+    expect(headerFieldsOfRow(cells, 7, visible), cells.join(' | ')).toEqual(headerFieldsOfRow(cells, 7, visible, everyFilledCell(visible)));
+  };
+
+  it('reads the same fields with and without the prefilter, on every table row and tab-separated line of every text fixture', () => {
+    let rows = 0;
+    for (const file of TEXT_FIXTURES) {
+      const bytes = readFileSync(file);
+      for (const r of readDocument(bytes, file).tables.rows) {
+        sameFields(r.cells, r.visible);
+        rows++;
+      }
+      for (const line of bytes.toString('utf8').split(/\r\n|\r|\n/)) if (line.includes('\t')) sameFields(line.split('\t'));
+    }
+    expect(rows).toBeGreaterThan(1000);
+  });
+
+  it('reads the same fields with and without the prefilter, on rows made of label pieces', () => {
+    const cell = fc.array(fc.constantFrom('Titolo', 'Ente capofila', 'Comune di Lodi', '1. Comune di Lodi', 'Punti', '72', 'Contributo assegnato', '€ 30.000,00',
+      'Referente', 'Anna Neri', 'a@b.it', 'ID', '12', ':', ' ', '**', '<b>', '</b>', 'Progetto', 'Ente locale', 'X', '', '\u00a0', 'N.', '2.1'), { maxLength: 4 }).map((p) => p.join(''));
+    fc.assert(fc.property(fc.array(cell, { minLength: 1, maxLength: 8 }), (cells) => sameFields(cells)), { numRuns: 20000 });
   });
 });
 

@@ -417,9 +417,9 @@ export function headerFieldsOfRow(
   visible: readonly string[] = cells.map(visibleText),
   may: (cell: number) => boolean = (i) => visible[i] !== '' && cellMayStateHeader(cells[i]!, visible[i]!),
 ): HeaderHit[] {
-  // Every hit below opens with a label in some cell (the first filled one, or a label by
-  // position). Asked of the cells as they are, which every reader cleans: not of trimmed copies.
-  if (!cells.some((_, i) => may(i))) return [];
+  // Every hit below opens with a label in a cell that may state one (a label by position, or
+  // each filled cell in turn): a row is mostly told by its first cells, its others not asked.
+  // Asked of the cells as they are, which every reader cleans: not of trimmed copies.
   const at = filledCells(visible);
   if (at.length === 0 || at.length > 6) return [];
   const filled = at.map((i) => cells[i]!.trim());

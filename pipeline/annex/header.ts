@@ -61,16 +61,24 @@ function isEdge(code: number): boolean {
  * FIELDS takes "NProgetto 4" and "Suballegato 2.1". Each of those tests asks opensLikeLabel
  * first, so no label opens otherwise: mayStateHeader rests on these lists to pass over prose.
  */
-const LABEL_OPENINGS = [
+export const LABEL_OPENINGS = [
   'sub', 'allegato', 'scheda', 'progetto', 'cod', 'nr', 'numero', 'nom', 'nprogetto', 'ndel', 'titolo', 'denominazione',
   'ente', 'soggetto', 'comune', 'organizzazione', 'capofila', 'proponente', 'alleanza', 'referente', 'contatti',
   'recapiti', 'punti', 'punteggio', 'assegnato', 'concesso', 'riconosciuto', 'importo', 'quota', 'contributo',
   'finanziamento',
 ];
 /** Openings that only open a label as words of their own ("N. 4", "ID12", "Del contributo"), not "Nella", "Idea", "Della". */
-const WORD_OPENINGS = ['n', 'id', 'del'];
+export const WORD_OPENINGS = ['n', 'id', 'del'];
 const OPENING = new RegExp(`(?:${LABEL_OPENINGS.join('|')}|(?:${WORD_OPENINGS.join('|')})(?![a-z]))`, 'iy');
 const LONGEST_OPENING = Math.max(...[...LABEL_OPENINGS, ...WORD_OPENINGS].map((w) => w.length));
+/** The first two letters of each opening of two letters or more, as pairCode gives them. */
+const OPENING_PAIRS = new Set([...LABEL_OPENINGS, ...WORD_OPENINGS].filter((w) => w.length >= 2).map((w) => pairCode(w.charCodeAt(0), w.charCodeAt(1))));
+/** Openings of one letter, which a character other than a letter must follow ("N. 4"). */
+const ONE_LETTER_OPENINGS = new Set(WORD_OPENINGS.filter((w) => w.length === 1).map((w) => w.charCodeAt(0)));
+
+function pairCode(first: number, second: number): number {
+  return first * 0x80 + second;
+}
 
 // Before its first word a folded label drops every ASCII character but letters, digits, "%" and
 // "'" (spaces, punctuation, heading and emphasis marks, the dots of "N."). A backquote, which
@@ -80,7 +88,7 @@ function droppedBeforeWord(code: number): boolean {
 }
 
 function isAsciiWordChar(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x25 || code === 0x27;
+  return (code >= 0x30 && code <= 0x39) || isAsciiLetter(code) || code === 0x25 || code === 0x27;
 }
 
 /** Whether `text` from `from` on may open with a header label's word (folded or not). */
@@ -89,9 +97,35 @@ export function opensLikeLabel(text: string, from = 0): boolean {
   while (at < text.length && droppedBeforeWord(text.charCodeAt(at))) at++;
   if (at === text.length) return false;
   const end = Math.min(text.length, at + LONGEST_OPENING + 1);
+  if (!mayOpenAt(text, at) && asciiWordUpTo(text, at, end)) return false;
   for (let i = at; i < end; i++) if (text.charCodeAt(i) >= 0x80) return foldedOpensLikeLabel(text, at);
   OPENING.lastIndex = at;
   return OPENING.test(text);
+}
+
+// Most prose opens with a word no opening begins like ("Il", "La", "Nel"): its first two
+// characters tell, before the search for every opening (and before a word beyond ASCII is
+// folded). Read as ASCII: a character beyond it makes no pair and says nothing here.
+function mayOpenAt(text: string, at: number): boolean {
+  const first = text.charCodeAt(at) | 0x20;
+  const second = at + 1 < text.length ? text.charCodeAt(at + 1) : 0x20;
+  return isAsciiLetter(second) ? OPENING_PAIRS.has(pairCode(first, second | 0x20)) : ONE_LETTER_OPENINGS.has(first);
+}
+
+// Whether the word at `at` is ASCII as far as it is read (to `end`): then it folds to itself in
+// lower case, and its first two characters are the fold's. A character beyond ASCII in it may be
+// one beyond the fold's table, which makes the answer yes whatever the word's opening.
+function asciiWordUpTo(text: string, at: number, end: number): boolean {
+  for (let i = at; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return false;
+    if (!isAsciiWordChar(code) && code !== 0x60) return true;
+  }
+  return true;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
 }
 
 // A word with characters beyond ASCII ("Tìtolo", "€ 500,00", "– Titolo") is folded character by
@@ -257,18 +291,27 @@ export function cellMayStateHeader(raw: string, visible: string): boolean {
 function boldLabel(raw: string): { label: string; value: string } | null {
   // Asked of every line: most open with no mark at all, which this tells without copying them.
   if (!BOLD_START.test(raw)) return null;
-  const text = raw.trim().replace(/^#+\s*/, '');
-  const open = /^(\*\*|__|<b>|<strong>)/i.exec(text);
+  const trimmed = raw.trim();
+  const text = trimmed.charCodeAt(0) === 0x23 ? trimmed.replace(HEADING_MARKS, '') : trimmed;
+  const open = BOLD_MARK.exec(text);
   if (!open) return null;
+  const mark = open[1]!;
+  const closing = BOLD_OPEN[mark.toLowerCase()]!;
   // Only a tag needs the line in lower case to find its end: a mark is found as it is, where no
   // character of the line changes length in lower case ("İ" does).
-  const tag = open[1]!.startsWith('<') || text.includes('\u0130');
-  const close = (tag ? text.toLowerCase() : text).indexOf(BOLD_OPEN[open[1]!.toLowerCase()]!, open[1]!.length);
+  const tag = mark.startsWith('<') || text.includes('\u0130');
+  const close = (tag ? text.toLowerCase() : text).indexOf(closing, mark.length);
   if (close < 0 || close > 80) return null;
-  const label = text.slice(open[1]!.length, close);
-  const value = text.slice(close + BOLD_OPEN[open[1]!.toLowerCase()]!.length).trim().replace(/^[:–-]\s*/, '');
-  return value === '' ? null : { label: label.trim().replace(/:$/, ''), value };
+  const value = text.slice(close + closing.length).trim().replace(VALUE_OPENING, '');
+  if (value === '') return null;
+  const label = text.slice(mark.length, close).trim();
+  return { label: label.endsWith(':') ? label.slice(0, -1) : label, value };
 }
+
+// Made once (a pattern written inside a function is a new object on every call).
+const HEADING_MARKS = /^#+\s*/;
+const BOLD_MARK = /^(\*\*|__|<b>|<strong>)/i;
+const VALUE_OPENING = /^[:–-]\s*/;
 
 /**
  * The header field a line states, if any. "Progetto <name>" (no colon) is the short name the
@@ -374,10 +417,10 @@ export function headerFieldsOfRow(
   visible: readonly string[] = cells.map(visibleText),
   may: (cell: number) => boolean = (i) => visible[i] !== '' && cellMayStateHeader(cells[i]!, visible[i]!),
 ): HeaderHit[] {
-  // Every hit below opens with a label in some cell (the first filled one, or a label by
-  // position). Asked of the cells as they are, which every reader cleans: not of trimmed copies.
-  if (!cells.some((_, i) => may(i))) return [];
-  const at = visible.flatMap((v, i) => (v !== '' ? [i] : []));
+  // Every hit below opens with a label in a cell that may state one (a label by position, or
+  // each filled cell in turn): a row is mostly told by its first cells, its others not asked.
+  // Asked of the cells as they are, which every reader cleans: not of trimmed copies.
+  const at = filledCells(visible);
   if (at.length === 0 || at.length > 6) return [];
   const filled = at.map((i) => cells[i]!.trim());
   // Pairs by position in a table of two or four columns: a label whose value cell is empty says
@@ -389,7 +432,7 @@ export function headerFieldsOfRow(
       const label = visible[i]!;
       const value = visible[i + 1]!;
       if (label === '' && value === '') continue;
-      const hit = label !== '' && value !== '' ? hitOfPair(cells[i]!, cells[i + 1]!, line) : null;
+      const hit = label !== '' && value !== '' && may(i) ? hitOfPair(cells[i]!, cells[i + 1]!, line) : null;
       if (hit) byPosition.push(hit);
       else if (value !== '' || label === '' || label.length > 60 || /\d/.test(label)) header = false;
     }
@@ -397,6 +440,9 @@ export function headerFieldsOfRow(
   }
   const hits: HeaderHit[] = [];
   for (let i = 0; i < filled.length; ) {
+    // A cell that may state no field is neither a pair's label nor a field of its own: the row
+    // is no header's ("1. Comune di Lodi" | "Ente locale", a partner's row).
+    if (!may(at[i]!)) return [];
     const pair = i + 1 < filled.length ? hitOfPair(filled[i]!, filled[i + 1]!, line) : null;
     if (pair) {
       hits.push(pair);
@@ -410,6 +456,13 @@ export function headerFieldsOfRow(
     i++;
   }
   return hits;
+}
+
+/** The places of a row's filled cells (a loop: flatMap, with an array for each cell, costs more than the rest of a row's test). */
+function filledCells(visible: readonly string[]): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < visible.length; i++) if (visible[i] !== '') at.push(i);
+  return at;
 }
 
 /**

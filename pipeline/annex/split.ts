@@ -88,7 +88,8 @@ function tableHits(doc: AnnexDocument): { hits: Map<number, HeaderHit[]>; neutra
     // labels after ask the same cells.
     const may = rows.map(cellsMayStateHeader);
     const perRow = rows.map((r, i) => headerFieldsOfRow(r.cells, r.line, r.visible, may[i]));
-    const fields = new Set(perRow.flat().map((h) => h.field));
+    const fields = new Set<HeaderField>();
+    for (const row of perRow) for (const h of row) fields.add(h.field);
     if (fields.size >= 2 || (fields.size === 1 && perRow.every((h) => h.length > 0))) {
       rows.forEach((r, i) => (perRow[i]!.length > 0 ? hits.set(r.line, perRow[i]!) : neutral.add(r.line)));
       continue;
@@ -207,7 +208,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       }
       if (neutral.has(row.line) && current.length > 0) continue;
     }
-    const last = current[current.length - 1];
+    const last = current.at(-1);
     const raw = doc.text(n);
     // Prose (most lines) states no field and no label: it skips those tests. So does a row of
     // cells apart, which every test of a line for fields refuses (its fields are its cells').

@@ -6,9 +6,11 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  fieldOfLabel, headerFieldOf, headerFieldsOfLine, headerFieldsOfRow, headerFieldWithoutColon, headerLabelOnly, mayStateHeader, opensLikeLabel,
+  fieldOfLabel, headerFieldOf, headerFieldsOfLine, headerFieldsOfRow, headerFieldWithoutColon, headerLabelOnly, LABEL_OPENINGS, mayStateHeader, opensLikeLabel,
+  WORD_OPENINGS,
 } from '../../pipeline/annex/header.js';
-import { visibleText } from '../../shared/text.js';
+import { readDocument } from '../../pipeline/annex/document.js';
+import { foldedChar, visibleText } from '../../shared/text.js';
 import { HOSTILE } from '../fixtures/hostile-strings.js';
 import { TEXT_FIXTURES } from './helpers.js';
 
@@ -103,6 +105,34 @@ describe('mayStateHeader', () => {
   });
 });
 
+describe('headerFieldsOfRow', () => {
+  // The row's test passes over a cell that may state no field (mayStateHeader): asked of every
+  // filled cell instead, it must read the same fields.
+  const everyFilledCell = (visible: readonly string[]) => (i: number) => visible[i] !== '';
+  const sameFields = (cells: string[], visible = cells.map(visibleText)) => {
+    expect(headerFieldsOfRow(cells, 7, visible), cells.join(' | ')).toEqual(headerFieldsOfRow(cells, 7, visible, everyFilledCell(visible)));
+  };
+
+  it('reads the same fields with and without the prefilter, on every table row and tab-separated line of every text fixture', () => {
+    let rows = 0;
+    for (const file of TEXT_FIXTURES) {
+      const bytes = readFileSync(file);
+      for (const r of readDocument(bytes, file).tables.rows) {
+        sameFields(r.cells, r.visible);
+        rows++;
+      }
+      for (const line of bytes.toString('utf8').split(/\r\n|\r|\n/)) if (line.includes('\t')) sameFields(line.split('\t'));
+    }
+    expect(rows).toBeGreaterThan(1000);
+  });
+
+  it('reads the same fields with and without the prefilter, on rows made of label pieces', () => {
+    const cell = fc.array(fc.constantFrom('Titolo', 'Ente capofila', 'Comune di Lodi', '1. Comune di Lodi', 'Punti', '72', 'Contributo assegnato', '€ 30.000,00',
+      'Referente', 'Anna Neri', 'a@b.it', 'ID', '12', ':', ' ', '**', '<b>', '</b>', 'Progetto', 'Ente locale', 'X', '', '\u00a0', 'N.', '2.1'), { maxLength: 4 }).map((p) => p.join(''));
+    fc.assert(fc.property(fc.array(cell, { minLength: 1, maxLength: 8 }), (cells) => sameFields(cells)), { numRuns: 20000 });
+  });
+});
+
 describe('bold labels', () => {
   // A bold label is looked for only on lines that open with a mark, past spaces and heading marks.
   it.each([
@@ -115,7 +145,57 @@ describe('bold labels', () => {
   });
 });
 
+/**
+ * opensLikeLabel as its comment says it reads: past ASCII other than letters and digits, the
+ * text's first word folded character by character (yes to a character beyond the fold's table)
+ * opens with a label's word. No shortcut: every character is folded, whatever its first two are.
+ */
+function opensLikeLabelByFold(text: string, from: number): boolean {
+  let at = from;
+  while (at < text.length && text.charCodeAt(at) < 0x80 && !/[a-z0-9%']/i.test(text[at]!)) at++;
+  let head = '';
+  // As far as the longest opening and the character after it, where a word opening must end.
+  const longest = Math.max(...[...LABEL_OPENINGS, ...WORD_OPENINGS].map((w) => w.length));
+  for (let i = at; i < text.length && head.length <= longest; i++) {
+    const folded = foldedChar(text[i]!);
+    if (folded === undefined) return true;
+    if (folded === ' ' || folded === '.') {
+      if (head !== '') break;
+    } else head += folded;
+  }
+  return LABEL_OPENINGS.some((w) => head.startsWith(w)) || WORD_OPENINGS.some((w) => head.startsWith(w) && !/^[a-z]/.test(head.slice(w.length)));
+}
+
 describe('opensLikeLabel', () => {
+  it('agrees with the fold of the first word, at the start and after each cut of every line and cell of every text fixture', () => {
+    let asked = 0;
+    for (const file of TEXT_FIXTURES) {
+      for (const line of readFileSync(file, 'utf8').split(/\r\n|\r|\n/)) {
+        for (const text of [line, ...line.split('\t'), visibleText(line)]) {
+          for (let at = 0; at >= 0 && at < text.length; at = text.indexOf(' ', at + 1)) {
+            asked++;
+            expect(opensLikeLabel(text, at), `${file}: ${text.slice(at, at + 40)}`).toBe(opensLikeLabelByFold(text, at));
+          }
+        }
+      }
+    }
+    expect(asked).toBeGreaterThan(100000);
+  });
+
+  it('agrees with the fold of the first word on text made of label pieces', () => {
+    const pieces = [
+      'Titolo', 'TÌTOLO', 'tolo', 'Ente', 'capofila', 'N.', 'N°', 'n', 'nr', 'progetto', 'ID', '12', 'Punti', 'Sub', '-', 'Del', 'del', 'Nella', 'Idea',
+      ' ', ':', '**', '<b>', '#', '.', '\t', '\u00a0', '’', '`', '–', 'è', 'Il', 'La', 'Co', 'Na', 'NR', 'iD', 'Dé', 'd\'', 'A', 'i', '3', '%', "'", 'Ì', 'ñ', '\u0301', '\u{1F600}', '&'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.nat(3), (parts, from) => {
+        const text = parts.join('');
+        expect(opensLikeLabel(text, from)).toBe(opensLikeLabelByFold(text, from));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+
   it('reads a label word from any place in the text, past marks and spaces', () => {
     expect(opensLikeLabel('Note – Capofila', 7)).toBe(true);
     expect(opensLikeLabel('Note – Partner', 7)).toBe(false);

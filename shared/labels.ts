@@ -150,6 +150,17 @@ export function budgetCodesOf(label: string, folded?: string): LineCode[] {
   return codes.length > 0 ? codes : unletteredCode(label, f);
 }
 
+/**
+ * The budget codes a label names in a template's own words only: budgetCodesOf of a label whose
+ * strictBudgetCodesOf is empty. A caller that has the strict codes asks this rather than
+ * budgetCodesOf, which would test the call's wording again.
+ */
+export function ownWordingCodesOf(label: string, folded?: string): LineCode[] {
+  if (!MAY_FOLD_TO_LETTER.test(label)) return [];
+  const f = normalised(label, folded ?? foldText(label));
+  return f === '' ? [] : unletteredCode(label, f);
+}
+
 /** A label normalised and the codes it names in the call's wording. */
 function callWording(label: string, folded: string | undefined): { f: string; codes: LineCode[] } {
   // Every line's wording is made of letters: a label with nothing that folds to one (a figure,

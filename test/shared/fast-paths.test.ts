@@ -2,8 +2,10 @@
 // on every line and table cell of the text fixtures (raw and cleaned) and on forms built to sit
 // at their edges.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../pipeline/annex/document.js';
+import { readItems, readOneFigure, type AmountReading } from '../../shared/amounts.js';
 import { budgetCodesOf, ownWordingCodesOf, strictBudgetCodesOf } from '../../shared/labels.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import { TEXT_FIXTURES } from '../pipeline/helpers.js';
@@ -44,5 +46,43 @@ describe('the budget codes a label names', () => {
     }
     expect(wrong).toEqual([]);
     expect(own).toBeGreaterThan(3);
+  });
+});
+
+/** A reading as text: Money as its own string and as the plain form, so no float is compared. */
+function asText(r: AmountReading | null): string {
+  return JSON.stringify(r, (_, v: unknown) => (typeof v === 'object' && v !== null && 'toFixed' in v ? `${String(v)} ${(v as { toFixed(n: number): string }).toFixed(2)}` : v));
+}
+
+describe('a cell of one figure', () => {
+  const FIGURES = [
+    '0', '00', '007', '1', '12', '123', '1234', '12345678901234', '99999999999999', '1.000', '1.000,5', '1.000,50', '12.345.678,99',
+    '0,5', '0,50', '1234,56', '1234,567', '1.2345', '1.234.5', '1,234', '12,3,4', '1.234,', ',50', '10000000000000', '10000000000000,01',
+    '10.000.000.000.000,00', '10.000.000.000.000,01', '-5', '- 5', '1 000', '12 500,00', "1'000", '1.50', '€1.500', '€ 1.500', '1.500€',
+    '1.500 €', '€ 1.500 €', '€  1.500', '1.500  €', '€', '€ ', ' €', 'eur 5', '5 euro', '5 (totale)', '5\u00a0€', '€\u00a01.500',
+    '5 €€', '€€ 5', '१२', '5.', '.5', '5,',
+  ];
+
+  it('reads as readItems reads it, on every text of the fixtures and on forms at the edges of the shortcut', () => {
+    let fast = 0;
+    const wrong: string[] = [];
+    for (const t of [...fixtureTexts(), ...FIGURES, ...FIGURES.flatMap((f) => [`€ ${f}`, `${f} €`, `€${f}`, `${f}€`])]) {
+      const figure = readOneFigure(t);
+      if (figure === null) continue;
+      fast++;
+      if (asText(figure) !== asText(readItems(t))) wrong.push(t);
+    }
+    expect(wrong).toEqual([]);
+    expect(fast).toBeGreaterThan(300);
+  });
+
+  it('reads as readItems reads it, on generated texts of digits, points, commas, spaces and euro signs', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^€? ?[0-9.,' ]{0,18} ?€?$/), (t) => {
+        const figure = readOneFigure(t);
+        return figure === null || asText(figure) === asText(readItems(t));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

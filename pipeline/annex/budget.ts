@@ -158,8 +158,9 @@ export function readBudgetPart(doc: AnnexDocument, from: number, to: number, cla
   const budget = readBudget(grid, limits, texts);
   const findings = sharesFromTotal(budget, grid, texts);
   const rowLines = gridRows.map((r) => r.line);
-  const inSpan = budget.span ? gridRows.slice(budget.span[0], budget.span[1] + 1) : [];
-  const lines = inSpan.flatMap((r) => r.lines);
+  // Appended row by row: flatMap, for a few short arrays, cost more than the rest of this function.
+  const lines: number[] = [];
+  if (budget.span) for (let r = budget.span[0]; r <= budget.span[1]; r++) lines.push(...gridRows[r]!.lines);
 
   const used = new Set<number>();
   for (const l of budget.lines) used.add(l.labelCell.row).add(l.cell.row);

@@ -107,7 +107,8 @@ const ABBREVIATED = /\b(tot|pers|cofin|contrib|serv|rimb|funz|compl|acq|rich|gen
 
 /** The label folded, with its abbreviations written out and its letter in one form. */
 function normalised(label: string, f: string): string {
-  const folded = f.replace(ABBREVIATED, (_, w: string) => ABBREVIATIONS[w]!);
+  // Every abbreviation ends with its dot: a label without one (nearly all) has none to write out.
+  const folded = f.includes('.') ? f.replace(ABBREVIATED, (_, w: string) => ABBREVIATIONS[w]!) : f;
   return withLetterMark(label, folded);
 }
 

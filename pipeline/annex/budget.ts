@@ -283,7 +283,9 @@ function shareColumnsOf(texts: GridTexts, before: number): { funded: number; cof
  */
 function sharesFromTotal(budget: Budget, grid: readonly (readonly CellValue[])[], texts: GridTexts): Finding[] {
   const total = lineOf(budget, 'TOTAL');
-  if (!total) return [];
+  // A budget that states both on rows of their own (as nearly all do) takes nothing from the
+  // columns, which are then not looked for.
+  if (!total || (lineOf(budget, 'CONTRIBUTION') && lineOf(budget, 'COFINANCING'))) return [];
   const cols = shareColumnsOf(texts, total.cell.row);
   if (!cols) return [];
   const add = (code: 'CONTRIBUTION' | 'COFINANCING', share: string | null, col: number) => {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../pipeline/annex/document.js';
 import { readItems, readOneFigure, type AmountReading } from '../../shared/amounts.js';
-import { budgetCodesOf, ownWordingCodesOf, strictBudgetCodesOf } from '../../shared/labels.js';
+import { budgetCodesOf, ownWordingCodesOf, ruleCodes, strictBudgetCodesOf } from '../../shared/labels.js';
 import { foldText, visibleText } from '../../shared/text.js';
 import { TEXT_FIXTURES } from '../pipeline/helpers.js';
 
@@ -53,6 +53,26 @@ describe('the budget codes a label names', () => {
 function asText(r: AmountReading | null): string {
   return JSON.stringify(r, (_, v: unknown) => (typeof v === 'object' && v !== null && 'toFixed' in v ? `${String(v)} ${(v as { toFixed(n: number): string }).toFixed(2)}` : v));
 }
+
+describe("the label rules' alternation", () => {
+  it('turns down no label that a rule takes, asked of every folded text of the fixtures, lettered as the call letters lines', () => {
+    const wrong: string[] = [];
+    let named = 0;
+    for (const t of [...fixtureTexts(), ...LABELS]) {
+      const f = foldText(t);
+      // The forms the rules are asked of: the fold, with an abbreviation's dot, and after a line's letter.
+      for (const form of [f, `${f}.`, ...['a', 'b', 'c', 'd', 'e'].map((l) => `${l}. ${f}`), `di cui ${f}`]) {
+        for (const wording of ['call', 'own'] as const) {
+          const codes = ruleCodes(form, wording);
+          if (codes.length > 0) named++;
+          if (JSON.stringify(codes) !== JSON.stringify(ruleCodes(form, wording, true))) wrong.push(`${wording}: ${form}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(named).toBeGreaterThan(1000);
+  });
+});
 
 describe('a cell of one figure', () => {
   const FIGURES = [

@@ -108,10 +108,27 @@ export function readAmount(cell: CellValue, visible?: string): AmountReading {
 function readText(text: string): AmountReading {
   if (text === '') return { kind: 'empty' };
   if (/^€$/.test(text)) return { kind: 'placeholder', text };
-  return readItems(text);
+  return readOneFigure(text) ?? readItems(text);
 }
 
-function readItems(text: string): AmountReading {
+// Most amount cells are one figure, a euro sign at either end or none ("€ 13.378,00",
+// "2.500,00 €", "1500"): forms readItems reads as that one item, read here without its loop.
+// Its whole part (points between thousands) and its cents are taken apart by the pattern itself.
+const THOUSANDS_POINTS = /\./g;
+const ONE_FIGURE = /^(?:€ ?)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?(?: ?€)?$/;
+
+/** readItems' reading of a text that is one figure in a common form, or null for any other text. */
+export function readOneFigure(text: string): AmountReading | null {
+  const m = ONE_FIGURE.exec(text);
+  if (m === null) return null;
+  // The plain form parseNumber makes of it: the whole part without its points, the cents after a point.
+  const whole = m[1]!.replace(THOUSANDS_POINTS, '');
+  const value = money(m[2] === undefined ? whole : `${whole}.${m[2]}`);
+  return beyond(value, CEILING) ? { kind: 'unreadable', reason: beyondReason } : { kind: 'amount', value };
+}
+
+/** The reading of a text cell: its items (amounts and placeholders), their notes and what is between them. */
+export function readItems(text: string): AmountReading {
   const items: Item[] = [];
   let pos = 0;
   let breakdown = false;

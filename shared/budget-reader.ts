@@ -78,6 +78,8 @@ function cellText(v: CellValue): string {
 }
 
 function rawText(v: CellValue): string {
+  // Most cells are text: they are not asked whether they are a date.
+  if (typeof v === 'string') return v;
   if (v === null || v === undefined) return '';
   return isDate(v) ? dateText(v) : String(v);
 }

@@ -5,6 +5,14 @@ import { foldText } from './text.js';
 interface LabelRule {
   code: LineCode;
   test: (folded: string) => boolean;
+  /** Patterns one of which every label the rule takes matches: its wordings, and the first of `together`. */
+  needs: readonly RegExp[];
+}
+
+/** Rules, and the one pattern that every label any of them takes matches (ruleSet). */
+interface RuleSet {
+  rules: readonly LabelRule[];
+  any: RegExp;
 }
 
 // The label tests are asked of every cell of a table that might be a budget, and most cells are
@@ -42,12 +50,25 @@ const PERSONNEL = /^(a ?\.? )?cost[oi] (di|del) personale/;
 
 /** A line's rule: any of `wordings` matches the folded label, or every one of `together` does. */
 function rule(code: LineCode, wordings: readonly RegExp[], together: readonly RegExp[] = []): LabelRule {
-  return { code, test: (f) => matchesAny(wordings, f) || (together.length > 0 && matchesAll(together, f)) };
+  const needs = together.length > 0 ? [...wordings, together[0]!] : wordings;
+  return { code, needs, test: (f) => matchesAny(wordings, f) || (together.length > 0 && matchesAll(together, f)) };
+}
+
+/**
+ * Rules, with the alternation of the patterns they need: most labels name no line, and this one
+ * pattern turns them down (three times faster than trying each rule's patterns in turn).
+ */
+function ruleSet(rules: readonly LabelRule[]): RuleSet {
+  const needs = rules.flatMap((r) => r.needs);
+  // Flags would be lost in the alternation: the rules' patterns have none.
+  if (needs.some((p) => p.flags !== '')) throw new Error('a label rule with flags');
+  return { rules, any: new RegExp(needs.map((p) => `(?:${p.source})`).join('|')) };
 }
 
 /** The codes of the rules that `f` matches, in the rules' order. */
-function codesMatching(rules: readonly LabelRule[], f: string): LineCode[] {
+function codesMatching({ rules, any }: RuleSet, f: string): LineCode[] {
   const codes: LineCode[] = [];
+  if (!any.test(f)) return codes;
   for (const r of rules) if (r.test(f)) codes.push(r.code);
   return codes;
 }
@@ -62,7 +83,7 @@ function matchesAll(patterns: readonly RegExp[], f: string): boolean {
   return true;
 }
 
-const RULES: LabelRule[] = [
+const RULES = ruleSet([
   rule('A_coord', [], [/coordinamento/, /(monitoraggio|rendicontazione|valutazione|15 ?%|di cui|^cui)/]),
   rule('A', [PERSONNEL], [/^a ?[.)] /, /personale/]),
   rule('B', [/^(b ?[.)] )?cost[oi] (di )?acquisto ?,? noleggio/], [/^b ?[.)] /, /(beni|software|noleggio|leasing)/]),
@@ -82,7 +103,7 @@ const RULES: LabelRule[] = [
     /^(di cui )?(quota (di )?|totale )co-? ?finanziamento( \(?min[^)]*\)?)?( €)?$/,
     /^(di cui )?co-? ?finanziamento (dei partner|del partenariato|a carico (del partenariato|dei partner))( \(?min[^)]*\)?)?( €)?$/,
   ]),
-];
+]);
 
 /**
  * The line's letter in one form, "b. …", whatever mark follows it in the annex ("B)", "B -",
@@ -107,20 +128,21 @@ const ABBREVIATED = /\b(tot|pers|cofin|contrib|serv|rimb|funz|compl|acq|rich|gen
 
 /** The label folded, with its abbreviations written out and its letter in one form. */
 function normalised(label: string, f: string): string {
-  const folded = f.replace(ABBREVIATED, (_, w: string) => ABBREVIATIONS[w]!);
+  // Every abbreviation ends with its dot: a label without one (nearly all) has none to write out.
+  const folded = f.includes('.') ? f.replace(ABBREVIATED, (_, w: string) => ABBREVIATIONS[w]!) : f;
   return withLetterMark(label, folded);
 }
 
 // A template without letters names each line in its own words ("Personale interno ed esterno",
 // "Acquisto di servizi", "Voucher e rimborsi alle famiglie"): what the label is about tells the
 // line, when one line only fits it, the label is short and no letter other than A-E marks it.
-const UNLETTERED: LabelRule[] = [
+const UNLETTERED = ruleSet([
   rule('A', [/\bpersonale\b/]),
   rule('B', [/\b(beni|software|noleggio|leasing|attrezzatur[ae]|strumentazion[ei]|arredi)\b/]),
   rule('C', [/\bservizi\b/]),
   rule('D', [/\b(voucher|rimbors[oi]|buoni|titoli sociali)\b/]),
   rule('E', [/\b(spese generali|funzionamento|costi indiretti|costi generali)\b/]),
-];
+]);
 const OTHER_LETTER = /^\s*(?:<[^>]{0,40}>\s*){0,4}\(?[a-z]\s{0,3}[.):\-–—]/i;
 const NEVER_A_COST = /^(di cui|totale|contributo|co-? ?finanziamento|quota)\b/;
 
@@ -150,6 +172,17 @@ export function budgetCodesOf(label: string, folded?: string): LineCode[] {
   return codes.length > 0 ? codes : unletteredCode(label, f);
 }
 
+/**
+ * The budget codes a label names in a template's own words only: budgetCodesOf of a label whose
+ * strictBudgetCodesOf is empty. A caller that has the strict codes asks this rather than
+ * budgetCodesOf, which would test the call's wording again.
+ */
+export function ownWordingCodesOf(label: string, folded?: string): LineCode[] {
+  if (!MAY_FOLD_TO_LETTER.test(label)) return [];
+  const f = normalised(label, folded ?? foldText(label));
+  return f === '' ? [] : unletteredCode(label, f);
+}
+
 /** A label normalised and the codes it names in the call's wording. */
 function callWording(label: string, folded: string | undefined): { f: string; codes: LineCode[] } {
   // Every line's wording is made of letters: a label with nothing that folds to one (a figure,
@@ -157,6 +190,16 @@ function callWording(label: string, folded: string | undefined): { f: string; co
   if (!MAY_FOLD_TO_LETTER.test(label)) return { f: '', codes: [] };
   const f = normalised(label, folded ?? foldText(label));
   return { f, codes: f === '' ? [] : codesOf(f) };
+}
+
+/**
+ * The codes whose rules a folded label matches, of the call's wording or of a template's own
+ * words: through the alternation as the readers ask them, or (`oneByOne`) each rule asked in
+ * turn, which the tests hold the alternation to.
+ */
+export function ruleCodes(f: string, wording: 'call' | 'own', oneByOne = false): LineCode[] {
+  const set = wording === 'call' ? RULES : UNLETTERED;
+  return oneByOne ? set.rules.filter((r) => r.test(f)).map((r) => r.code) : codesMatching(set, f);
 }
 
 function codesOf(f: string): LineCode[] {

@@ -4,7 +4,7 @@
 import type { CellValue } from '../../shared/amounts.js';
 import { readBudget, type GridTexts, type ReadLimits } from '../../shared/budget-reader.js';
 import {
-  budgetCodesOf, cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel, mayBeLabel, shareColumnOf, strictBudgetCodesOf,
+  cofinColumnOf, isAmountHeader, isBudgetHeading, isEntityHeader, isTotalLabel, mayBeLabel, ownWordingCodesOf, shareColumnOf, strictBudgetCodesOf,
 } from '../../shared/labels.js';
 import { COST_CODES, lineOf, type Budget, type BudgetLine, type Finding, type LineCode, type Position } from '../../shared/model.js';
 import { readAmount } from '../../shared/amounts.js';
@@ -58,7 +58,12 @@ function firstCodes(row: TableRow, kind: 'strict' | 'all'): readonly LineCode[] 
   if (known) return known;
   const c = firstFilled(row);
   const f = labelFold(row, c);
-  return (codes[kind] = f === null ? [] : (kind === 'strict' ? strictBudgetCodesOf : budgetCodesOf)(row.visible[c]!, f));
+  if (f === null) return (codes[kind] = []);
+  const strict = (codes.strict ??= strictBudgetCodesOf(row.visible[c]!, f));
+  if (kind === 'strict') return strict;
+  // A label in the call's wording names those codes in any (budgetCodesOf): only one that names
+  // none is read again, for a template's own words.
+  return (codes.all = strict.length > 0 ? strict : ownWordingCodesOf(row.visible[c]!, f));
 }
 
 const isShareColumn = (text: string, folded: string) => shareColumnOf(text, folded) !== null;
@@ -110,7 +115,9 @@ export function opensBudget(row: TableRow): boolean {
  */
 function startsBudget(row: TableRow, i: number, rows: readonly TableRow[]): boolean {
   if (opensBudget(row)) return true;
-  if (isColumnsRow(row) && rowsOfTableAfter(rows, i, 2).some((r) => firstCodes(r, 'all').length > 0)) return true;
+  // The rows below are asked first: most rows are not above a budget's lines, and asking a row
+  // whether it names columns folds each of its cells.
+  if (rowsOfTableAfter(rows, i, 2).some((r) => firstCodes(r, 'all').length > 0) && isColumnsRow(row)) return true;
   return firstCodes(row, 'all').length > 0 && rowsOfTableAfter(rows, i).some((r) => cellIs(r, firstFilled(r), isTotalLabel));
 }
 
@@ -123,7 +130,9 @@ function rowsOfTableAfter(rows: readonly TableRow[], i: number, limit = Infinity
   const out: TableRow[] = [];
   for (let j = i + 1; j < rows.length && out.length < limit; j++) {
     const r = rows[j]!;
-    if (r.table === row.table && r.line > row.line) out.push(r);
+    // A table's rows come together, in the order of their lines: past them, no row is the table's.
+    if (r.table !== row.table) break;
+    if (r.line > row.line) out.push(r);
   }
   return out;
 }
@@ -149,8 +158,9 @@ export function readBudgetPart(doc: AnnexDocument, from: number, to: number, cla
   const budget = readBudget(grid, limits, texts);
   const findings = sharesFromTotal(budget, grid, texts);
   const rowLines = gridRows.map((r) => r.line);
-  const inSpan = budget.span ? gridRows.slice(budget.span[0], budget.span[1] + 1) : [];
-  const lines = inSpan.flatMap((r) => r.lines);
+  // Appended row by row: flatMap, for a few short arrays, cost more than the rest of this function.
+  const lines: number[] = [];
+  if (budget.span) for (let r = budget.span[0]; r <= budget.span[1]; r++) lines.push(...gridRows[r]!.lines);
 
   const used = new Set<number>();
   for (const l of budget.lines) used.add(l.labelCell.row).add(l.cell.row);
@@ -273,7 +283,9 @@ function shareColumnsOf(texts: GridTexts, before: number): { funded: number; cof
  */
 function sharesFromTotal(budget: Budget, grid: readonly (readonly CellValue[])[], texts: GridTexts): Finding[] {
   const total = lineOf(budget, 'TOTAL');
-  if (!total) return [];
+  // A budget that states both on rows of their own (as nearly all do) takes nothing from the
+  // columns, which are then not looked for.
+  if (!total || (lineOf(budget, 'CONTRIBUTION') && lineOf(budget, 'COFINANCING'))) return [];
   const cols = shareColumnsOf(texts, total.cell.row);
   if (!cols) return [];
   const add = (code: 'CONTRIBUTION' | 'COFINANCING', share: string | null, col: number) => {

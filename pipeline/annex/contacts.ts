@@ -81,11 +81,12 @@ function nameOf(text: string): string {
   );
 }
 
-export function splitContact(raw: string): Contact {
+/** A contact from its text; `visible` is visibleText(raw), given by a caller that has it (a table row keeps its cells'). */
+export function splitContact(raw: string, visible: string = visibleText(raw)): Contact {
   // Every email, written or a mailto target, has an "@": a cell without one (a name and a
   // phone, as most are) is not searched for either.
   const emails = new Set<string>();
-  let text = visibleText(raw);
+  let text = visible;
   if (text.includes('@')) text = takeEmails(text, emails);
   // mailto targets are emails even when the visible text is not.
   if (raw.includes('@')) for (const m of raw.matchAll(MAILTO)) if (isEmail(m[1]!)) emails.add(m[1]!);

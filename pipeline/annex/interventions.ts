@@ -182,16 +182,15 @@ function codeByKeyword(label: string): Code | null {
 
 // Folding every line to look for the prompt is the costly part of the search: only lines that
 // fold to hold its key word are folded.
-/** Where in `content` the list's prompt is, or -1. */
-function anchorIndex(doc: AnnexDocument, content: readonly number[]): number {
+/** The first line of from..to that `stands` and is the list's prompt, or -1. */
+function anchorLine(doc: AnnexDocument, from: number, to: number, stands: (n: number) => boolean): number {
   let n = 0;
   // One way to the fold for the whole search, of the line being looked at: none made per line.
   const foldedLine = () => doc.folded(n);
-  for (let i = 0; i < content.length; i++) {
-    n = content[i]!;
-    if (!visibleIncludesFolded(doc.visible(n), foldedLine, 'intervent')) continue;
+  for (n = from; n <= to; n++) {
+    if (!stands(n) || !visibleIncludesFolded(doc.visible(n), foldedLine, 'intervent')) continue;
     const folded = doc.folded(n);
-    if (ANCHOR.test(folded) || HEADING_ANCHOR.test(folded)) return i;
+    if (ANCHOR.test(folded) || HEADING_ANCHOR.test(folded)) return n;
   }
   return -1;
 }
@@ -210,28 +209,28 @@ function isInstruction(t: string): boolean {
 }
 
 export function readInterventions(doc: AnnexDocument, from: number, to: number, claimed: ReadonlySet<number>): InterventionList | null {
-  const content: number[] = [];
-  for (let n = from; n <= to; n++) {
-    if (!doc.isContent(n) || claimed.has(n)) continue;
-    // A row written over several lines (HTML) is one candidate, on its first line.
+  // The lines that may stand in the list. A row written over several lines (HTML) is one
+  // candidate, on its first line. Lines are asked as the search goes: the list is near its
+  // prompt, and the lines after it are not looked at.
+  const stands = (n: number) => {
+    if (!doc.isContent(n) || claimed.has(n)) return false;
     const row = doc.tables.rowAt.get(n);
-    if (row && row.line !== n) continue;
-    content.push(n);
-  }
+    return !row || row.line === n;
+  };
   // The list follows the call's prompt; without the prompt, a run of list lines naming the types.
-  const start = anchorIndex(doc, content);
-  const anchorLine = start >= 0 ? content[start]! : null;
+  const found = anchorLine(doc, from, to, stands);
+  const anchor = found >= 0 ? found : null;
   let candidates: number[] = [];
   // Lines that carry on an item (its label wrapped, or its tick put on the next line).
   const more = new Map<number, number[]>();
   // Lines of the list that are not items: its table's header row, its instructions.
   const furniture: number[] = [];
   let cols: MarkColumns | null = null;
-  if (start >= 0) {
-    const anchorRow = doc.tables.rowAt.get(anchorLine!);
+  if (anchor !== null) {
+    const anchorRow = doc.tables.rowAt.get(anchor);
     if (anchorRow) cols = markColumnsOf(anchorRow);
-    for (let i = start + 1; i < content.length; i++) {
-      const n = content[i]!;
+    for (let n = anchor + 1; n <= to; n++) {
+      if (!stands(n)) continue;
       // A bullet a converter set on a line of its own (a column of bullets before the items).
       if (!/[\p{L}\p{N}]/u.test(doc.visible(n))) continue;
       const row = doc.tables.rowAt.get(n);
@@ -258,6 +257,8 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
       candidates.push(n);
     }
   } else {
+    const content: number[] = [];
+    for (let n = from; n <= to; n++) if (stands(n)) content.push(n);
     // Runs overlap: each line is judged once, however many runs it falls in.
     // A table row (its markup a line of its own in HTML) is judged by its first cell.
     const opening = (n: number) => {
@@ -296,7 +297,7 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
   });
   items.sort((a, b) => a.code.localeCompare(b.code));
   // An anchor that is the table's own header row ("Tipologia di intervento | X") is the list's.
-  const anchorRow = anchorLine !== null ? doc.tables.rowAt.get(anchorLine) : undefined;
+  const anchorRow = anchor !== null ? doc.tables.rowAt.get(anchor) : undefined;
   if (anchorRow) furniture.push(...anchorRow.lines);
-  return { items, lines: [...furniture, ...items.flatMap((i) => linesOf.get(i.line) ?? [i.line])], anchorLine };
+  return { items, lines: [...furniture, ...items.flatMap((i) => linesOf.get(i.line) ?? [i.line])], anchorLine: anchor };
 }

@@ -55,8 +55,11 @@ function columnsOf(row: TableRow): Columns | null {
 
 const ROLE_WORDS = /^(partner\b.*|rete|soggetto aderente.*|aderente.*|capofila|ente capofila|sostenitore|partner)$/i;
 
-/** Name cell -> seq, name and role. The role is the italic part, a trailing "- Partner ...", or a trailing "Partner <kind>". */
-function nameParts(raw: string): { seq: number | null; name: string; role: string } {
+/**
+ * Name cell -> seq, name and role. The role is the italic part, a trailing "- Partner ...", or a
+ * trailing "Partner <kind>". `visible` is the cell's visible text, as its row keeps it.
+ */
+function nameParts(raw: string, visibleCell: string): { seq: number | null; name: string; role: string } {
   let role = '';
   let rest = raw;
   const italic = /<i>([^<]*)<\/i>|<em>([^<]*)<\/em>|(?<![*\w])\*([^*]+)\*(?!\*)|(?<![_\w])_([^_]+)_(?![_\w])/i.exec(raw);
@@ -67,7 +70,7 @@ function nameParts(raw: string): { seq: number | null; name: string; role: strin
       rest = raw.slice(0, italic.index) + raw.slice(italic.index + italic[0].length);
     }
   }
-  let visible = visibleText(rest);
+  let visible = rest === raw ? visibleCell : visibleText(rest);
   if (!role) {
     const m = /\s[-–—]\s*((?:partner|soggetto aderente|aderente|rete)\b[^-–—]*)$/i.exec(visible);
     if (m) {
@@ -89,6 +92,11 @@ function nameParts(raw: string): { seq: number | null; name: string; role: strin
   if (seqMatch) visible = visible.slice(seqMatch[0].length);
   const name = visible.replace(/(?<![\s–—-])[\s–—-]+$/, '').trim();
   return { seq, name, role };
+}
+
+/** The number the row's first cell opens with, if any. */
+function firstSeq(row: TableRow): number | null {
+  return nameParts(row.cells[0] ?? '', row.visible[0] ?? '').seq;
 }
 
 /** A row's words, cell by cell: the same for a header and its repetition. */
@@ -134,8 +142,8 @@ function continuedRows(doc: AnnexDocument, after: TableRow[], header: TableRow, 
         for (let n = lastLine + 1; n < Math.min(...row.lines); n++) if (doc.isContent(n)) return false;
         return true;
       })();
-      const previousSeq = out.length > 0 ? nameParts(out[out.length - 1]!.cells[0] ?? '').seq : null;
-      const seq = nameParts(row.cells[0] ?? '').seq;
+      const previousSeq = out.length > 0 ? firstSeq(out[out.length - 1]!) : null;
+      const seq = firstSeq(row);
       const carriesOn = repeatsHeader(row, words) || (previousSeq !== null && seq === previousSeq + 1);
       if (!gapIsEmpty || !carriesOn) break;
       table = row.table;
@@ -166,8 +174,11 @@ export function readPartners(doc: AnnexDocument, from: number, to: number, claim
         continue;
       }
       const cell = (c: number) => (c >= 0 ? row.cells[c] ?? '' : '');
+      const visible = (c: number) => (c >= 0 ? row.visible[c] ?? '' : '');
+      // A cell with its visible text, as the row keeps it (not cleaned again).
+      const contactOf = (c: number) => splitContact(cell(c), visible(c));
       const filled = row.visible.filter((v) => v !== '').length;
-      const parts = nameParts(cell(cols.name));
+      const parts = nameParts(cell(cols.name), visible(cols.name));
       if (parts.name === '' || filled < 2) {
         unreadable.push({
           line: row.line,
@@ -176,17 +187,16 @@ export function readPartners(doc: AnnexDocument, from: number, to: number, claim
         });
         continue;
       }
-      const contact = splitContact(cell(cols.referent));
-      const visible = (c: number) => (c >= 0 ? row.visible[c] ?? '' : '');
+      const contact = contactOf(cols.referent);
       const type = visible(cols.type);
       if (contact.name === '' && contact.email === '' && contact.phone === '' && /@|\d{3}[\s./]?\d{3}/.test(type)) {
         // Cells that ran together (a conversion without positions): the contacts sit in the
         // type column. Not guessed apart: the row is reported and its type left empty.
         unreadable.push({ line: row.line, text: row.cells.join(' | '), reason: 'run-together' });
       }
-      const more = cols.contacts >= 0 ? splitContact(cell(cols.contacts)) : { email: '', phone: '' };
-      const extraEmail = [cols.email >= 0 ? splitContact(cell(cols.email)).email : '', more.email].filter(Boolean).join('; ');
-      const extraPhone = [cols.phone >= 0 ? splitContact(cell(cols.phone)).phone : '', more.phone].filter(Boolean).join('; ');
+      const more = cols.contacts >= 0 ? contactOf(cols.contacts) : { email: '', phone: '' };
+      const extraEmail = [cols.email >= 0 ? contactOf(cols.email).email : '', more.email].filter(Boolean).join('; ');
+      const extraPhone = [cols.phone >= 0 ? contactOf(cols.phone).phone : '', more.phone].filter(Boolean).join('; ');
       const previous = partners[partners.length - 1];
       partners.push({
         seq: parts.seq ?? (previous ? previous.seq + 1 : 1),

@@ -117,7 +117,7 @@ function tocEntryByTitle(toc: TocIndex, title: string): TocEntry | undefined {
   return exact && similarity(exact.title, title) >= 0.8 ? exact : undefined;
 }
 
-function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: TocIndex, profile: Profile, options: ReadOptions) {
+function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: TocIndex, profile: Profile, options: ReadOptions, placed: Placed) {
   const claimed = new Set<number>(span.hits.map((h) => h.line));
   const claim = (lines: Iterable<number>) => {
     for (const l of lines) claimed.add(l);
@@ -226,9 +226,34 @@ function readProject(doc: AnnexDocument, span: ProjectSpan, index: number, toc: 
     pages,
     replan,
   };
-  // What the project placed: its claimed lines (no reader asks for them any more) and its sections'.
-  for (const s of sections) claim(s.lines);
-  return { record, placed: claimed };
+  // What the project placed: its claimed lines and its sections'.
+  placed.mark(claimed);
+  for (const s of sections) placed.mark(s.lines);
+  return record;
+}
+
+/**
+ * The lines some record holds, one mark per line of the document: every line of the annex is
+ * placed once, and a mark costs less than adding it to a set (only the count of them is asked).
+ */
+class Placed {
+  readonly #marks: Uint8Array;
+
+  constructor(private readonly doc: AnnexDocument) {
+    this.#marks = new Uint8Array(doc.lines.length + 1);
+  }
+
+  mark(lines: Iterable<number>): void {
+    // A line outside the document is no content line: it counts for nothing.
+    for (const l of lines) if (l >= 1 && l < this.#marks.length) this.#marks[l] = 1;
+  }
+
+  /** How many content lines are marked. */
+  contentLines(): number {
+    let n = 0;
+    for (let l = 1; l < this.#marks.length; l++) if (this.#marks[l] === 1 && this.doc.isContent(l)) n++;
+    return n;
+  }
 }
 
 /**
@@ -378,17 +403,17 @@ export function readAnnexDocument(doc: AnnexDocument, profile: Profile, options:
       }),
     );
   }
-  const placed = new Set<number>([...split.tocLines, ...split.rankingLines]);
+  const placed = new Placed(doc);
+  placed.mark(split.tocLines);
+  placed.mark(split.rankingLines);
   const firstStart = split.projects[0]!.start;
   const preamble = readSections(doc, 1, firstStart - 1, new Set([...split.tocLines, ...split.rankingLines]));
-  for (const s of preamble) for (const l of s.lines) placed.add(l);
+  for (const s of preamble) placed.mark(s.lines);
 
   const projects: ProjectRecord[] = [];
   const toc = indexToc(split.toc);
   split.projects.forEach((span, i) => {
-    const { record, placed: p } = readProject(doc, span, i, toc, profile, options);
-    for (const l of p) placed.add(l);
-    projects.push(record);
+    projects.push(readProject(doc, span, i, toc, profile, options, placed));
   });
 
   const seen = new Map<string, ProjectRecord>();
@@ -424,8 +449,7 @@ export function readAnnexDocument(doc: AnnexDocument, profile: Profile, options:
   findings.push(...rankingFindings(split.ranking, projects));
 
   const contentLines = doc.kinds.filter((k) => k === 'content').length;
-  let placedLines = 0;
-  for (const l of placed) if (doc.isContent(l)) placedLines++;
+  const placedLines = placed.contentLines();
   return {
     annexFile: file,
     projects,

@@ -11,7 +11,7 @@ import {
   continuesHeaderValue, fieldOfLabel, headerFieldOf, isContactOnly, headerFieldsOfLine, headerFieldWithoutColon, headerFieldsOfRow, hasDotLeader, headerLabelOnly, headerTextOf, hitOfPair, cellMayStateHeader, mayStateHeader, type HeaderField,
   type HeaderHit,
 } from './header.js';
-import { foldedCells, type TableRow } from './tables.js';
+import { foldedCells, rowsBetween, type TableRow } from './tables.js';
 
 export interface TocEntry {
   id: string;
@@ -317,7 +317,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
   // broke): still a project when a budget follows it before the next header. What its header
   // lacks is then said field by field.
   // Only the rows between two headers are asked (seldom, and most tables are not budgets).
-  const budgetBetween = (from: number, to: number) => doc.tables.rows.some((r) => r.line > from && r.line < to && opensBudget(r));
+  const budgetBetween = (from: number, to: number) => rowsBetween(doc.tables, from + 1, to - 1).some(opensBudget);
   return merged
     .filter((c, i) => {
       if (isProject(c.hits)) return true;
@@ -338,7 +338,7 @@ function clusters(doc: AnnexDocument): HeaderHit[][] {
       if (key(hits) === null || key(hits) !== key(next)) return true;
       const from = Math.min(...hits.map((h) => h.line));
       const to = Math.min(...next.map((h) => h.line));
-      return budgetBetween(from, to) || doc.tables.rows.some((r) => r.line > from && r.line < to && !hits.some((h) => h.line === r.line));
+      return budgetBetween(from, to) || rowsBetween(doc.tables, from + 1, to - 1).some((r) => !hits.some((h) => h.line === r.line));
     });
 }
 

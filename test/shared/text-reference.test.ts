@@ -8,34 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSource } from '../../pipeline/document/read-source.js';
 import { foldVisible, visibleText } from '../../shared/text.js';
-
-const ENTITIES: Record<string, string> = {
-  '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&nbsp;': ' ',
-};
-
-function referenceVisible(raw: string): string {
-  if (!/[<&[*_\u00a0\u2007\u202f\t\n\r]|\s\s|^\s|\s$/.test(raw)) return raw;
-  return raw
-    .replace(/<a\b[^<>]*>((?:(?!<\/?a\b).)*)<\/a>/gi, '$1')
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<\/?[a-z][^<>]*>/gi, '')
-    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e)
-    .replace(/\[([^[\]]*)\]\((?:mailto:)?[^()]*\)/g, '$1')
-    .replace(/(\*{1,3}|_{2,3})(?=\S)|(?<=\S)(\*{1,3}|_{2,3})/g, '')
-    .replace(/\*\*/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function referenceFold(visible: string): string {
-  return visible
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[^a-z0-9%€'.]+/g, ' ')
-    .trim();
-}
+import { referenceFold, referenceVisible } from './reference-text.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DIRS = ['seeds', ...readdirSync(join(ROOT, 'test/fixtures'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `test/fixtures/${d.name}`)];

@@ -299,5 +299,8 @@ export function readInterventions(doc: AnnexDocument, from: number, to: number, 
   // An anchor that is the table's own header row ("Tipologia di intervento | X") is the list's.
   const anchorRow = anchor !== null ? doc.tables.rowAt.get(anchor) : undefined;
   if (anchorRow) furniture.push(...anchorRow.lines);
-  return { items, lines: [...furniture, ...items.flatMap((i) => linesOf.get(i.line) ?? [i.line])], anchorLine: anchor };
+  // Appended in a loop, not by flatMap (in Node 20 dearer than the rest of this return).
+  const lines = [...furniture];
+  for (const i of items) lines.push(...(linesOf.get(i.line) ?? [i.line]));
+  return { items, lines, anchorLine: anchor };
 }

@@ -454,13 +454,16 @@ function changesOf(
   after: Budget,
   why: (code: LineCode, before: BudgetLine, now: BudgetLine) => Reason,
 ): LineChange[] {
-  return LISTED.flatMap((code) => {
+  // A loop, not flatMap: Node 20's flatMap costs microseconds for a handful of short arrays.
+  const changes: LineChange[] = [];
+  for (const code of LISTED) {
     const b = before.lines.find((l) => l.code === code);
     const n = after.lines.find((l) => l.code === code);
-    if (!b || !n) return [];
+    if (!b || !n) continue;
     const delta = b.amount !== null && n.amount !== null ? toPlain(stated(after, code)!.value.minus(stated(before, code)!.value)) : null;
-    return [{ code, label: b.label, cell: b.cell, before: b.amount, after: n.amount, delta, reason: why(code, b, n) }];
-  });
+    changes.push({ code, label: b.label, cell: b.cell, before: b.amount, after: n.amount, delta, reason: why(code, b, n) });
+  }
+  return changes;
 }
 
 function reasonFor(

@@ -1,4 +1,4 @@
-import { lineOf } from '../model.js';
+import { lineOf, type Finding } from '../model.js';
 import { makeFinding, termIs } from '../findings/make.js';
 import type { Rule } from './rule.js';
 
@@ -15,15 +15,18 @@ export const budgetIncomplete: Rule = {
       return [makeFinding({ rule, severity: this.severity, data: { kind: 'no-budget' }, at: [], expected: termIs('budget') })];
     }
     const top = budget.span[0];
-    return REQUIRED.flatMap((code) => {
+    // A loop, not flatMap: Node 20's flatMap costs microseconds for a handful of short arrays.
+    const findings: Finding[] = [];
+    for (const code of REQUIRED) {
       const line = lineOf(budget, code);
-      if (line && line.status !== 'not-stated') return [];
-      return [
+      if (line && line.status !== 'not-stated') continue;
+      findings.push(
         makeFinding({
           rule, severity: this.severity, data: { kind: line ? 'not-stated' : 'no-row', line: code },
           at: line ? [line.cell] : [{ row: top, col: 0 }], expected: termIs(`stated:${code}`),
         }),
-      ];
-    });
+      );
+    }
+    return findings;
   },
 };

@@ -22,7 +22,7 @@ describe('decoding a long file', () => {
     ['without a final line feed', body],
     ['with blank lines at the end', `${body}\n\n\n`],
     ['with a byte-order mark', `\ufeff${body}\n`],
-    ['with a second byte-order mark, kept as text', `\ufeff\ufeff${body}\n`],
+    ['with a second byte-order mark, dropped as the first is', `\ufeff\ufeff${body}\n`],
     ['with a byte-order mark opening a line further on', `${body}\n\ufeffriga\n${body}`],
     ['with one very long line', `${'a'.repeat(100_000)}\n${body}`],
   ])('gives the lines of the whole file %s', (_, text) => {

@@ -26,6 +26,8 @@ interface Unit {
   /** Its first and last lines' text (in 'blocks' mode). */
   first?: string;
   last?: string;
+  /** Whether it states a value (isValue), kept once asked: the table readers ask it of the cells ahead again and again. */
+  value?: boolean;
 }
 
 export interface CellRow {
@@ -35,20 +37,12 @@ export interface CellRow {
   table: number;
 }
 
-// isValue is asked of every cell many times over (each table reader looks at the cells ahead):
-// its answers are kept for the document being read (cleared by cellTables).
-const valueMemo = new Map<string, boolean>();
-
-/** A cell that states a value: an amount, or what is written where none is ("-----", "non richiesto"). */
-function isValue(text: string): boolean {
-  let known = valueMemo.get(text);
-  if (known === undefined) {
-    known = statesValue(text);
-    valueMemo.set(text, known);
-  }
-  return known;
+/** A unit (a cell) that states a value, asked once per unit and kept on it. */
+function isValue(unit: Unit): boolean {
+  return (unit.value ??= statesValue(unit.text));
 }
 
+/** A cell that states a value: an amount, or what is written where none is ("-----", "non richiesto"). */
 function statesValue(text: string): boolean {
   // An amount with its note is short: a long text is not read as one.
   if (text.length > 400) return false;
@@ -171,14 +165,14 @@ function unitsOf(texts: readonly string[], mode: CellMode, skip: ReadonlySet<num
     const text = t.trim();
     if (text === '') {
       const unit = current as Unit | null;
-      if (unit && isValue(unit.first!) && cutShort(unit.last!)) dangling = unit;
+      if (unit && statesValue(unit.first!) && cutShort(unit.last!)) dangling = unit;
       current = null;
       return;
     }
     if (!current && dangling && /^\p{Ll}/u.test(text)) current = dangling;
     dangling = null;
     const open = current as Unit | null;
-    const value = isValue(text);
+    const value = statesValue(text);
     // A block holds several cells where one ends in an amount or a new one opens with a number,
     // a letter or a header: a run of known header words after a heading ("Enti partner
     // dell'Alleanza", then "NOME DELL'ENTE", "TIPOLOGIA"). One header word alone is a cell's own
@@ -245,7 +239,7 @@ interface Parsed {
  */
 function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Parsed | null {
   let h = at;
-  while (h < units.length && h - at < 6 && !isNumbered(units[h]!.text) && !isValue(units[h]!.text) && units[h]!.text.length <= 80) {
+  while (h < units.length && h - at < 6 && !isNumbered(units[h]!.text) && !isValue(units[h]!) && units[h]!.text.length <= 80) {
     if (units[h]!.text === '' && mode !== 'lines') break;
     h++;
   }
@@ -299,7 +293,7 @@ function numberedTable(units: readonly Unit[], at: number, mode: CellMode): Pars
     const sizes = parse(12).groups.slice(0, -1).map((g) => g.length);
     const w = sizes[0];
     const before = w !== undefined && sizes.every((x) => x === w) && w > header.length ? units.slice(Math.max(0, h - w), h) : [];
-    if (before.length === w && before.every((x) => x.text !== '' && x.text.length <= 40 && !isValue(x.text) && !isNumbered(x.text))) header = before;
+    if (before.length === w && before.every((x) => x.text !== '' && x.text.length <= 40 && !isValue(x) && !isNumbered(x.text))) header = before;
   }
   const first = parse(header.length + 1);
   if (first.groups.length === 0) return null;
@@ -378,7 +372,7 @@ function strideRows(units: readonly Unit[], h: number): Parsed | null {
 }
 
 function isHeaderCell(unit: Unit): boolean {
-  return unit.text !== '' && unit.text.length <= 40 && !isValue(unit.text) && !BARE.test(visibleText(unit.text));
+  return unit.text !== '' && unit.text.length <= 40 && !isValue(unit) && !BARE.test(visibleText(unit.text));
 }
 
 /** The header of a row-number column run into the next one ("N. Denominazione"), cut off. */
@@ -428,7 +422,10 @@ function amountTable(units: readonly Unit[], at: number, mode: CellMode): Parsed
   let first = at;
   while (first < units.length && first - at <= 8) {
     const u = units[first]!;
-    if (u.text !== '' && !isValue(u.text) && units[first + 1] && isValue(nextFilled(units, first + 1, mode)?.text ?? '')) break;
+    if (u.text !== '' && !isValue(u) && units[first + 1]) {
+      const next = nextFilled(units, first + 1, mode);
+      if (next !== undefined && isValue(next)) break;
+    }
     first++;
   }
   if (first >= units.length || first - at > 8) return null;
@@ -436,7 +433,7 @@ function amountTable(units: readonly Unit[], at: number, mode: CellMode): Parsed
   let width = 2;
   for (let u = first, rows = 0; u < units.length && rows < 4; rows++) {
     let v = u + 1;
-    while (v < units.length && isValue(units[v]!.text)) v++;
+    while (v < units.length && isValue(units[v]!)) v++;
     width = Math.max(width, v - u);
     if (v === u + 1) break;
     u = v;
@@ -450,7 +447,7 @@ function amountTable(units: readonly Unit[], at: number, mode: CellMode): Parsed
     while (from > at && first - from < width && units[from - 1]!.text.length <= 60 && units[from - 1]!.text !== '') from--;
   }
   const header = units.slice(from, first).filter((u) => mode === 'lines' || u.text !== '');
-  if (header.length > 2 * width || header.some((u) => u.text.length > 80 || isValue(u.text))) return null;
+  if (header.length > 2 * width || header.some((u) => u.text.length > 80 || isValue(u))) return null;
   const rows: Parsed['rows'] = [];
   // pdftotext runs two header cells into one where they stand close ("CO-FINANZIAMENTO TOTALE").
   const headerTexts = mode === 'lines' || header.length >= width ? header.map((x) => x.text) : splitHeader(header.map((x) => x.text), width, amountHeaderPart);
@@ -468,10 +465,10 @@ function amountTable(units: readonly Unit[], at: number, mode: CellMode): Parsed
     while (u + width <= units.length) {
       const group = units.slice(u, u + width);
       const [label, ...rest] = group;
-      const labelOk = label!.text === '' ? rest.some((x) => isValue(x.text)) : !isValue(label!.text) && label!.text.length <= 250;
+      const labelOk = label!.text === '' ? rest.some((x) => isValue(x)) : !isValue(label!) && label!.text.length <= 250;
       // Inside the table a bare whole number is an amount too ("0" under "Importo"): every cell
       // is on its line, so it cannot be a label's wrapped end.
-      const inTable = (x: Unit) => x.text === '' || isValue(x.text) || (rows.length > 1 && /^\d{1,7}$/.test(x.text));
+      const inTable = (x: Unit) => x.text === '' || isValue(x) || (rows.length > 1 && /^\d{1,7}$/.test(x.text));
       if (!labelOk || !rest.every(inTable) || opensAmountHeader(label!.text)) break;
       if (rest.every((x) => x.text === '') && label!.text !== '' && !groupHasValue(u + width)) break;
       rows.push({ units: group, cells: group.map((x) => x.text) });
@@ -480,9 +477,9 @@ function amountTable(units: readonly Unit[], at: number, mode: CellMode): Parsed
   } else {
     while (u < units.length) {
       const label = units[u]!;
-      if (isValue(label.text) || label.text.length > 250 || opensAmountHeader(label.text)) break;
+      if (isValue(label) || label.text.length > 250 || opensAmountHeader(label.text)) break;
       let v = u + 1;
-      while (v < units.length && v - u < width && isValue(units[v]!.text)) v++;
+      while (v < units.length && v - u < width && isValue(units[v]!)) v++;
       const values = units.slice(u + 1, v);
       // A label without its amount is a row only where the table goes on after it.
       if (values.length === 0 && (budgetCodesOf(label.text).length === 0 || !continues(v))) break;
@@ -504,15 +501,15 @@ function amountTable(units: readonly Unit[], at: number, mode: CellMode): Parsed
   // In 'lines' mode: does the row of `width` cells at `v` hold a value?
   function groupHasValue(v: number): boolean {
     const group = units.slice(v, v + width);
-    return group.length === width && !isValue(group[0]!.text) && group.slice(1).some((x) => isValue(x.text));
+    return group.length === width && !isValue(group[0]!) && group.slice(1).some((x) => isValue(x));
   }
 
   // Does a row with values start at unit `v`?
   function continues(v: number): boolean {
     const label = units[v];
-    if (!label || label.text === '' || isValue(label.text)) return false;
+    if (!label || label.text === '' || isValue(label)) return false;
     const next = nextFilled(units, v + 1, mode);
-    return next !== undefined && isValue(next.text);
+    return next !== undefined && isValue(next);
   }
 }
 
@@ -598,7 +595,7 @@ function isTick(text: string): boolean {
  */
 function tickTable(units: readonly Unit[], at: number, mode: CellMode): Parsed | null {
   const rows: Parsed['rows'] = [];
-  const isLabel = (x: Unit | undefined) => x !== undefined && x.text !== '' && !isTick(x.text) && !isValue(x.text) && x.text.length <= 250;
+  const isLabel = (x: Unit | undefined) => x !== undefined && x.text !== '' && !isTick(x.text) && !isValue(x) && x.text.length <= 250;
   let u = at;
   let ticks = 0;
   while (isLabel(units[u])) {
@@ -636,12 +633,7 @@ export interface CellTables {
  * page numbers and furniture, which are not cells and do not end a table.
  */
 export function cellTables(texts: readonly string[], skip: ReadonlySet<number>): CellTables {
-  valueMemo.clear();
-  try {
-    return readCellTables(texts, skip);
-  } finally {
-    valueMemo.clear();
-  }
+  return readCellTables(texts, skip);
 }
 
 function readCellTables(texts: readonly string[], skip: ReadonlySet<number>): CellTables {
@@ -668,7 +660,7 @@ function readCellTables(texts: readonly string[], skip: ReadonlySet<number>): Ce
     if (!parsed && text !== '' && !isTick(text)) parsed = tickTable(units, u, mode);
     if (!parsed && headerWord(text)) parsed = numberedTable(units, u, mode);
     if (!parsed && mode !== 'paragraphs' && headerWord(text)) parsed = headedTable(units, u, mode);
-    if (!parsed && text !== '' && !isValue(text)) parsed = amountTable(units, u, mode);
+    if (!parsed && text !== '' && !isValue(units[u]!)) parsed = amountTable(units, u, mode);
     if (!parsed) {
       u++;
       continue;
